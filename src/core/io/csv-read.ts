@@ -1,0 +1,84 @@
+// CSV text -> header + rows with their 1-based physical line numbers (header = line 1).
+import Papa from 'papaparse';
+import type { IssueLog } from './issues';
+
+export interface CsvRow {
+  /** Physical line the row starts on (quoted line breaks inside earlier rows counted). */
+  readonly line: number;
+  readonly cells: readonly string[];
+}
+
+export interface CsvTable {
+  readonly header: readonly string[];
+  readonly rows: readonly CsvRow[];
+}
+
+const CANDIDATE_DELIMITERS = [',', ';', '\t', '|'] as const;
+
+// papaparse's auto-detection defaults to "," on short inputs, so pick the delimiter from the
+// header line: the candidate that occurs most often outside quotes.
+function detectDelimiter(text: string): string {
+  const firstLine = text.slice(0, Math.min(text.length, 10_000)).split(/\r?\n/, 1)[0] ?? '';
+  const unquoted = firstLine.replace(/"[^"]*"/g, '');
+  let best: string = ',';
+  let bestCount = 0;
+  for (const d of CANDIDATE_DELIMITERS) {
+    const count = unquoted.split(d).length - 1;
+    if (count > bestCount) {
+      best = d;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+const isBlank = (cells: readonly string[]) => cells.every((c) => c.trim() === '');
+
+const countLineBreaks = (cells: readonly string[]) => {
+  let n = 0;
+  for (const c of cells) for (let i = c.indexOf('\n'); i >= 0; i = c.indexOf('\n', i + 1)) n += 1;
+  return n;
+};
+
+/**
+ * Parses CSV (BOM already removed) with papaparse. Blank lines are skipped but still counted,
+ * so line numbers match what a text editor shows. Rows whose field count differs from the
+ * header's and unclosed quotes are logged as errors; returns null if there is no header.
+ */
+export function readCsv(text: string, log: IssueLog): CsvTable | null {
+  const parsed = Papa.parse<string[]>(text, { delimiter: detectDelimiter(text), skipEmptyLines: false });
+  const records = parsed.data;
+  const lines: number[] = [];
+  let line = 1;
+  for (const cells of records) {
+    lines.push(line);
+    line += 1 + countLineBreaks(cells);
+  }
+  for (const err of parsed.errors) {
+    if (err.type === 'Delimiter') continue;
+    const where = err.row !== undefined && lines[err.row] !== undefined ? `line ${lines[err.row]}` : undefined;
+    const text = err.code === 'MissingQuotes' ? 'a quoted field is never closed (a stray " character?)' : err.message;
+    log.error('CSV format errors', { ...(where && { where }) }, `is not readable as CSV: ${text}`);
+  }
+  const headerIndex = records.findIndex((cells) => !isBlank(cells));
+  if (headerIndex < 0) {
+    log.error('file errors', {}, 'file is empty');
+    return null;
+  }
+  const header = records[headerIndex].map((h) => h.trim());
+  const rows: CsvRow[] = [];
+  for (let i = headerIndex + 1; i < records.length; i++) {
+    const cells = records[i];
+    if (isBlank(cells)) continue;
+    if (cells.length !== header.length) {
+      log.error(
+        'CSV format errors',
+        { where: `line ${lines[i]}` },
+        `has ${cells.length} fields but the header has ${header.length} (a comma inside an unquoted value?)`,
+      );
+      continue;
+    }
+    rows.push({ line: lines[i], cells });
+  }
+  return { header, rows };
+}

@@ -1,0 +1,80 @@
+// Which column / property holds which practice field: detection by the usual names, or named by the caller.
+
+/** Usual names per field, most specific first; matched case-insensitively. */
+export const FIELD_ALIASES = {
+  code: ['practice_code', 'code', 'ods_code', 'org_code'],
+  name: ['practice_name', 'name'],
+  listSize: ['registered_patients', 'list_size', 'patients', 'population', 'number_of_patients'],
+  lon: ['longitude', 'lon', 'lng', 'long', 'x'],
+  lat: ['latitude', 'lat', 'y'],
+  network: ['pcn_code', 'network_id', 'network', 'pcn'],
+  networkName: ['pcn_name', 'network_name'],
+} as const;
+
+export type FieldKey = keyof typeof FIELD_ALIASES;
+
+/** Field names chosen by the caller (e.g. from the app's mapping dialog); override detection. */
+export type FieldNames = { readonly [K in FieldKey]?: string };
+
+/** Human labels used in messages. */
+export const FIELD_LABELS: Record<FieldKey, string> = {
+  code: 'practice code',
+  name: 'practice name',
+  listSize: 'list size',
+  lon: 'longitude',
+  lat: 'latitude',
+  network: 'network',
+  networkName: 'network name',
+};
+
+/** Fields a practice table cannot do without (longitude/latitude only when not in a geometry). */
+export const REQUIRED_FIELDS: readonly FieldKey[] = ['code', 'listSize', 'lon', 'lat'];
+
+export interface DetectedFields {
+  /** The header (as spelled in the file) used for each field; absent when none was found. */
+  readonly code?: string;
+  readonly name?: string;
+  readonly listSize?: string;
+  readonly lon?: string;
+  readonly lat?: string;
+  readonly network?: string;
+  readonly networkName?: string;
+  /** Required fields (code, listSize, lon, lat) with no column (including caller names not found). */
+  readonly missing: readonly FieldKey[];
+  /** Caller-named fields whose name is not a header of the file. */
+  readonly notFound: readonly { readonly field: FieldKey; readonly name: string }[];
+}
+
+/**
+ * Maps practice fields to headers. Caller names win; otherwise the first alias present
+ * (case-insensitive, surrounding spaces ignored). Example:
+ * `detectFields(['ODS_Code', 'Patients', 'X', 'Y'])` gives code "ODS_Code", listSize "Patients",
+ * lon "X", lat "Y", missing [].
+ */
+export function detectFields(headers: readonly string[], names: FieldNames = {}): DetectedFields {
+  const byLower = new Map<string, string>();
+  for (const h of headers) {
+    const key = h.trim().toLowerCase();
+    if (!byLower.has(key)) byLower.set(key, h);
+  }
+  const found: Partial<Record<FieldKey, string>> = {};
+  const notFound: { field: FieldKey; name: string }[] = [];
+  for (const field of Object.keys(FIELD_ALIASES) as FieldKey[]) {
+    const named = names[field];
+    if (named !== undefined && named.trim() !== '') {
+      const header = byLower.get(named.trim().toLowerCase());
+      if (header === undefined) notFound.push({ field, name: named });
+      else found[field] = header;
+      continue;
+    }
+    for (const alias of FIELD_ALIASES[field]) {
+      const header = byLower.get(alias);
+      if (header !== undefined) {
+        found[field] = header;
+        break;
+      }
+    }
+  }
+  const missing = REQUIRED_FIELDS.filter((f) => found[f] === undefined);
+  return { ...found, missing, notFound };
+}

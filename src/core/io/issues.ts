@@ -1,0 +1,141 @@
+// Collecting input findings: addressed, capped, and turned into a Result.
+import type { Issue, Result } from '../model';
+
+/** Where in a file an issue is: "feature 17" / "line 23", the practice code, the field. */
+export interface IssueLocation {
+  readonly where?: string;
+  readonly practiceCode?: string;
+  readonly field?: string;
+}
+
+/** Findings of one kind beyond this many are summarised as "…and N more". */
+export const MAX_ISSUES_PER_KIND = 20;
+/** Findings of one severity beyond this many are summarised as "…and N more". */
+export const MAX_ISSUES = 50;
+
+/**
+ * The one sentence a person reads: `file where (code): text`,
+ * e.g. `practices.geojson feature 17 (B82005): list size "-3" is not a whole number >= 0`.
+ */
+export function issueMessage(file: string, loc: IssueLocation, text: string): string {
+  const where = loc.where ? ` ${loc.where}` : '';
+  const code = loc.practiceCode ? ` (${loc.practiceCode})` : '';
+  return `${file}${where}${code}: ${text}`;
+}
+
+export function makeIssue(
+  severity: Issue['severity'],
+  file: string,
+  loc: IssueLocation,
+  text: string,
+): Issue {
+  return {
+    severity,
+    file,
+    ...(loc.where !== undefined && { where: loc.where }),
+    ...(loc.practiceCode !== undefined && { practiceCode: loc.practiceCode }),
+    ...(loc.field !== undefined && { field: loc.field }),
+    message: issueMessage(file, loc, text),
+  };
+}
+
+/** One line for a terminal or a list: `error: …` / `warning: …`, line breaks folded to spaces. */
+export function formatIssue(issue: Issue): string {
+  return `${issue.severity}: ${issue.message.replace(/\s*[\r\n]+\s*/g, ' ')}`;
+}
+
+interface Bucket {
+  readonly kept: Issue[];
+  extra: number;
+}
+
+/**
+ * Collects errors and warnings for one file. `kind` is a plural noun phrase naming the sort of
+ * finding ("list size errors"), used in the "…and N more" line once a kind passes its cap, so that
+ * one noisy kind cannot hide the others.
+ */
+export class IssueLog {
+  private readonly buckets = { error: new Map<string, Bucket>(), warning: new Map<string, Bucket>() };
+  private readonly counts = { error: 0, warning: 0 };
+
+  constructor(
+    readonly file: string,
+    private readonly perKind = MAX_ISSUES_PER_KIND,
+    private readonly perSeverity = MAX_ISSUES,
+  ) {}
+
+  error(kind: string, loc: IssueLocation, text: string): void {
+    this.add('error', kind, loc, text);
+  }
+
+  warning(kind: string, loc: IssueLocation, text: string): void {
+    this.add('warning', kind, loc, text);
+  }
+
+  /** Adds an already built issue (from a helper that checks a sub-part of the file). */
+  push(kind: string, issue: Issue): void {
+    const bucket = this.bucket(issue.severity, kind);
+    this.counts[issue.severity] += 1;
+    if (bucket.kept.length < this.perKind) bucket.kept.push(issue);
+    else bucket.extra += 1;
+  }
+
+  get errorCount(): number {
+    return this.counts.error;
+  }
+
+  get warningCount(): number {
+    return this.counts.warning;
+  }
+
+  errors(): Issue[] {
+    return this.list('error');
+  }
+
+  warnings(): Issue[] {
+    return this.list('warning');
+  }
+
+  /** `ok: false` as soon as any error was logged; otherwise the value with the warnings. */
+  result<T>(value: () => T): Result<T> {
+    if (this.counts.error > 0) return { ok: false, errors: this.errors(), warnings: this.warnings() };
+    return { ok: true, value: value(), warnings: this.warnings() };
+  }
+
+  /** The failed result, for an early return after an error was logged. */
+  fail(): Result<never> {
+    return { ok: false, errors: this.errors(), warnings: this.warnings() };
+  }
+
+  private add(severity: Issue['severity'], kind: string, loc: IssueLocation, text: string): void {
+    this.push(kind, makeIssue(severity, this.file, loc, text));
+  }
+
+  private bucket(severity: Issue['severity'], kind: string): Bucket {
+    const map = this.buckets[severity];
+    let bucket = map.get(kind);
+    if (!bucket) {
+      bucket = { kept: [], extra: 0 };
+      map.set(kind, bucket);
+    }
+    return bucket;
+  }
+
+  private list(severity: Issue['severity']): Issue[] {
+    const out: Issue[] = [];
+    const more: Issue[] = [];
+    let hidden = 0;
+    for (const [kind, bucket] of this.buckets[severity]) {
+      for (const issue of bucket.kept) {
+        if (out.length < this.perSeverity) out.push(issue);
+        else hidden += 1;
+      }
+      if (bucket.extra > 0) more.push(makeIssue(severity, this.file, {}, `…and ${bucket.extra} more ${kind}`));
+    }
+    if (hidden > 0) {
+      const noun = severity === 'error' ? 'errors' : 'warnings';
+      more.push(makeIssue(severity, this.file, {}, `…and ${hidden} more ${noun}`));
+    }
+    return [...out, ...more];
+  }
+}

@@ -1,0 +1,64 @@
+// First checks on any input text: size, emptiness, byte-order mark, JSON vs CSV.
+import type { IssueLog } from './issues';
+
+/** Inputs longer than this (in characters, about bytes for CSV/GeoJSON) are refused. */
+export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
+
+export const INPUT_FORMAT = { geojson: 'geojson', csv: 'csv' } as const;
+export type InputFormat = (typeof INPUT_FORMAT)[keyof typeof INPUT_FORMAT];
+
+const megabytes = (n: number) => `${Math.round((n / (1024 * 1024)) * 10) / 10} MB`;
+
+/**
+ * The text without a byte-order mark, or null (with an error logged) when it is empty, too large
+ * or binary. The size check comes first so nothing scans a huge string.
+ */
+export function checkText(text: string, log: IssueLog, maxBytes = DEFAULT_MAX_BYTES): string | null {
+  if (text.length > maxBytes) {
+    log.error('file errors', {}, `file is ${megabytes(text.length)}, larger than the ${megabytes(maxBytes)} limit`);
+    return null;
+  }
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (body.trim() === '') {
+    log.error('file errors', {}, 'file is empty');
+    return null;
+  }
+  if (body.slice(0, 4096).includes('\u0000')) {
+    log.error(
+      'file errors',
+      {},
+      'is not a text file (binary content, for example a spreadsheet); save it as CSV (UTF-8) or GeoJSON',
+    );
+    return null;
+  }
+  return body;
+}
+
+/** GeoJSON when the text starts with "{" or "[", otherwise CSV. */
+export function sniffFormat(text: string): InputFormat {
+  const first = text.trimStart()[0];
+  return first === '{' || first === '[' ? INPUT_FORMAT.geojson : INPUT_FORMAT.csv;
+}
+
+/** JSON.parse that logs "is not valid JSON" with the parser's own position instead of throwing. */
+export function parseJson(text: string, log: IssueLog): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    log.error('file errors', {}, `is not valid JSON (${reason})`);
+    return undefined;
+  }
+}
+
+export function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** A cell or property value as trimmed text: null/undefined give "". */
+export function cellText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v.trim();
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return JSON.stringify(v);
+}
