@@ -10,6 +10,8 @@ export interface CsvRow {
 
 export interface CsvTable {
   readonly header: readonly string[];
+  /** Line of the header row (1 unless blank lines precede it). */
+  readonly headerLine: number;
   readonly rows: readonly CsvRow[];
 }
 
@@ -41,12 +43,15 @@ const countLineBreaks = (cells: readonly string[]) => {
 };
 
 /**
- * Parses CSV (BOM already removed) with papaparse. Blank lines are skipped but still counted,
- * so line numbers match what a text editor shows. Rows whose field count differs from the
- * header's and unclosed quotes are logged as errors; returns null if there is no header.
+ * Parses CSV (BOM already removed) with papaparse; line breaks inside quoted values come back as "\n". Blank lines are skipped but still counted,
+ * so line numbers match what a text editor shows. Rows with more fields than the header and
+ * unclosed quotes are logged as errors; returns null if there is no header.
  */
-export function readCsv(text: string, log: IssueLog): CsvTable | null {
-  const parsed = Papa.parse<string[]>(text, { delimiter: detectDelimiter(text), skipEmptyLines: false });
+export function readCsv(raw: string, log: IssueLog): CsvTable | null {
+  // One line-break style: papaparse picks the first it sees, so a file mixing CRLF and LF
+  // would otherwise break at every quoted field after the switch. Quoted breaks become "\n" too.
+  const text = raw.replace(/\r\n?/g, '\n');
+  const parsed = Papa.parse<string[]>(text, { delimiter: detectDelimiter(text), newline: '\n', skipEmptyLines: false });
   const records = parsed.data;
   const lines: number[] = [];
   let line = 1;
@@ -70,7 +75,8 @@ export function readCsv(text: string, log: IssueLog): CsvTable | null {
   for (let i = headerIndex + 1; i < records.length; i++) {
     const cells = records[i];
     if (isBlank(cells)) continue;
-    if (cells.length !== header.length) {
+    // Short rows only lack trailing values (caught as missing later); long rows have shifted columns.
+    if (cells.length > header.length) {
       log.error(
         'CSV format errors',
         { where: `line ${lines[i]}` },
@@ -80,5 +86,5 @@ export function readCsv(text: string, log: IssueLog): CsvTable | null {
     }
     rows.push({ line: lines[i], cells });
   }
-  return { header, rows };
+  return { header, headerLine: lines[headerIndex], rows };
 }

@@ -1,0 +1,133 @@
+// Assignment CSV (practice_code,network_id[,network_name]) -> practice -> network map.
+import type { Network, NetworkId, Practice, PracticeCode, Result } from '../model';
+import { networkId, practiceCode } from '../model';
+import { readCsv, type CsvRow } from './csv-read';
+import { FIELD_ALIASES } from './fields';
+import { IssueLog } from './issues';
+import { DEFAULT_MAX_BYTES, checkText } from './text-input';
+
+export interface AssignmentTable {
+  readonly assignment: Map<PracticeCode, NetworkId>;
+  /** Networks in order of first appearance. */
+  readonly networks: Network[];
+}
+
+export interface ParseAssignmentOptions {
+  /** Refuse longer text (default 200 MB). */
+  readonly maxBytes?: number;
+}
+
+const CODE_HEADERS: readonly string[] = FIELD_ALIASES.code;
+const NETWORK_HEADERS: readonly string[] = ['network_id', 'network', 'pcn_code', 'pcn'];
+const NAME_HEADERS: readonly string[] = ['network_name', 'pcn_name'];
+/** An empty network id or pcn_code "U" (NHS Digital's "Unallocated") leaves the practice unassigned. */
+const NO_NETWORK = new Set(['', 'U']);
+
+const findColumn = (lower: readonly string[], names: readonly string[]) => {
+  for (const n of names) {
+    const i = lower.indexOf(n);
+    if (i >= 0) return i;
+  }
+  return -1;
+};
+
+interface Columns {
+  readonly code: number;
+  readonly network: number;
+  readonly name: number;
+  readonly rows: readonly CsvRow[];
+}
+
+// A header is recognised by its names; a file without one is accepted when its first cell is a
+// known practice code (columns then read as code, network id, network name).
+function columnsOf(
+  header: readonly string[],
+  headerLine: number,
+  rows: readonly CsvRow[],
+  known: ReadonlySet<string>,
+  log: IssueLog,
+): Columns | null {
+  const lower = header.map((h) => h.trim().toLowerCase());
+  const code = findColumn(lower, CODE_HEADERS);
+  const network = findColumn(lower, NETWORK_HEADERS);
+  if (code >= 0 && network >= 0) return { code, network, name: findColumn(lower, NAME_HEADERS), rows };
+  if (header.length >= 2 && known.has(header[0].trim())) {
+    return { code: 0, network: 1, name: header.length > 2 ? 2 : -1, rows: [{ line: headerLine, cells: header }, ...rows] };
+  }
+  log.error(
+    'field errors',
+    {},
+    `has no practice code and network id columns; expected a header such as practice_code,network_id,network_name (found: ${header.join(', ')})`,
+  );
+  return null;
+}
+
+/**
+ * Reads an assignment CSV against the loaded practices. Unknown practices and repeated rows are
+ * warnings (row ignored); a practice given two different networks is an error. Example:
+ * `parseAssignment('practice_code,network_id\nP1,N1\n', 'a.csv', practices)` ->
+ * `{ ok: true, value: { assignment: Map { P1 => N1 }, networks: [{ id: 'N1', name: 'N1' }] } }`.
+ */
+export function parseAssignment(
+  text: string,
+  fileName: string,
+  practices: readonly Practice[],
+  opts: ParseAssignmentOptions = {},
+): Result<AssignmentTable> {
+  const log = new IssueLog(fileName);
+  const body = checkText(text, log, opts.maxBytes ?? DEFAULT_MAX_BYTES);
+  if (body === null) return log.fail();
+  const table = readCsv(body, log);
+  if (!table) return log.fail();
+  const known = new Set<string>(practices.map((p) => p.code));
+  const cols = columnsOf(table.header, table.headerLine, table.rows, known, log);
+  if (!cols) return log.fail();
+
+  const assignment = new Map<PracticeCode, NetworkId>();
+  const firstRow = new Map<string, { where: string; network: string }>();
+  const networks = new Map<string, { name: string; where: string }>();
+  for (const row of cols.rows) {
+    const where = `line ${row.line}`;
+    const code = (row.cells[cols.code] ?? '').trim();
+    const network = (row.cells[cols.network] ?? '').trim();
+    const name = cols.name >= 0 ? (row.cells[cols.name] ?? '').trim() : '';
+    if (!code) {
+      log.error('missing practice codes', { where }, 'practice code is missing');
+      continue;
+    }
+    const loc = { where, practiceCode: code };
+    const unassigned = NO_NETWORK.has(network.toUpperCase());
+    const first = firstRow.get(code);
+    if (first) {
+      if (first.network === network) log.warning('repeated rows', loc, `practice ${code} is listed again (first at ${first.where}); row ignored`);
+      else log.error('conflicting rows', loc, `practice ${code} is given network "${network}" here but "${first.network}" at ${first.where}`);
+      continue;
+    }
+    firstRow.set(code, { where, network });
+    if (!known.has(code)) {
+      log.warning('rows naming unknown practices', loc, `practice ${code} is not in the practice table; row ignored`);
+      continue;
+    }
+    if (unassigned) continue;
+    assignment.set(practiceCode(code), networkId(network));
+    const seen = networks.get(network);
+    if (!seen) networks.set(network, { name: name || network, where });
+    else if (name && name !== seen.name && seen.name !== network) {
+      log.warning('network name conflicts', loc, `network ${network} is named "${name}" here but "${seen.name}" at ${seen.where}; kept "${seen.name}"`);
+    } else if (name && seen.name === network) networks.set(network, { name, where });
+  }
+
+  const missing = practices.filter((p) => !firstRow.has(p.code));
+  if (missing.length > 0 && log.errorCount === 0) {
+    const examples = missing.slice(0, 5).map((p) => p.code).join(', ');
+    log.warning(
+      'practices with no network',
+      {},
+      `${missing.length} of ${practices.length} practices are not in this file and stay unassigned (${examples}${missing.length > 5 ? ', …' : ''})`,
+    );
+  }
+  return log.result(() => ({
+    assignment,
+    networks: [...networks].map(([id, n]) => ({ id: networkId(id), name: n.name })),
+  }));
+}
