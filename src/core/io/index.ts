@@ -12,3 +12,10 @@ export { boundaryContains, practicesOutsideBoundary } from './practices-outside-
 export { formatIssue } from './issues';
 export { DEFAULT_MAX_BYTES, INPUT_FORMAT } from './text-input';
 export type { InputFormat } from './text-input';
+export { toNetworksGeoJSON, exportGeometry } from './to-networks-geojson';
+export type { NetworkFeature } from './to-networks-geojson';
+export type { NetworkProperties, NetworkRecord, NetworkSummaryInput } from './networks-schema';
+export { parseNetworksGeoJSON } from './parse-networks-geojson';
+export type { NetworksFile, ParseNetworksOptions } from './parse-networks-geojson';
+export { toAssignmentCsv, ASSIGNMENT_CSV_HEADER } from './to-assignment-csv';
+export { csvField, toCsv } from './csv-write';

@@ -5,6 +5,7 @@ import type { Boundary, Result } from '../model';
 import { BNG_ADVICE, fileCoordinateMessage, fileCoordinateProblem, inDegreeRange, type Located } from './coordinates';
 import { IssueLog } from './issues';
 import { ringsCross } from './ring-crossings';
+import { readPolygons } from './read-polygons';
 import { cleanPolygon, polygonsOf, polygonsToGeometry } from './rings';
 import { DEFAULT_MAX_BYTES, checkText, isRecord, parseJson } from './text-input';
 
@@ -18,51 +19,8 @@ interface Piece {
   readonly polygons: Position[][][];
 }
 
-const isPosition = (p: unknown): p is Position =>
-  Array.isArray(p) && p.length >= 2 && Number.isFinite(p[0]) && Number.isFinite(p[1]);
-
-function readRings(rings: unknown, where: string, log: IssueLog): Position[][] | null {
-  if (!Array.isArray(rings) || rings.length === 0 || !rings.every((r) => Array.isArray(r) && r.every(isPosition))) {
-    log.error('geometry errors', { where }, 'polygon coordinates are not lists of [longitude, latitude] numbers');
-    return null;
-  }
-  const cleaned = cleanPolygon(rings as Position[][]);
-  if (!cleaned) {
-    log.error('geometry errors', { where }, 'a polygon has an outer ring with fewer than 3 distinct points');
-    return null;
-  }
-  const unclosed = (rings as Position[][]).some((r) => {
-    const a = r[0];
-    const b = r[r.length - 1];
-    return a[0] !== b[0] || a[1] !== b[1];
-  });
-  if (unclosed) log.warning('repairs', { where }, 'a ring was not closed (first point repeated at the end); closed it');
-  return cleaned;
-}
-
-function readGeometry(g: unknown, where: string, log: IssueLog, out: Piece[]): void {
-  if (!isRecord(g)) {
-    log.error('geometry errors', { where }, 'has no geometry; expected Polygon or MultiPolygon');
-    return;
-  }
-  if (g.type === 'Polygon') {
-    const rings = readRings(g.coordinates, where, log);
-    if (rings) out.push({ where, polygons: [rings] });
-  } else if (g.type === 'MultiPolygon') {
-    if (!Array.isArray(g.coordinates)) {
-      log.error('geometry errors', { where }, 'MultiPolygon coordinates are not a list of polygons');
-      return;
-    }
-    const polygons = g.coordinates.flatMap((p: unknown) => {
-      const rings = readRings(p, where, log);
-      return rings ? [rings] : [];
-    });
-    if (polygons.length > 0) out.push({ where, polygons });
-  } else if (g.type === 'GeometryCollection' && Array.isArray(g.geometries)) {
-    for (const child of g.geometries) readGeometry(child, where, log, out);
-  } else {
-    log.error('geometry errors', { where }, `geometry is ${String(g.type)}; expected Polygon or MultiPolygon`);
-  }
+function pushPiece(out: Piece[], where: string, polygons: Position[][][]): void {
+  if (polygons.length > 0) out.push({ where, polygons });
 }
 
 function readPieces(doc: unknown, log: IssueLog): Piece[] {
@@ -71,13 +29,13 @@ function readPieces(doc: unknown, log: IssueLog): Piece[] {
     doc.features.forEach((f: unknown, i: number) => {
       const where = `feature ${i}`;
       if (!isRecord(f) || f.type !== 'Feature') log.error('geometry errors', { where }, 'is not a GeoJSON Feature');
-      else readGeometry(f.geometry, where, log, out);
+      else pushPiece(out, where, readPolygons(f.geometry, where, log));
     });
     if (doc.features.length === 0) log.error('file errors', {}, 'is an empty FeatureCollection; expected Polygon or MultiPolygon features');
   } else if (isRecord(doc) && doc.type === 'Feature') {
-    readGeometry(doc.geometry, 'feature', log, out);
+    pushPiece(out, 'feature', readPolygons(doc.geometry, 'feature', log));
   } else if (isRecord(doc) && typeof doc.type === 'string') {
-    readGeometry(doc, 'geometry', log, out);
+    pushPiece(out, 'geometry', readPolygons(doc, 'geometry', log));
   } else {
     log.error('file errors', {}, 'is not GeoJSON (expected a Polygon, MultiPolygon, Feature or FeatureCollection)');
   }
