@@ -5,9 +5,9 @@ export const BNG_ADVICE =
 export const SWAPPED_ADVICE =
   'look swapped (latitude given as longitude); put longitude (east-west, about -6 to 2 in England) first / in the longitude column';
 
-/** Easting 0-700 km, northing 0-1,300 km, and not also plausible degrees. */
+/** Easting 0-700 km, northing 0-1,300 km, both beyond what degrees could be. */
 export function looksLikeBng(x: number, y: number): boolean {
-  return x >= 0 && x <= 700_000 && y >= 0 && y <= 1_300_000 && (Math.abs(x) > 180 || Math.abs(y) > 90);
+  return x > 180 && x <= 700_000 && y > 90 && y <= 1_300_000;
 }
 
 /** Valid degrees, but latitude in the longitude slot and vice versa for a point in Great Britain. */

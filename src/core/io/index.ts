@@ -19,3 +19,4 @@ export { parseNetworksGeoJSON } from './parse-networks-geojson';
 export type { NetworksFile, ParseNetworksOptions } from './parse-networks-geojson';
 export { toAssignmentCsv, ASSIGNMENT_CSV_HEADER } from './to-assignment-csv';
 export { csvField, toCsv } from './csv-write';
+export { practiceWarnings } from './practice-warnings';

@@ -1,7 +1,7 @@
 // Practices from GeoJSON Points or CSV: detected or named fields, every problem addressed.
 import type { NetworkId, Practice, PracticeCode, Result } from '../model';
 import { networkId, practiceCode } from '../model';
-import { fileCoordinateMessage, fileCoordinateProblem, pointProblem, type Located } from './coordinates';
+import { BNG_ADVICE, fileCoordinateMessage, fileCoordinateProblem, pointProblem, type Located } from './coordinates';
 import { FIELD_ALIASES, FIELD_LABELS, detectFields, type DetectedFields, type FieldKey, type FieldNames } from './fields';
 import { IssueLog } from './issues';
 import { readRecords, type SourceRecord, type SourceRecords } from './read-records';
@@ -43,7 +43,17 @@ function checkFields(src: SourceRecords, fields: DetectedFields, log: IssueLog):
   for (const { field, name } of fields.notFound) {
     log.error('field errors', { field: name }, `no ${noun} "${name}" for the ${FIELD_LABELS[field]} (${noun === 'column' ? 'columns' : 'properties'}: ${listHeaders(src.headers)})`);
   }
-  const needed: readonly FieldKey[] = src.format === INPUT_FORMAT.csv ? ['code', 'listSize', 'lon', 'lat'] : ['code', 'listSize'];
+  const needed: FieldKey[] = src.format === INPUT_FORMAT.csv ? ['code', 'listSize', 'lon', 'lat'] : ['code', 'listSize'];
+  const lower = src.headers.map((h) => h.trim().toLowerCase());
+  if (
+    (fields.missing.includes('lon') || fields.missing.includes('lat')) &&
+    lower.includes('easting') &&
+    lower.includes('northing') &&
+    src.format === INPUT_FORMAT.csv
+  ) {
+    log.error('field errors', {}, `has Easting and Northing columns, not longitude/latitude: coordinates ${BNG_ADVICE}`);
+    needed.splice(2);
+  }
   for (const field of fields.missing) {
     if (!needed.includes(field) || fields.notFound.some((n) => n.field === field)) continue;
     log.error(
