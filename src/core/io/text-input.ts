@@ -7,7 +7,11 @@ export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
 export const INPUT_FORMAT = { geojson: 'geojson', csv: 'csv' } as const;
 export type InputFormat = (typeof INPUT_FORMAT)[keyof typeof INPUT_FORMAT];
 
-const megabytes = (n: number) => `${Math.round((n / (1024 * 1024)) * 10) / 10} MB`;
+const size = (n: number) => {
+  if (n < 1024) return `${n} bytes`;
+  if (n < 1024 * 1024) return `${Math.round(n / 1024)} kB`;
+  return `${Math.round((n / (1024 * 1024)) * 10) / 10} MB`;
+};
 
 /**
  * The text without a byte-order mark, or null (with an error logged) when it is empty, too large
@@ -15,7 +19,7 @@ const megabytes = (n: number) => `${Math.round((n / (1024 * 1024)) * 10) / 10} M
  */
 export function checkText(text: string, log: IssueLog, maxBytes = DEFAULT_MAX_BYTES): string | null {
   if (text.length > maxBytes) {
-    log.error('file errors', {}, `file is ${megabytes(text.length)}, larger than the ${megabytes(maxBytes)} limit`);
+    log.error('file errors', {}, `file is ${size(text.length)}, larger than the ${size(maxBytes)} limit`);
     return null;
   }
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
