@@ -1,0 +1,200 @@
+// Auto-cluster entry point: partitions the practices in scope into contiguous networks inside
+// the population band, from scratch or by repairing an existing plan. Pure and deterministic
+// for a given seed; works at site level (co-located practices share one cell).
+import { bandStatus, type Network, type NetworkId, type PracticeCode, type Result } from '../model';
+import { fixBand } from './fix-band';
+import { siteAreas } from './hard-areas';
+import { improveCompactness } from './improve-compactness';
+import { createRandom } from './prng';
+import { repairStart } from './repair-start';
+import { buildReport, networkFigures } from './report';
+import { scratchStart } from './scratch-start';
+import { buildSiteGraph, siteAttributes } from './site-graph';
+import { classifyOutOfBand } from './classify';
+import { UNAVOIDABLE_REASON, type ClusterOptions, type ClusterResult, type PracticeMove, type UnavoidableCase } from './types';
+import { validateClusterOptions } from './validate-options';
+
+const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+/** Id for the k-th new network that collides with none of `taken`, e.g. "AC0007". */
+function newIdMaker(prefix: string, taken: Set<string>, width: number) {
+  let k = 0;
+  return (): NetworkId => {
+    let id: string;
+    do id = `${prefix}${String(++k).padStart(width, '0')}`;
+    while (taken.has(id));
+    taken.add(id);
+    return id as NetworkId;
+  };
+}
+
+/**
+ * Clusters practices into networks. `onProgress` gets fractions 0..1; when `shouldCancel`
+ * returns true the run stops and the result has `cancelled: true` and the input plan unchanged.
+ * Example: `clusterPlan({ practices, tessellation, band: { min: 30000, max: 50000 }, seed: 1 })`.
+ */
+export function clusterPlan(
+  opts: ClusterOptions,
+  onProgress: (fraction: number) => void = () => {},
+  shouldCancel: () => boolean = () => false,
+): Result<ClusterResult> {
+  const started = now();
+  const errors = validateClusterOptions(opts);
+  if (errors.length) return { ok: false, errors, warnings: [] };
+  const { practices, tessellation: t, band } = opts;
+  const scope = opts.scope ?? 'all';
+  const input = opts.assignment ?? new Map<PracticeCode, NetworkId>();
+  const repair = opts.repair === true;
+  const targetSize = opts.targetSize ?? (band.min + band.max) / 2;
+  const random = createRandom(opts.seed ?? 1);
+  const locked = new Set<string>(opts.lockedNetworkIds ?? []);
+
+  const fixedPractice = practices.map((pr) => {
+    const id = input.get(pr.code);
+    if (id === undefined) return false;
+    return locked.has(id) || (scope === 'unassigned' && !repair);
+  });
+  const attrs = siteAttributes(t, practices);
+  const keep = new Uint8Array(t.sites.length);
+  t.sites.forEach((site, s) => {
+    keep[s] = site.practices.length > 0 && site.practices.every((pi) => !fixedPractice[pi]) ? 1 : 0;
+  });
+  const group = opts.hardAreas ? siteAreas(t, opts.hardAreas) : null;
+  const g = buildSiteGraph(t, attrs, keep, group);
+  onProgress(0.05);
+
+  const cancelled = (): Result<ClusterResult> => {
+    const figures = networkFigures(t, practices, attrs, input, (opts.networks ?? []).map((n) => n.id));
+    return {
+      ok: true,
+      warnings: [],
+      value: {
+        cancelled: true,
+        assignment: new Map(input),
+        networks: [...(opts.networks ?? [])],
+        moves: [],
+        report: buildReport(figures, band, { practicesMoved: 0, practicesAssigned: 0, runtimeMs: now() - started, unavoidable: [] }),
+      },
+    };
+  };
+
+  // Region index <-> existing network, for repair.
+  const existingIds = [...new Set(g.site.length ? [...input.values()] : [])].filter((id) => !locked.has(id)).sort();
+  const regionOfId = new Map(existingIds.map((id, k) => [id, k]));
+  let reasons = new Map<number, (typeof UNAVOIDABLE_REASON)[keyof typeof UNAVOIDABLE_REASON]>();
+  let partition;
+  if (repair) {
+    const initial = new Int32Array(g.n).fill(-1);
+    for (let i = 0; i < g.n; i++) {
+      const byNetwork = new Map<NetworkId, number>();
+      for (const pi of t.sites[g.site[i]].practices) {
+        const id = input.get(practices[pi].code);
+        if (id !== undefined) byNetwork.set(id, (byNetwork.get(id) ?? 0) + practices[pi].listSize);
+      }
+      const best = [...byNetwork].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+      if (best) initial[i] = regionOfId.get(best[0]) ?? -1;
+    }
+    partition = repairStart(g, band, initial, existingIds.length, targetSize, random);
+  } else {
+    const start = scratchStart(g, band, { targetSize, count: opts.count, random });
+    partition = start.partition;
+    reasons = start.reasons;
+  }
+  onProgress(0.3);
+  if (shouldCancel()) return cancelled();
+
+  const fixOpts = { repair, fixedCount: opts.count !== undefined, targetSize, random, shouldCancel };
+  if (!fixBand(partition, fixOpts, () => onProgress(0.5))) return cancelled();
+  onProgress(0.7);
+  if (!repair) {
+    if (!improveCompactness(partition, 6, shouldCancel)) return cancelled();
+    if (!fixBand(partition, fixOpts)) return cancelled();
+  }
+  onProgress(0.9);
+
+  // Network ids: repair keeps the existing ids; new regions get fresh ones.
+  const taken = new Set<string>([...input.values(), ...(opts.networks ?? []).map((n) => n.id)]);
+  const live: number[] = [];
+  for (let r = 0; r < partition.pop.length; r++) if (partition.size[r] > 0) live.push(r);
+  live.sort((a, b) => Math.min(...partition.members[a]) - Math.min(...partition.members[b]));
+  const idOf = new Map<number, NetworkId>();
+  if (repair) for (const [id, r] of regionOfId) if (partition.size[r] > 0) idOf.set(r, id as NetworkId);
+  // New ids never reuse an id of the input plan, so an id keeps meaning one network.
+  const makeId = newIdMaker(opts.idPrefix ?? 'AC', taken, String(live.length).length + 1);
+  for (const r of live) if (!idOf.has(r)) idOf.set(r, makeId());
+
+  const assignment = new Map<PracticeCode, NetworkId>();
+  practices.forEach((pr, k) => {
+    const id = input.get(pr.code);
+    if (fixedPractice[k] && id !== undefined) assignment.set(pr.code, id);
+  });
+  for (let i = 0; i < g.n; i++) {
+    const id = idOf.get(partition.label[i]);
+    if (id === undefined) continue;
+    for (const pi of t.sites[g.site[i]].practices) assignment.set(practices[pi].code, id);
+  }
+  // Active practices on a site shared with a fixed practice keep their network.
+  practices.forEach((pr, k) => {
+    const id = input.get(pr.code);
+    if (!assignment.has(pr.code) && id !== undefined && !keep[t.siteOfPractice[k]]) assignment.set(pr.code, id);
+  });
+
+  const names = new Map((opts.networks ?? []).map((n) => [n.id as string, n.name]));
+  const usedIds = new Set(assignment.values());
+  const networks: Network[] = [];
+  for (const n of opts.networks ?? []) if (usedIds.has(n.id)) networks.push(n);
+  const listed = new Set(networks.map((n) => n.id as string));
+  const orderedNew = [...usedIds].filter((id) => !listed.has(id)).sort();
+  for (const id of orderedNew) networks.push({ id, name: names.get(id) ?? `Auto-cluster ${id}` });
+
+  const moves: PracticeMove[] = [];
+  for (const pr of practices) {
+    const from = input.get(pr.code) ?? null;
+    const to = assignment.get(pr.code);
+    if (to !== undefined && to !== from) moves.push({ practiceCode: pr.code, from, to });
+  }
+
+  const ids = networks.map((n) => n.id);
+  const figures = networkFigures(t, practices, attrs, assignment, ids);
+  const regionOfNetwork = new Map([...idOf].map(([r, id]) => [id as string, r]));
+  const unavoidable: UnavoidableCase[] = [];
+  networks.forEach((n, k) => {
+    const f = figures[k];
+    const status = bandStatus(f.population, band);
+    const r = regionOfNetwork.get(n.id);
+    if (r === undefined) {
+      if (status !== 'within') unavoidable.push(describe(n.id, status, f.population, UNAVOIDABLE_REASON.keptAsIs));
+      return;
+    }
+    if (status === 'within') return;
+    const reason = reasons.get(r) ?? classifyOutOfBand(partition, r, targetSize);
+    unavoidable.push(describe(n.id, status, f.population, reason));
+  });
+
+  const report = buildReport(figures, band, {
+    practicesMoved: moves.filter((m) => m.from !== null).length,
+    practicesAssigned: moves.filter((m) => m.from === null).length,
+    runtimeMs: now() - started,
+    unavoidable,
+  });
+  onProgress(1);
+  return { ok: true, warnings: [], value: { cancelled: false, assignment, networks, moves, report } };
+}
+
+const REASON_TEXT = {
+  [UNAVOIDABLE_REASON.practiceAboveMax]: 'a practice site above the maximum is a network on its own',
+  [UNAVOIDABLE_REASON.isolatedBelowMin]: 'its group of practices is cut off from the rest (island or hard boundary) and is below the minimum in total',
+  [UNAVOIDABLE_REASON.cannotFitBand]: 'its cut-off group of practices cannot be divided into networks that all fall in the band',
+  [UNAVOIDABLE_REASON.unresolved]: 'no band-respecting change was found (not proven unavoidable)',
+  [UNAVOIDABLE_REASON.keptAsIs]: 'locked or outside the scope, kept as it was',
+} as const;
+
+function describe(networkId: NetworkId, band: UnavoidableCase['band'], population: number, reason: UnavoidableCase['reason']): UnavoidableCase {
+  return {
+    networkId,
+    band,
+    population,
+    reason,
+    message: `network ${networkId} (${population.toLocaleString('en-GB')}) is ${band} the band: ${REASON_TEXT[reason]}`,
+  };
+}

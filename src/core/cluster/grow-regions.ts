@@ -1,0 +1,151 @@
+// Seeds and grows regions over a set of nodes: k-means++ style spread of seeds (seeded PRNG),
+// then balanced growth (the least populated region takes its nearest free frontier node next),
+// then a few Lloyd rounds (re-seed at the node nearest each region's centre and grow again).
+import { MinHeap } from './min-heap';
+import { placeNode, type Partition } from './partition';
+
+function pickSeeds(p: Partition, nodes: readonly number[], m: number, random: () => number): number[] {
+  const { g } = p;
+  const seeds: number[] = [];
+  const d2 = new Float64Array(nodes.length).fill(Infinity);
+  const weight = (k: number) => g.population[nodes[k]] + 1;
+  let first = 0;
+  let total = 0;
+  for (let k = 0; k < nodes.length; k++) total += weight(k);
+  let target = random() * total;
+  for (let k = 0; k < nodes.length; k++) {
+    target -= weight(k);
+    if (target <= 0) {
+      first = k;
+      break;
+    }
+  }
+  let chosen = first;
+  while (seeds.length < m) {
+    seeds.push(nodes[chosen]);
+    const cx = g.x[nodes[chosen]];
+    const cy = g.y[nodes[chosen]];
+    let sum = 0;
+    for (let k = 0; k < nodes.length; k++) {
+      const d = (g.x[nodes[k]] - cx) ** 2 + (g.y[nodes[k]] - cy) ** 2;
+      if (d < d2[k]) d2[k] = d;
+      sum += d2[k] * weight(k);
+    }
+    if (seeds.length === m) break;
+    if (sum <= 0) {
+      chosen = seeds.length % nodes.length;
+      while (seeds.includes(nodes[chosen])) chosen = (chosen + 1) % nodes.length;
+      continue;
+    }
+    target = random() * sum;
+    chosen = nodes.length - 1;
+    for (let k = 0; k < nodes.length; k++) {
+      target -= d2[k] * weight(k);
+      if (target <= 0 && d2[k] > 0) {
+        chosen = k;
+        break;
+      }
+    }
+    if (d2[chosen] === 0) chosen = d2.findIndex((d) => d > 0);
+  }
+  return seeds;
+}
+
+function growFrom(p: Partition, nodes: readonly number[], inSet: Uint8Array, seeds: readonly number[], regionIds: readonly number[]): void {
+  const { g } = p;
+  for (const i of nodes) placeNode(p, i, -1);
+  const regionHeap = new MinHeap();
+  const frontier = seeds.map(() => new MinHeap());
+  const pushNeighbours = (slot: number, i: number) => {
+    const sx = g.x[seeds[slot]];
+    const sy = g.y[seeds[slot]];
+    for (let k = g.adjStart[i]; k < g.adjStart[i + 1]; k++) {
+      const v = g.adj[k];
+      if (inSet[v] && p.label[v] === -1) frontier[slot].push(v, (g.x[v] - sx) ** 2 + (g.y[v] - sy) ** 2);
+    }
+  };
+  seeds.forEach((s, slot) => {
+    placeNode(p, s, regionIds[slot]);
+    pushNeighbours(slot, s);
+    regionHeap.push(slot, p.pop[regionIds[slot]]);
+  });
+  while (regionHeap.size) {
+    const slot = regionHeap.pop();
+    let next = frontier[slot].pop();
+    while (next !== -1 && p.label[next] !== -1) next = frontier[slot].pop();
+    if (next === -1) continue;
+    placeNode(p, next, regionIds[slot]);
+    pushNeighbours(slot, next);
+    regionHeap.push(slot, p.pop[regionIds[slot]]);
+  }
+  // Nodes no seed could reach (a piece of the set without a seed) join a neighbouring region.
+  let stray = nodes.filter((i) => p.label[i] === -1);
+  while (stray.length) {
+    const left: number[] = [];
+    for (const i of stray) {
+      let to = -1;
+      for (let k = g.adjStart[i]; k < g.adjStart[i + 1] && to === -1; k++) {
+        const v = g.adj[k];
+        if (inSet[v] && p.label[v] !== -1) to = p.label[v];
+      }
+      if (to === -1) left.push(i);
+      else placeNode(p, i, to);
+    }
+    if (left.length === stray.length) {
+      for (const i of left) placeNode(p, i, regionIds[0]);
+      break;
+    }
+    stray = left;
+  }
+}
+
+function nodeNearestCentre(p: Partition, r: number): number {
+  const { g } = p;
+  let wx = 0;
+  let wy = 0;
+  let w = 0;
+  const nodes = p.members[r];
+  for (const i of nodes) {
+    const wi = g.areaM2[i] + 1;
+    wx += g.x[i] * wi;
+    wy += g.y[i] * wi;
+    w += wi;
+  }
+  const cx = wx / w;
+  const cy = wy / w;
+  let best = -1;
+  let bestD = Infinity;
+  for (const i of nodes) {
+    const d = (g.x[i] - cx) ** 2 + (g.y[i] - cy) ** 2;
+    if (d < bestD || (d === bestD && i < best)) {
+      bestD = d;
+      best = i;
+    }
+  }
+  return best;
+}
+
+/**
+ * Partitions `nodes` (one connected set) into `regionIds.length` regions, overwriting their
+ * labels. Deterministic for a given `random` state.
+ */
+export function growRegions(
+  p: Partition,
+  nodes: readonly number[],
+  regionIds: readonly number[],
+  random: () => number,
+  lloydRounds = 2,
+): void {
+  const m = Math.min(regionIds.length, nodes.length);
+  const inSet = new Uint8Array(p.g.n);
+  for (const i of nodes) inSet[i] = 1;
+  let seeds = pickSeeds(p, nodes, m, random);
+  const ids = regionIds.slice(0, m);
+  growFrom(p, nodes, inSet, seeds, ids);
+  for (let round = 0; round < lloydRounds; round++) {
+    const next = ids.map((r) => nodeNearestCentre(p, r));
+    if (next.some((s) => s === -1) || next.every((s, k) => s === seeds[k])) break;
+    seeds = next;
+    growFrom(p, nodes, inSet, seeds, ids);
+  }
+}

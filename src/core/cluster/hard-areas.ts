@@ -1,0 +1,74 @@
+// Which hard-boundary area each site belongs to: the area its point falls in, or the nearest
+// area (by distance to its outline, in projected metres) when it falls in none.
+import type { Position } from 'geojson';
+import type { ClusterTessellation, HardArea } from './types';
+
+type Rings = readonly (readonly Position[])[];
+
+function polygonsOf(area: HardArea): Rings[] {
+  return area.geometry.type === 'Polygon' ? [area.geometry.coordinates] : area.geometry.coordinates;
+}
+
+/** Even-odd ray casting over all rings of one polygon (holes excluded by parity). */
+function insidePolygon(rings: Rings, lon: number, lat: number): boolean {
+  let inside = false;
+  for (const ring of rings) {
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [xi, yi] = ring[i];
+      const [xj, yj] = ring[j];
+      if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
+    }
+  }
+  return inside;
+}
+
+function segmentDistanceSq(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
+  const dx = bx - ax;
+  const dy = by - ay;
+  const len = dx * dx + dy * dy;
+  const t = len > 0 ? Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / len)) : 0;
+  return (px - ax - t * dx) ** 2 + (py - ay - t * dy) ** 2;
+}
+
+/** Per site, the index into `areas` it belongs to. `areas` must hold at least one polygon. */
+export function siteAreas(t: ClusterTessellation, areas: readonly HardArea[]): Int32Array {
+  const polygons = areas.map(polygonsOf);
+  const boxes = polygons.map((polys) => {
+    const box = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const rings of polys) for (const [x, y] of rings[0] ?? []) {
+      box[0] = Math.min(box[0], x);
+      box[1] = Math.min(box[1], y);
+      box[2] = Math.max(box[2], x);
+      box[3] = Math.max(box[3], y);
+    }
+    return box;
+  });
+  let projected: Float64Array[][][] | null = null;
+  const out = new Int32Array(t.sites.length).fill(-1);
+  t.sites.forEach((site, s) => {
+    for (let a = 0; a < areas.length && out[s] === -1; a++) {
+      const b = boxes[a];
+      if (site.lon < b[0] || site.lon > b[2] || site.lat < b[1] || site.lat > b[3]) continue;
+      if (polygons[a].some((rings) => insidePolygon(rings, site.lon, site.lat))) out[s] = a;
+    }
+    if (out[s] !== -1) return;
+    projected ??= polygons.map((polys) =>
+      polys.map((rings) => rings.map((ring) => Float64Array.from(ring.flatMap(([lon, lat]) => t.projection.forward(lon, lat))))),
+    );
+    let best = 0;
+    let bestD = Infinity;
+    projected.forEach((polys, a) => {
+      for (const rings of polys) for (const ring of rings) {
+        for (let i = 0; i + 3 < ring.length; i += 2) {
+          const d = segmentDistanceSq(site.x, site.y, ring[i], ring[i + 1], ring[i + 2], ring[i + 3]);
+          if (d < bestD) {
+            bestD = d;
+            best = a;
+          }
+        }
+      }
+    });
+    out[s] = best;
+  });
+  return out;
+}

@@ -1,0 +1,112 @@
+// The figures every run reports, computed over the output plan at site level the way the
+// engine builds footprints: a site's cell belongs to the network with the larger population
+// there (tie: lower id); perimeter = cell perimeters minus twice the shared edges inside.
+import type { Assignment, Band, NetworkId, Practice } from '../model';
+import { polsbyPopper } from './partition';
+import type { siteAttributes } from './site-graph';
+import type { ClusterReport, ClusterTessellation, UnavoidableCase } from './types';
+
+export interface NetworkFigures {
+  readonly population: number;
+  readonly polsbyPopper: number;
+  /** Connected pieces of the cells it owns (1 = contiguous). */
+  readonly parts: number;
+}
+
+/** Owner network of each site (index into `ids`), -1 when none of its practices is assigned. */
+export function siteOwners(t: ClusterTessellation, practices: readonly Practice[], assignment: Assignment, ids: readonly NetworkId[]): Int32Array {
+  const index = new Map(ids.map((id, k) => [id, k]));
+  const owner = new Int32Array(t.sites.length).fill(-1);
+  t.sites.forEach((site, s) => {
+    const pop = new Map<number, number>();
+    for (const pi of site.practices) {
+      const id = assignment.get(practices[pi].code);
+      const k = id === undefined ? undefined : index.get(id);
+      if (k !== undefined) pop.set(k, (pop.get(k) ?? 0) + practices[pi].listSize);
+    }
+    let best = -1;
+    let bestPop = -1;
+    for (const [k, value] of pop) {
+      if (value > bestPop || (value === bestPop && ids[k] < ids[best])) {
+        best = k;
+        bestPop = value;
+      }
+    }
+    owner[s] = best;
+  });
+  return owner;
+}
+
+/** Population, Polsby-Popper and parts of every network in `ids` under `assignment`. */
+export function networkFigures(
+  t: ClusterTessellation,
+  practices: readonly Practice[],
+  attrs: ReturnType<typeof siteAttributes>,
+  assignment: Assignment,
+  ids: readonly NetworkId[],
+): NetworkFigures[] {
+  const k = ids.length;
+  const owner = siteOwners(t, practices, assignment, ids);
+  const index = new Map(ids.map((id, j) => [id, j]));
+  const population = new Float64Array(k);
+  for (const pr of practices) {
+    const id = assignment.get(pr.code);
+    const j = id === undefined ? undefined : index.get(id);
+    if (j !== undefined) population[j] += pr.listSize;
+  }
+  const area = new Float64Array(k);
+  const perimeter = new Float64Array(k);
+  for (let s = 0; s < owner.length; s++) {
+    const r = owner[s];
+    if (r === -1) continue;
+    area[r] += attrs.areaM2[s];
+    perimeter[r] += attrs.perimeterMetres[s];
+    const nb = t.neighbours[s];
+    for (let e = 0; e < nb.length; e++) if (owner[nb[e]] === r) perimeter[r] -= t.sharedEdgeMetres[s][e];
+  }
+  const parts = new Int32Array(k);
+  const seen = new Uint8Array(owner.length);
+  for (let s = 0; s < owner.length; s++) {
+    if (seen[s] || owner[s] === -1 || attrs.areaM2[s] <= 0) continue;
+    const r = owner[s];
+    parts[r]++;
+    const stack = [s];
+    seen[s] = 1;
+    while (stack.length) {
+      const u = stack.pop() as number;
+      for (const v of t.neighbours[u]) {
+        if (!seen[v] && owner[v] === r && attrs.areaM2[v] > 0) {
+          seen[v] = 1;
+          stack.push(v);
+        }
+      }
+    }
+  }
+  return ids.map((_, j) => ({ population: population[j], polsbyPopper: polsbyPopper(area[j], perimeter[j]), parts: parts[j] }));
+}
+
+export function buildReport(
+  figures: readonly NetworkFigures[],
+  band: Band,
+  extra: { practicesMoved: number; practicesAssigned: number; runtimeMs: number; unavoidable: readonly UnavoidableCase[] },
+): ClusterReport {
+  const n = figures.length;
+  const inBand = figures.filter((f) => f.population >= band.min && f.population <= band.max).length;
+  const contiguous = figures.filter((f) => f.parts === 1).length;
+  const pops = figures.map((f) => f.population).sort((a, b) => a - b);
+  const median = n === 0 ? 0 : n % 2 ? pops[(n - 1) / 2] : (pops[n / 2 - 1] + pops[n / 2]) / 2;
+  const pp = figures.map((f) => f.polsbyPopper);
+  return {
+    networks: n,
+    inBand,
+    shareInBand: n ? inBand / n : 1,
+    contiguous,
+    shareContiguous: n ? contiguous / n : 1,
+    meanPolsbyPopper: n ? pp.reduce((s, x) => s + x, 0) / n : 0,
+    minPolsbyPopper: n ? Math.min(...pp) : 0,
+    populationMin: n ? pops[0] : 0,
+    populationMedian: median,
+    populationMax: n ? pops[n - 1] : 0,
+    ...extra,
+  };
+}

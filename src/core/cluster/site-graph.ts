@@ -1,0 +1,154 @@
+// The clustering works on sites (co-located practices share one cell), as a compact graph:
+// per-site population, position, cell area and perimeter, and edge adjacency in CSR form.
+import type { Practice } from '../model';
+import type { ClusterTessellation } from './types';
+
+export interface SiteGraph {
+  readonly n: number;
+  /** Local node -> tessellation site index. */
+  readonly site: Int32Array;
+  readonly population: Float64Array;
+  readonly practiceCount: Int32Array;
+  /** Projected position, metres. */
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+  readonly areaM2: Float64Array;
+  /** Full perimeter of the cell (holes included), metres. */
+  readonly perimeterMetres: Float64Array;
+  /** Neighbours of node i are adj[adjStart[i] .. adjStart[i+1]). */
+  readonly adjStart: Int32Array;
+  readonly adj: Int32Array;
+  /** Length of the shared edge, metres; 0 for the link of a site whose cell misses the area. */
+  readonly edgeMetres: Float64Array;
+}
+
+function ringPerimeterMetres(vertexXY: Float64Array, ring: Int32Array): number {
+  let sum = 0;
+  for (let i = 0; i < ring.length; i++) {
+    const a = ring[i];
+    const b = ring[(i + 1) % ring.length];
+    sum += Math.hypot(vertexXY[2 * b] - vertexXY[2 * a], vertexXY[2 * b + 1] - vertexXY[2 * a + 1]);
+  }
+  return sum;
+}
+
+/** Site-level attributes for every tessellation site (population = sum of its practices' list sizes). */
+export function siteAttributes(t: ClusterTessellation, practices: readonly Practice[]) {
+  const n = t.sites.length;
+  const population = new Float64Array(n);
+  const practiceCount = new Int32Array(n);
+  const x = new Float64Array(n);
+  const y = new Float64Array(n);
+  const areaM2 = new Float64Array(n);
+  const perimeterMetres = new Float64Array(n);
+  for (let s = 0; s < n; s++) {
+    const site = t.sites[s];
+    x[s] = site.x;
+    y[s] = site.y;
+    for (const p of site.practices) population[s] += practices[p].listSize;
+    practiceCount[s] = site.practices.length;
+    areaM2[s] = t.cellAreaKm2[s] * 1e6;
+    for (const ring of t.cellRings[s]) perimeterMetres[s] += ringPerimeterMetres(t.vertexXY, ring);
+  }
+  return { population, practiceCount, x, y, areaM2, perimeterMetres };
+}
+
+/**
+ * The graph over the tessellation sites with `keep[s]` true, local ids in ascending site order.
+ * Edges join sites of the same `group` only (hard-boundary areas; pass null for none).
+ * A kept site with no kept neighbour and no cell area (its cell misses the study area, e.g. a
+ * practice just outside the boundary) gets a zero-length link to the nearest kept site of its
+ * group that has a cell: it adds nothing to any footprint, so joining it cannot split one.
+ */
+export function buildSiteGraph(
+  t: ClusterTessellation,
+  attrs: ReturnType<typeof siteAttributes>,
+  keep: Uint8Array,
+  group: Int32Array | null,
+): SiteGraph {
+  const local = new Int32Array(t.sites.length).fill(-1);
+  const sites: number[] = [];
+  for (let s = 0; s < t.sites.length; s++) if (keep[s]) local[s] = sites.push(s) - 1;
+  const n = sites.length;
+  const sameGroup = (a: number, b: number) => group === null || group[a] === group[b];
+
+  const lists: { to: number[]; len: number[] }[] = sites.map(() => ({ to: [], len: [] }));
+  for (let i = 0; i < n; i++) {
+    const s = sites[i];
+    const nb = t.neighbours[s];
+    const len = t.sharedEdgeMetres[s];
+    for (let k = 0; k < nb.length; k++) {
+      const j = local[nb[k]];
+      if (j === -1 || !sameGroup(s, nb[k])) continue;
+      lists[i].to.push(j);
+      lists[i].len.push(len[k]);
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    const s = sites[i];
+    if (lists[i].to.length > 0 || attrs.areaM2[s] > 0) continue;
+    let best = -1;
+    let bestD = Infinity;
+    for (let j = 0; j < n; j++) {
+      const o = sites[j];
+      if (j === i || attrs.areaM2[o] <= 0 || !sameGroup(s, o)) continue;
+      const d = (attrs.x[o] - attrs.x[s]) ** 2 + (attrs.y[o] - attrs.y[s]) ** 2;
+      if (d < bestD) {
+        bestD = d;
+        best = j;
+      }
+    }
+    if (best === -1) continue;
+    lists[i].to.push(best);
+    lists[i].len.push(0);
+    lists[best].to.push(i);
+    lists[best].len.push(0);
+  }
+
+  const adjStart = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) adjStart[i + 1] = adjStart[i] + lists[i].to.length;
+  const adj = new Int32Array(adjStart[n]);
+  const edgeMetres = new Float64Array(adjStart[n]);
+  for (let i = 0; i < n; i++) {
+    adj.set(lists[i].to, adjStart[i]);
+    edgeMetres.set(lists[i].len, adjStart[i]);
+  }
+  const pick = (a: Float64Array) => Float64Array.from(sites, (s) => a[s]);
+  return {
+    n,
+    site: Int32Array.from(sites),
+    population: pick(attrs.population),
+    practiceCount: Int32Array.from(sites, (s) => attrs.practiceCount[s]),
+    x: pick(attrs.x),
+    y: pick(attrs.y),
+    areaM2: pick(attrs.areaM2),
+    perimeterMetres: pick(attrs.perimeterMetres),
+    adjStart,
+    adj,
+    edgeMetres,
+  };
+}
+
+/** Connected components: label per node (0..count-1, numbered by lowest node) restricted to `inSet` when given. */
+export function components(g: SiteGraph, inSet?: (i: number) => boolean): { label: Int32Array; count: number } {
+  const label = new Int32Array(g.n).fill(-1);
+  let count = 0;
+  const stack: number[] = [];
+  for (let i = 0; i < g.n; i++) {
+    if (label[i] !== -1 || (inSet && !inSet(i))) continue;
+    label[i] = count;
+    stack.push(i);
+    while (stack.length) {
+      const u = stack.pop() as number;
+      for (let k = g.adjStart[u]; k < g.adjStart[u + 1]; k++) {
+        const v = g.adj[k];
+        if (label[v] === -1 && (!inSet || inSet(v))) {
+          label[v] = count;
+          stack.push(v);
+        }
+      }
+    }
+    count++;
+  }
+  return { label, count };
+}
