@@ -45,7 +45,8 @@ export function formatIssue(issue: Issue): string {
 }
 
 interface Bucket {
-  readonly kept: Issue[];
+  /** Kept issues with their arrival number, so the list reads in file order across kinds. */
+  readonly kept: { readonly seq: number; readonly issue: Issue }[];
   extra: number;
 }
 
@@ -57,6 +58,7 @@ interface Bucket {
 export class IssueLog {
   private readonly buckets = { error: new Map<string, Bucket>(), warning: new Map<string, Bucket>() };
   private readonly counts = { error: 0, warning: 0 };
+  private seq = 0;
 
   constructor(
     readonly file: string,
@@ -76,7 +78,7 @@ export class IssueLog {
   push(kind: string, issue: Issue): void {
     const bucket = this.bucket(issue.severity, kind);
     this.counts[issue.severity] += 1;
-    if (bucket.kept.length < this.perKind) bucket.kept.push(issue);
+    if (bucket.kept.length < this.perKind) bucket.kept.push({ seq: this.seq++, issue });
     else bucket.extra += 1;
   }
 
@@ -122,16 +124,15 @@ export class IssueLog {
   }
 
   private list(severity: Issue['severity']): Issue[] {
-    const out: Issue[] = [];
+    const kept: { seq: number; issue: Issue }[] = [];
     const more: Issue[] = [];
-    let hidden = 0;
     for (const [kind, bucket] of this.buckets[severity]) {
-      for (const issue of bucket.kept) {
-        if (out.length < this.perSeverity) out.push(issue);
-        else hidden += 1;
-      }
+      kept.push(...bucket.kept);
       if (bucket.extra > 0) more.push(makeIssue(severity, this.file, {}, `…and ${bucket.extra} more ${kind}`));
     }
+    kept.sort((a, b) => a.seq - b.seq);
+    const out = kept.slice(0, this.perSeverity).map((k) => k.issue);
+    const hidden = kept.length - out.length;
     if (hidden > 0) {
       const noun = severity === 'error' ? 'errors' : 'warnings';
       more.push(makeIssue(severity, this.file, {}, `…and ${hidden} more ${noun}`));

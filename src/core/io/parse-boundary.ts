@@ -2,7 +2,7 @@
 import { featureCollection, polygon as turfPolygon, union, unkinkPolygon } from '@turf/turf';
 import type { Feature, Polygon, Position } from 'geojson';
 import type { Boundary, Result } from '../model';
-import { BNG_ADVICE, fileCoordinateMessage, fileCoordinateProblem, inDegreeRange, type Located } from './coordinates';
+import { BNG_ADVICE, fileCoordinateMessage, fileCoordinateProblem, inDegreeRange, looksLikeBng, type Located } from './coordinates';
 import { IssueLog } from './issues';
 import { ringsCross } from './ring-crossings';
 import { readPolygons } from './read-polygons';
@@ -43,15 +43,15 @@ function readPieces(doc: unknown, log: IssueLog): Piece[] {
 }
 
 function checkCoordinates(pieces: readonly Piece[], log: IssueLog): void {
-  const firsts: Located[] = [];
+  const positions: Located[] = [];
   for (const piece of pieces) {
     for (const poly of piece.polygons) {
-      for (const ring of poly) for (const [lon, lat] of ring) firsts.push({ where: piece.where, lon, lat });
+      for (const ring of poly) for (const [lon, lat] of ring) positions.push({ where: piece.where, lon, lat });
     }
   }
-  const shared = fileCoordinateProblem(firsts);
+  const shared = fileCoordinateProblem(positions);
   if (shared) {
-    log.error('coordinate errors', {}, fileCoordinateMessage(shared, firsts.length, 'positions'));
+    log.error('coordinate errors', {}, fileCoordinateMessage(shared, positions.length, 'positions'));
     return;
   }
   for (const piece of pieces) {
@@ -61,7 +61,7 @@ function checkCoordinates(pieces: readonly Piece[], log: IssueLog): void {
         'coordinate errors',
         { where: piece.where },
         `position ${bad[0]}, ${bad[1]} is not longitude -180..180, latitude -90..90${
-          fileCoordinateProblem([{ where: piece.where, lon: bad[0], lat: bad[1] }]) ? ` (positions ${BNG_ADVICE})` : ''
+          looksLikeBng(bad[0], bad[1]) ? ` (positions ${BNG_ADVICE})` : ''
         }`,
       );
     }

@@ -1,6 +1,7 @@
 // Reads a networks GeoJSON written by toNetworksGeoJSON (or a tool following the same schema).
 import type { Band, BandStatus, NetworkId, PracticeCode, Result } from '../model';
 import { BAND_STATUS, bandStatus, networkId, practiceCode } from '../model';
+import { pointProblem } from './coordinates';
 import { IssueLog } from './issues';
 import type { NetworkRecord } from './networks-schema';
 import { readPolygons } from './read-polygons';
@@ -118,6 +119,8 @@ export function parseNetworksGeoJSON(text: string, fileName: string, opts: Parse
         log.warning('band differences', { where, field: 'band' }, `band "${status}" does not match population ${population} and band ${bandMin}-${bandMax}`);
     }
     const polygons = readPolygons(f.geometry, where, log, true);
+    const bad = polygons.flat(2).find(([lon, lat]) => pointProblem(lon, lat) !== null);
+    if (bad) log.error('geometry errors', { where }, pointProblem(bad[0], bad[1]) as string);
     if (id === null) return;
     for (const c of codes) {
       const other = assignment.get(practiceCode(c));

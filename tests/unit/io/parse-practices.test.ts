@@ -212,6 +212,14 @@ describe('parsePractices: errors name file, place, practice, field and what was 
     expect(errors[20]).toBe('p.csv: …and 110 more list size errors');
   });
 
+  it('lists issues of different kinds in file order', () => {
+    expect(errorsOf(parsePractices(csv('P1,A,-1,-2,53', ',B,1,-2,53', 'P3,C,x,-2,53'), 'p.csv'))).toEqual([
+      'p.csv line 2 (P1): list size "-1" is not a whole number >= 0',
+      'p.csv line 3: practice code (practice_code) is missing',
+      'p.csv line 4 (P3): list size "x" is not a whole number >= 0',
+    ]);
+  });
+
   it('caps per kind, so one noisy kind does not hide another', () => {
     const rows = Array.from({ length: 30 }, (_, i) => `P${i},N,0,-2,53,U`);
     const r = parsePractices(['practice_code,name,list_size,lon,lat,pcn_code', ...rows].join('\n'), 'p.csv');
