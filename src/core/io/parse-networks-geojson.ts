@@ -58,12 +58,90 @@ function reader(props: Record<string, unknown>, where: string, log: IssueLog) {
   };
 }
 
+interface FeatureRead {
+  readonly id: string | null;
+  readonly where: string;
+  readonly codes: readonly string[];
+  readonly range: Band | null;
+  /** Null when any property needed for a NetworkRecord was unusable (errors logged). */
+  readonly record: NetworkRecord | null;
+}
+
+// One feature's own checks; checks across features (ids, codes, band) are the caller's.
+function readFeature(f: Record<string, unknown>, props: Record<string, unknown>, i: number, log: IssueLog): FeatureRead {
+  const id = reader(props, `feature ${i}`, log).text('network_id');
+  // Later messages name the network as well as the feature.
+  const where = id === null ? `feature ${i}` : `feature ${i}, network ${id}`;
+  if (id !== null && f.id !== undefined && String(f.id) !== id) {
+    log.error('property errors', { where, field: 'id' }, `Feature id "${String(f.id)}" differs from network_id "${id}"`);
+  }
+  const r = reader(props, where, log);
+  const name = typeof props.network_name === 'string' ? props.network_name : r.text('network_name');
+  const population = r.whole('population');
+  const practiceCount = r.whole('practice_count');
+  const parts = r.whole('parts');
+  const areaKm2 = r.number('area_km2', 0, Infinity);
+  const polsbyPopper = r.number('polsby_popper', 0, 1);
+  const status = r.band('band');
+  const bandMin = r.number('band_min', 0, Infinity);
+  const bandMax = r.number('band_max', 0, Infinity);
+
+  const codesText = props.practice_codes;
+  const codes = typeof codesText === 'string' ? codesText.split(';').map((c) => c.trim()).filter(Boolean) : [];
+  if (typeof codesText !== 'string') {
+    log.error('property errors', { where, field: 'practice_codes' }, 'practice_codes is not a string of ";"-separated codes');
+  } else if (practiceCount !== null && codes.length !== practiceCount) {
+    const text = `practice_count ${practiceCount} but practice_codes lists ${codes.length}`;
+    log.error('property errors', { where, field: 'practice_count' }, text);
+  }
+
+  let range: Band | null = null;
+  if (bandMin !== null && bandMax !== null) {
+    if (bandMin > bandMax) {
+      log.error('property errors', { where, field: 'band_min' }, `band_min ${bandMin} is above band_max ${bandMax}`);
+    } else {
+      range = { min: bandMin, max: bandMax };
+      if (population !== null && status !== null && bandStatus(population, range) !== status) {
+        const text = `band "${status}" does not match population ${population} and band ${bandMin}-${bandMax}`;
+        log.warning('band differences', { where, field: 'band' }, text);
+      }
+    }
+  }
+
+  const polygons = readPolygons(f.geometry, where, log, true);
+  const bad = polygons.flat(2).find(([lon, lat]) => pointProblem(lon, lat) !== null);
+  if (bad) log.error('geometry errors', { where }, pointProblem(bad[0], bad[1]) as string);
+
+  const complete =
+    id !== null && name !== null && population !== null && practiceCount !== null && parts !== null &&
+    areaKm2 !== null && polsbyPopper !== null && status !== null;
+  const record: NetworkRecord | null = complete
+    ? {
+        id: networkId(id),
+        name,
+        population,
+        practiceCount,
+        practiceCodes: codes.map(practiceCode),
+        areaKm2,
+        parts,
+        polsbyPopper,
+        band: status,
+        geometry: polygonsToGeometry(polygons),
+      }
+    : null;
+  return { id, where, codes, range, record };
+}
+
 /**
  * Example: `parseNetworksGeoJSON(JSON.stringify(toNetworksGeoJSON(summaries, band)), 'n.geojson')`
  * gives back the same networks. Errors: not a FeatureCollection, wrong property types, repeated
  * network ids, a practice in two networks, practice_count not matching practice_codes, wrong geometry.
  */
-export function parseNetworksGeoJSON(text: string, fileName: string, opts: ParseNetworksOptions = {}): Result<NetworksFile> {
+export function parseNetworksGeoJSON(
+  text: string,
+  fileName: string,
+  opts: ParseNetworksOptions = {},
+): Result<NetworksFile> {
   const log = new IssueLog(fileName);
   const body = checkText(text, log, opts.maxBytes ?? DEFAULT_MAX_BYTES);
   if (body === null) return log.fail();
@@ -77,69 +155,30 @@ export function parseNetworksGeoJSON(text: string, fileName: string, opts: Parse
   const networks: NetworkRecord[] = [];
   const assignment = new Map<PracticeCode, NetworkId>();
   const firstOfId = new Map<string, string>();
-  let band: Band | null = null;
+  let band: { range: Band; where: string } | null = null;
   doc.features.forEach((f: unknown, i: number) => {
-    let where = `feature ${i}`;
     if (!isRecord(f) || f.type !== 'Feature' || !isRecord(f.properties)) {
-      log.error('property errors', { where }, 'is not a GeoJSON Feature with properties');
+      log.error('property errors', { where: `feature ${i}` }, 'is not a GeoJSON Feature with properties');
       return;
     }
-    const id = reader(f.properties, where, log).text('network_id');
-    if (id !== null) {
-      where = `feature ${i}, network ${id}`;
-      if (f.id !== undefined && String(f.id) !== id)
-        log.error('property errors', { where, field: 'id' }, `Feature id "${String(f.id)}" differs from network_id "${id}"`);
-      const first = firstOfId.get(id);
-      if (first) log.error('repeated networks', { where, field: 'network_id' }, `network_id ${id} appears again (first at ${first})`);
-      else firstOfId.set(id, `feature ${i}`);
+    const { id, where, codes, range, record } = readFeature(f, f.properties, i, log);
+    if (range && !band) band = { range, where: `feature ${i}` };
+    else if (range && band && (band.range.min !== range.min || band.range.max !== range.max)) {
+      const text = `band ${range.min}-${range.max} differs from ${band.range.min}-${band.range.max} at ${band.where}`;
+      log.warning('band differences', { where, field: 'band_min' }, text);
     }
-    // Later messages name the network as well as the feature.
-    const r = reader(f.properties, where, log);
-    const name = typeof f.properties.network_name === 'string' ? f.properties.network_name : r.text('network_name');
-    const population = r.whole('population');
-    const practiceCount = r.whole('practice_count');
-    const parts = r.whole('parts');
-    const areaKm2 = r.number('area_km2', 0, Infinity);
-    const polsbyPopper = r.number('polsby_popper', 0, 1);
-    const status = r.band('band');
-    const bandMin = r.number('band_min', 0, Infinity);
-    const bandMax = r.number('band_max', 0, Infinity);
-    const codesText = f.properties.practice_codes;
-    if (typeof codesText !== 'string') log.error('property errors', { where, field: 'practice_codes' }, 'practice_codes is not a string of ";"-separated codes');
-    const codes = typeof codesText === 'string' ? codesText.split(';').map((c) => c.trim()).filter(Boolean) : [];
-    if (practiceCount !== null && typeof codesText === 'string' && codes.length !== practiceCount) {
-      log.error('property errors', { where, field: 'practice_count' }, `practice_count ${practiceCount} but practice_codes lists ${codes.length}`);
-    }
-    if (bandMin !== null && bandMax !== null) {
-      if (bandMin > bandMax) log.error('property errors', { where, field: 'band_min' }, `band_min ${bandMin} is above band_max ${bandMax}`);
-      else if (!band) band = { min: bandMin, max: bandMax };
-      else if (band.min !== bandMin || band.max !== bandMax)
-        log.warning('band differences', { where, field: 'band_min' }, `band ${bandMin}-${bandMax} differs from ${band.min}-${band.max} in feature 0`);
-      if (population !== null && status !== null && bandStatus(population, { min: bandMin, max: bandMax }) !== status)
-        log.warning('band differences', { where, field: 'band' }, `band "${status}" does not match population ${population} and band ${bandMin}-${bandMax}`);
-    }
-    const polygons = readPolygons(f.geometry, where, log, true);
-    const bad = polygons.flat(2).find(([lon, lat]) => pointProblem(lon, lat) !== null);
-    if (bad) log.error('geometry errors', { where }, pointProblem(bad[0], bad[1]) as string);
     if (id === null) return;
+    const first = firstOfId.get(id);
+    if (first) log.error('repeated networks', { where, field: 'network_id' }, `network_id ${id} appears again (first at ${first})`);
+    else firstOfId.set(id, `feature ${i}`);
     for (const c of codes) {
       const other = assignment.get(practiceCode(c));
-      if (other !== undefined) log.error('practices in two networks', { where, practiceCode: c }, `practice ${c} is also in network ${other}`);
-      else assignment.set(practiceCode(c), networkId(id));
+      if (other !== undefined) {
+        log.error('practices in two networks', { where, practiceCode: c }, `practice ${c} is also in network ${other}`);
+      } else assignment.set(practiceCode(c), networkId(id));
     }
-    if (name === null || population === null || practiceCount === null || parts === null || areaKm2 === null || polsbyPopper === null || status === null) return;
-    networks.push({
-      id: networkId(id),
-      name,
-      population,
-      practiceCount,
-      practiceCodes: codes.map(practiceCode),
-      areaKm2,
-      parts,
-      polsbyPopper,
-      band: status,
-      geometry: polygonsToGeometry(polygons),
-    });
+    if (record) networks.push(record);
   });
-  return log.result(() => ({ networks, band, assignment }));
+  const found = band as { range: Band } | null;
+  return log.result(() => ({ networks, band: found ? found.range : null, assignment }));
 }

@@ -121,8 +121,8 @@ describe('parseNetworksGeoJSON', () => {
       'n.geojson feature 0, network N1: polsby_popper "1.5" is not a number from 0 to 1',
       'n.geojson feature 0, network N1: band is missing (expected "below", "within" or "above")',
       'n.geojson feature 0, network N1: practice_count 2 but practice_codes lists 3',
-      'n.geojson feature 1, network N1: network_id N1 appears again (first at feature 0)',
       'n.geojson feature 1, network N1: geometry is Point; expected Polygon or MultiPolygon',
+      'n.geojson feature 1, network N1: network_id N1 appears again (first at feature 0)',
       'n.geojson feature 1, network N1 (P1): practice P1 is also in network N1',
     ]);
   });
