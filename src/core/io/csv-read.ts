@@ -43,9 +43,10 @@ const countLineBreaks = (cells: readonly string[]) => {
 };
 
 /**
- * Parses CSV (BOM already removed) with papaparse; line breaks inside quoted values come back as "\n". Blank lines are skipped but still counted,
- * so line numbers match what a text editor shows. Rows with more fields than the header and
- * unclosed quotes are logged as errors; returns null if there is no header.
+ * Parses CSV (BOM already removed) with papaparse; line breaks inside quoted values come back
+ * as "\n". Blank lines are skipped but still counted, so line numbers match what a text editor
+ * shows. Rows with more fields than the header and unclosed quotes are logged as errors;
+ * returns null if there is no header.
  */
 export function readCsv(raw: string, log: IssueLog): CsvTable | null {
   // One line-break style: papaparse picks the first it sees, so a file mixing CRLF and LF

@@ -2,7 +2,14 @@
 import { featureCollection, polygon as turfPolygon, union, unkinkPolygon } from '@turf/turf';
 import type { Feature, Polygon, Position } from 'geojson';
 import type { Boundary, Result } from '../model';
-import { BNG_ADVICE, fileCoordinateMessage, fileCoordinateProblem, inDegreeRange, looksLikeBng, type Located } from './coordinates';
+import {
+  BNG_ADVICE,
+  fileCoordinateMessage,
+  fileCoordinateProblem,
+  inDegreeRange,
+  looksLikeBng,
+  type Located,
+} from './coordinates';
 import { IssueLog } from './issues';
 import { ringsCross } from './ring-crossings';
 import { readPolygons } from './read-polygons';
@@ -78,7 +85,9 @@ function dissolve(polygons: readonly Position[][][], log: IssueLog): Boundary | 
   } catch {
     // Clipping can fail on badly self-crossing rings: split them at their kinks and retry once.
     try {
-      const unkinked = many.flatMap((p) => unkinkPolygon(turfPolygon(p)).features.map((f: Feature<Polygon>) => f.geometry.coordinates));
+      const unkinked = many.flatMap((p) =>
+        unkinkPolygon(turfPolygon(p)).features.map((f: Feature<Polygon>) => f.geometry.coordinates),
+      );
       log.warning('repairs', {}, 'rings cross themselves; split them where they cross before dissolving');
       return union(asFeatures(unkinked))?.geometry ?? null;
     } catch (e) {

@@ -41,7 +41,9 @@ const listHeaders = (headers: readonly string[]) =>
 function checkFields(src: SourceRecords, fields: DetectedFields, log: IssueLog): boolean {
   const noun = src.format === INPUT_FORMAT.csv ? 'column' : 'property';
   for (const { field, name } of fields.notFound) {
-    log.error('field errors', { field: name }, `no ${noun} "${name}" for the ${FIELD_LABELS[field]} (${noun === 'column' ? 'columns' : 'properties'}: ${listHeaders(src.headers)})`);
+    const plural = noun === 'column' ? 'columns' : 'properties';
+    const text = `no ${noun} "${name}" for the ${FIELD_LABELS[field]} (${plural}: ${listHeaders(src.headers)})`;
+    log.error('field errors', { field: name }, text);
   }
   const needed: FieldKey[] = src.format === INPUT_FORMAT.csv ? ['code', 'listSize', 'lon', 'lat'] : ['code', 'listSize'];
   const lower = src.headers.map((h) => h.trim().toLowerCase());
@@ -189,6 +191,7 @@ function checkCoordinates(drafts: readonly Draft[], src: SourceRecords, log: Iss
   for (const d of drafts) {
     if (!d.located) continue;
     const problem = pointProblem(d.located.lon, d.located.lat);
-    if (problem) log.error('coordinate errors', { where: d.located.where, ...(d.code && { practiceCode: d.code }) }, problem);
+    if (!problem) continue;
+    log.error('coordinate errors', { where: d.located.where, ...(d.code && { practiceCode: d.code }) }, problem);
   }
 }
