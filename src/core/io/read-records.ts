@@ -69,7 +69,11 @@ function fromGeoJson(text: string, log: IssueLog): SourceRecords | null {
 function fromCsv(text: string, log: IssueLog): SourceRecords | null {
   const table = readCsv(text, log);
   if (!table) return null;
-  const index = new Map(table.header.map((h, i) => [h, i] as const));
+  // First column wins when a header repeats, as in detectFields.
+  const index = new Map<string, number>();
+  table.header.forEach((h, i) => {
+    if (!index.has(h)) index.set(h, i);
+  });
   const records = table.rows.map(
     (row): SourceRecord => ({ where: `line ${row.line}`, get: (h) => row.cells[index.get(h) ?? -1] }),
   );

@@ -74,6 +74,11 @@ describe('parsePractices: good input', () => {
     expect(errorsOf(r)).toEqual(['p.csv line 4 (P2): list size "-3" is not a whole number >= 0']);
   });
 
+  it('takes the first of two columns with the same name', () => {
+    const t = valueOf(parsePractices('code,name,name,patients,lon,lat\nP1,First,Second,5,-2,53\n', 'p.csv'));
+    expect(t.practices[0].name).toBe('First');
+  });
+
   it('uses the code as the name when there is no name field, and caller-named fields', () => {
     const text = 'org,size,east,north,locality\nP1,5,-2,53,South\nP2,6,-2.1,53.1,\n';
     const r = parsePractices(text, 'p.csv', { fields: { code: 'org', listSize: 'size', lon: 'east', lat: 'north', network: 'locality' } });
