@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectFields } from '../../../src/core/io/fields';
 import { parsePractices } from '../../../src/core/io/parse-practices';
+import { readPracticeHeaders } from '../../../src/core/io/read-practice-headers';
 import { errorsOf, messages, readFixture, valueOf } from './helpers';
 
 const HEADER = 'practice_code,practice_name,registered_patients,longitude,latitude';
@@ -232,5 +233,25 @@ describe('parsePractices: errors name file, place, practice, field and what was 
     expect(warnings.filter((w) => w.includes('list size is 0'))).toHaveLength(20);
     expect(warnings.filter((w) => w.includes('no network ('))).toHaveLength(20);
     expect(warnings.slice(-2)).toEqual(['p.csv: …and 10 more zero list sizes', 'p.csv: …and 10 more practices with no network']);
+  });
+});
+
+describe('readPracticeHeaders (for the field-mapping dialog)', () => {
+  it('lists CSV headers and what detection could not find', () => {
+    const v = valueOf(readPracticeHeaders('ods,size,x,y\nP1,oops,-2,53\n', 'p.csv'));
+    expect(v).toMatchObject({ format: 'csv', headers: ['ods', 'size', 'x', 'y'], coordinatesFromGeometry: false });
+    expect(v.fields).toMatchObject({ lon: 'x', lat: 'y', missing: ['code', 'listSize'] });
+  });
+
+  it('lists GeoJSON property names; coordinates are not asked for', () => {
+    const v = valueOf(readPracticeHeaders(readFixture('practices-small.geojson'), 'p.geojson'));
+    expect(v.headers).toEqual(['practice_code', 'practice_name', 'registered_patients', 'pcn_code', 'pcn_name']);
+    expect(v.fields.missing).toEqual([]);
+    expect(v.coordinatesFromGeometry).toBe(true);
+  });
+
+  it('fails only on unreadable files', () => {
+    expect(errorsOf(readPracticeHeaders('{"type":', 'p.geojson'))[0]).toMatch(/^p\.geojson: is not valid JSON/);
+    expect(errorsOf(readPracticeHeaders('', 'p.csv'))).toEqual(['p.csv: file is empty']);
   });
 });
