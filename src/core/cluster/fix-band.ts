@@ -28,6 +28,9 @@ export interface FixBandOptions {
 
 const v = (p: Partition, pop: number) => violation(pop, p.band);
 
+/** Cap on second-ring regions in one re-partition, to bound its cost. */
+const MAX_RING2 = 8;
+
 interface Move {
   node: number;
   from: number;
@@ -131,6 +134,12 @@ function repartition(p: Partition, r: number, opts: FixBandOptions): boolean {
   const sorted = [...neighbours].sort((a, b) => p.pop[a] - p.pop[b] || a - b);
   const groups: number[][] = [[r], ...sorted.map((q) => [r, q])];
   if (sorted.length > 1) groups.push([r, ...sorted]);
+  // The second ring lets a deficit pass through a neighbour that has no slack itself.
+  const ring2 = new Set<number>();
+  for (const q of sorted) {
+    for (const i of p.members[q]) for (const o of adjacentRegions(p, i)) if (o !== r && !p.frozen[o] && !neighbours.has(o)) ring2.add(o);
+  }
+  if (ring2.size) groups.push([r, ...sorted, ...[...ring2].sort((a, b) => a - b).slice(0, MAX_RING2)]);
 
   let best: { group: number[]; nodes: number[]; attempt: Attempt } | null = null;
   for (const group of groups) {

@@ -1,0 +1,15 @@
+// Public face of the auto-cluster core.
+export { clusterPlan } from './cluster-plan';
+export { greedyBaseline } from './greedy-baseline';
+export type {
+  ClusterOptions,
+  ClusterReport,
+  ClusterResult,
+  ClusterScope,
+  ClusterTessellation,
+  HardArea,
+  PracticeMove,
+  UnavoidableCase,
+  UnavoidableReason,
+} from './types';
+export { CLUSTER_SCOPE, UNAVOIDABLE_REASON } from './types';
