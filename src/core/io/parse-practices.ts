@@ -45,17 +45,18 @@ function checkFields(src: SourceRecords, fields: DetectedFields, log: IssueLog):
     const text = `no ${noun} "${name}" for the ${FIELD_LABELS[field]} (${plural}: ${listHeaders(src.headers)})`;
     log.error('field errors', { field: name }, text);
   }
-  const needed: FieldKey[] = src.format === INPUT_FORMAT.csv ? ['code', 'listSize', 'lon', 'lat'] : ['code', 'listSize'];
   const lower = src.headers.map((h) => h.trim().toLowerCase());
-  if (
+  const gridColumns =
+    src.format === INPUT_FORMAT.csv &&
     (fields.missing.includes('lon') || fields.missing.includes('lat')) &&
     lower.includes('easting') &&
-    lower.includes('northing') &&
-    src.format === INPUT_FORMAT.csv
-  ) {
+    lower.includes('northing');
+  // Easting/Northing get one message saying how to fix them instead of "no longitude column".
+  if (gridColumns) {
     log.error('field errors', {}, `has Easting and Northing columns, not longitude/latitude: coordinates ${BNG_ADVICE}`);
-    needed.splice(2);
   }
+  const needed: readonly FieldKey[] =
+    src.format === INPUT_FORMAT.csv && !gridColumns ? ['code', 'listSize', 'lon', 'lat'] : ['code', 'listSize'];
   for (const field of fields.missing) {
     if (!needed.includes(field) || fields.notFound.some((n) => n.field === field)) continue;
     log.error(
