@@ -1,6 +1,7 @@
 // Public face of the auto-cluster core.
 export { clusterPlan } from './cluster-plan';
 export { greedyBaseline } from './greedy-baseline';
+export { parseHardAreas } from './parse-hard-areas';
 export type {
   ClusterOptions,
   ClusterReport,

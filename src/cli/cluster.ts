@@ -1,0 +1,201 @@
+// `pcn cluster`: proposes contiguous networks inside the population band (from scratch, or by
+// repairing the plan in the practices file), writes them in the networks schema and prints the
+// run's figures (share in band, contiguity, compactness, populations, moves, unavoidable cases).
+import type { Band, Issue, Network, NetworkId, PracticeCode } from '../core/model';
+import { buildTessellation } from '../core/geometry';
+import { assignmentFromTable, formatIssue, parseBoundary, parsePractices, toAssignmentCsv, toCsv, toNetworksGeoJSON } from '../core/io';
+import { evaluatePlan } from '../core/plan';
+import { CLUSTER_SCOPE, clusterPlan, parseHardAreas, type ClusterReport, type ClusterScope, type HardArea } from '../core/cluster';
+import { OPTION_KIND, type Command, type CommandSpec, type ParsedArgs } from './args';
+import { EXIT, formatCount, plural, readInputFile, resolvePath, writeOutputsAtomically, type CliIO, type ExitCode, type OutputFile } from './io';
+import { planSummaryLines } from './summary';
+
+export const clusterSpec: CommandSpec = {
+  name: 'cluster',
+  summary: 'Propose contiguous networks inside the band, from scratch or by repairing a plan.',
+  description: [
+    'Partitions the practices into networks that are connected in the cell adjacency graph (one polygon each),',
+    'hold a population inside --min..--max and are as compact as possible. The number of networks is about',
+    'total / --target, or exactly --count. Deterministic for a given --seed.',
+    '',
+    'With --repair the plan named by --network-field is the starting point: networks already in band and',
+    'contiguous are kept where possible, and as few practices as possible move; every move is reported',
+    '(--moves-out). Locked networks (--lock) are never changed. --within names a polygon layer (local',
+    'authorities, sub-ICB areas...) that no network may cross. Cases that cannot be fixed (a practice above',
+    'the maximum, a cut-off group below the minimum) are listed, never hidden.',
+  ],
+  options: [
+    { name: 'practices', kind: OPTION_KIND.text, valueName: 'FILE', required: true, description: 'Practices: GeoJSON Points or CSV with longitude/latitude columns.' },
+    { name: 'boundary', kind: OPTION_KIND.text, valueName: 'FILE', description: "Study area: GeoJSON (Multi)Polygon(s). Omitted: the practices' convex hull plus a margin." },
+    { name: 'within', kind: OPTION_KIND.text, valueName: 'FILE', description: 'Hard boundaries: GeoJSON (Multi)Polygon features no network may cross.' },
+    { name: 'within-field', kind: OPTION_KIND.text, valueName: 'FIELD', description: 'Property naming the area of each --within feature (features with one value form one area).' },
+    { name: 'network-field', kind: OPTION_KIND.text, valueName: 'FIELD', description: 'Column/property of the practices file holding the current network, e.g. pcn_code.' },
+    { name: 'repair', kind: OPTION_KIND.flag, description: 'Repair the current plan (needs --network-field) instead of clustering from scratch.' },
+    { name: 'lock', kind: OPTION_KIND.text, valueName: 'ID,ID', description: 'Network ids to keep exactly as they are (needs --network-field).' },
+    { name: 'scope', kind: OPTION_KIND.text, valueName: 'all|unassigned|unlocked', description: 'Which practices to cluster: all, only those with no network, or all but locked networks (default all).' },
+    { name: 'min', kind: OPTION_KIND.wholeNumber, valueName: 'N', defaultValue: 30_000, description: 'Lowest population of a network in band.' },
+    { name: 'max', kind: OPTION_KIND.wholeNumber, valueName: 'N', defaultValue: 50_000, description: 'Highest population of a network in band.' },
+    { name: 'target', kind: OPTION_KIND.wholeNumber, valueName: 'N', description: 'Aimed-for network population (default: the middle of the band).' },
+    { name: 'count', kind: OPTION_KIND.wholeNumber, valueName: 'N', description: 'Make exactly N networks instead of about total / target.' },
+    { name: 'seed', kind: OPTION_KIND.wholeNumber, valueName: 'N', defaultValue: 1, description: 'Seed of the random start; the same seed gives the same plan.' },
+    { name: 'out', kind: OPTION_KIND.text, valueName: 'FILE', required: true, description: 'Where to write the networks GeoJSON (see README "Output schema").' },
+    { name: 'assignment-out', kind: OPTION_KIND.text, valueName: 'FILE', description: 'Also write the assignment CSV practice_code,practice_name,population,network_id,network_name.' },
+    { name: 'moves-out', kind: OPTION_KIND.text, valueName: 'FILE', description: 'Also write the moves CSV practice_code,practice_name,population,from_network_id,to_network_id.' },
+  ],
+  examples: [
+    'npm run pcn -- cluster --practices data/demo-practices.geojson --boundary data/demo-boundary.geojson \\',
+    '    --out clustered.geojson --assignment-out clustered.csv',
+    'npm run pcn -- cluster --practices data/demo-practices.geojson --boundary data/demo-boundary.geojson \\',
+    '    --network-field pcn_code --repair --out repaired.geojson --moves-out moves.csv',
+  ],
+};
+
+function checkUsage(args: ParsedArgs, io: CliIO): string | null {
+  const min = args.numbers.get('min')!;
+  const max = args.numbers.get('max')!;
+  if (min > max) return `--min ${min} is greater than --max ${max}`;
+  const networkField = args.text.get('network-field');
+  if (args.flags.has('repair') && networkField === undefined) return '--repair needs --network-field FIELD naming the current network of each practice';
+  if (args.text.has('lock') && networkField === undefined) return '--lock needs --network-field FIELD (the locked ids are network ids of that field)';
+  if (args.text.has('within-field') && !args.text.has('within')) return '--within-field needs --within FILE';
+  if (args.flags.has('repair') && args.numbers.has('count')) return '--count cannot be combined with --repair (repair keeps the existing networks)';
+  const scope = args.text.get('scope');
+  if (scope !== undefined && !Object.values(CLUSTER_SCOPE).includes(scope as ClusterScope)) {
+    return `--scope must be one of ${Object.values(CLUSTER_SCOPE).join(', ')}, got "${scope}"`;
+  }
+  if (args.numbers.get('count') === 0) return '--count must be at least 1';
+  if (args.numbers.get('target') === 0) return '--target must be at least 1';
+  const outputs = ['out', 'assignment-out', 'moves-out'].filter((o) => args.text.has(o));
+  const inputs = ['practices', 'boundary', 'within'].filter((o) => args.text.has(o));
+  for (const o of outputs) {
+    for (const other of [...inputs, ...outputs]) {
+      if (other !== o && resolvePath(io, args.text.get(o)!) === resolvePath(io, args.text.get(other)!)) {
+        return `--${o} and --${other} name the same file (${args.text.get(o)}); outputs never overwrite an input or each other`;
+      }
+    }
+  }
+  return null;
+}
+
+function failInput(io: CliIO, errors: readonly Issue[], warnings: readonly Issue[], readFailures: readonly string[] = []): ExitCode {
+  for (const w of warnings) io.stderr(`${formatIssue(w)}\n`);
+  for (const f of readFailures) io.stderr(`error: ${f}\n`);
+  for (const e of errors) io.stderr(`${formatIssue(e)}\n`);
+  io.stderr(`${plural(errors.length + readFailures.length, 'error')} in the input; no output written.\n`);
+  return EXIT.invalidInput;
+}
+
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+
+/** The figures of one run, e.g. "In band 30,000-50,000: 79 of 80 (98.8%)". */
+export function clusterReportLines(report: ClusterReport, band: Band): string[] {
+  const lines = [
+    `Networks: ${formatCount(report.networks)}; in band ${formatCount(band.min)}-${formatCount(band.max)}: ${formatCount(report.inBand)} (${pct(report.shareInBand)}); contiguous: ${formatCount(report.contiguous)} (${pct(report.shareContiguous)})`,
+    `Polsby-Popper: mean ${report.meanPolsbyPopper.toFixed(3)}, min ${report.minPolsbyPopper.toFixed(3)}`,
+    `Population: min ${formatCount(report.populationMin)}, median ${formatCount(report.populationMedian)}, max ${formatCount(report.populationMax)}`,
+    `Practices moved: ${formatCount(report.practicesMoved)}; newly assigned: ${formatCount(report.practicesAssigned)}`,
+    `Runtime: ${formatCount(report.runtimeMs)} ms`,
+    `Out of band, reported: ${formatCount(report.unavoidable.length)}`,
+    ...report.unavoidable.map((u) => `  ${u.message}`),
+  ];
+  return lines;
+}
+
+export function runCluster(args: ParsedArgs, io: CliIO): ExitCode {
+  const usage = checkUsage(args, io);
+  if (usage) {
+    io.stderr(`cluster: ${usage}\nRun "npm run pcn -- cluster --help" for the options.\n`);
+    return EXIT.usage;
+  }
+  const band: Band = { min: args.numbers.get('min')!, max: args.numbers.get('max')! };
+  const networkField = args.text.get('network-field');
+  const boundaryFile = args.text.get('boundary');
+  const withinFile = args.text.get('within');
+
+  const practicesRead = readInputFile(io, args.text.get('practices')!, '--practices');
+  const boundaryRead = boundaryFile === undefined ? null : readInputFile(io, boundaryFile, '--boundary');
+  const withinRead = withinFile === undefined ? null : readInputFile(io, withinFile, '--within');
+  const readFailures = [practicesRead, boundaryRead, withinRead].flatMap((r) => (r && !r.ok ? [r.message] : []));
+  if (readFailures.length || !practicesRead.ok) return failInput(io, [], [], readFailures);
+
+  const errors: Issue[] = [];
+  const warnings: Issue[] = [];
+  const practicesResult = parsePractices(practicesRead.text, practicesRead.fileName, networkField ? { fields: { network: networkField } } : {});
+  warnings.push(...practicesResult.warnings.filter((w) => networkField !== undefined || !/no network/.test(w.message)));
+  if (!practicesResult.ok) errors.push(...practicesResult.errors);
+  let boundary = null;
+  if (boundaryRead?.ok) {
+    const result = parseBoundary(boundaryRead.text, boundaryRead.fileName);
+    warnings.push(...result.warnings);
+    if (result.ok) boundary = result.value;
+    else errors.push(...result.errors);
+  }
+  let hardAreas: HardArea[] | null = null;
+  if (withinRead?.ok) {
+    const result = parseHardAreas(withinRead.text, withinRead.fileName, args.text.get('within-field'));
+    warnings.push(...result.warnings);
+    if (result.ok) hardAreas = result.value;
+    else errors.push(...result.errors);
+  }
+  if (!practicesResult.ok || errors.length) return failInput(io, errors, warnings);
+
+  const table = practicesResult.value;
+  const practices = table.practices;
+  let assignment: ReadonlyMap<PracticeCode, NetworkId> = new Map();
+  let networks: readonly Network[] = [];
+  if (networkField !== undefined) ({ assignment, networks } = assignmentFromTable(table));
+  const lock = (args.text.get('lock') ?? '').split(',').map((s) => s.trim()).filter(Boolean) as NetworkId[];
+
+  const tessellation = buildTessellation(practices, boundary);
+  const result = clusterPlan({
+    practices,
+    tessellation,
+    band,
+    scope: (args.text.get('scope') ?? 'all') as ClusterScope,
+    assignment,
+    networks,
+    lockedNetworkIds: lock,
+    hardAreas,
+    targetSize: args.numbers.get('target'),
+    count: args.numbers.get('count'),
+    seed: args.numbers.get('seed'),
+    repair: args.flags.has('repair'),
+  });
+  if (!result.ok) return failInput(io, result.errors, warnings);
+  const run = result.value;
+
+  const plan = evaluatePlan({ practices, networks: run.networks, assignment: run.assignment, band }, tessellation);
+  const outputs: OutputFile[] = [{ file: args.text.get('out')!, text: `${JSON.stringify(toNetworksGeoJSON([...plan.networks.values()], band))}\n` }];
+  const assignmentOut = args.text.get('assignment-out');
+  if (assignmentOut !== undefined) outputs.push({ file: assignmentOut, text: toAssignmentCsv(practices, run.assignment, run.networks) });
+  const movesOut = args.text.get('moves-out');
+  if (movesOut !== undefined) {
+    const byCode = new Map(practices.map((p) => [p.code as string, p]));
+    const rows = run.moves.map((m) => {
+      const p = byCode.get(m.practiceCode);
+      return [m.practiceCode, p?.name ?? '', p?.listSize ?? 0, m.from ?? '', m.to];
+    });
+    outputs.push({ file: movesOut, text: toCsv(['practice_code', 'practice_name', 'population', 'from_network_id', 'to_network_id'], rows) });
+  }
+
+  for (const w of warnings) io.stderr(`${formatIssue(w)}\n`);
+  const written = writeOutputsAtomically(io, outputs);
+  if (!written.ok) {
+    io.stderr(`error: ${written.message}\n`);
+    return EXIT.invalidInput;
+  }
+  const mode = args.flags.has('repair') ? `repair of ${networkField}` : `from scratch (scope ${args.text.get('scope') ?? 'all'})`;
+  const lines = [
+    `Practices: ${formatCount(practices.length)} at ${plural(tessellation.sites.length, 'site')}, from ${practicesRead.fileName}`,
+    `Clustering: ${mode}, seed ${args.numbers.get('seed')}${hardAreas ? `, within ${plural(hardAreas.length, 'area')} of ${withinRead?.ok ? withinRead.fileName : ''}` : ''}${lock.length ? `, locked: ${lock.join(', ')}` : ''}`,
+    ...clusterReportLines(run.report, band),
+    'Footprints as built by the engine:',
+    ...planSummaryLines(plan).map((l) => `  ${l}`),
+    warnings.length ? `Warnings: ${formatCount(warnings.length)} (listed on stderr)` : 'Warnings: none',
+    `Wrote ${outputs.map((o) => o.file).join(', ')}`,
+  ];
+  io.stdout(`${lines.join('\n')}\n`);
+  return EXIT.ok;
+}
+
+export const clusterCommand: Command = { spec: clusterSpec, run: runCluster };
