@@ -110,3 +110,15 @@ export function buildReport(
     ...extra,
   };
 }
+
+/** The same figures for a plan as it stands (the "before" of a preview). */
+export function reportForPlan(
+  t: ClusterTessellation,
+  practices: readonly Practice[],
+  assignment: Assignment,
+  ids: readonly NetworkId[],
+  band: Band,
+  attrs: ReturnType<typeof siteAttributes>,
+): ClusterReport {
+  return buildReport(networkFigures(t, practices, attrs, assignment, ids), band, { practicesMoved: 0, practicesAssigned: 0, runtimeMs: 0, unavoidable: [] });
+}

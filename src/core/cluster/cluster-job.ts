@@ -1,0 +1,69 @@
+// One auto-cluster job as the web worker runs it: builds the tessellation, reports the plan as
+// it stands, then runs clusterPlan once per seed (alternatives to compare). Plain data in and
+// out (structured-clone safe), so the worker file is only message plumbing and this is testable.
+import { buildTessellation } from '../geometry';
+import type { Assignment, Band, Boundary, Issue, Network, NetworkId, Practice } from '../model';
+import { clusterPlan } from './cluster-plan';
+import { reportForPlan } from './report';
+import { siteAttributes } from './site-graph';
+import type { ClusterReport, ClusterResult, ClusterScope, HardArea } from './types';
+
+export interface ClusterJobRequest {
+  readonly practices: readonly Practice[];
+  readonly boundary: Boundary | null;
+  readonly band: Band;
+  readonly scope: ClusterScope;
+  readonly assignment: Assignment;
+  readonly networks: readonly Network[];
+  readonly lockedNetworkIds: readonly NetworkId[];
+  readonly hardAreas: readonly HardArea[] | null;
+  readonly targetSize?: number;
+  readonly count?: number;
+  readonly repair: boolean;
+  /** One alternative per seed. */
+  readonly seeds: readonly number[];
+}
+
+export interface ClusterAlternative {
+  readonly seed: number;
+  readonly result: ClusterResult;
+}
+
+export type ClusterJobOutcome =
+  | { readonly ok: true; readonly before: ClusterReport; readonly alternatives: ClusterAlternative[]; readonly cancelled: boolean }
+  | { readonly ok: false; readonly errors: readonly Issue[] };
+
+export function runClusterJob(
+  req: ClusterJobRequest,
+  onProgress: (fraction: number) => void = () => {},
+  shouldCancel: () => boolean = () => false,
+): ClusterJobOutcome {
+  const t = buildTessellation(req.practices, req.boundary);
+  const before = reportForPlan(t, req.practices, req.assignment, req.networks.map((n) => n.id), req.band, siteAttributes(t, req.practices));
+  const alternatives: ClusterAlternative[] = [];
+  const seeds = req.seeds.length ? req.seeds : [1];
+  for (const [k, seed] of seeds.entries()) {
+    const result = clusterPlan(
+      {
+        practices: req.practices,
+        tessellation: t,
+        band: req.band,
+        scope: req.scope,
+        assignment: req.assignment,
+        networks: req.networks,
+        lockedNetworkIds: req.lockedNetworkIds,
+        hardAreas: req.hardAreas,
+        targetSize: req.targetSize,
+        count: req.count,
+        repair: req.repair,
+        seed,
+      },
+      (f) => onProgress((k + f) / seeds.length),
+      shouldCancel,
+    );
+    if (!result.ok) return { ok: false, errors: result.errors };
+    if (result.value.cancelled) return { ok: true, before, alternatives, cancelled: true };
+    alternatives.push({ seed, result: result.value });
+  }
+  return { ok: true, before, alternatives, cancelled: false };
+}
