@@ -1,6 +1,7 @@
 // Brings regions into the population band: first single boundary moves that reduce the total
 // band violation, then re-partitions of a region together with its neighbours (which covers
 // merging a small region, splitting a large one and re-drawing a shared border).
+import { carveRegion } from './carve';
 import { growRegions } from './grow-regions';
 import {
   adjacentRegions,
@@ -208,6 +209,7 @@ export function fixBand(p: Partition, opts: FixBandOptions, onRound?: (outOfBand
       if (opts.shouldCancel()) return false;
       if (p.size[r] === 0 || v(p, p.pop[r]) === 0) continue;
       if (moveIntoBand(p, r, opts.repair, all)) changed = true;
+      if (opts.repair && !opts.fixedCount && p.pop[r] > p.band.max && carveRegion(p, r) !== -1) changed = true;
       if (v(p, p.pop[r]) > 0 && repartition(p, r, opts)) changed = true;
     }
     if (!changed) return true;
