@@ -2,6 +2,8 @@
 // writers `run()` is given so tests can capture output without spawning a process.
 import { closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { formatIssue } from '../core/io';
+import type { Issue } from '../core/model';
 
 /** Where a command's output goes; `run()` takes one so tests can capture it. */
 export interface CliIO {
@@ -141,3 +143,15 @@ const formatMegabytes = (bytes: number) =>
 export const formatCount = (n: number) => Math.round(n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 export const plural = (n: number, one: string, many = `${one}s`) => `${formatCount(n)} ${n === 1 ? one : many}`;
+
+/**
+ * Invalid input: prints the warnings, the unreadable files and the io layer's errors, one per
+ * line (`error: file where (code): text`), then a closing count, and returns exit code 1.
+ */
+export function failInput(io: CliIO, errors: readonly Issue[], warnings: readonly Issue[], readFailures: readonly string[] = []): ExitCode {
+  for (const w of warnings) io.stderr(`${formatIssue(w)}\n`);
+  for (const f of readFailures) io.stderr(`error: ${f}\n`);
+  for (const e of errors) io.stderr(`${formatIssue(e)}\n`);
+  io.stderr(`${plural(errors.length + readFailures.length, 'error')} in the input; no output written.\n`);
+  return EXIT.invalidInput;
+}

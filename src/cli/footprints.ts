@@ -1,0 +1,160 @@
+// `pcn footprints`: practices + study area + assignment in, network footprints (GeoJSON) and
+// optionally the assignment (CSV) out, with a short summary of the plan on stdout.
+import type { Band, Issue, Network, PracticeCode, NetworkId } from '../core/model';
+import { buildTessellation } from '../core/geometry';
+import {
+  assignmentFromTable, boundaryContains, formatIssue, parseAssignment, parseBoundary, parsePractices, practicesOutsideBoundary, toAssignmentCsv, toNetworksGeoJSON,
+} from '../core/io';
+import { evaluatePlan } from '../core/plan';
+import { OPTION_KIND, type Command, type CommandSpec, type ParsedArgs } from './args';
+import { EXIT, failInput, formatCount, plural, readInputFile, resolvePath, writeOutputsAtomically, type CliIO, type ExitCode, type OutputFile } from './io';
+import { planSummaryLines } from './summary';
+
+export const footprintsSpec: CommandSpec = {
+  name: 'footprints',
+  summary: 'Network footprints, populations and band checks from practices and an assignment.',
+  description: [
+    'Gives every practice site a Voronoi cell (in metres, clipped to the study area), joins the cells of each',
+    "network's practices into its footprint, and writes one GeoJSON feature per network with its population,",
+    'practice count, area, number of parts and band status. Prints a summary of the plan; problems in the',
+    'inputs are printed on stderr, one per line, naming the file, feature or line, practice and field.',
+    '',
+    'The assignment comes either from a column/property of the practices file (--network-field) or from a',
+    'separate CSV practice_code,network_id[,network_name] (--assignment): give exactly one of the two.',
+  ],
+  options: [
+    { name: 'practices', kind: OPTION_KIND.text, valueName: 'FILE', required: true, description: 'Practices: GeoJSON Points or CSV with longitude/latitude columns.' },
+    { name: 'boundary', kind: OPTION_KIND.text, valueName: 'FILE', description: 'Study area: GeoJSON (Multi)Polygon(s), dissolved. Omitted: the practices\' convex hull plus a margin.' },
+    { name: 'network-field', kind: OPTION_KIND.text, valueName: 'FIELD', description: 'Column/property of the practices file holding the network id, e.g. pcn_code.' },
+    { name: 'assignment', kind: OPTION_KIND.text, valueName: 'FILE', description: 'CSV practice_code,network_id[,network_name] assigning practices to networks.' },
+    { name: 'out', kind: OPTION_KIND.text, valueName: 'FILE', required: true, description: 'Where to write the networks GeoJSON (see README "Output schema").' },
+    { name: 'assignment-out', kind: OPTION_KIND.text, valueName: 'FILE', description: 'Also write the assignment CSV practice_code,practice_name,population,network_id,network_name.' },
+    { name: 'min', kind: OPTION_KIND.wholeNumber, valueName: 'N', defaultValue: 30_000, description: 'Lowest population of a network in band.' },
+    { name: 'max', kind: OPTION_KIND.wholeNumber, valueName: 'N', defaultValue: 50_000, description: 'Highest population of a network in band.' },
+  ],
+  examples: [
+    'npm run pcn -- footprints --practices data/demo-practices.geojson --boundary data/demo-boundary.geojson \\',
+    '    --network-field pcn_code --out networks.geojson --assignment-out assignment.csv',
+    'npm run pcn -- footprints --practices data/demo-practices.csv --assignment data/demo-assignment.csv \\',
+    '    --out networks.geojson --min 25000 --max 60000',
+  ],
+};
+
+/** A usage error message, or null when the combination of options makes sense. */
+function checkUsage(args: ParsedArgs, io: CliIO): string | null {
+  const networkField = args.text.get('network-field');
+  const assignment = args.text.get('assignment');
+  if (networkField !== undefined && assignment !== undefined) {
+    return 'give either --network-field or --assignment, not both (the assignment would be ambiguous)';
+  }
+  if (networkField === undefined && assignment === undefined) {
+    return 'missing the assignment: give --network-field FIELD (a column of the practices file, e.g. pcn_code) or --assignment FILE (a CSV practice_code,network_id)';
+  }
+  const min = args.numbers.get('min')!;
+  const max = args.numbers.get('max')!;
+  if (min > max) return `--min ${min} is greater than --max ${max}`;
+  const outputs = ['out', 'assignment-out'].filter((o) => args.text.has(o));
+  const inputs = ['practices', 'boundary', 'assignment'].filter((o) => args.text.has(o));
+  for (const o of outputs) {
+    for (const other of [...inputs, ...outputs]) {
+      if (other !== o && resolvePath(io, args.text.get(o)!) === resolvePath(io, args.text.get(other)!)) {
+        return `--${o} and --${other} name the same file (${args.text.get(o)}); outputs never overwrite an input or each other`;
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * With --assignment the practices file's own network column (pcn_code etc., detected
+ * automatically) is not used, so its "no network" warnings would only mislead.
+ */
+function withoutNetworkWarnings(result: ReturnType<typeof parsePractices>): readonly Issue[] {
+  const field = result.ok ? result.value.fields.network : undefined;
+  if (field === undefined) return result.warnings;
+  return result.warnings.filter((w) => w.field !== field && !/more practices with no network$/.test(w.message));
+}
+
+export function runFootprints(args: ParsedArgs, io: CliIO): ExitCode {
+  const usage = checkUsage(args, io);
+  if (usage) {
+    io.stderr(`footprints: ${usage}\nRun "npm run pcn -- footprints --help" for the options.\n`);
+    return EXIT.usage;
+  }
+  const band: Band = { min: args.numbers.get('min')!, max: args.numbers.get('max')! };
+  const networkField = args.text.get('network-field');
+  const boundaryFile = args.text.get('boundary');
+  const assignmentFile = args.text.get('assignment');
+
+  // Read every file first, so one run reports every unreadable file at once.
+  const practicesRead = readInputFile(io, args.text.get('practices')!, '--practices');
+  const boundaryRead = boundaryFile === undefined ? null : readInputFile(io, boundaryFile, '--boundary');
+  const assignmentRead = assignmentFile === undefined ? null : readInputFile(io, assignmentFile, '--assignment');
+  const readFailures = [practicesRead, boundaryRead, assignmentRead].flatMap((r) => (r && !r.ok ? [r.message] : []));
+  if (readFailures.length || !practicesRead.ok) return failInput(io, [], [], readFailures);
+
+  const errors: Issue[] = [];
+  const warnings: Issue[] = [];
+  const practicesResult = parsePractices(practicesRead.text, practicesRead.fileName, networkField ? { fields: { network: networkField } } : {});
+  warnings.push(...(assignmentFile === undefined ? practicesResult.warnings : withoutNetworkWarnings(practicesResult)));
+  if (!practicesResult.ok) errors.push(...practicesResult.errors);
+  let boundary = null;
+  if (boundaryRead?.ok) {
+    const boundaryResult = parseBoundary(boundaryRead.text, boundaryRead.fileName);
+    warnings.push(...boundaryResult.warnings);
+    if (boundaryResult.ok) boundary = boundaryResult.value;
+    else errors.push(...boundaryResult.errors);
+  }
+  if (!practicesResult.ok || errors.length) return failInput(io, errors, warnings);
+
+  const table = practicesResult.value;
+  const practices = table.practices;
+  let assignment: ReadonlyMap<PracticeCode, NetworkId>;
+  let networks: readonly Network[];
+  if (assignmentRead?.ok) {
+    const assignmentResult = parseAssignment(assignmentRead.text, assignmentRead.fileName, practices);
+    warnings.push(...assignmentResult.warnings);
+    if (!assignmentResult.ok) return failInput(io, assignmentResult.errors, warnings);
+    ({ assignment, networks } = assignmentResult.value);
+  } else {
+    ({ assignment, networks } = assignmentFromTable(table));
+  }
+
+  let outside = 0;
+  if (boundary) {
+    warnings.push(...practicesOutsideBoundary(practices, boundary, practicesRead.fileName));
+    const contains = boundaryContains(boundary);
+    outside = practices.filter((p) => !contains(p.lon, p.lat)).length;
+  }
+
+  const tessellation = buildTessellation(practices, boundary);
+  const plan = evaluatePlan({ practices, networks, assignment, band }, tessellation);
+  const outputs: OutputFile[] = [{ file: args.text.get('out')!, text: `${JSON.stringify(toNetworksGeoJSON([...plan.networks.values()], band))}\n` }];
+  const assignmentOut = args.text.get('assignment-out');
+  if (assignmentOut !== undefined) outputs.push({ file: assignmentOut, text: toAssignmentCsv(practices, assignment, networks) });
+
+  for (const w of warnings) io.stderr(`${formatIssue(w)}\n`);
+  const written = writeOutputsAtomically(io, outputs);
+  if (!written.ok) {
+    io.stderr(`error: ${written.message}\n`);
+    return EXIT.invalidInput;
+  }
+
+  const totalPatients = practices.reduce((s, p) => s + p.listSize, 0);
+  const source = networkField !== undefined ? `--network-field ${networkField}` : `--assignment ${assignmentRead?.ok ? assignmentRead.fileName : ''}`;
+  const area = boundary
+    ? `${boundaryRead?.ok ? boundaryRead.fileName : ''}, ${formatCount(tessellation.areaKm2)} km2`
+    : `convex hull of the practices plus a margin (no --boundary given), ${formatCount(tessellation.areaKm2)} km2`;
+  const lines = [
+    `Practices: ${formatCount(practices.length)} (${plural(totalPatients, 'patient')}) at ${plural(tessellation.sites.length, 'site')}, from ${practicesRead.fileName}`,
+    `Assignment: ${plural(networks.length, 'network')} from ${source}`,
+    `Study area: ${area}${outside ? `; ${plural(outside, 'practice lies', 'practices lie')} outside it` : ''}`,
+    ...planSummaryLines(plan),
+    warnings.length ? `Warnings: ${formatCount(warnings.length)} (listed on stderr)` : 'Warnings: none',
+    `Wrote ${outputs.map((o) => o.file).join(' and ')}`,
+  ];
+  io.stdout(`${lines.join('\n')}\n`);
+  return EXIT.ok;
+}
+
+export const footprintsCommand: Command = { spec: footprintsSpec, run: runFootprints };

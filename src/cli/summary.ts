@@ -1,0 +1,49 @@
+// The few lines a command prints about a plan: networks, band, contiguity, unassigned,
+// shared sites. Shared by every command that produces a plan (footprints, cluster, align).
+import type { PlanResult } from '../core/plan';
+import { formatCount, plural } from './io';
+
+/** Lists at most this many ids inline, then "and N more". */
+const MAX_LISTED = 6;
+
+export function listIds(ids: readonly string[], max = MAX_LISTED): string {
+  if (ids.length <= max) return ids.join(', ');
+  return `${ids.slice(0, max).join(', ')} and ${ids.length - max} more`;
+}
+
+const percent = (part: number, whole: number) => (whole > 0 ? `${((100 * part) / whole).toFixed(1)}%` : '0.0%');
+
+/**
+ * e.g.
+ * ```
+ * Networks: 12; in band 30,000-50,000: 9; below: 1 (ZN11); above: 2 (ZN03, ZN06)
+ * Contiguous: 11 of 12; in several parts: ZN06 (2 parts)
+ * Unassigned: 36 practices, 293,603 patients (36.5% of 803,785)
+ * Shared-site conflicts: 1 (Z90001, Z90002, Z90003 at one site: ZN01, ZN05)
+ * ```
+ */
+export function planSummaryLines(plan: PlanResult): string[] {
+  const { band } = plan.input;
+  const summaries = [...plan.networks.values()];
+  const below = summaries.filter((n) => n.band === 'below').map((n) => n.id as string);
+  const above = summaries.filter((n) => n.band === 'above').map((n) => n.id as string);
+  const bandLine = [
+    `Networks: ${formatCount(summaries.length)}`,
+    `in band ${formatCount(band.min)}-${formatCount(band.max)}: ${formatCount(plan.inBand)}`,
+    `below: ${formatCount(below.length)}${below.length ? ` (${listIds(below)})` : ''}`,
+    `above: ${formatCount(above.length)}${above.length ? ` (${listIds(above)})` : ''}`,
+  ].join('; ');
+  const split = plan.nonContiguous.map((id) => `${id} (${plan.networks.get(id)?.parts ?? '?'} parts)`);
+  const withFootprint = summaries.filter((n) => n.parts > 0).length;
+  const contiguousLine =
+    `Contiguous: ${formatCount(withFootprint - plan.nonContiguous.length)} of ${formatCount(summaries.length)}` +
+    (split.length ? `; in several parts: ${listIds(split)}` : '') +
+    (withFootprint < summaries.length ? `; no footprint (no practice inside the study area): ${formatCount(summaries.length - withFootprint)}` : '');
+  const unassignedLine =
+    `Unassigned: ${plural(plan.unassigned.length, 'practice')}, ${plural(plan.unassignedPopulation, 'patient')}` +
+    ` (${percent(plan.unassignedPopulation, plan.totalPopulation)} of ${formatCount(plan.totalPopulation)})`;
+  const conflicts = plan.sharedSiteConflicts.map((c) => `${listIds(c.practiceCodes, 4)} at one site: ${c.networks.join(', ')}`);
+  const shown = conflicts.slice(0, 3).join('; ') + (conflicts.length > 3 ? `; and ${conflicts.length - 3} more` : '');
+  const conflictLine = `Shared-site conflicts: ${formatCount(conflicts.length)}${conflicts.length ? ` (${shown})` : ''}`;
+  return [bandLine, contiguousLine, unassignedLine, conflictLine];
+}
