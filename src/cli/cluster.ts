@@ -7,7 +7,7 @@ import { assignmentFromTable, formatIssue, parseBoundary, parsePractices, toAssi
 import { evaluatePlan } from '../core/plan';
 import { CLUSTER_SCOPE, clusterPlan, parseHardAreas, type ClusterReport, type ClusterScope, type HardArea } from '../core/cluster';
 import { OPTION_KIND, type Command, type CommandSpec, type ParsedArgs } from './args';
-import { EXIT, formatCount, plural, readInputFile, resolvePath, writeOutputsAtomically, type CliIO, type ExitCode, type OutputFile } from './io';
+import { EXIT, failInput, formatCount, plural, readInputFile, resolvePath, writeOutputsAtomically, type CliIO, type ExitCode, type OutputFile } from './io';
 import { planSummaryLines } from './summary';
 
 export const clusterSpec: CommandSpec = {
@@ -75,14 +75,6 @@ function checkUsage(args: ParsedArgs, io: CliIO): string | null {
     }
   }
   return null;
-}
-
-function failInput(io: CliIO, errors: readonly Issue[], warnings: readonly Issue[], readFailures: readonly string[] = []): ExitCode {
-  for (const w of warnings) io.stderr(`${formatIssue(w)}\n`);
-  for (const f of readFailures) io.stderr(`error: ${f}\n`);
-  for (const e of errors) io.stderr(`${formatIssue(e)}\n`);
-  io.stderr(`${plural(errors.length + readFailures.length, 'error')} in the input; no output written.\n`);
-  return EXIT.invalidInput;
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
