@@ -107,7 +107,7 @@ export function clusterPlan(
   if (!fixBand(partition, fixOpts, () => onProgress(0.5))) return cancelled();
   onProgress(0.7);
   if (!repair) {
-    if (!improveCompactness(partition, 6, shouldCancel)) return cancelled();
+    if (!improveCompactness(partition, 15, shouldCancel)) return cancelled();
     if (!fixBand(partition, fixOpts)) return cancelled();
   }
   onProgress(0.9);

@@ -145,30 +145,35 @@ function repartition(p: Partition, r: number, opts: FixBandOptions): boolean {
   let best: { group: number[]; nodes: number[]; attempt: Attempt } | null = null;
   for (const group of groups) {
     const population = group.reduce((s, q) => s + p.pop[q], 0);
-    const m = partsFor(p, population, group.length, opts);
-    if (m === null || (group.length === 1 && m === 1)) continue;
-    const nodes = group.flatMap((q) => membersOf(p, q)).sort((a, b) => a - b);
-    const before = Int32Array.from(nodes, (i) => p.label[i]);
-    const violationBefore = group.reduce((s, q) => s + v(p, p.pop[q]), 0);
-    const ids = [...group];
-    while (ids.length < m) ids.push(newRegion(p));
-    const inGroup = (q: number) => ids.includes(q);
-    for (let tryNo = 0; tryNo < 3; tryNo++) {
-      growRegions(p, nodes, ids.slice(0, m), opts.random, 1);
-      for (const q of ids) if (p.size[q] > 0) moveIntoBand(p, q, opts.repair, inGroup);
-      relabelByOverlap(p, nodes, before, ids);
-      const live = ids.filter((q) => p.size[q] > 0);
-      const attempt: Attempt = {
-        labels: Int32Array.from(nodes, (i) => p.label[i]),
-        violation: live.reduce((s, q) => s + v(p, p.pop[q]), 0),
-        changedPractices: nodes.reduce((s, i, k) => s + (p.label[i] !== before[k] ? p.g.practiceCount[i] : 0), 0),
-        meanPP: live.reduce((s, q) => s + regionPP(p, q), 0) / live.length,
-      };
-      if (attempt.violation < violationBefore && (!best || better(attempt, best.attempt, opts.repair))) {
-        best = { group: ids, nodes, attempt };
+    const aim = partsFor(p, population, group.length, opts);
+    if (aim === null) continue;
+    // One part fewer gives each part more slack when the aimed-for count is tight.
+    const counts = opts.fixedCount || aim - 1 < Math.ceil(population / p.band.max) ? [aim] : [aim, aim - 1];
+    for (const m of counts) {
+      if (group.length === 1 && m === 1) continue;
+      const nodes = group.flatMap((q) => membersOf(p, q)).sort((a, b) => a - b);
+      const before = Int32Array.from(nodes, (i) => p.label[i]);
+      const violationBefore = group.reduce((s, q) => s + v(p, p.pop[q]), 0);
+      const ids = [...group];
+      while (ids.length < m) ids.push(newRegion(p));
+      const inGroup = (q: number) => ids.includes(q);
+      for (let tryNo = 0; tryNo < 3; tryNo++) {
+        growRegions(p, nodes, ids.slice(0, m), opts.random, 1);
+        for (const q of ids) if (p.size[q] > 0) moveIntoBand(p, q, opts.repair, inGroup);
+        relabelByOverlap(p, nodes, before, ids);
+        const live = ids.filter((q) => p.size[q] > 0);
+        const attempt: Attempt = {
+          labels: Int32Array.from(nodes, (i) => p.label[i]),
+          violation: live.reduce((s, q) => s + v(p, p.pop[q]), 0),
+          changedPractices: nodes.reduce((s, i, k) => s + (p.label[i] !== before[k] ? p.g.practiceCount[i] : 0), 0),
+          meanPP: live.reduce((s, q) => s + regionPP(p, q), 0) / live.length,
+        };
+        if (attempt.violation < violationBefore && (!best || better(attempt, best.attempt, opts.repair))) {
+          best = { group: ids, nodes, attempt };
+        }
+        for (const i of nodes) placeNode(p, i, -1);
+        nodes.forEach((i, k) => placeNode(p, i, before[k]));
       }
-      for (const i of nodes) placeNode(p, i, -1);
-      nodes.forEach((i, k) => placeNode(p, i, before[k]));
     }
   }
   if (!best) return false;

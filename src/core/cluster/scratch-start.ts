@@ -88,7 +88,7 @@ export function scratchStart(g: SiteGraph, band: Band, opts: StartOptions): Star
       : growable.map((c) => partsForPopulation(totals[c], band, opts.targetSize));
   growable.forEach((c, k) => {
     const ids = Array.from({ length: ks[k] }, () => newRegion(p));
-    growRegions(p, groups[c], ids, opts.random, 2);
+    growRegions(p, groups[c], ids, opts.random, 5);
   });
   return { partition: p, reasons };
 }
