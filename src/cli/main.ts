@@ -4,7 +4,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { commandHelp, parseArgs, suggest, type Command } from './args';
 import { clusterCommand } from './cluster';
-import { clusterCommand } from './cluster';
 import { footprintsCommand } from './footprints';
 import { EXIT, type CliIO, type ExitCode } from './io';
 
