@@ -1,0 +1,51 @@
+// The worker's job (runClusterJob): before figures, one alternative per seed, progress, cancel.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runClusterJob, type ClusterJobRequest } from '../../../src/core/cluster/cluster-job';
+import { assignmentFromTable, parseBoundary, parsePractices } from '../../../src/core/io';
+import { DEFAULT_BAND } from '../../../src/core/model';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const table = parsePractices(readFileSync(path.join(repo, 'data/demo-practices.geojson'), 'utf8'), 'demo-practices.geojson');
+const boundary = parseBoundary(readFileSync(path.join(repo, 'data/demo-boundary.geojson'), 'utf8'), 'demo-boundary.geojson');
+if (!table.ok || !boundary.ok) throw new Error('demo data did not parse');
+const plan = assignmentFromTable(table.value);
+
+const request: ClusterJobRequest = {
+  practices: table.value.practices,
+  boundary: boundary.value,
+  band: DEFAULT_BAND,
+  scope: 'all',
+  assignment: plan.assignment,
+  networks: plan.networks,
+  lockedNetworkIds: [],
+  hardAreas: null,
+  repair: false,
+  seeds: [1, 2, 3],
+};
+
+describe('runClusterJob', () => {
+  it('reports the plan before and one alternative per seed, with rising progress', () => {
+    const progress: number[] = [];
+    const outcome = runClusterJob(request, (f) => progress.push(f));
+    if (!outcome.ok) throw new Error('failed');
+    expect(outcome.cancelled).toBe(false);
+    expect(outcome.alternatives.map((a) => a.seed)).toEqual([1, 2, 3]);
+    expect(outcome.before.networks).toBe(plan.networks.length);
+    for (const a of outcome.alternatives) expect(a.result.report.shareContiguous).toBe(1);
+    expect(progress.at(-1)).toBe(1);
+    expect([...progress].sort((a, b) => a - b)).toEqual(progress);
+  });
+
+  it('stops when cancelled', () => {
+    const outcome = runClusterJob(request, undefined, () => true);
+    expect(outcome.ok && outcome.cancelled).toBe(true);
+  });
+
+  it('passes option errors through', () => {
+    const outcome = runClusterJob({ ...request, band: { min: 9, max: 1 } });
+    expect(outcome.ok).toBe(false);
+  });
+});
