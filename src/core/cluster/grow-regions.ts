@@ -1,6 +1,6 @@
 // Seeds and grows regions over a set of nodes: k-means++ style spread of seeds (seeded PRNG),
 // then balanced growth (the least populated region takes its nearest free frontier node next),
-// then a few Lloyd rounds (re-seed at the node nearest each region's centre and grow again).
+// then a few Lloyd rounds (re-seed at the node nearest each region's population centre and grow again).
 import { MinHeap } from './min-heap';
 import { placeNode, type Partition } from './partition';
 
@@ -106,7 +106,8 @@ function nodeNearestCentre(p: Partition, r: number): number {
   let w = 0;
   const nodes = p.members[r];
   for (const i of nodes) {
-    const wi = g.areaM2[i] + 1;
+    // Population-weighted: seeds move to where people are, so regions start closer to balanced.
+    const wi = g.population[i] + 1;
     wx += g.x[i] * wi;
     wy += g.y[i] * wi;
     w += wi;
