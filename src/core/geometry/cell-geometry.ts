@@ -1,0 +1,13 @@
+import type { MultiPolygon, Polygon } from 'geojson';
+import { dissolveSites } from './dissolve-sites';
+import type { Tessellation } from './tessellation';
+
+/** One site's cell in WGS84 at 6 decimals; null when the cell misses the study area. */
+export function cellGeometry(t: Tessellation, site: number): Polygon | MultiPolygon | null {
+  return dissolveSites(t, [site]).geometry;
+}
+
+/** WGS84 position of a vertex id. */
+export function toLonLat(t: Tessellation, vertexId: number): [number, number] {
+  return [t.vertexLonLat[vertexId * 2], t.vertexLonLat[vertexId * 2 + 1]];
+}

@@ -1,0 +1,52 @@
+// Small planar helpers over flat [x0, y0, x1, y1, ...] rings (not closed).
+
+/** Signed shoelace area in square metres of a ring given as vertex ids into `xy`; > 0 is counter-clockwise. */
+export function signedAreaOfIds(ids: ArrayLike<number>, xy: Float64Array): number {
+  let sum = 0;
+  const n = ids.length;
+  for (let i = 0, j = n - 1; i < n; j = i++) {
+    const a = ids[j] * 2, b = ids[i] * 2;
+    sum += xy[a] * xy[b + 1] - xy[b] * xy[a + 1];
+  }
+  return sum / 2;
+}
+
+/** Signed area of a ring of [x, y] pairs (closed or not). */
+export function signedAreaOfPoints(ring: readonly (readonly number[])[]): number {
+  let sum = 0;
+  const n = ring.length;
+  for (let i = 0, j = n - 1; i < n; j = i++) sum += ring[j][0] * ring[i][1] - ring[i][0] * ring[j][1];
+  return sum / 2;
+}
+
+/** Even-odd point in ring test over vertex ids. */
+export function pointInRingIds(x: number, y: number, ids: ArrayLike<number>, xy: Float64Array): boolean {
+  let inside = false;
+  const n = ids.length;
+  for (let i = 0, j = n - 1; i < n; j = i++) {
+    const xi = xy[ids[i] * 2], yi = xy[ids[i] * 2 + 1];
+    const xj = xy[ids[j] * 2], yj = xy[ids[j] * 2 + 1];
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+/** Monotone-chain convex hull of [x, y] points, counter-clockwise, not closed. */
+export function convexHull(points: readonly (readonly [number, number])[]): [number, number][] {
+  const pts = [...points].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  if (pts.length < 3) return pts.map((p) => [p[0], p[1]]);
+  const cross = (o: readonly number[], a: readonly number[], b: readonly number[]) =>
+    (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
+  const lower: (readonly [number, number])[] = [];
+  for (const p of pts) {
+    while (lower.length >= 2 && cross(lower[lower.length - 2], lower[lower.length - 1], p) <= 0) lower.pop();
+    lower.push(p);
+  }
+  const upper: (readonly [number, number])[] = [];
+  for (let i = pts.length - 1; i >= 0; i--) {
+    const p = pts[i];
+    while (upper.length >= 2 && cross(upper[upper.length - 2], upper[upper.length - 1], p) <= 0) upper.pop();
+    upper.push(p);
+  }
+  return lower.slice(0, -1).concat(upper.slice(0, -1)).map((p) => [p[0], p[1]]);
+}

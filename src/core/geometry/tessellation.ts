@@ -1,0 +1,153 @@
+// One Voronoi cell per practice site, in an equal-area projection, clipped to the study area,
+// with the edge-adjacency graph. Built once per (practices, boundary); every footprint, metric
+// and clustering move afterwards is arithmetic over these arrays.
+import { Delaunay } from 'd3-delaunay';
+import type { Boundary, Practice } from '../model';
+import { clipCellToArea, type XY } from './clip-cell';
+import { createProjection, type Projection } from './projection';
+import { signedAreaOfIds, signedAreaOfPoints } from './ring-math';
+import { mergeSites, type Site } from './sites';
+import { boundaryStudyArea, emptyStudyArea, hullStudyArea, type StudyArea } from './study-area';
+import { VertexIndex } from './vertex-index';
+
+export type { Site } from './sites';
+
+export interface Tessellation {
+  readonly projection: Projection;
+  readonly sites: readonly Site[];
+  /** Practice index -> site index. */
+  readonly siteOfPractice: Int32Array;
+  /** Projected metres [x0, y0, x1, y1, ...]; shared vertices have one id. */
+  readonly vertexXY: Float64Array;
+  /** WGS84 degrees [lon0, lat0, ...], parallel to vertexXY. */
+  readonly vertexLonLat: Float64Array;
+  /** Per site: rings of vertex ids (not closed), outer CCW, holes CW; [] = the cell misses the area. */
+  readonly cellRings: readonly (readonly Int32Array[])[];
+  readonly cellAreaKm2: Float64Array;
+  /** Per site: sites sharing an edge of positive length, ascending. */
+  readonly neighbours: readonly Int32Array[];
+  /** Shared edge length in metres, parallel to neighbours. */
+  readonly sharedEdgeMetres: readonly Float64Array[];
+  /** Directed edge key (from * vertexCount + to) -> site whose ring holds it. */
+  readonly edgeSite: ReadonlyMap<number, number>;
+  /** The study area actually used (boundary, or hull + margin), WGS84. */
+  readonly areaGeometry: Boundary;
+  readonly areaKm2: number;
+}
+
+/**
+ * Example: `buildTessellation(practices, boundary).cellAreaKm2[0]` is the area of the first site's cell.
+ * Without a boundary the area is the sites' convex hull grown by max(2 km, 5% of its diameter).
+ */
+export function buildTessellation(practices: readonly Practice[], boundary?: Boundary | null): Tessellation {
+  const projection = createProjection(extentPoints(practices, boundary));
+  const { sites, siteOfPractice } = mergeSites(practices, projection);
+  const points: XY[] = sites.map((s) => [s.x, s.y]);
+  const area: StudyArea = boundary
+    ? boundaryStudyArea(boundary, projection)
+    : points.length > 0 ? hullStudyArea(points, projection) : emptyStudyArea();
+
+  const vertices = new VertexIndex();
+  const cellRings: Int32Array[][] = sites.map(() => []);
+  if (sites.length > 0 && area.polygons.length > 0) {
+    const idx = area.index;
+    const minX = Math.min(idx.minX, ...points.map((p) => p[0]));
+    const maxX = Math.max(idx.maxX, ...points.map((p) => p[0]));
+    const minY = Math.min(idx.minY, ...points.map((p) => p[1]));
+    const maxY = Math.max(idx.maxY, ...points.map((p) => p[1]));
+    const pad = Math.max(1000, (maxX - minX + maxY - minY) * 0.1);
+    const voronoi = Delaunay.from(points).voronoi([minX - pad, minY - pad, maxX + pad, maxY + pad]);
+    for (let i = 0; i < sites.length; i++) {
+      const cell = voronoi.cellPolygon(i) as XY[] | null;
+      if (!cell) continue;
+      let pieces: XY[][][];
+      if (idx.crossesConvex(cell)) pieces = clipCellToArea(cell, area.polygons);
+      else pieces = idx.contains(...interiorPoint(cell)) ? [[cell]] : [];
+      cellRings[i] = toIdRings(pieces, vertices);
+    }
+  }
+
+  const vertexXY = vertices.coordinates();
+  const nV = vertices.count;
+  const vertexLonLat = new Float64Array(nV * 2);
+  for (let v = 0; v < nV; v++) {
+    const [lon, lat] = projection.inverse(vertexXY[v * 2], vertexXY[v * 2 + 1]);
+    vertexLonLat[v * 2] = lon;
+    vertexLonLat[v * 2 + 1] = lat;
+  }
+  const cellAreaKm2 = new Float64Array(sites.length);
+  cellRings.forEach((rings, i) => {
+    let a = 0;
+    for (const r of rings) a += signedAreaOfIds(r, vertexXY);
+    cellAreaKm2[i] = a / 1e6;
+  });
+  const { edgeSite, neighbours, sharedEdgeMetres } = adjacency(cellRings, vertexXY, nV);
+  return {
+    projection, sites, siteOfPractice, vertexXY, vertexLonLat, cellRings, cellAreaKm2,
+    neighbours, sharedEdgeMetres, edgeSite, areaGeometry: area.geometry, areaKm2: area.areaKm2,
+  };
+}
+
+function* extentPoints(practices: readonly Practice[], boundary?: Boundary | null): Iterable<[number, number]> {
+  for (const p of practices) yield [p.lon, p.lat];
+  if (!boundary) return;
+  const polys = boundary.type === 'Polygon' ? [boundary.coordinates] : boundary.coordinates;
+  for (const poly of polys) for (const p of poly[0] ?? []) yield [p[0], p[1]];
+}
+
+/** Mean of a convex cell's vertices: strictly inside it. */
+function interiorPoint(cell: readonly XY[]): [number, number] {
+  let x = 0, y = 0;
+  const n = cell.length - 1;
+  for (let i = 0; i < n; i++) { x += cell[i][0]; y += cell[i][1]; }
+  return [x / n, y / n];
+}
+
+/** Closed rings in metres -> vertex-id rings, deduplicated, outer CCW and holes CW. */
+function toIdRings(pieces: XY[][][], vertices: VertexIndex): Int32Array[] {
+  const out: Int32Array[] = [];
+  for (const poly of pieces) {
+    poly.forEach((ring, k) => {
+      const ids: number[] = [];
+      for (let i = 0; i < ring.length - 1; i++) {
+        const id = vertices.id(ring[i][0], ring[i][1]);
+        if (ids.length === 0 || ids[ids.length - 1] !== id) ids.push(id);
+      }
+      while (ids.length > 1 && ids[0] === ids[ids.length - 1]) ids.pop();
+      if (ids.length < 3) return;
+      const arr = Int32Array.from(ids);
+      const area = signedAreaOfPoints(ring);
+      if (Math.abs(area) < 1e-6) return;
+      if ((k === 0) !== (area > 0)) arr.reverse();
+      out.push(arr);
+    });
+  }
+  return out;
+}
+
+function adjacency(cellRings: readonly (readonly Int32Array[])[], xy: Float64Array, nV: number) {
+  const edgeSite = new Map<number, number>();
+  cellRings.forEach((rings, site) => {
+    for (const r of rings) {
+      for (let i = 0; i < r.length; i++) edgeSite.set(r[i] * nV + r[(i + 1) % r.length], site);
+    }
+  });
+  const neighbours: Int32Array[] = [];
+  const sharedEdgeMetres: Float64Array[] = [];
+  cellRings.forEach((rings, site) => {
+    const lengths = new Map<number, number>();
+    for (const r of rings) {
+      for (let i = 0; i < r.length; i++) {
+        const a = r[i], b = r[(i + 1) % r.length];
+        const other = edgeSite.get(b * nV + a);
+        if (other === undefined || other === site) continue;
+        const len = Math.hypot(xy[b * 2] - xy[a * 2], xy[b * 2 + 1] - xy[a * 2 + 1]);
+        lengths.set(other, (lengths.get(other) ?? 0) + len);
+      }
+    }
+    const ids = [...lengths.keys()].filter((k) => lengths.get(k)! > 0).sort((p, q) => p - q);
+    neighbours.push(Int32Array.from(ids));
+    sharedEdgeMetres.push(Float64Array.from(ids.map((k) => lengths.get(k)!)));
+  });
+  return { edgeSite, neighbours, sharedEdgeMetres };
+}
