@@ -1,0 +1,3 @@
+export type { NetworkSummary, PlanInput, PlanResult, SharedSiteConflict } from './types';
+export { evaluatePlan } from './evaluate-plan';
+export { updatePlan } from './update-plan';
