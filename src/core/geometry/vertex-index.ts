@@ -1,24 +1,27 @@
 // Gives every distinct vertex one id, so two cells that share an edge share its two vertex ids
 // exactly: footprints then dissolve by cancelling opposite edges, with no polygon union.
-// Vertices closer than the snap distance (default 1 cm) are the same vertex: clipping computes
-// the same boundary crossing separately for the two cells either side of it.
+// Vertices closer than the snap distance (2 cm) are the same vertex: clipping computes the same
+// boundary crossing separately for the two cells either side of it.
+
+const SNAP_METRES = 0.02;
+/** Grid coordinates are offset into [0, 2^26) so a bin key fits a float exactly (< 2^52). */
+const OFFSET = 2 ** 25;
+const SPAN = 2 ** 26;
 
 export class VertexIndex {
-  private readonly grid = new Map<string, number>();
+  private readonly bins = new Map<number | string, number>();
   private xy: Float64Array = new Float64Array(1024);
   count = 0;
 
-  constructor(private readonly snapMetres = 0.01) {}
-
   id(x: number, y: number): number {
-    const s = this.snapMetres;
-    const gx = Math.floor(x / s), gy = Math.floor(y / s);
+    const gx = Math.floor(x / SNAP_METRES), gy = Math.floor(y / SNAP_METRES);
+    const own = this.bins.get(binKey(gx, gy));
+    if (own !== undefined && this.near(own, x, y)) return own;
     for (let dx = -1; dx <= 1; dx++) {
       for (let dy = -1; dy <= 1; dy++) {
-        const found = this.grid.get(`${gx + dx},${gy + dy}`);
-        if (found !== undefined && Math.abs(this.xy[found * 2] - x) <= s && Math.abs(this.xy[found * 2 + 1] - y) <= s) {
-          return found;
-        }
+        if (dx === 0 && dy === 0) continue;
+        const found = this.bins.get(binKey(gx + dx, gy + dy));
+        if (found !== undefined && this.near(found, x, y)) return found;
       }
     }
     const id = this.count++;
@@ -29,11 +32,21 @@ export class VertexIndex {
     }
     this.xy[id * 2] = x;
     this.xy[id * 2 + 1] = y;
-    this.grid.set(`${gx},${gy}`, id);
+    if (own === undefined) this.bins.set(binKey(gx, gy), id);
     return id;
+  }
+
+  private near(id: number, x: number, y: number): boolean {
+    return Math.abs(this.xy[id * 2] - x) <= SNAP_METRES && Math.abs(this.xy[id * 2 + 1] - y) <= SNAP_METRES;
   }
 
   coordinates(): Float64Array {
     return this.xy.slice(0, this.count * 2);
   }
+}
+
+function binKey(gx: number, gy: number): number | string {
+  const kx = gx + OFFSET, ky = gy + OFFSET;
+  // Areas wider than ~670 km either side of the centre fall back to string keys.
+  return kx >= 0 && kx < SPAN && ky >= 0 && ky < SPAN ? kx * SPAN + ky : `${gx},${gy}`;
 }
