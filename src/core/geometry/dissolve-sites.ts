@@ -29,7 +29,7 @@ export function dissolveSites(t: Tessellation, sites: Iterable<number>): Footpri
       for (let i = 0; i < r.length; i++) {
         const a = r[i], b = r[(i + 1) % r.length];
         const other = t.edgeSite.get(b * nV + a);
-        if (other !== undefined && other !== s && members.has(other)) continue;
+        if (other !== undefined && members.has(other)) continue;
         from.push(a);
         to.push(b);
         perimeterMetres += Math.hypot(xy[b * 2] - xy[a * 2], xy[b * 2 + 1] - xy[a * 2 + 1]);

@@ -8,6 +8,7 @@ import { createProjection, type Projection } from './projection';
 import { signedAreaOfIds, signedAreaOfPoints } from './ring-math';
 import { mergeSites, type Site } from './sites';
 import { boundaryStudyArea, emptyStudyArea, hullStudyArea, type StudyArea } from './study-area';
+import { reattachFragments } from './reattach-fragments';
 import { VertexIndex } from './vertex-index';
 
 export type { Site } from './sites';
@@ -69,6 +70,7 @@ export function buildTessellation(practices: readonly Practice[], boundary?: Bou
 
   const vertexXY = vertices.coordinates();
   const nV = vertices.count;
+  const rings = reattachFragments(cellRings, sites, vertexXY, nV);
   const vertexLonLat = new Float64Array(nV * 2);
   for (let v = 0; v < nV; v++) {
     const [lon, lat] = projection.inverse(vertexXY[v * 2], vertexXY[v * 2 + 1]);
@@ -76,14 +78,14 @@ export function buildTessellation(practices: readonly Practice[], boundary?: Bou
     vertexLonLat[v * 2 + 1] = lat;
   }
   const cellAreaKm2 = new Float64Array(sites.length);
-  cellRings.forEach((rings, i) => {
+  rings.forEach((cell, i) => {
     let a = 0;
-    for (const r of rings) a += signedAreaOfIds(r, vertexXY);
+    for (const r of cell) a += signedAreaOfIds(r, vertexXY);
     cellAreaKm2[i] = a / 1e6;
   });
-  const { edgeSite, neighbours, sharedEdgeMetres } = adjacency(cellRings, vertexXY, nV);
+  const { edgeSite, neighbours, sharedEdgeMetres } = adjacency(rings, vertexXY, nV);
   return {
-    projection, sites, siteOfPractice, vertexXY, vertexLonLat, cellRings, cellAreaKm2,
+    projection, sites, siteOfPractice, vertexXY, vertexLonLat, cellRings: rings, cellAreaKm2,
     neighbours, sharedEdgeMetres, edgeSite, areaGeometry: area.geometry, areaKm2: area.areaKm2,
   };
 }

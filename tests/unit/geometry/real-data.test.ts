@@ -2,7 +2,7 @@
 import { area, booleanPointInPolygon, featureCollection, intersect, point } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { buildTessellation } from '../../../src/core/geometry';
+import { buildTessellation, dissolveSites } from '../../../src/core/geometry';
 import { DEFAULT_BAND } from '../../../src/core/model';
 import { evaluatePlan, type PlanResult } from '../../../src/core/plan';
 import { checkRfc7946, loadReal } from './helpers';
@@ -67,6 +67,13 @@ describe('Greater Manchester, real 2022 PCNs', () => {
   it('footprints cover the boundary without overlapping, and contain their practices', () => {
     expect(r.networks.size).toBe(67);
     checkPlan(r, { overlapPairs: true });
+  });
+
+  it('gives every practice a single-piece cell (fragments cut off by the boundary join a neighbour)', () => {
+    const pieces = t.sites.map((_, i) => dissolveSites(t, [i]).parts);
+    expect(pieces.filter((p) => p > 1)).toEqual([]);
+    const sum = t.cellAreaKm2.reduce((a, b) => a + b, 0);
+    expect(sum).toBeCloseTo(t.areaKm2, 3);
   });
 
   it('matches the published figures: 34 of 67 in band, population 3,182,014', () => {
