@@ -1,0 +1,44 @@
+// Reads small areas with a resident population (e.g. LSOAs with a census count), used to
+// apportion network populations instead of spreading list sizes over cells.
+import { IssueLog } from '../io/issues';
+import { readPolygons } from '../io/read-polygons';
+import { polygonsToGeometry } from '../io/rings';
+import { checkText, isRecord, parseJson } from '../io/text-input';
+import { BNG_ADVICE, looksLikeBng } from '../io/coordinates';
+import type { Boundary, Result } from '../model';
+import { featureList } from './parse-service-areas';
+import type { SmallArea } from './types';
+
+/** Example: `parseSmallAreas(text, 'lsoa.geojson', 'population')`; the field must be a number >= 0 in every feature. */
+export function parseSmallAreas(text: string, fileName: string, populationField: string): Result<SmallArea[]> {
+  const log = new IssueLog(fileName);
+  const body = checkText(text, log);
+  if (body === null) return log.fail();
+  const json = parseJson(body, log);
+  if (json === undefined) return log.fail();
+  const features = featureList(json);
+  if (!features || features.length === 0) {
+    log.error('layer errors', {}, 'has no small areas: expected a GeoJSON FeatureCollection of Polygon or MultiPolygon features');
+    return log.fail();
+  }
+  const out: SmallArea[] = [];
+  features.forEach((f, k) => {
+    const where = `feature ${k}`;
+    if (!isRecord(f)) {
+      log.error('feature errors', { where }, 'is not a GeoJSON Feature');
+      return;
+    }
+    const polygons = readPolygons(f.geometry, where, log);
+    const bng = polygons.flat(2).find(([x, y]) => looksLikeBng(x, y));
+    if (bng) log.error('coordinate errors', { where }, `coordinates ${bng[0]}, ${bng[1]} ${BNG_ADVICE}`);
+    const raw = isRecord(f.properties) ? f.properties[populationField] : undefined;
+    const population = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
+    if (!Number.isFinite(population) || population < 0) {
+      log.error('population errors', { where, field: populationField }, raw === undefined ? `has no "${populationField}" (expected a number >= 0)` : `${populationField} ${JSON.stringify(raw)} is not a number >= 0`);
+      return;
+    }
+    const geometry = polygonsToGeometry(polygons);
+    if (geometry && !bng) out.push({ geometry: geometry as Boundary, population });
+  });
+  return log.result(() => out);
+}

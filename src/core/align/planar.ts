@@ -1,0 +1,190 @@
+// Planar polygon arithmetic in projected metres, just what the overlap analysis needs: areas,
+// boxes, point-in-polygon, and the area of an intersection (Sutherland-Hodgman against a convex
+// ring, which gives the exact area even for a non-convex subject; polygon clipping otherwise).
+import { intersect } from '@turf/turf';
+import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
+import type { Projection } from '../geometry';
+import type { Boundary } from '../model';
+
+/** A ring as flat [x0, y0, x1, y1, ...] metres, not closed. */
+export type Ring = Float64Array;
+/** One polygon: outer ring counter-clockwise, holes clockwise. */
+export type PlanarPolygon = readonly Ring[];
+export type PlanarGeometry = readonly PlanarPolygon[];
+/** [minX, minY, maxX, maxY]. */
+export type Box = readonly [number, number, number, number];
+
+export function ringArea(r: Ring): number {
+  let sum = 0;
+  const n = r.length / 2;
+  for (let i = 0, j = n - 1; i < n; j = i++) sum += r[j * 2] * r[i * 2 + 1] - r[i * 2] * r[j * 2 + 1];
+  return sum / 2;
+}
+
+/** Square metres: outer rings count positive, holes negative. */
+export function geometryArea(g: PlanarGeometry): number {
+  let a = 0;
+  for (const p of g) for (const r of p) a += ringArea(r);
+  return a;
+}
+
+const oriented = (r: Ring, ccw: boolean): Ring => {
+  if (ringArea(r) > 0 === ccw) return r;
+  const out = new Float64Array(r.length);
+  for (let i = 0, n = r.length / 2; i < n; i++) {
+    out[i * 2] = r[(n - 1 - i) * 2];
+    out[i * 2 + 1] = r[(n - 1 - i) * 2 + 1];
+  }
+  return out;
+};
+
+function projectRing(ring: readonly Position[], projection: Projection): Ring {
+  const closed = ring.length > 1 && ring[0][0] === ring[ring.length - 1][0] && ring[0][1] === ring[ring.length - 1][1];
+  const n = closed ? ring.length - 1 : ring.length;
+  const out = new Float64Array(n * 2);
+  for (let i = 0; i < n; i++) {
+    const [x, y] = projection.forward(ring[i][0], ring[i][1]);
+    out[i * 2] = x;
+    out[i * 2 + 1] = y;
+  }
+  return out;
+}
+
+export function projectGeometry(g: Boundary, projection: Projection): PlanarGeometry {
+  const polygons = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+  return polygons.map((rings) => rings.map((r, k) => oriented(projectRing(r, projection), k === 0)));
+}
+
+/** Rings of mixed orientation (outer CCW, holes CW, in any order) grouped into polygons. */
+export function groupRings(rings: readonly Ring[]): PlanarGeometry {
+  const outers = rings.filter((r) => ringArea(r) > 0);
+  const polygons: Ring[][] = outers.map((o) => [o]);
+  for (const h of rings) {
+    if (ringArea(h) > 0) continue;
+    const k = outers.findIndex((o) => pointInRing(h[0], h[1], o) || pointInRing((h[0] + h[2]) / 2, (h[1] + h[3]) / 2, o));
+    if (k >= 0) polygons[k].push(h);
+  }
+  return polygons;
+}
+
+export function boxOf(g: PlanarGeometry): Box {
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  for (const p of g) for (const r of p) for (let i = 0; i < r.length; i += 2) {
+    if (r[i] < minX) minX = r[i];
+    if (r[i] > maxX) maxX = r[i];
+    if (r[i + 1] < minY) minY = r[i + 1];
+    if (r[i + 1] > maxY) maxY = r[i + 1];
+  }
+  return [minX, minY, maxX, maxY];
+}
+
+export const boxesOverlap = (a: Box, b: Box) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+const boxInside = (a: Box, b: Box) => a[0] >= b[0] && a[1] >= b[1] && a[2] <= b[2] && a[3] <= b[3];
+
+export function pointInRing(x: number, y: number, r: Ring): boolean {
+  let inside = false;
+  const n = r.length / 2;
+  for (let i = 0, j = n - 1; i < n; j = i++) {
+    const xi = r[i * 2], yi = r[i * 2 + 1], xj = r[j * 2], yj = r[j * 2 + 1];
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+/** Inside a polygon's outer ring and none of its holes, for any of the polygons. */
+export function pointInGeometry(x: number, y: number, g: PlanarGeometry): boolean {
+  return g.some((p) => pointInRing(x, y, p[0]) && !p.slice(1).some((h) => pointInRing(x, y, h)));
+}
+
+/** A single counter-clockwise ring with no reflex vertex (collinear vertices allowed). */
+export function isConvex(g: PlanarGeometry): boolean {
+  if (g.length !== 1 || g[0].length !== 1) return false;
+  const r = g[0][0];
+  const n = r.length / 2;
+  for (let i = 0; i < n; i++) {
+    const a = i * 2, b = ((i + 1) % n) * 2, c = ((i + 2) % n) * 2;
+    const cross = (r[b] - r[a]) * (r[c + 1] - r[b + 1]) - (r[b + 1] - r[a + 1]) * (r[c] - r[b]);
+    if (cross < -1e-6 * Math.hypot(r[b] - r[a], r[b + 1] - r[a + 1]) * Math.hypot(r[c] - r[b], r[c + 1] - r[b + 1])) return false;
+  }
+  return true;
+}
+
+/** Signed area of ring `r` clipped to the convex counter-clockwise ring `c` (Sutherland-Hodgman). */
+function clippedRingArea(r: Ring, c: Ring): number {
+  let pts: number[] = Array.from(r);
+  const m = c.length / 2;
+  for (let e = 0; e < m && pts.length >= 6; e++) {
+    const ax = c[e * 2], ay = c[e * 2 + 1];
+    const bx = c[((e + 1) % m) * 2], by = c[((e + 1) % m) * 2 + 1];
+    const side = (x: number, y: number) => (bx - ax) * (y - ay) - (by - ay) * (x - ax);
+    const out: number[] = [];
+    const n = pts.length / 2;
+    for (let i = 0; i < n; i++) {
+      const px = pts[i * 2], py = pts[i * 2 + 1];
+      const qx = pts[((i + 1) % n) * 2], qy = pts[((i + 1) % n) * 2 + 1];
+      const sp = side(px, py), sq = side(qx, qy);
+      if (sp >= 0) out.push(px, py);
+      if ((sp >= 0) !== (sq >= 0)) {
+        const t = sp / (sp - sq);
+        out.push(px + t * (qx - px), py + t * (qy - py));
+      }
+    }
+    pts = out;
+  }
+  return pts.length >= 6 ? ringArea(Float64Array.from(pts)) : 0;
+}
+
+const toFeature = (g: PlanarGeometry): Feature<MultiPolygon> => ({
+  type: 'Feature',
+  properties: {},
+  geometry: { type: 'MultiPolygon', coordinates: g.map((p) => p.map((r) => closedPositions(r))) },
+});
+
+function closedPositions(r: Ring): Position[] {
+  const out: Position[] = [];
+  for (let i = 0; i < r.length; i += 2) out.push([r[i], r[i + 1]]);
+  out.push([r[0], r[1]]);
+  return out;
+}
+
+function clippedArea(a: PlanarGeometry, b: PlanarGeometry): number {
+  const fc = { type: 'FeatureCollection' as const, features: [toFeature(a), toFeature(b)] };
+  const result = intersect<Record<string, never>>(fc);
+  if (!result) return 0;
+  const g = result.geometry as Polygon | MultiPolygon;
+  const polygons = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+  let area = 0;
+  for (const rings of polygons) rings.forEach((ring, k) => {
+    const flat = Float64Array.from(ring.slice(0, -1).flat());
+    area += k === 0 ? Math.abs(ringArea(flat)) : -Math.abs(ringArea(flat));
+  });
+  return area;
+}
+
+/** Every vertex of `a` inside `b` and no vertex of `b` inside `a`: then a lies within b (exact for convex a). */
+function within(a: PlanarGeometry, boxA: Box, b: PlanarGeometry): boolean {
+  for (const p of a) for (const r of p) for (let i = 0; i < r.length; i += 2) if (!pointInGeometry(r[i], r[i + 1], b)) return false;
+  for (const p of b) for (const r of p) for (let i = 0; i < r.length; i += 2) {
+    const x = r[i], y = r[i + 1];
+    if (x > boxA[0] && x < boxA[2] && y > boxA[1] && y < boxA[3] && pointInGeometry(x, y, a)) return false;
+  }
+  return true;
+}
+
+/**
+ * Area in square metres of a ∩ b. Boxes first (no overlap: 0); `a` within `b`: area of a, with no
+ * clipping; a convex side is clipped against directly; only two non-convex sides need polygon clipping.
+ */
+export function intersectionArea(a: PlanarGeometry, boxA: Box, b: PlanarGeometry, boxB: Box): number {
+  if (!boxesOverlap(boxA, boxB)) return 0;
+  if (boxInside(boxA, boxB) && within(a, boxA, b)) return geometryArea(a);
+  if (boxInside(boxB, boxA) && within(b, boxB, a)) return geometryArea(b);
+  const convexB = isConvex(b);
+  if (convexB || isConvex(a)) {
+    const [subject, clip] = convexB ? [a, b[0][0]] : [b, a[0][0]];
+    let area = 0;
+    for (const p of subject) for (const r of p) area += clippedRingArea(r, clip);
+    return Math.max(0, area);
+  }
+  return clippedArea(a, b);
+}
