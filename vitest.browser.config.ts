@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 // Browser tests drive the *built* app (vite build + vite preview) in Debian's headless
-// Chromium through playwright-core. See tests/browser/setup.ts.
+// Chromium through playwright-core. See tests/browser/global-setup.ts and tests/browser/browser.ts.
 export default defineConfig({
   test: {
     include: ['tests/browser/**/*.test.ts'],
