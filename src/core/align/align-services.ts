@@ -140,7 +140,7 @@ export function alignServices(input: AlignInput): Result<AlignResult> {
       warnings.push(makeIssue('warning', file, {}, `network ${networks[k].id}: no small-area population inside its footprint; its list-size shares are used`));
       return popShare[k];
     });
-    if (sw.approximated > 0) warnings.push(makeIssue('warning', file, {}, `${sw.approximated} small-area pieces could not be clipped exactly (invalid rings); split by cell area instead`));
+    if (sw.approximated > 0) warnings.push(makeIssue('warning', file, {}, `${sw.approximated} small-area pieces could not be clipped exactly (invalid rings, e.g. self-intersections); their areas were estimated`));
   }
 
   const names = input.serviceAreas.map((a) => a.name);

@@ -28,7 +28,8 @@ export function geometryArea(g: PlanarGeometry): number {
   return a;
 }
 
-const oriented = (r: Ring, ccw: boolean): Ring => {
+/** The ring wound counter-clockwise (ccw) or clockwise; the same array when it already is. */
+export const oriented = (r: Ring, ccw: boolean): Ring => {
   if (ringArea(r) > 0 === ccw) return r;
   const out = new Float64Array(r.length);
   for (let i = 0, n = r.length / 2; i < n; i++) {
@@ -173,9 +174,10 @@ function within(a: PlanarGeometry, boxA: Box, b: PlanarGeometry): boolean {
 
 /**
  * Area in square metres of a ∩ b. Boxes first (no overlap: 0); `a` within `b`: area of a, with no
- * clipping; a convex side is clipped against directly; only two non-convex sides need polygon clipping.
+ * clipping; a convex side is clipped against directly; only two non-convex sides need polygon
+ * clipping, and where that fails on invalid rings the area is estimated on a grid (onApproximate is told).
  */
-export function intersectionArea(a: PlanarGeometry, boxA: Box, b: PlanarGeometry, boxB: Box): number {
+export function intersectionArea(a: PlanarGeometry, boxA: Box, b: PlanarGeometry, boxB: Box, onApproximate?: () => void): number {
   if (!boxesOverlap(boxA, boxB)) return 0;
   if (boxInside(boxA, boxB) && within(a, boxA, b)) return geometryArea(a);
   if (boxInside(boxB, boxA) && within(b, boxB, a)) return geometryArea(b);
@@ -186,5 +188,25 @@ export function intersectionArea(a: PlanarGeometry, boxA: Box, b: PlanarGeometry
     for (const p of subject) for (const r of p) area += clippedRingArea(r, clip);
     return Math.max(0, area);
   }
-  return clippedArea(a, b);
+  try {
+    return clippedArea(a, b);
+  } catch {
+    // Polygon clipping gives up on some invalid rings (self-intersections from generalisation).
+    onApproximate?.();
+    return sampledArea(a, boxA, b, boxB);
+  }
+}
+
+/** Area of a ∩ b estimated on a 256 x 256 grid over the common box: the fallback for unclippable rings. */
+function sampledArea(a: PlanarGeometry, boxA: Box, b: PlanarGeometry, boxB: Box): number {
+  const minX = Math.max(boxA[0], boxB[0]), maxX = Math.min(boxA[2], boxB[2]);
+  const minY = Math.max(boxA[1], boxB[1]), maxY = Math.min(boxA[3], boxB[3]);
+  const n = 256;
+  const dx = (maxX - minX) / n, dy = (maxY - minY) / n;
+  let hits = 0;
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
+    const x = minX + (i + 0.5) * dx, y = minY + (j + 0.5) * dy;
+    if (pointInGeometry(x, y, a) && pointInGeometry(x, y, b)) hits++;
+  }
+  return hits * dx * dy;
 }

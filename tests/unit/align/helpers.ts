@@ -24,7 +24,7 @@ export interface RealCase {
 }
 
 export function planFrom(practicesFile: string, networkField: string, boundary: Boundary): PlanResult {
-  const table = ok(parsePractices(readData(practicesFile), practicesFile, { fields: { network: networkField } }));
+  const table = ok(parsePractices(readData(practicesFile), practicesFile, { fields: { network: networkField, ...(networkField === 'pcn_code_2022_01' ? { networkName: 'pcn_name_2022_01' } : {}) } }));
   const { assignment, networks } = assignmentFromTable(table);
   const t = buildTessellation(table.practices, boundary);
   return evaluatePlan({ practices: table.practices, networks, assignment, band: DEFAULT_BAND }, t);
