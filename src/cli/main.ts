@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { commandHelp, parseArgs, suggest, type Command } from './args';
+import { alignCommand } from './align';
 import { clusterCommand } from './cluster';
 import { footprintsCommand } from './footprints';
 import { EXIT, type CliIO, type ExitCode } from './io';
@@ -10,7 +11,7 @@ import { EXIT, type CliIO, type ExitCode } from './io';
 export const PROGRAM = 'npm run pcn --';
 
 /** Every command, in the order `--help` lists them. Add a command here and in its own file. */
-export const COMMANDS: readonly Command[] = [footprintsCommand, clusterCommand];
+export const COMMANDS: readonly Command[] = [footprintsCommand, clusterCommand, alignCommand];
 
 export function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.spec.name.length)) + 2;

@@ -160,8 +160,8 @@ export function alignServices(input: AlignInput): Result<AlignResult> {
     homes[k] = home;
     const overlaps: AreaOverlap[] = [];
     for (let a = 0; a <= nA; a++) {
-      // Slivers below a millionth of a percent are float noise along shared borders, not overlaps.
-      if (popShare[k][a] < 1e-9 && areaShare[a] < 1e-9) continue;
+      // Slivers that round to 0 in the report (shares < 5e-7) are float noise along shared borders.
+      if (popShare[k][a] < 5e-7 && areaShare[a] < 5e-7) continue;
       overlaps.push({ serviceArea: a === OUT ? OUTSIDE_AREA : names[a], overlapAreaKm2: netArea[k][a] / 1e6, areaShare: areaShare[a], populationShare: popShare[k][a] });
     }
     overlaps.sort((x, y) => y.populationShare - x.populationShare || y.areaShare - x.areaShare || byName(x.serviceArea, y.serviceArea));
