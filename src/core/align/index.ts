@@ -10,3 +10,4 @@ export {
   type AlignNetwork, type AlignResult, type ApportionMethod, type AreaOverlap, type NetworkAlignment,
   type ServiceArea, type ServiceAreaAlignment, type ServiceAreas, type SmallArea,
 } from './types';
+export { serviceOverlay, type ServiceOverlay, type ServiceOverlayProperties } from './service-overlay';

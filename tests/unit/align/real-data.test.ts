@@ -1,6 +1,6 @@
 // Trafford's four localities vs its 2022 PCNs, and the ten GM boroughs vs GM's 2022 PCNs.
 import { describe, expect, it } from 'vitest';
-import { alignServices, toAlignedGeoJSON, toOverlapCsv, type AlignResult } from '../../../src/core/align';
+import { alignServices, serviceOverlay, toAlignedGeoJSON, toOverlapCsv, type AlignResult } from '../../../src/core/align';
 import { expectAlignedTiling, expectEachNetworkInOneArea, expectSharesSumToOne } from './checks';
 import { gmCase, readData, traffordCase } from './helpers';
 
@@ -105,5 +105,19 @@ describe('GM boroughs vs GM networks (2022 PCNs)', () => {
     expect(glossop.overlaps[0].serviceArea).toBe('(outside all service areas)');
     expect(r.splitCount).toBeGreaterThan(10);
     expect(r.splitCount).toBeLessThan(r.networks.length);
+  });
+});
+
+describe('serviceOverlay (what the map shows)', () => {
+  it('switches between original and aligned areas and lists split networks', () => {
+    const c = traffordCase();
+    const r = aligned(c);
+    const original = serviceOverlay(c.services.areas, r, false);
+    expect(original.areas.features.map((f) => f.properties.version)).toEqual(['original', 'original', 'original', 'original']);
+    expect(original.areas.features[0].geometry).toBe(c.services.areas[0].geometry);
+    const al = serviceOverlay(c.services.areas, r, true);
+    expect(al.areas.features.every((f) => f.properties.version === 'aligned')).toBe(true);
+    expect([...al.splitNetworkIds].sort()).toEqual(['U79881', 'U83990']);
+    expect(serviceOverlay(c.services.areas, null, true).splitNetworkIds).toEqual([]);
   });
 });
