@@ -1,0 +1,69 @@
+// Derived values, memoised on the identity of what they depend on: never stored, never computed
+// in render. The plan follows edits incrementally through the core's updatePlan.
+import { buildTessellation, type Tessellation } from '../core/geometry';
+import type { Assignment, PracticeCode } from '../core/model';
+import { evaluatePlan, updatePlan, type PlanInput, type PlanResult } from '../core/plan';
+import type { PlannerState } from './store';
+
+let tessMemo: { practices: unknown; boundary: unknown; t: Tessellation } | null = null;
+
+export function selectTessellation(s: Pick<PlannerState, 'doc'>): Tessellation {
+  const { practices, boundary } = s.doc;
+  if (!tessMemo || tessMemo.practices !== practices || tessMemo.boundary !== boundary) {
+    tessMemo = { practices, boundary, t: buildTessellation(practices, boundary) };
+  }
+  return tessMemo.t;
+}
+
+let inputMemo: PlanInput | null = null;
+let planMemo: PlanResult | null = null;
+
+function planInput(s: Pick<PlannerState, 'doc'>): PlanInput {
+  const { practices, networks, assignment, band } = s.doc;
+  const m = inputMemo;
+  if (m && m.practices === practices && m.networks === networks && m.assignment === assignment && m.band === band) return m;
+  inputMemo = { practices, networks, assignment, band };
+  return inputMemo;
+}
+
+/** Practices whose network differs between two assignments. */
+export function changedPractices(a: Assignment, b: Assignment): PracticeCode[] {
+  if (a === b) return [];
+  const out: PracticeCode[] = [];
+  for (const [code, id] of a) if (b.get(code) !== id) out.push(code);
+  for (const code of b.keys()) if (!a.has(code)) out.push(code);
+  return out;
+}
+
+export function selectPlan(s: Pick<PlannerState, 'doc'>): PlanResult {
+  const t = selectTessellation(s);
+  const input = planInput(s);
+  const prev = planMemo;
+  if (prev && prev.input === input && prev.tessellation === t) return prev;
+  planMemo = prev && prev.tessellation === t && prev.input.practices === input.practices
+    ? updatePlan(prev, input, changedPractices(prev.input.assignment, input.assignment))
+    : evaluatePlan(input, t);
+  return planMemo;
+}
+
+export interface PlanSummaryFigures {
+  readonly practices: number;
+  readonly assigned: number;
+  readonly networks: number;
+  readonly inBand: number;
+  readonly nonContiguous: number;
+  readonly unassignedPopulation: number;
+  readonly totalPopulation: number;
+}
+
+export function summaryFigures(plan: PlanResult): PlanSummaryFigures {
+  return {
+    practices: plan.input.practices.length,
+    assigned: plan.input.practices.length - plan.unassigned.length,
+    networks: plan.networks.size,
+    inBand: plan.inBand,
+    nonContiguous: plan.nonContiguous.length,
+    unassignedPopulation: plan.unassignedPopulation,
+    totalPopulation: plan.totalPopulation,
+  };
+}

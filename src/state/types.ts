@@ -1,0 +1,57 @@
+import type { Assignment, Band, Boundary, Issue, NetworkId, Practice, PracticeCode } from '../core/model';
+
+/** A network as the planner keeps it: the core's Network plus how it is shown and edited. */
+export interface NetworkDef {
+  readonly id: NetworkId;
+  readonly name: string;
+  /** CSS colour, from a colour-blind-safe palette unless the planner picked one. */
+  readonly colour: string;
+  /** Locked networks cannot gain or lose practices by painting, lasso or auto-cluster. */
+  readonly locked: boolean;
+  /** Stable numeric id for map features (footprints), never reused within a session. */
+  readonly fid: number;
+}
+
+/** The undoable document: everything a plan file holds. */
+export interface PlanDoc {
+  readonly practices: readonly Practice[];
+  readonly boundary: Boundary | null;
+  readonly networks: readonly NetworkDef[];
+  readonly assignment: Assignment;
+  readonly band: Band;
+  /** File names the plan was built from, for the header and exports. */
+  readonly sources: readonly string[];
+}
+
+export const MODES = {
+  select: 'select',
+  paint: 'paint',
+  lasso: 'lasso',
+  draw: 'draw',
+  unassign: 'unassign',
+} as const;
+export type Mode = (typeof MODES)[keyof typeof MODES];
+
+export type BasemapChoice =
+  | { readonly kind: 'offline' }
+  | { readonly kind: 'osm' }
+  | { readonly kind: 'custom'; readonly url: string };
+
+/** A change to the document plus the practices whose network it changes. */
+export interface Patch {
+  readonly label: string;
+  readonly set: Partial<PlanDoc>;
+}
+
+export interface Notice {
+  readonly id: number;
+  readonly text: string;
+  readonly tone: 'info' | 'warning' | 'error';
+}
+
+export interface LoadProblem {
+  readonly title: string;
+  readonly issues: readonly Issue[];
+}
+
+export type { PracticeCode };
