@@ -65,8 +65,8 @@ export function AlignPanel({ plan, onOverlayChange, onUseAsHardBoundaries }: Ali
   // A result belongs to one plan, layer and field: drop it when any of them changes.
   useEffect(() => setResult(null), [plan, layer]);
   useEffect(() => {
-    onOverlayChange?.(areas ? serviceOverlay(areas, result, showAligned) : null);
-  }, [areas, result, showAligned, onOverlayChange]);
+    onOverlayChange?.(areas ? serviceOverlay(areas, result, showAligned, plan?.networks) : null);
+  }, [areas, result, showAligned, plan, onOverlayChange]);
   useEffect(() => () => onOverlayChange?.(null), [onOverlayChange]);
 
   async function addFiles(files: FileList | null) {

@@ -15,6 +15,8 @@ export interface ServiceOverlay {
   readonly areas: FeatureCollection<Polygon | MultiPolygon, ServiceOverlayProperties>;
   /** Ids of split networks, for highlighting their footprints. */
   readonly splitNetworkIds: readonly string[];
+  /** The split networks' footprints (when footprints were given), to outline over the areas. */
+  readonly splitFootprints: FeatureCollection<Polygon | MultiPolygon, { readonly network_id: string }>;
 }
 
 /**
@@ -22,7 +24,10 @@ export interface ServiceOverlay {
  * index in `areas`) and the split networks; with `showAligned` false, or no result yet, the
  * original areas.
  */
-export function serviceOverlay(areas: readonly ServiceArea[], result: AlignResult | null, showAligned: boolean): ServiceOverlay {
+export function serviceOverlay(
+  areas: readonly ServiceArea[], result: AlignResult | null, showAligned: boolean,
+  footprints?: ReadonlyMap<string, { readonly geometry: Polygon | MultiPolygon | null }>,
+): ServiceOverlay {
   const byName = new Map(result?.serviceAreas.map((a) => [a.name, a]) ?? []);
   const features: Feature<Polygon | MultiPolygon, ServiceOverlayProperties>[] = [];
   areas.forEach((area, k) => {
@@ -36,8 +41,11 @@ export function serviceOverlay(areas: readonly ServiceArea[], result: AlignResul
       geometry,
     });
   });
-  return {
-    areas: { type: 'FeatureCollection', features },
-    splitNetworkIds: result ? result.networks.filter((n) => n.split).map((n) => n.id as string) : [],
-  };
+  const splitNetworkIds = result ? result.networks.filter((n) => n.split).map((n) => n.id as string) : [];
+  const split: Feature<Polygon | MultiPolygon, { readonly network_id: string }>[] = [];
+  splitNetworkIds.forEach((id, k) => {
+    const geometry = footprints?.get(id)?.geometry;
+    if (geometry) split.push({ type: 'Feature', id: k, properties: { network_id: id }, geometry });
+  });
+  return { areas: { type: 'FeatureCollection', features }, splitNetworkIds, splitFootprints: { type: 'FeatureCollection', features: split } };
 }

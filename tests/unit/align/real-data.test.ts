@@ -115,7 +115,8 @@ describe('serviceOverlay (what the map shows)', () => {
     const original = serviceOverlay(c.services.areas, r, false);
     expect(original.areas.features.map((f) => f.properties.version)).toEqual(['original', 'original', 'original', 'original']);
     expect(original.areas.features[0].geometry).toBe(c.services.areas[0].geometry);
-    const al = serviceOverlay(c.services.areas, r, true);
+    const al = serviceOverlay(c.services.areas, r, true, c.plan.networks);
+    expect(al.splitFootprints.features.map((f) => f.properties.network_id).sort()).toEqual(['U79881', 'U83990']);
     expect(al.areas.features.every((f) => f.properties.version === 'aligned')).toBe(true);
     expect([...al.splitNetworkIds].sort()).toEqual(['U79881', 'U83990']);
     expect(serviceOverlay(c.services.areas, null, true).splitNetworkIds).toEqual([]);
