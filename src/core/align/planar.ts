@@ -110,8 +110,8 @@ export function isConvex(g: PlanarGeometry): boolean {
   return true;
 }
 
-/** Signed area of ring `r` clipped to the convex counter-clockwise ring `c` (Sutherland-Hodgman). */
-function clippedRingArea(r: Ring, c: Ring): number {
+/** Ring `r` clipped to the convex counter-clockwise ring `c` (Sutherland-Hodgman); null when nothing is left. */
+function clipRing(r: Ring, c: Ring): Ring | null {
   let pts: number[] = Array.from(r);
   const m = c.length / 2;
   for (let e = 0; e < m && pts.length >= 6; e++) {
@@ -132,7 +132,35 @@ function clippedRingArea(r: Ring, c: Ring): number {
     }
     pts = out;
   }
-  return pts.length >= 6 ? ringArea(Float64Array.from(pts)) : 0;
+  return pts.length >= 6 ? Float64Array.from(pts) : null;
+}
+
+/** Signed area of ring `r` clipped to the convex counter-clockwise ring `c`: exact even for a non-convex `r`. */
+function clippedRingArea(r: Ring, c: Ring): number {
+  const clipped = clipRing(r, c);
+  return clipped ? ringArea(clipped) : 0;
+}
+
+/**
+ * The part of `g` inside `box` grown by `marginMetres`, so polygon clipping against something
+ * well inside the box handles a few dozen vertices instead of a whole service area. The cut edges
+ * lie on the box, away from the other operand, so they never meet it.
+ */
+function cropToBox(g: PlanarGeometry, box: Box, marginMetres: number): PlanarGeometry {
+  const [x0, y0, x1, y1] = [box[0] - marginMetres, box[1] - marginMetres, box[2] + marginMetres, box[3] + marginMetres];
+  const rect = Float64Array.from([x0, y0, x1, y0, x1, y1, x0, y1]);
+  const out: Ring[][] = [];
+  for (const p of g) {
+    const outer = clipRing(p[0], rect);
+    if (!outer || Math.abs(ringArea(outer)) === 0) continue;
+    const rings = [outer];
+    for (const h of p.slice(1)) {
+      const c = clipRing(h, rect);
+      if (c && Math.abs(ringArea(c)) > 0) rings.push(c);
+    }
+    out.push(rings);
+  }
+  return out;
 }
 
 const toFeature = (g: PlanarGeometry): Feature<MultiPolygon> => ({
@@ -189,7 +217,12 @@ export function intersectionArea(a: PlanarGeometry, boxA: Box, b: PlanarGeometry
     return Math.max(0, area);
   }
   try {
-    return clippedArea(a, b);
+    // Crop the larger operand to the smaller one's box first: polygon clipping cost grows with vertices.
+    const spanA = (boxA[2] - boxA[0]) * (boxA[3] - boxA[1]);
+    const spanB = (boxB[2] - boxB[0]) * (boxB[3] - boxB[1]);
+    const margin = 1 + 1e-3 * Math.sqrt(Math.min(spanA, spanB));
+    const [x, y] = spanA > spanB ? [cropToBox(a, boxB, margin), b] : [a, cropToBox(b, boxA, margin)];
+    return x.length === 0 || y.length === 0 ? 0 : clippedArea(x, y);
   } catch {
     // Polygon clipping gives up on some invalid rings (self-intersections from generalisation).
     onApproximate?.();
