@@ -72,6 +72,18 @@ describe('pcn align', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it('--small-areas apportions by residents (synthetic counts on the real GM LSOA polygons, made here)', async () => {
+    const lsoa = JSON.parse(readFileSync(dataPath('gm_lsoa2021_bgc.geojson'), 'utf8')) as { features: { properties: Record<string, unknown> }[] };
+    lsoa.features.forEach((f, i) => (f.properties.residents = 1000 + (i % 7) * 100));
+    writeFileSync(path.join(dir, 'lsoa.geojson'), JSON.stringify(lsoa));
+    const code = await run(['align', '--networks', networks, '--services', localities, '--practices', practices, '--small-areas', 'lsoa.geojson', '--small-area-field', 'residents', '--out', 'a.geojson', '--report', 'o.csv'], io);
+    expect(err.join('')).toBe('');
+    expect(code).toBe(0);
+    expect(out.join('')).toMatch(/small-area residents spread evenly/);
+    const rows = readFileSync(path.join(dir, 'o.csv'), 'utf8').trim().split('\n').slice(1);
+    expect(rows.length).toBeGreaterThan(5);
+  });
+
   it('is listed in --help', async () => {
     await run(['--help'], io);
     expect(out.join('')).toMatch(/align\s+Compare community-service areas/);
