@@ -1,12 +1,46 @@
+// Wires the store, the map adapter and the UI together, restores the autosave or opens the
+// synthetic demo region, and starts autosaving.
+import './styles.css';
 import { render } from 'preact';
+import { get, set } from 'idb-keyval';
+import demoBoundary from '../data/demo-boundary.geojson?raw';
+import demoPractices from '../data/demo-practices.geojson?raw';
+import { createMapView, type MapView } from './map';
+import { store } from './state';
+import { restoreAutosave, startAutosave } from './state/autosave';
+import { loadBoundaryText, loadPracticesText } from './state/loaders';
+import { App } from './ui/App';
+import type { MapPort } from './ui/map-port';
+import { StoreContext } from './ui/store-context';
 
-function Placeholder() {
-  return (
-    <main>
-      <h1>PCN Planner</h1>
-      <p>The map app is being built. The planning engine runs from the command line: see the README.</p>
-    </main>
+const kv = { get: (k: string) => get(k), set: (k: string, v: unknown) => set(k, v) };
+
+function openDemo() {
+  loadBoundaryText(store, demoBoundary, 'demo-boundary.geojson');
+  loadPracticesText(store, demoPractices, 'demo-practices.geojson');
+  store.setState({ past: [], future: [], problems: [] });
+  store.getState().notify('Showing the synthetic demo region "Doggerland": not real NHS data. Open your own practices file to start.');
+}
+
+async function start() {
+  if (!(await restoreAutosave(store, kv))) openDemo();
+  startAutosave(store, kv);
+  let view: MapView | null = null;
+  const mapPort: MapPort = {
+    zoomTo: (b) => view?.zoomTo(b),
+    exportPng: (title) => (view ? view.exportPng(title) : Promise.reject(new Error('the map is not ready'))),
+  };
+  const mapRef = (el: HTMLDivElement | null) => {
+    if (el && !view) view = createMapView(el, store);
+  };
+  // Browser tests and the browser benchmark drive the app through this handle.
+  Object.assign(window, { __pcn: { store, idle: () => view?.idle() } });
+  render(
+    <StoreContext.Provider value={store}>
+      <App mapPort={mapPort} mapRef={mapRef} />
+    </StoreContext.Provider>,
+    document.getElementById('app')!,
   );
 }
 
-render(<Placeholder />, document.getElementById('app')!);
+void start();

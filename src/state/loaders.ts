@@ -24,12 +24,16 @@ function warn(store: PlannerStore, fileName: string, warnings: readonly Issue[])
 
 /** Parse (here or in the import worker) and then apply with applyPracticesResult. */
 export function loadPracticesText(store: PlannerStore, text: string, fileName: string, fields?: FieldNames): LoadOutcome {
-  if (!fields) {
-    const headers = readPracticeHeaders(text, fileName);
-    if (!headers.ok) return fail(store, fileName, headers.errors);
-    if (headers.value.fields.missing.length > 0) return { kind: 'needs-fields', headers: headers.value };
-  }
-  return applyPracticesResult(store, parsePractices(text, fileName, { fields }), fileName);
+  return checkPracticeFields(store, text, fileName, fields) ?? applyPracticesResult(store, parsePractices(text, fileName, { fields }), fileName);
+}
+
+/** Before parsing: a failed outcome for an unreadable file, needs-fields when columns are missing, else null. */
+export function checkPracticeFields(store: PlannerStore, text: string, fileName: string, fields?: FieldNames): LoadOutcome | null {
+  if (fields) return null;
+  const headers = readPracticeHeaders(text, fileName);
+  if (!headers.ok) return fail(store, fileName, headers.errors);
+  if (headers.value.fields.missing.length > 0) return { kind: 'needs-fields', headers: headers.value };
+  return null;
 }
 
 export function applyPracticesResult(store: PlannerStore, result: Result<PracticeTable>, fileName: string): LoadOutcome {

@@ -1,0 +1,78 @@
+// GeoJSON features for the map sources, with stable numeric ids: practices by practice index,
+// cells by site index, footprints by the network's fid. Pure: no MapLibre here.
+import type { Feature, Geometry, Point } from 'geojson';
+import type { Tessellation } from '../core/geometry';
+import { cellGeometry } from '../core/geometry';
+import type { NetworkId, Practice } from '../core/model';
+import type { NetworkSummary, PlanResult } from '../core/plan';
+import type { NetworkDef } from '../state/types';
+
+export const UNASSIGNED_COLOUR = '#ffffff';
+
+export interface PracticeProps {
+  code: string;
+  name: string;
+  listSize: number;
+  network: string;
+  colour: string;
+  assigned: boolean;
+}
+
+export function practiceFeature(i: number, p: Practice, def: NetworkDef | undefined): Feature<Point, PracticeProps> {
+  return {
+    type: 'Feature',
+    id: i,
+    geometry: { type: 'Point', coordinates: [p.lon, p.lat] },
+    properties: { code: p.code, name: p.name, listSize: p.listSize, network: def?.id ?? '', colour: def?.colour ?? UNASSIGNED_COLOUR, assigned: def !== undefined },
+  };
+}
+
+export function cellFeatures(t: Tessellation): Feature<Geometry, { site: number }>[] {
+  const out: Feature<Geometry, { site: number }>[] = [];
+  for (let s = 0; s < t.sites.length; s++) {
+    const g = cellGeometry(t, s);
+    if (g) out.push({ type: 'Feature', id: s, geometry: g, properties: { site: s } });
+  }
+  return out;
+}
+
+export interface FootprintProps {
+  network: string;
+  name: string;
+  colour: string;
+  band: string;
+  population: number;
+  parts: number;
+}
+
+export function footprintFeature(def: NetworkDef, s: NetworkSummary): Feature<Geometry, FootprintProps> | null {
+  if (!s.geometry) return null;
+  return {
+    type: 'Feature',
+    id: def.fid,
+    geometry: s.geometry,
+    properties: { network: def.id, name: def.name, colour: def.colour, band: s.band, population: s.population, parts: s.parts },
+  };
+}
+
+/** The label a footprint carries: name, population and, when out of band, the status word. */
+export function footprintLabel(def: NetworkDef, s: NetworkSummary): string {
+  const status = s.band === 'within' ? '' : ` · ${s.band} band`;
+  const split = s.parts > 1 ? ` · ${s.parts} parts` : '';
+  return `${def.name}\n${s.population.toLocaleString('en-GB')}${status}${split}`;
+}
+
+export function defsById(networks: readonly NetworkDef[]): Map<NetworkId, NetworkDef> {
+  return new Map(networks.map((n) => [n.id, n]));
+}
+
+/** Practices whose network (or its colour) differ between two plans, by practice index. */
+export function practicesToRefresh(prev: PlanResult, next: PlanResult, colourChanged: ReadonlySet<NetworkId>): number[] {
+  const out: number[] = [];
+  const a = prev.input.assignment, b = next.input.assignment;
+  next.input.practices.forEach((p, i) => {
+    const before = a.get(p.code), after = b.get(p.code);
+    if (before !== after || (after !== undefined && colourChanged.has(after))) out.push(i);
+  });
+  return out;
+}

@@ -1,0 +1,105 @@
+// The app shell: toolbar, map, side panel (tabs), dialogs; keyboard shortcuts and file drop.
+import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { MODE_KEYS } from '../map/modes';
+import { ClusterDialog } from './ClusterDialog';
+import { FieldMappingDialog } from './FieldMappingDialog';
+import { loadFiles, loadPractices, type FileKind, type PendingFields } from './load-files';
+import type { MapPort } from './map-port';
+import { NetworksPanel, Summary } from './NetworksPanel';
+import { PracticeDetails } from './PracticeDetails';
+import { Notices, ProblemsPanel } from './ProblemsPanel';
+import { SearchBox } from './SearchBox';
+import { Settings } from './Settings';
+import { usePlannerStore, useStore } from './store-context';
+import { Toolbar } from './Toolbar';
+
+export interface SidePanelTab {
+  readonly id: string;
+  readonly label: string;
+  readonly render: () => ComponentChildren;
+}
+
+export function App({ mapPort, mapRef, extraTabs = [] }: { mapPort: MapPort; mapRef: (el: HTMLDivElement | null) => void; extraTabs?: readonly SidePanelTab[] }) {
+  const store = usePlannerStore();
+  const doc = useStore((s) => s.doc);
+  const sources = useStore((s) => s.doc.sources);
+  const [pending, setPending] = useState<PendingFields | null>(null);
+  const [clusterOpen, setClusterOpen] = useState(false);
+  const [tab, setTab] = useState('networks');
+  const [dragOver, setDragOver] = useState(false);
+  const onFiles = (files: File[], kind: FileKind | null) => void loadFiles(store, files, kind, setPending);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement;
+      if (target.closest('input, select, textarea, [contenteditable]')) return;
+      const mod = e.ctrlKey || e.metaKey;
+      if (mod && e.key.toLowerCase() === 'z') {
+        e.preventDefault();
+        if (e.shiftKey) store.getState().redo();
+        else store.getState().undo();
+      } else if (mod && e.key.toLowerCase() === 'y') {
+        e.preventDefault();
+        store.getState().redo();
+      } else if (!mod && !e.altKey && MODE_KEYS[e.key.toLowerCase()]) {
+        store.getState().setMode(MODE_KEYS[e.key.toLowerCase()]);
+      } else if (e.key === 'Escape') {
+        store.getState().setMode('select');
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store]);
+
+  const tabs: SidePanelTab[] = [
+    { id: 'networks', label: 'Networks', render: () => <NetworksPanel mapPort={mapPort} /> },
+    { id: 'settings', label: 'Settings', render: () => <Settings /> },
+    ...extraTabs,
+  ];
+  const current = tabs.find((t) => t.id === tab) ?? tabs[0];
+  return (
+    <div class={`app${dragOver ? ' app--drop' : ''}`}
+      onDragOver={(e) => { e.preventDefault(); setDragOver(true); }}
+      onDragLeave={() => setDragOver(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setDragOver(false);
+        onFiles([...(e.dataTransfer?.files ?? [])], null);
+      }}>
+      <Toolbar mapPort={mapPort} onFiles={onFiles} onCluster={() => setClusterOpen(true)} />
+      <main class="workspace">
+        <div class="map-wrap">
+          <div id="map" ref={mapRef} role="application" aria-label="Map of practices and network footprints" />
+          <SearchBox mapPort={mapPort} />
+          <Notices />
+        </div>
+        <aside class="side" aria-label="Plan">
+          <p class="sources" title={sources.join(', ')}>{sources.length ? `Plan from ${sources.join(', ')}` : 'Empty plan: open a practices file or drop one here.'}</p>
+          <Summary />
+          <PracticeDetails />
+          <ProblemsPanel />
+          <div class="tabs" role="tablist" aria-label="Side panel">
+            {tabs.map((t) => (
+              <button type="button" role="tab" key={t.id} aria-selected={t.id === current.id} class={t.id === current.id ? 'on' : ''} onClick={() => setTab(t.id)}>{t.label}</button>
+            ))}
+          </div>
+          <div role="tabpanel">{current.render()}</div>
+        </aside>
+      </main>
+      {pending && (
+        <FieldMappingDialog pending={pending} onCancel={() => setPending(null)} onApply={(fields) => {
+          const p = pending;
+          setPending(null);
+          void loadPractices(store, p.text, p.fileName, fields);
+        }} />
+      )}
+      {clusterOpen && (
+        <ClusterDialog plan={doc} onClose={() => setClusterOpen(false)} onAccept={(assignment, networks, label) => {
+          store.getState().applyAssignment(assignment, networks, label);
+          setClusterOpen(false);
+        }} />
+      )}
+    </div>
+  );
+}

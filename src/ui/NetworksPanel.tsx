@@ -1,0 +1,127 @@
+// Every network with its population against the band, status in words, contiguity, and the
+// edits a planner makes to networks (rename, recolour, lock, merge, delete, zoom to parts).
+import { bbox } from '@turf/turf';
+import { useMemo, useState } from 'preact/hooks';
+import type { NetworkId } from '../core/model';
+import type { NetworkSummary } from '../core/plan';
+import { selectPlan, summaryFigures } from '../state/selectors';
+import type { NetworkDef } from '../state/types';
+import { BAND_TEXT, fmt, km2 } from './format';
+import type { MapPort } from './map-port';
+import { usePlannerStore, useStore } from './store-context';
+
+type Sort = 'name' | 'population' | 'status';
+type Filter = 'all' | 'out' | 'split';
+
+export function Summary() {
+  const plan = useStore(selectPlan);
+  const f = summaryFigures(plan);
+  return (
+    <dl class="summary" data-testid="summary">
+      <div><dt>Practices</dt><dd data-testid="summary-practices">{fmt(f.practices)}</dd></div>
+      <div><dt>Assigned</dt><dd data-testid="summary-assigned">{fmt(f.assigned)}</dd></div>
+      <div><dt>Networks in band</dt><dd data-testid="summary-in-band">{fmt(f.inBand)} of {fmt(f.networks)}</dd></div>
+      <div><dt>Non-contiguous</dt><dd data-testid="summary-non-contiguous">{fmt(f.nonContiguous)}</dd></div>
+      <div><dt>Unassigned patients</dt><dd data-testid="summary-unassigned-population">{fmt(f.unassignedPopulation)}</dd></div>
+    </dl>
+  );
+}
+
+export function NetworksPanel({ mapPort }: { mapPort: MapPort }) {
+  const store = usePlannerStore();
+  const plan = useStore(selectPlan);
+  const networks = useStore((s) => s.doc.networks);
+  const active = useStore((s) => s.activeNetwork);
+  const [sort, setSort] = useState<Sort>('name');
+  const [filter, setFilter] = useState<Filter>('all');
+  const rows = useMemo(() => {
+    const list = networks
+      .map((def) => ({ def, s: plan.networks.get(def.id) }))
+      .filter((r): r is { def: NetworkDef; s: NetworkSummary } => r.s !== undefined)
+      .filter((r) => filter === 'all' || (filter === 'out' ? r.s.band !== 'within' : r.s.parts !== 1));
+    const rank = { below: 0, above: 1, within: 2 };
+    list.sort((a, b) => sort === 'population' ? b.s.population - a.s.population
+      : sort === 'status' ? rank[a.s.band] - rank[b.s.band] || a.def.name.localeCompare(b.def.name)
+      : a.def.name.localeCompare(b.def.name));
+    return list;
+  }, [networks, plan, sort, filter]);
+  return (
+    <section class="panel" aria-labelledby="networks-heading">
+      <div class="panel-head">
+        <h2 id="networks-heading">Networks</h2>
+        <button type="button" onClick={() => store.getState().createNetwork()} data-testid="new-network">+ New network</button>
+      </div>
+      <div class="controls">
+        <label>Sort <select value={sort} onChange={(e) => setSort((e.target as HTMLSelectElement).value as Sort)}>
+          <option value="name">name</option><option value="population">population</option><option value="status">band status</option>
+        </select></label>
+        <label>Show <select value={filter} onChange={(e) => setFilter((e.target as HTMLSelectElement).value as Filter)} data-testid="network-filter">
+          <option value="all">all</option><option value="out">out of band</option><option value="split">non-contiguous</option>
+        </select></label>
+      </div>
+      <ul class="network-list" data-testid="network-list">
+        {rows.map(({ def, s }) => (
+          <NetworkRow key={def.id} def={def} s={s} active={def.id === active} others={networks} band={plan.input.band} mapPort={mapPort} />
+        ))}
+      </ul>
+      {rows.length === 0 && <p class="muted">{networks.length === 0 ? 'No networks yet: create one, draw one (D) or auto-cluster.' : 'No network matches the filter.'}</p>}
+    </section>
+  );
+}
+
+function NetworkRow({ def, s, active, others, band, mapPort }: {
+  def: NetworkDef; s: NetworkSummary; active: boolean; others: readonly NetworkDef[]; band: { min: number; max: number }; mapPort: MapPort;
+}) {
+  const store = usePlannerStore();
+  const [part, setPart] = useState(0);
+  const [merging, setMerging] = useState(false);
+  const scaleMax = band.max * 1.5;
+  const pct = (v: number) => `${Math.min(100, (100 * v) / scaleMax)}%`;
+  const zoomTo = (partIndex: number | null) => {
+    if (!s.geometry) return;
+    const g = partIndex !== null && s.geometry.type === 'MultiPolygon'
+      ? { type: 'Polygon' as const, coordinates: s.geometry.coordinates[partIndex % s.geometry.coordinates.length] }
+      : s.geometry;
+    mapPort.zoomTo(bbox(g) as [number, number, number, number]);
+  };
+  return (
+    <li class={`network${active ? ' network--active' : ''}`} data-testid={`network-${def.id}`}>
+      <div class="network-top">
+        <button type="button" class="swatch-btn" aria-pressed={active} aria-label={`Make ${def.name} the active network for painting`}
+          onClick={() => store.getState().setActiveNetwork(active ? null : def.id)}>
+          <span class="swatch" style={{ background: def.colour }} />
+        </button>
+        <input class="name" aria-label={`Name of network ${def.id}`} value={def.name}
+          onChange={(e) => store.getState().renameNetwork(def.id, (e.target as HTMLInputElement).value)} />
+        <span class={`status status--${s.band}`} data-testid="network-status">{BAND_TEXT[s.band]}</span>
+      </div>
+      <div class="bar" role="img" aria-label={`${fmt(s.population)} patients; band ${fmt(band.min)} to ${fmt(band.max)}`}>
+        <span class="bar-band" style={{ left: pct(band.min), width: `calc(${pct(band.max)} - ${pct(band.min)})` }} />
+        <span class={`bar-fill bar-fill--${s.band}`} style={{ width: pct(s.population) }} />
+      </div>
+      <div class="network-meta">
+        <span data-testid="network-population">{fmt(s.population)} patients</span>
+        <span>{s.practiceCount} practice{s.practiceCount === 1 ? '' : 's'}</span>
+        <span>{km2(s.areaKm2)}</span>
+        <span class={s.parts > 1 ? 'warn' : ''}>{s.parts === 1 ? 'contiguous' : s.parts === 0 ? 'no footprint' : `${s.parts} parts`}</span>
+      </div>
+      <div class="network-actions">
+        <button type="button" onClick={() => zoomTo(null)} disabled={!s.geometry}>Zoom</button>
+        {s.parts > 1 && <button type="button" onClick={() => { zoomTo(part); setPart(part + 1); }}>Part {(part % s.parts) + 1} of {s.parts}</button>}
+        <label class="colour">Colour<input type="color" value={def.colour} onChange={(e) => store.getState().recolourNetwork(def.id, (e.target as HTMLInputElement).value)} /></label>
+        <label class="lock"><input type="checkbox" checked={def.locked} onChange={(e) => store.getState().setLocked(def.id, (e.target as HTMLInputElement).checked)} />Locked</label>
+        {merging ? (
+          <select aria-label={`Merge another network into ${def.name}`} onChange={(e) => {
+            const from = (e.target as HTMLSelectElement).value as NetworkId;
+            if (from) store.getState().mergeNetworks(def.id, from);
+            setMerging(false);
+          }}>
+            <option value="">Merge which into this?</option>
+            {others.filter((o) => o.id !== def.id).map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+          </select>
+        ) : <button type="button" onClick={() => setMerging(true)}>Merge…</button>}
+        <button type="button" class="danger" onClick={() => store.getState().deleteNetwork(def.id)} aria-label={`Delete ${def.name}`}>Delete</button>
+      </div>
+    </li>
+  );
+}

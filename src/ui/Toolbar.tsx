@@ -1,0 +1,102 @@
+import { toAssignmentCsv, toNetworksGeoJSON } from '../core/io';
+import { selectPlan } from '../state/selectors';
+import { serialisePlan } from '../state/plan-file';
+import { MODES, type Mode } from '../state/types';
+import { download } from './files';
+import type { FileKind } from './load-files';
+import type { MapPort } from './map-port';
+import { usePlannerStore, useStore } from './store-context';
+
+const MODE_INFO: { mode: Mode; label: string; key: string; help: string }[] = [
+  { mode: MODES.select, label: 'Select', key: 'V', help: 'Select: click a practice for details' },
+  { mode: MODES.paint, label: 'Paint', key: 'P', help: 'Paint: click or drag across practices or cells to put them in the active network' },
+  { mode: MODES.lasso, label: 'Lasso', key: 'L', help: 'Lasso: draw around practices to put them in the active network' },
+  { mode: MODES.draw, label: 'Draw', key: 'D', help: 'Draw: click a polygon (double-click to finish) to make a new network of the practices inside' },
+  { mode: MODES.unassign, label: 'Unassign', key: 'U', help: 'Unassign: click or drag to take practices out of their network' },
+];
+
+const FILE_INPUTS: { kind: FileKind; label: string; accept: string }[] = [
+  { kind: 'practices', label: 'Practices', accept: '.geojson,.json,.csv' },
+  { kind: 'boundary', label: 'Boundary', accept: '.geojson,.json' },
+  { kind: 'assignment', label: 'Assignment', accept: '.csv' },
+  { kind: 'plan', label: 'Plan', accept: '.json' },
+];
+
+const stamp = () => new Date().toISOString().slice(0, 10);
+
+export function Toolbar({ mapPort, onFiles, onCluster }: { mapPort: MapPort; onFiles: (files: File[], kind: FileKind | null) => void; onCluster: () => void }) {
+  const store = usePlannerStore();
+  const mode = useStore((s) => s.mode);
+  const past = useStore((s) => s.past);
+  const future = useStore((s) => s.future);
+  const basemap = useStore((s) => s.basemap);
+  const exportGeoJSON = () => {
+    const plan = selectPlan(store.getState());
+    download(JSON.stringify(toNetworksGeoJSON(plan.networks.values(), plan.input.band)), `networks-${stamp()}.geojson`, 'application/geo+json');
+  };
+  const exportCsv = () => {
+    const { doc } = store.getState();
+    download(toAssignmentCsv(doc.practices, doc.assignment, doc.networks), `assignment-${stamp()}.csv`, 'text/csv');
+  };
+  const savePlan = () => download(serialisePlan(store.getState().doc), `plan-${stamp()}.json`, 'application/json');
+  const exportPng = async () => {
+    try {
+      download(await mapPort.exportPng(`PCN plan ${stamp()}`), `map-${stamp()}.png`, 'image/png');
+    } catch (e) {
+      store.getState().notify(`PNG export failed: ${(e as Error).message}`, 'error');
+    }
+  };
+  return (
+    <header class="toolbar">
+      <h1>PCN Planner</h1>
+      <div class="group" role="group" aria-label="Open files">
+        {FILE_INPUTS.map((f) => (
+          <label class="file-btn" key={f.kind} title={`Open a ${f.label.toLowerCase()} file (or drop any file on the window)`}>
+            {f.label}…
+            <input type="file" accept={f.accept} data-testid={`file-${f.kind}`} aria-label={`Open ${f.label.toLowerCase()} file`}
+              onChange={(e) => {
+                const input = e.target as HTMLInputElement;
+                onFiles([...(input.files ?? [])], f.kind);
+                input.value = '';
+              }} />
+          </label>
+        ))}
+      </div>
+      <div class="group" role="group" aria-label="Save and export">
+        <button type="button" onClick={savePlan} data-testid="save-plan">Save plan</button>
+        <button type="button" onClick={exportGeoJSON} data-testid="export-geojson">GeoJSON</button>
+        <button type="button" onClick={exportCsv} data-testid="export-csv">CSV</button>
+        <button type="button" onClick={exportPng} data-testid="export-png">PNG</button>
+        <button type="button" onClick={() => store.getState().newPlan()}>New</button>
+      </div>
+      <div class="group" role="group" aria-label="History">
+        <button type="button" onClick={() => store.getState().undo()} disabled={past.length === 0} data-testid="undo"
+          title={past.length ? `Undo ${past[past.length - 1].label} (Ctrl+Z)` : 'Nothing to undo'}>Undo</button>
+        <button type="button" onClick={() => store.getState().redo()} disabled={future.length === 0} data-testid="redo"
+          title={future.length ? `Redo ${future[future.length - 1].label} (Shift+Ctrl+Z)` : 'Nothing to redo'}>Redo</button>
+      </div>
+      <div class="group modes" role="radiogroup" aria-label="Map mode">
+        {MODE_INFO.map((m) => (
+          <button type="button" key={m.mode} role="radio" aria-checked={mode === m.mode} class={mode === m.mode ? 'on' : ''}
+            title={`${m.help} (${m.key})`} data-testid={`mode-${m.mode}`} onClick={() => store.getState().setMode(m.mode)}>
+            {m.label} <kbd>{m.key}</kbd>
+          </button>
+        ))}
+      </div>
+      <button type="button" class="primary" onClick={onCluster} data-testid="open-cluster">Auto-cluster…</button>
+      <label class="basemap">Basemap
+        <select value={basemap.kind} onChange={(e) => {
+          const kind = (e.target as HTMLSelectElement).value;
+          if (kind === 'custom') {
+            const url = window.prompt('MapLibre style URL (https://…/style.json)', basemap.kind === 'custom' ? basemap.url : '');
+            if (url) store.getState().setBasemap({ kind: 'custom', url });
+          } else store.getState().setBasemap({ kind: kind as 'offline' | 'osm' });
+        }}>
+          <option value="offline">Offline (no network)</option>
+          <option value="osm">OpenStreetMap</option>
+          <option value="custom">Custom style URL…</option>
+        </select>
+      </label>
+    </header>
+  );
+}

@@ -1,0 +1,5 @@
+/** What the UI may ask of the map, handed in by main.tsx so ui never imports MapLibre. */
+export interface MapPort {
+  zoomTo(bounds: [number, number, number, number]): void;
+  exportPng(title: string): Promise<Blob>;
+}
