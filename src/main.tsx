@@ -34,7 +34,7 @@ async function start() {
     if (el && !view) view = createMapView(el, store);
   };
   // Browser tests and the browser benchmark drive the app through this handle.
-  Object.assign(window, { __pcn: { store, idle: () => view?.idle() } });
+  Object.assign(window, { __pcn: { store, idle: () => view?.idle(), project: (lon: number, lat: number) => view?.project(lon, lat) } });
   render(
     <StoreContext.Provider value={store}>
       <App mapPort={mapPort} mapRef={mapRef} />

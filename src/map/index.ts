@@ -24,6 +24,8 @@ maplibregl.setWorkerUrl(workerUrl);
 export interface MapView {
   zoomTo(bounds: [number, number, number, number]): void;
   exportPng(title: string): Promise<Blob>;
+  /** Screen pixel of a WGS84 position, for tests and benchmarks that click on the map. */
+  project(lon: number, lat: number): { x: number; y: number };
   /** Resolves once the map has drawn the current plan. */
   idle(): Promise<void>;
   destroy(): void;
@@ -218,6 +220,10 @@ export function createMapView(container: HTMLElement, store: PlannerStore): MapV
         map.once('render', () => composeMapPng(map.getCanvas(), get().doc.networks, selectPlan(get()), title).then(resolve, reject));
         map.triggerRepaint();
       });
+    },
+    project(lon, lat) {
+      const p = map.project([lon, lat]);
+      return { x: p.x, y: p.y };
     },
     idle() {
       return new Promise((resolve) => {

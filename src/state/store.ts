@@ -249,7 +249,10 @@ export function createPlannerStore(deps: StoreDeps = {}): PlannerStore {
         set({ problems: get().problems.filter((_, i) => i !== index) });
       },
       notify(text, tone = 'info') {
-        set({ notices: [...get().notices, { id: ++noticeId, text, tone }].slice(-5) });
+        const id = ++noticeId;
+        set({ notices: [...get().notices, { id, text, tone }].slice(-5) });
+        // Information fades by itself; warnings and errors stay until dismissed.
+        if (tone === 'info') setTimeout(() => actions.dismissNotice(id), 8000);
       },
       dismissNotice(id) {
         set({ notices: get().notices.filter((n) => n.id !== id) });

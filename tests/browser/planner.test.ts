@@ -1,0 +1,139 @@
+// The planner in a real browser, against the built app: what a planner does, start to finish.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, openApp, screenshot, sharedData } from './browser';
+
+const number = async (page: Page, testid: string) => Number((await page.getByTestId(testid).innerText()).replace(/[^0-9]/g, ''));
+const idle = (page: Page) => page.evaluate(() => (window as unknown as { __pcn: { idle(): Promise<void> } }).__pcn.idle());
+const project = (page: Page, lon: number, lat: number) =>
+  page.evaluate(([x, y]) => (window as unknown as { __pcn: { project(a: number, b: number): { x: number; y: number } } }).__pcn.project(x, y), [lon, lat] as const);
+const state = <T>(page: Page, f: string) => page.evaluate((body) => new Function('s', `return ${body}`)((window as unknown as { __pcn: { store: { getState(): unknown } } }).__pcn.store.getState()), f) as Promise<T>;
+
+/** Share of the map canvas's pixels that are not the sea/background colour (WebGL output only). */
+function paintedShare(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const gl = document.querySelector('#map canvas') as HTMLCanvasElement;
+    const c = document.createElement('canvas');
+    c.width = gl.width;
+    c.height = gl.height;
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(gl, 0, 0);
+    const d = ctx.getImageData(0, 0, c.width, c.height).data;
+    let painted = 0;
+    for (let i = 0; i < d.length; i += 4) {
+      if (Math.abs(d[i] - 0xcf) + Math.abs(d[i + 1] - 0xe0) + Math.abs(d[i + 2] - 0xea) > 30) painted++;
+    }
+    return painted / (d.length / 4);
+  });
+}
+
+describe('the planner app in Chromium', () => {
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+  beforeAll(async () => {
+    browser = await launch();
+    ({ page, errors } = await openApp(browser));
+    await page.getByTestId('summary-practices').waitFor();
+    await idle(page);
+  });
+  afterAll(async () => { await browser?.close(); });
+
+  it('renders the demo region on the map (real pixels) with its networks', async () => {
+    expect(await number(page, 'summary-practices')).toBe(86);
+    await page.waitForTimeout(500);
+    expect(await paintedShare(page)).toBeGreaterThan(0.3);
+    await screenshot(page, '01-demo');
+    expect(errors).toEqual([]);
+  });
+
+  it('loads Greater Manchester practices and boundary through the file inputs', async () => {
+    await page.getByTestId('file-practices').setInputFiles(path.join(sharedData, 'gm_practices_2022-01.csv'));
+    await expect.poll(() => number(page, 'summary-practices'), { timeout: 20_000 }).toBe(426);
+    await page.getByTestId('file-boundary').setInputFiles(path.join(sharedData, 'gm_combined_authority_2023_bgc.geojson'));
+    await expect.poll(() => page.locator('.sources').innerText()).toContain('gm_combined_authority_2023_bgc.geojson');
+    await idle(page);
+    expect(await page.getByTestId('summary-in-band').innerText()).toBe('34 of 67');
+    await screenshot(page, '02-gm-loaded');
+    expect(errors).toEqual([]);
+  });
+
+  it('click-assigns a practice in paint mode and the totals change; undo and redo restore them', async () => {
+    const target = await state<{ code: string; lon: number; lat: number; from: string; to: string }>(page,
+      `(() => { const ps = s.doc.practices; const gap = (p) => Math.min(...ps.filter((q) => q !== p).map((q) => Math.hypot(q.lon - p.lon, q.lat - p.lat))); const p = ps.filter((x) => s.doc.assignment.has(x.code)).reduce((a, b) => (gap(b) > gap(a) ? b : a)); const from = s.doc.assignment.get(p.code); const to = s.doc.networks.find((n) => n.id !== from).id; return { code: p.code, lon: p.lon, lat: p.lat, from, to }; })()`);
+    await page.evaluate((id) => (window as unknown as { __pcn: { store: { getState(): { setActiveNetwork(i: string): void } } } }).__pcn.store.getState().setActiveNetwork(id), target.to);
+    const before = await page.getByTestId(`network-${target.to}`).getByTestId('network-population').innerText();
+    await page.keyboard.press('p');
+    await expect.poll(() => page.getByTestId('mode-paint').getAttribute('aria-checked')).toBe('true');
+    const xy = await project(page, target.lon, target.lat);
+    const box = (await page.locator('#map').boundingBox())!;
+    await page.mouse.click(box.x + xy.x, box.y + xy.y);
+    await expect.poll(() => state<string>(page, `s.doc.assignment.get('${target.code}')`)).toBe(target.to);
+    const after = await page.getByTestId(`network-${target.to}`).getByTestId('network-population').innerText();
+    expect(after).not.toBe(before);
+    await screenshot(page, '03-painted');
+    await page.getByTestId('undo').click();
+    await expect.poll(() => state<string>(page, `s.doc.assignment.get('${target.code}')`)).toBe(target.from);
+    expect(await page.getByTestId(`network-${target.to}`).getByTestId('network-population').innerText()).toBe(before);
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => state<string>(page, `s.doc.assignment.get('${target.code}')`)).toBe(target.to);
+    expect(errors).toEqual([]);
+  });
+
+  it('lasso-assigns every practice inside a drawn loop as one undo step', async () => {
+    await page.keyboard.press('Escape');
+    const box = (await page.locator('#map').boundingBox())!;
+    const cx = box.x + box.width / 2, cy = box.y + box.height / 2, r = 60;
+    const active = await state<string>(page, 's.activeNetwork');
+    const steps = await state<number>(page, 's.past.length');
+    await page.keyboard.press('l');
+    await page.mouse.click(cx + r, cy);
+    for (let k = 1; k <= 36; k++) {
+      const a = (2 * Math.PI * k) / 36;
+      await page.mouse.move(cx + r * Math.cos(a), cy + r * Math.sin(a), { steps: 2 });
+    }
+    await page.mouse.click(cx + r, cy + 1);
+    await expect.poll(() => state<number>(page, 's.past.length'), { timeout: 5000 }).toBe(steps + 1);
+    const inside = await state<number>(page, `[...s.doc.assignment.values()].filter((v) => v === '${active}').length`);
+    expect(inside).toBeGreaterThan(1);
+    await screenshot(page, '04-lasso');
+    await page.keyboard.press('Escape');
+    expect(errors).toEqual([]);
+  });
+
+  it('exports networks GeoJSON in the documented schema', async () => {
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-geojson').click()]);
+    const fc = JSON.parse(readFileSync((await dl.path())!, 'utf8'));
+    expect(fc.type).toBe('FeatureCollection');
+    expect(fc.features.length).toBeGreaterThan(60);
+    for (const f of fc.features) {
+      expect(f.id).toBe(f.properties.network_id);
+      expect(Object.keys(f.properties).sort()).toEqual(['area_km2', 'band', 'band_max', 'band_min', 'network_id', 'network_name', 'parts', 'polsby_popper', 'population', 'practice_codes', 'practice_count'].sort());
+      expect(['below', 'within', 'above']).toContain(f.properties.band);
+      if (f.geometry) expect(['Polygon', 'MultiPolygon']).toContain(f.geometry.type);
+    }
+  });
+
+  it('shows an error for a broken file and leaves the plan intact', async () => {
+    const before = await state<string>(page, 'JSON.stringify([s.doc.practices.length, [...s.doc.assignment]])');
+    await page.getByTestId('file-practices').setInputFiles({ name: 'broken.geojson', mimeType: 'application/geo+json', buffer: Buffer.from('{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[-2.2,53.4]},"properties":{"practice_code":"X1","registered_patients":-3}}]}') });
+    await expect(page.getByTestId('problems').innerText()).resolves.toMatch(/broken\.geojson feature 0 \(X1\): list size "-3"/);
+    expect(await state<string>(page, 'JSON.stringify([s.doc.practices.length, [...s.doc.assignment]])')).toBe(before);
+    await screenshot(page, '05-broken-file');
+    expect(errors).toEqual([]);
+  });
+
+  it('restores the plan after a reload (autosave)', async () => {
+    const before = await state<string>(page, 'JSON.stringify([s.doc.practices.length, [...s.doc.assignment].sort()])');
+    await page.waitForTimeout(1000);
+    await page.reload();
+    await page.getByTestId('summary-practices').waitFor();
+    await expect.poll(() => number(page, 'summary-practices')).toBe(426);
+    expect(await state<string>(page, 'JSON.stringify([s.doc.practices.length, [...s.doc.assignment].sort()])')).toBe(before);
+    await idle(page);
+    await screenshot(page, '06-restored');
+    expect(errors).toEqual([]);
+  });
+});
