@@ -29,6 +29,7 @@ async function start() {
   const mapPort: MapPort = {
     zoomTo: (b) => view?.zoomTo(b),
     exportPng: (title) => (view ? view.exportPng(title) : Promise.reject(new Error('the map is not ready'))),
+    setServiceOverlay: (overlay) => view?.setServiceOverlay(overlay),
   };
   const mapRef = (el: HTMLDivElement | null) => {
     if (el && !view) view = createMapView(el, store);

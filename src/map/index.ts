@@ -6,6 +6,7 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { bbox as turfBbox, booleanPointInPolygon } from '@turf/turf';
 import type { Feature, FeatureCollection } from 'geojson';
+import type { ServiceOverlay } from '../core/align';
 import type { NetworkId, PracticeCode } from '../core/model';
 import type { PlanResult } from '../core/plan';
 import { selectPlan, selectTessellation } from '../state/selectors';
@@ -17,6 +18,7 @@ import { cellFeatures, defsById, footprintFeature, footprintLabel, practiceFeatu
 import { FootprintLabels } from './labels';
 import { addPlannerLayers, CELL_LAYER, PRACTICE_LAYER, SOURCES } from './layers';
 import { MODE_HANDLERS, type MapPort } from './modes';
+import { applyServiceOverlay } from './service-layer';
 import { ShapeTool } from './shape-tool';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -28,6 +30,8 @@ export interface MapView {
   project(lon: number, lat: number): { x: number; y: number };
   /** Resolves once the map has drawn the current plan. */
   idle(): Promise<void>;
+  /** Community-service areas from the Align panel (null clears them); kept across basemap changes. */
+  setServiceOverlay(overlay: ServiceOverlay | null): void;
   destroy(): void;
 }
 
@@ -52,6 +56,7 @@ export function createMapView(container: HTMLElement, store: PlannerStore): MapV
   let dragging = false;
   let hovered: number | null = null;
   let selected: number | null = null;
+  let serviceOverlay: ServiceOverlay | null = null;
 
   const geo = (id: string) => map.getSource(id) as maplibregl.GeoJSONSource | undefined;
   const practiceIndex = () => new Map(get().doc.practices.map((p, i) => [p.code, i]));
@@ -189,6 +194,7 @@ export function createMapView(container: HTMLElement, store: PlannerStore): MapV
   map.on('style.load', () => {
     addPlannerLayers(map, drawsLand(get().basemap));
     layersReady = true;
+    if (serviceOverlay) applyServiceOverlay(map, serviceOverlay);
     fullSync(shown === null);
     MODE_HANDLERS[get().mode].enter?.(port, get);
   });
@@ -230,6 +236,10 @@ export function createMapView(container: HTMLElement, store: PlannerStore): MapV
         if (map.loaded() && layersReady) resolve();
         else map.once('idle', () => resolve());
       });
+    },
+    setServiceOverlay(overlay) {
+      serviceOverlay = overlay;
+      if (layersReady) applyServiceOverlay(map, overlay);
     },
     destroy() {
       unsubscribe();

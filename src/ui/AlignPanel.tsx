@@ -1,12 +1,15 @@
 // Align panel (side-panel tab): load community-service layers, pick the field naming the areas,
 // compare them with the plan's network footprints, and export or reuse the result. Talks to the
 // rest of the app only through its props: the plan in, the map overlay and hard boundaries out.
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import {
   alignServices, parseServiceAreas, serviceOverlay, toAlignedGeoJSON, toOverlapCsv, DEFAULT_SPLIT_THRESHOLD,
   type AlignResult, type NetworkAlignment, type ServiceArea, type ServiceAreas, type ServiceOverlay,
 } from '../core/align';
 import type { PlanResult } from '../core/plan';
+import { selectPlan } from '../state/selectors';
+import type { MapPort } from './map-port';
+import { useStore } from './store-context';
 import './AlignPanel.css';
 
 export interface AlignPanelProps {
@@ -186,4 +189,23 @@ export function AlignPanel({ plan, onOverlayChange, onUseAsHardBoundaries }: Ali
       )}
     </section>
   );
+}
+
+/** A service-area layer handed to auto-cluster as hard boundaries (the form its dialog reads). */
+export interface HardLayer {
+  readonly name: string;
+  readonly text: string;
+  readonly field: string;
+}
+
+/** The Align side-panel tab: the panel bound to the app's plan and map. */
+export function AlignTab({ mapPort, onUseAsHardBoundaries }: { mapPort: MapPort; onUseAsHardBoundaries: (layer: HardLayer) => void }) {
+  const plan = useStore(selectPlan);
+  const practices = useStore((s) => s.doc.practices.length);
+  const onOverlayChange = useCallback((overlay: ServiceOverlay | null) => mapPort.setServiceOverlay?.(overlay), [mapPort]);
+  const toCluster = useCallback((areas: readonly ServiceArea[], label: string) => {
+    const features = areas.map((a) => ({ type: 'Feature', properties: { service_area: a.name }, geometry: a.geometry }));
+    onUseAsHardBoundaries({ name: label, text: JSON.stringify({ type: 'FeatureCollection', features }), field: 'service_area' });
+  }, [onUseAsHardBoundaries]);
+  return <AlignPanel plan={practices > 0 ? plan : null} onOverlayChange={onOverlayChange} onUseAsHardBoundaries={toCluster} />;
 }

@@ -2,6 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { MODE_KEYS } from '../map/modes';
+import { AlignTab, type HardLayer } from './AlignPanel';
 import { ClusterDialog } from './ClusterDialog';
 import { FieldMappingDialog } from './FieldMappingDialog';
 import { loadFiles, loadPractices, type FileKind, type PendingFields } from './load-files';
@@ -26,6 +27,7 @@ export function App({ mapPort, mapRef, extraTabs = [] }: { mapPort: MapPort; map
   const sources = useStore((s) => s.doc.sources);
   const [pending, setPending] = useState<PendingFields | null>(null);
   const [clusterOpen, setClusterOpen] = useState(false);
+  const [hardLayer, setHardLayer] = useState<HardLayer | null>(null);
   const [tab, setTab] = useState('networks');
   const [dragOver, setDragOver] = useState(false);
   const onFiles = (files: File[], kind: FileKind | null) => void loadFiles(store, files, kind, setPending);
@@ -55,6 +57,7 @@ export function App({ mapPort, mapRef, extraTabs = [] }: { mapPort: MapPort; map
   const tabs: SidePanelTab[] = [
     { id: 'networks', label: 'Networks', render: () => <NetworksPanel mapPort={mapPort} /> },
     { id: 'settings', label: 'Settings', render: () => <Settings /> },
+    { id: 'align', label: 'Align', render: () => <AlignTab mapPort={mapPort} onUseAsHardBoundaries={(layer) => { setHardLayer(layer); setClusterOpen(true); }} /> },
     ...extraTabs,
   ];
   const current = tabs.find((t) => t.id === tab) ?? tabs[0];
@@ -95,9 +98,10 @@ export function App({ mapPort, mapRef, extraTabs = [] }: { mapPort: MapPort; map
         }} />
       )}
       {clusterOpen && (
-        <ClusterDialog plan={doc} onClose={() => setClusterOpen(false)} onAccept={(assignment, networks, label) => {
+        <ClusterDialog plan={doc} initialHardLayer={hardLayer} onClose={() => { setClusterOpen(false); setHardLayer(null); }} onAccept={(assignment, networks, label) => {
           store.getState().applyAssignment(assignment, networks, label);
           setClusterOpen(false);
+          setHardLayer(null);
         }} />
       )}
     </div>

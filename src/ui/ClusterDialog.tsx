@@ -23,6 +23,8 @@ export interface ClusterDialogProps {
   readonly onClose: () => void;
   /** Injected in tests; defaults to the bundled cluster worker. */
   readonly createWorker?: () => Worker;
+  /** A hard-boundary layer handed over by another panel (the Align panel's service areas). */
+  readonly initialHardLayer?: { readonly name: string; readonly text: string; readonly field: string } | null;
 }
 
 const defaultWorker = () => new Worker(new URL('../workers/cluster-worker.ts', import.meta.url), { type: 'module' });
@@ -56,7 +58,7 @@ function positiveOrUndefined(text: string): number | undefined {
   return text.trim() !== '' && Number.isFinite(n) && n > 0 ? Math.round(n) : undefined;
 }
 
-export function ClusterDialog({ plan, onAccept, onClose, createWorker = defaultWorker }: ClusterDialogProps) {
+export function ClusterDialog({ plan, onAccept, onClose, createWorker = defaultWorker, initialHardLayer = null }: ClusterDialogProps) {
   const [scope, setScope] = useState<ClusterScope>(CLUSTER_SCOPE.all);
   const [min, setMin] = useState(String(plan.band.min));
   const [max, setMax] = useState(String(plan.band.max));
@@ -65,8 +67,10 @@ export function ClusterDialog({ plan, onAccept, onClose, createWorker = defaultW
   const [seed, setSeed] = useState('1');
   const [alternatives, setAlternatives] = useState('3');
   const [repair, setRepair] = useState(false);
-  const [layer, setLayer] = useState<{ name: string; text: string; fields: string[] } | null>(null);
-  const [layerField, setLayerField] = useState('');
+  const [layer, setLayer] = useState<{ name: string; text: string; fields: string[] } | null>(
+    initialHardLayer ? { name: initialHardLayer.name, text: initialHardLayer.text, fields: [initialHardLayer.field] } : null,
+  );
+  const [layerField, setLayerField] = useState(initialHardLayer?.field ?? '');
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [chosen, setChosen] = useState(0);
   const worker = useRef<Worker | null>(null);
