@@ -4,7 +4,6 @@
 // nearby vertices instead of a whole coastline (a full-boundary intersect costs ~18 ms a cell).
 import { featureCollection, intersect, multiPolygon, polygon } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
-import { clipSimpleCrossing } from './convex-clip';
 
 export type XY = [number, number];
 /** MultiPolygon coordinates in metres: polygons -> rings (closed) -> points. */
@@ -26,10 +25,6 @@ export function clipCellToArea(cell: readonly XY[], area: AreaPolygons): XY[][][
     cropped.push([outer, ...holes]);
   }
   if (cropped.length === 0) return [];
-  if (cropped.length === 1 && cropped[0].length === 1) {
-    const fast = clipSimpleCrossing(cropped[0][0], cell);
-    if (fast) return [[fast]];
-  }
   const cellPoly = polygon([cell.map((p) => [p[0], p[1]])]);
   const result = safeIntersect(cellPoly.geometry.coordinates, cropped)
     ?? safeIntersect(cellPoly.geometry.coordinates, area)

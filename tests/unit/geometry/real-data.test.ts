@@ -72,6 +72,8 @@ describe('Greater Manchester, real 2022 PCNs', () => {
   it('gives every practice a single-piece cell (fragments cut off by the boundary join a neighbour)', () => {
     const pieces = t.sites.map((_, i) => dissolveSites(t, [i]).parts);
     expect(pieces.filter((p) => p > 1)).toEqual([]);
+    // Neighbouring cells share their edges exactly: all cells dissolve into the one GM polygon.
+    expect(dissolveSites(t, t.sites.map((_, i) => i)).parts).toBe(1);
     const sum = t.cellAreaKm2.reduce((a, b) => a + b, 0);
     expect(sum).toBeCloseTo(t.areaKm2, 3);
   });
