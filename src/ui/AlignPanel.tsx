@@ -104,7 +104,7 @@ export function AlignPanel({ plan, onOverlayChange, onUseAsHardBoundaries }: Ali
       <h2>Align community services</h2>
       <label class="align-file">
         Service-area layers (GeoJSON polygons)
-        <input type="file" accept=".geojson,.json,application/geo+json" multiple onChange={(e) => void addFiles((e.currentTarget as HTMLInputElement).files)} />
+        <input type="file" data-testid="align-file" accept=".geojson,.json,application/geo+json" multiple onChange={(e) => void addFiles((e.currentTarget as HTMLInputElement).files)} />
       </label>
       {layers.length > 1 && (
         <label>
@@ -134,21 +134,21 @@ export function AlignPanel({ plan, onOverlayChange, onUseAsHardBoundaries }: Ali
         <input type="number" min="0.01" max="1" step="0.01" value={threshold} onInput={(e) => setThreshold((e.currentTarget as HTMLInputElement).value)} />
       </label>
       <div class="align-actions">
-        <button type="button" disabled={!plan || !areas} onClick={analyse}>Compare with networks</button>
-        <button type="button" disabled={!areas || !onUseAsHardBoundaries} onClick={() => areas && layer && onUseAsHardBoundaries?.(areas, layer.fileName)}>
+        <button type="button" data-testid="align-compare" disabled={!plan || !areas} onClick={analyse}>Compare with networks</button>
+        <button type="button" data-testid="align-to-cluster" disabled={!areas || !onUseAsHardBoundaries} onClick={() => areas && layer && onUseAsHardBoundaries?.(areas, layer.fileName)}>
           Use as hard boundaries for auto-cluster
         </button>
       </div>
       {!plan && <p class="align-note">Load practices and networks first.</p>}
       {messages.length > 0 && <ul class="align-errors">{messages.map((m, k) => <li key={k}>{m}</li>)}</ul>}
       {result && (
-        <div class="align-result">
+        <div class="align-result" data-testid="align-result">
           <p>
             {result.splitCount} of {result.networks.length} networks split (home share below {pct(result.threshold)}); {fmt(result.populationChangingHands)} patients
             and {result.areaChangingHandsKm2.toFixed(1)} km² would change hands. Populations are estimates: list sizes spread evenly over each practice's cell.
           </p>
           <label class="align-toggle">
-            <input type="checkbox" checked={showAligned} onChange={(e) => setShowAligned((e.currentTarget as HTMLInputElement).checked)} />
+            <input type="checkbox" data-testid="align-show-aligned" checked={showAligned} onChange={(e) => setShowAligned((e.currentTarget as HTMLInputElement).checked)} />
             Show aligned boundaries
           </label>
           <div class="align-actions">
@@ -161,7 +161,7 @@ export function AlignPanel({ plan, onOverlayChange, onUseAsHardBoundaries }: Ali
             </thead>
             <tbody>
               {rows.map((n) => (
-                <tr key={n.id} class={n.split ? 'split' : ''} title={n.overlaps.map((o) => `${o.serviceArea}: ${pct(o.populationShare)}`).join('\n')}>
+                <tr key={n.id} data-testid="align-network-row" class={n.split ? 'split' : ''} title={n.overlaps.map((o) => `${o.serviceArea}: ${pct(o.populationShare)}`).join('\n')}>
                   <td>{n.name || n.id}</td>
                   <td>{n.home}</td>
                   <td>{pct(n.homeShare)}{n.split ? ' (split)' : ''}</td>
