@@ -1,5 +1,6 @@
 // Map overlay for community-service areas (the Align panel): the areas (original or aligned) as
-// a translucent fill with labelled outlines, and the split networks' footprints outlined on top.
+// a translucent fill with dashed outlines, and the split networks' footprints outlined on top.
+// No text labels: the offline basemap has no glyphs (area names are in the panel's tables).
 // Kept apart from the rest of the map adapter; it only needs the map and the overlay data.
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { ServiceOverlay } from '../core/align';
@@ -9,7 +10,6 @@ export const SERVICE_LAYER = {
   splitSource: 'service-split-networks',
   fill: 'service-areas-fill',
   line: 'service-areas-line',
-  label: 'service-areas-label',
   split: 'service-split-networks-line',
 } as const;
 
@@ -34,13 +34,6 @@ function ensureLayers(map: MapLibreMap): void {
       'line-width': 2.5,
       'line-dasharray': [3, 2],
     },
-  });
-  map.addLayer({
-    id: SERVICE_LAYER.label,
-    type: 'symbol',
-    source: SERVICE_LAYER.areasSource,
-    layout: { 'text-field': ['get', 'service_area'], 'text-size': 13, 'symbol-placement': 'point' },
-    paint: { 'text-color': '#212529', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
   });
   map.addLayer({
     id: SERVICE_LAYER.split,
