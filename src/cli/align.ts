@@ -83,7 +83,7 @@ export function alignReportLines(r: AlignResult): string[] {
     `Changing hands if the areas follow the networks: ${formatCount(r.populationChangingHands)} patients, ${r.areaChangingHandsKm2.toFixed(2)} km2`,
     'Service areas (population before -> after, area km2 before -> after, changed: population, area):',
     ...r.serviceAreas.map((a) =>
-      `  ${a.name}: ${plural(a.networkIds.length, 'network')}; ${formatCount(a.populationBefore)} -> ${formatCount(a.populationAfter)}; ${a.areaBeforeKm2.toFixed(2)} -> ${a.areaAfterKm2.toFixed(2)} km2; changed ${formatCount(a.populationChanged)} patients, ${a.areaChangedKm2.toFixed(2)} km2`,
+      `  ${a.name}: ${plural(a.networkIds.length, 'network')} (${formatCount(a.networksInside.length)} inside at the threshold, ${formatCount(a.networksSplit.length)} split touching it); ${formatCount(a.populationBefore)} -> ${formatCount(a.populationAfter)}; ${a.areaBeforeKm2.toFixed(2)} -> ${a.areaAfterKm2.toFixed(2)} km2; changed ${formatCount(a.populationChanged)} patients, ${a.areaChangedKm2.toFixed(2)} km2`,
     ),
   ];
 }
