@@ -30,6 +30,16 @@ describe('footprint-only apportionment (a networks GeoJSON, no practices)', () =
     });
   });
 
+  it('does not mutate the networks or the service areas', () => {
+    const c = traffordCase();
+    const networks = networksFileOf(c);
+    const before = JSON.stringify(networks);
+    const areas = JSON.stringify(c.services.areas);
+    alignServices({ serviceAreas: c.services.areas, networks, smallAreas: [{ geometry: c.boundary, population: 1000 }] });
+    expect(JSON.stringify(networks)).toBe(before);
+    expect(JSON.stringify(c.services.areas)).toBe(areas);
+  });
+
   it('works on the GM networks file too', () => {
     const c = gmCase();
     const networks = networksFileOf(c);
