@@ -178,7 +178,7 @@ export function AlignPanel({ plan, onOverlayChange, onUseAsHardBoundaries }: Ali
               {result.serviceAreas.map((a) => (
                 <tr key={a.name}>
                   <td>{a.name}</td>
-                  <td class="num">{a.networkIds.length}</td>
+                  <td class="num" title={`${a.networksInside.length} inside at the threshold; split networks touching it: ${a.networksSplit.join(', ') || 'none'}`}>{a.networkIds.length} ({a.networksSplit.length} split)</td>
                   <td class="num">{fmt(a.populationBefore)} → {fmt(a.populationAfter)}</td>
                   <td class="num">{fmt(a.populationChanged)} / {a.areaChangedKm2.toFixed(1)} km²</td>
                 </tr>
