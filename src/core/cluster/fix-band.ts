@@ -208,13 +208,13 @@ export function fixBand(p: Partition, opts: FixBandOptions, onRound?: (outOfBand
     for (let r = 0; r < p.pop.length; r++) if (p.size[r] > 0 && !p.frozen[r] && v(p, p.pop[r]) > 0) bad.push(r);
     onRound?.(bad.length);
     if (!bad.length) return true;
-    bad.sort((a, b) => v(p, p.pop[b]) - v(p, p.pop[a]) || a - b);
+    bad.sort((a, b) => Number(p.pop[b] < p.band.min) - Number(p.pop[a] < p.band.min) || v(p, p.pop[b]) - v(p, p.pop[a]) || a - b);
     let changed = false;
     for (const r of bad) {
       if (opts.shouldCancel()) return false;
       if (p.size[r] === 0 || v(p, p.pop[r]) === 0) continue;
-      if (moveIntoBand(p, r, opts.repair, all)) changed = true;
       if (opts.repair && !opts.fixedCount && p.pop[r] > p.band.max && carveRegion(p, r) !== -1) changed = true;
+      if (moveIntoBand(p, r, opts.repair, all)) changed = true;
       if (v(p, p.pop[r]) > 0 && repartition(p, r, opts)) changed = true;
     }
     if (!changed) return true;
