@@ -102,7 +102,7 @@ export function createMapView(container: HTMLElement, store: PlannerStore): MapV
       if (!summary) continue;
       const f = footprintFeature(def, summary);
       if (f) fps.push(f);
-      labels.set(def.fid, summary.geometry, footprintLabel(def, summary), summary.band !== 'within');
+      labels.set(def.fid, summary.geometry, footprintLabel(def, summary), summary.band !== 'within', summary.areaKm2);
     }
     geo(SOURCES.footprints)?.setData({ type: 'FeatureCollection', features: fps } as FeatureCollection);
     shown = plan;
@@ -143,7 +143,7 @@ export function createMapView(container: HTMLElement, store: PlannerStore): MapV
       if (!def || !summary) continue;
       const f = footprintFeature(def, summary);
       if (f) add.push(f);
-      labels.set(def.fid, summary.geometry, footprintLabel(def, summary), summary.band !== 'within');
+      labels.set(def.fid, summary.geometry, footprintLabel(def, summary), summary.band !== 'within', summary.areaKm2);
     }
     if (removeFids.length + add.length > 0) void geo(SOURCES.footprints)?.updateData({ remove: removeFids, add });
     const practices = practicesToRefresh(prev, plan, restyled);

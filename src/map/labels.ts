@@ -4,17 +4,68 @@ import { booleanPointInPolygon, centroid, pointOnFeature } from '@turf/turf';
 import type { Geometry, MultiPolygon, Polygon } from 'geojson';
 import * as maplibregl from 'maplibre-gl';
 
+/** At most this many labels at once: the largest networks in view (HTML markers cost per frame). */
+const MAX_LABELS = 120;
+
+interface Entry {
+  readonly at: [number, number];
+  readonly text: string;
+  readonly outOfBand: boolean;
+  readonly weight: number;
+}
+
 export class FootprintLabels {
+  private readonly entries = new Map<number, Entry>();
   private readonly markers = new Map<number, maplibregl.Marker>();
+  private scheduled = false;
 
-  constructor(private readonly map: maplibregl.Map) {}
+  constructor(private readonly map: maplibregl.Map) {
+    map.on('moveend', () => this.schedule());
+  }
 
-  set(fid: number, geometry: Geometry | null, text: string, outOfBand: boolean) {
-    this.remove(fid);
-    if (!geometry || (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon')) return;
+  set(fid: number, geometry: Geometry | null, text: string, outOfBand: boolean, weight: number) {
+    this.entries.delete(fid);
+    this.drop(fid);
+    if (geometry && (geometry.type === 'Polygon' || geometry.type === 'MultiPolygon')) {
+      this.entries.set(fid, { at: labelPoint(geometry), text, outOfBand, weight });
+    }
+    this.schedule();
+  }
+
+  remove(fid: number) {
+    this.entries.delete(fid);
+    this.drop(fid);
+  }
+
+  clear() {
+    for (const fid of [...this.markers.keys()]) this.drop(fid);
+    this.entries.clear();
+  }
+
+  private schedule() {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    requestAnimationFrame(() => {
+      this.scheduled = false;
+      this.refresh();
+    });
+  }
+
+  private refresh() {
+    const bounds = this.map.getBounds();
+    const wanted = [...this.entries.entries()]
+      .filter(([, e]) => bounds.contains(e.at))
+      .sort((a, b) => b[1].weight - a[1].weight)
+      .slice(0, MAX_LABELS);
+    const keep = new Set(wanted.map(([fid]) => fid));
+    for (const fid of [...this.markers.keys()]) if (!keep.has(fid)) this.drop(fid);
+    for (const [fid, e] of wanted) if (!this.markers.has(fid)) this.markers.set(fid, this.marker(e));
+  }
+
+  private marker(e: Entry): maplibregl.Marker {
     const el = document.createElement('div');
-    el.className = `pcn-label${outOfBand ? ' pcn-label--out' : ''}`;
-    const [title, ...rest] = text.split('\n');
+    el.className = `pcn-label${e.outOfBand ? ' pcn-label--out' : ''}`;
+    const [title, ...rest] = e.text.split('\n');
     const strong = document.createElement('strong');
     strong.textContent = title;
     el.append(strong);
@@ -23,18 +74,12 @@ export class FootprintLabels {
       span.textContent = line;
       el.append(span);
     }
-    const marker = new maplibregl.Marker({ element: el }).setLngLat(labelPoint(geometry)).addTo(this.map);
-    this.markers.set(fid, marker);
+    return new maplibregl.Marker({ element: el }).setLngLat(e.at).addTo(this.map);
   }
 
-  remove(fid: number) {
+  private drop(fid: number) {
     this.markers.get(fid)?.remove();
     this.markers.delete(fid);
-  }
-
-  clear() {
-    for (const m of this.markers.values()) m.remove();
-    this.markers.clear();
   }
 }
 

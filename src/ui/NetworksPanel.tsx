@@ -1,6 +1,7 @@
 // Every network with its population against the band, status in words, contiguity, and the
 // edits a planner makes to networks (rename, recolour, lock, merge, delete, zoom to parts).
 import { bbox } from '@turf/turf';
+import { memo } from 'preact/compat';
 import { useMemo, useState } from 'preact/hooks';
 import type { NetworkId } from '../core/model';
 import type { NetworkSummary } from '../core/plan';
@@ -34,6 +35,7 @@ export function NetworksPanel({ mapPort }: { mapPort: MapPort }) {
   const active = useStore((s) => s.activeNetwork);
   const [sort, setSort] = useState<Sort>('name');
   const [filter, setFilter] = useState<Filter>('all');
+  const [limit, setLimit] = useState(PAGE);
   const rows = useMemo(() => {
     const list = networks
       .map((def) => ({ def, s: plan.networks.get(def.id) }))
@@ -60,16 +62,23 @@ export function NetworksPanel({ mapPort }: { mapPort: MapPort }) {
         </select></label>
       </div>
       <ul class="network-list" data-testid="network-list">
-        {rows.map(({ def, s }) => (
+        {rows.slice(0, limit).map(({ def, s }) => (
           <NetworkRow key={def.id} def={def} s={s} active={def.id === active} others={networks} band={plan.input.band} mapPort={mapPort} />
         ))}
       </ul>
+      {rows.length > limit && (
+        <button type="button" class="more" onClick={() => setLimit(limit + PAGE)}>Show {Math.min(PAGE, rows.length - limit)} more of {rows.length - limit}</button>
+      )}
       {rows.length === 0 && <p class="muted">{networks.length === 0 ? 'No networks yet: create one, draw one (D) or auto-cluster.' : 'No network matches the filter.'}</p>}
     </section>
   );
 }
 
-function NetworkRow({ def, s, active, others, band, mapPort }: {
+/** Rows shown at a time: a national plan has over 1,200 networks; search finds any of them. */
+const PAGE = 60;
+
+// Untouched networks keep their summary object across edits, so memo skips their rows.
+const NetworkRow = memo(function NetworkRow({ def, s, active, others, band, mapPort }: {
   def: NetworkDef; s: NetworkSummary; active: boolean; others: readonly NetworkDef[]; band: { min: number; max: number }; mapPort: MapPort;
 }) {
   const store = usePlannerStore();
@@ -124,4 +133,4 @@ function NetworkRow({ def, s, active, others, band, mapPort }: {
       </div>
     </li>
   );
-}
+});
