@@ -38,21 +38,22 @@ try {
   // Plain JavaScript text: tsx would wrap named functions in a helper that the page lacks.
   const edits = (await page.evaluate(`(async () => {
     const pcn = window.__pcn;
-    const summary = document.querySelector('[data-testid="summary-assigned"]');
     let seed = 7;
     const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
-    const shown = (id) => document.querySelector('[data-testid="network-' + id + '"] [data-testid="network-population"]')?.textContent ?? summary.textContent;
+    const shown = (id) => document.querySelector('[data-testid="network-' + id + '"] [data-testid="network-population"]').textContent;
+    // Paint into networks whose row is on screen, so the panel number to watch is visible.
+    const visible = [...document.querySelectorAll('[data-testid^="network-"]')].map((el) => el.getAttribute('data-testid').slice(8)).filter((id) => document.querySelector('[data-testid="network-' + id + '"] [data-testid="network-population"]'));
     const panel = [];
     const map = [];
     for (let k = 0; k < 100; k++) {
       const s = pcn.store.getState();
       const code = s.doc.practices[Math.floor(rand() * s.doc.practices.length)].code;
-      const id = s.doc.networks[Math.floor(rand() * s.doc.networks.length)].id;
+      const id = visible[Math.floor(rand() * visible.length)];
       const before = shown(id);
       const start = performance.now();
       if (s.assignPractices([code], id) === 0) continue;
       await new Promise((resolve) => {
-        const check = () => (shown(id) !== before ? resolve() : queueMicrotask(check));
+        const check = () => (shown(id) !== before || performance.now() - start > 2000 ? resolve() : setTimeout(check, 0));
         check();
       });
       panel.push(performance.now() - start);
