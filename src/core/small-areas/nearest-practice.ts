@@ -1,6 +1,6 @@
 // The nearest practice with a network, for small areas where no practice of the plan has
 // registered patients (or when there are no registrations at all). With hard areas, only
-// practices of the small area's own hard area count, unless that area has none.
+// practices of networks of the small area's own hard area count, unless that area has none.
 import { Delaunay } from 'd3-delaunay';
 import type { SmallAreaContext } from './context';
 
@@ -13,20 +13,20 @@ export class NearestPractice {
   private readonly groups = new Map<number, Group>();
   private readonly all: Group | null;
 
-  /** `networkOfPractice[i] >= 0` marks the practices that can be nearest. */
-  constructor(private readonly ctx: SmallAreaContext, networkOfPractice: Int32Array) {
+  /** `networkOfPractice[i] >= 0` marks the practices that can be nearest; `networkHard` groups them by their network's hard area. */
+  constructor(private readonly ctx: SmallAreaContext, networkOfPractice: Int32Array, networkHard: Int32Array | null) {
     const members = new Map<number, number[]>();
     const every: number[] = [];
     networkOfPractice.forEach((k, i) => {
       if (k < 0) return;
       every.push(i);
-      const h = ctx.practiceHard ? ctx.practiceHard[i] : -1;
+      const h = networkHard ? networkHard[k] : -1;
       const list = members.get(h);
       if (list) list.push(i);
       else members.set(h, [i]);
     });
     this.all = this.group(every);
-    if (ctx.practiceHard) for (const [h, list] of members) this.groups.set(h, this.group(list)!);
+    if (networkHard) for (const [h, list] of members) this.groups.set(h, this.group(list)!);
   }
 
   private group(list: readonly number[]): Group | null {

@@ -53,6 +53,8 @@ export interface SmallAreaPlan {
   readonly changed: readonly NetworkId[];
   /** The nearest-practice index over the assigned practices, kept for the next update. */
   readonly nearestFinder: NearestPractice;
+  /** Per network: its hard area (index into the hard areas), or null without hard areas. */
+  readonly networkHard: Int32Array | null;
 }
 
 interface Working {
@@ -65,7 +67,33 @@ interface Working {
   readonly networkPatients: Float64Array;
   readonly nearest: Int32Array;
   readonly scratch: Float64Array;
+  /** Per network: its hard area (where most of its members' patients are registered), or null without hard areas. */
+  readonly networkHard: Int32Array | null;
   finder: NearestPractice;
+}
+
+/**
+ * Each network's hard area: the one holding the practices with most of its list size (ties: the
+ * lower area). A small area only goes to networks of its own hard area, so footprints nest in them.
+ */
+function networkHardAreas(ctx: SmallAreaContext, input: PlanInput, netOf: Int32Array): Int32Array | null {
+  if (!ctx.practiceHard) return null;
+  const weight = new Map<number, number>();
+  netOf.forEach((k, i) => {
+    if (k < 0) return;
+    const key = k * 65536 + ctx.practiceHard![i];
+    weight.set(key, (weight.get(key) ?? 0) + input.practices[i].listSize + 1e-9);
+  });
+  const out = new Int32Array(input.networks.length).fill(-1);
+  const best = new Float64Array(input.networks.length);
+  for (const [key, w] of [...weight].sort((x, y) => x[0] - y[0])) {
+    const k = Math.floor(key / 65536);
+    if (w > best[k]) {
+      best[k] = w;
+      out[k] = key % 65536;
+    }
+  }
+  return out;
 }
 
 function networkOfPractices(input: PlanInput): Int32Array {
@@ -84,7 +112,7 @@ function assignArea(w: Working, a: number): boolean {
   for (let k = ctx.areaStart[a]; k < ctx.areaStart[a + 1]; k++) {
     const i = ctx.areaPractice[k];
     const net = netOf[i];
-    if (net < 0 || (hard >= 0 && ctx.practiceHard![i] !== hard)) continue;
+    if (net < 0 || (hard >= 0 && w.networkHard![net] !== hard)) continue;
     if (scratch[net] === 0) touched.push(net);
     scratch[net] += ctx.areaCount[k];
   }
@@ -170,7 +198,7 @@ function finish(w: Working, summaries: Map<NetworkId, SmallAreaNetworkSummary>, 
   return {
     input, context: w.ctx, owner: w.owner, method: w.method, networkPatients: w.networkPatients, nearest: w.nearest,
     networkOfPractice: w.networkOfPractice, networks: summaries, unassigned, unassignedPopulation, totalPopulation,
-    ...planAggregates(input.networks, summaries), residentPatients, knownPatients, changed, nearestFinder: w.finder,
+    ...planAggregates(input.networks, summaries), residentPatients, knownPatients, changed, nearestFinder: w.finder, networkHard: w.networkHard,
   };
 }
 
@@ -182,11 +210,12 @@ export function evaluateSmallAreaPlan(input: PlanInput, ctx: SmallAreaContext): 
   if (input.practices !== ctx.practices) throw new Error('evaluateSmallAreaPlan: the context was built from other practices');
   const nAreas = ctx.layer.codes.length;
   const networkOfPractice = networkOfPractices(input);
+  const networkHard = networkHardAreas(ctx, input, networkOfPractice);
   const w: Working = {
     ctx, input, ids: input.networks.map((n) => n.id), networkOfPractice,
     owner: new Int32Array(nAreas).fill(-1), method: new Uint8Array(nAreas), networkPatients: new Float64Array(nAreas),
     nearest: new Int32Array(nAreas).fill(-1), scratch: new Float64Array(input.networks.length),
-    finder: new NearestPractice(ctx, networkOfPractice),
+    networkHard, finder: new NearestPractice(ctx, networkOfPractice, networkHard),
   };
   for (let a = 0; a < nAreas; a++) assignArea(w, a);
   const areas: number[][] = input.networks.map(() => []);
@@ -226,11 +255,14 @@ export function updateSmallAreaPlan(prev: SmallAreaPlan, next: PlanInput, change
     if ((was < 0) !== (now < 0)) statusChanged = true;
     networkOfPractice[i] = now;
   }
+  const networkHard = networkHardAreas(ctx, next, networkOfPractice);
+  // A network whose hard area changed reshapes the choice in two whole areas: start again.
+  if (networkHard && prev.networkHard && networkHard.some((h, k) => h !== prev.networkHard![k])) return evaluateSmallAreaPlan(next, ctx);
   const w: Working = {
     ctx, input: next, ids: next.networks.map((n) => n.id), networkOfPractice,
     owner: Int32Array.from(prev.owner), method: Uint8Array.from(prev.method), networkPatients: Float64Array.from(prev.networkPatients),
     nearest: Int32Array.from(prev.nearest), scratch: new Float64Array(next.networks.length),
-    finder: statusChanged ? new NearestPractice(ctx, networkOfPractice) : prev.nearestFinder,
+    networkHard, finder: statusChanged ? new NearestPractice(ctx, networkOfPractice, networkHard) : prev.nearestFinder,
   };
   const areaChanged = reassignAreas(w, changed, statusChanged, touchedNetworks);
   const summaries = new Map<NetworkId, SmallAreaNetworkSummary>();
