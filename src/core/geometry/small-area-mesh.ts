@@ -132,9 +132,9 @@ function nodeUnmatched(cells: Int32Array[][], edges: readonly [number, number, n
     const on = grid.nearSegment(a, b, tol);
     if (on.length === 0) continue;
     const key = `${c}:${k}`;
-    let byPos = inserts.get(key);
-    if (!byPos) inserts.set(key, (byPos = new Map()));
+    const byPos = inserts.get(key) ?? new Map<number, number[]>();
     byPos.set(i, on);
+    inserts.set(key, byPos);
   }
   for (const [key, byPos] of inserts) {
     const [c, k] = key.split(':').map(Number);
