@@ -10,7 +10,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { createRandom } from '../src/core/cluster/prng';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = path.resolve(root, '../shared/data');
@@ -32,7 +31,11 @@ function timeProcess(dir: string, args: string[], withMemory = true) {
 
 /** 100,000 practices spread evenly over lon -5..1.7, lat 50..55.5 (seeded), each in a grid-square network. */
 function syntheticCsv(count: number): string {
-  const rand = createRandom(12345);
+  let seed = 12345;
+  const rand = () => {
+    seed = (seed * 16807) % 2147483647;
+    return seed / 2147483647;
+  };
   const lines = ['practice_code,practice_name,longitude,latitude,registered_patients,pcn_code'];
   for (let i = 0; i < count; i++) {
     const lon = -5 + 6.7 * rand();
