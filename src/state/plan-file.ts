@@ -5,8 +5,6 @@ import type { Result } from '../core/model';
 import { colourFor } from './palette';
 import type { NetworkDef, PlanDoc } from './types';
 
-export { PLAN_FORMAT, PLAN_VERSION } from '../core/io';
-
 export function serialisePlan(doc: PlanDoc, savedAt = new Date()): string {
   return serialisePlanFile({ sources: doc.sources, scenarios: [{ name: 'Plan', ...doc }], active: 0, reference: null }, savedAt);
 }
