@@ -1,6 +1,5 @@
 // The command line run in-process through run(argv, io): success on the demo and real data,
 // exit 1 on invalid input, exit 2 on usage errors, and never a partial output file.
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -204,11 +203,5 @@ describe('help', () => {
     const cmd = COMMANDS.find((c) => c.spec.name === 'footprints')!;
     for (const o of cmd.spec.options) expect(r.stdout).toContain(`--${o.name}`);
     expect((await cli('help', 'footprints')).stdout).toBe(r.stdout);
-  });
-
-  it('npm run pcn works as a process (tsx src/cli/main.ts --help)', () => {
-    const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
-    const text = execFileSync(tsx, ['src/cli/main.ts', '--help'], { cwd: repoRoot, encoding: 'utf8' });
-    expect(text).toMatch(/^PCN Planner command line/);
   });
 });
