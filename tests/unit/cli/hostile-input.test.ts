@@ -21,7 +21,6 @@ beforeEach(() => {
 });
 
 const stderr = () => err.join('');
-const stdout = () => out.join('');
 const write = (name: string, text: string) => writeFileSync(path.join(dir, name), text);
 
 /** 12 practices around Manchester in 3 networks of 4, list sizes 9,000-10,100. */
