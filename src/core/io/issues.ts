@@ -44,9 +44,9 @@ export function formatIssue(issue: Issue): string {
   return `${issue.severity}: ${issue.message.replace(/\s*[\r\n]+\s*/g, ' ')}`;
 }
 
-/** The line standing for findings not listed: `…and 980 more list size errors (not listed)`. */
+/** The line standing for findings not listed: `…and 980 more list size errors`. */
 function omittedIssue(severity: Issue['severity'], file: string, count: number, noun: string): Issue {
-  return { ...makeIssue(severity, file, {}, `…and ${count} more ${noun} (not listed)`), omitted: count };
+  return { ...makeIssue(severity, file, {}, `…and ${count} more ${noun}`), omitted: count };
 }
 
 /** How many findings a list stands for: a "…and N more" line counts as its N. */
