@@ -1,7 +1,6 @@
 // Hostile and odd input, end to end through run(argv, io): each case exits with the right code,
 // says what is wrong (file, line or feature, field) and never writes or replaces a file it should not.
 import { spawn } from 'node:child_process';
-import { execFileSync } from 'node:child_process';
 import { existsSync, linkSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -69,9 +68,9 @@ describe('the size limit counts bytes read (item 11)', () => {
 
   it('refuses an endless text stream once it passes the limit', async () => {
     const fifo = path.join(dir, 'endless.csv');
-    execFileSync('mkfifo', [fifo]);
-    const writer = spawn('sh', ['-c', `yes 'P1,Practice,-2.2,53.5,9000,N1' > '${fifo}'`], { stdio: 'ignore' });
+    const writer = spawn('sh', ['-c', `mkfifo '${fifo}' && exec yes 'P1,Practice,-2.2,53.5,9000,N1' > '${fifo}'`], { stdio: 'ignore' });
     try {
+      await expect.poll(() => existsSync(fifo), { timeout: 10_000 }).toBe(true);
       const code = await run(['footprints', '--practices', 'endless.csv', '--network-field', 'pcn_code', '--out', 'n.geojson'], { ...io, maxInputBytes: 1_000_000 });
       expect(code).toBe(1);
       expect(stderr()).toContain('error: --practices endless.csv: is more than 1,000,000 bytes (stopped reading there), larger than the 1,000,000 bytes limit');
