@@ -3,7 +3,7 @@
 // run's figures (share in band, contiguity, compactness, populations, moves, unavoidable cases).
 import type { Band, Issue, Network, NetworkId, PracticeCode } from '../core/model';
 import { buildTessellation } from '../core/geometry';
-import { assignmentFromTable, formatIssue, parseBoundary, parsePractices, toAssignmentCsv, toCsv, toNetworksGeoJSON } from '../core/io';
+import { assignmentFromTable, formatIssue, parseBoundary, parsePractices, toAssignmentCsv, toMovesCsv, toNetworksGeoJSON } from '../core/io';
 import { evaluatePlan } from '../core/plan';
 import { CLUSTER_SCOPE, clusterPlan, parseHardAreas, type ClusterReport, type ClusterScope, type HardArea } from '../core/cluster';
 import { OPTION_KIND, type Command, type CommandSpec, type ParsedArgs } from './args';
@@ -163,11 +163,8 @@ export function runCluster(args: ParsedArgs, io: CliIO): ExitCode {
   const movesOut = args.text.get('moves-out');
   if (movesOut !== undefined) {
     const byCode = new Map(practices.map((p) => [p.code as string, p]));
-    const rows = run.moves.map((m) => {
-      const p = byCode.get(m.practiceCode);
-      return [m.practiceCode, p?.name ?? '', p?.listSize ?? 0, m.from ?? '', m.to];
-    });
-    outputs.push({ file: movesOut, text: toCsv(['practice_code', 'practice_name', 'population', 'from_network_id', 'to_network_id'], rows) });
+    const rows = run.moves.map((m) => ({ practiceCode: m.practiceCode, practiceName: byCode.get(m.practiceCode)?.name ?? '', population: byCode.get(m.practiceCode)?.listSize ?? 0, from: m.from, to: m.to }));
+    outputs.push({ file: movesOut, text: toMovesCsv(rows) });
   }
 
   for (const w of warnings) io.stderr(`${formatIssue(w)}\n`);

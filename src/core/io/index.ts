@@ -6,7 +6,7 @@ export type { ParsePracticesOptions, PracticeNetwork, PracticeTable } from './pa
 export { parseBoundary } from './parse-boundary';
 export type { ParseBoundaryOptions } from './parse-boundary';
 export { parseAssignment } from './parse-assignment';
-export type { AssignmentTable, ParseAssignmentOptions } from './parse-assignment';
+export type { AssignmentFile, AssignmentTable, ParseAssignmentOptions } from './parse-assignment';
 export { assignmentFromTable } from './assignment-from-table';
 export { boundaryContains, practicesOutsideBoundary } from './practices-outside-boundary';
 export { formatIssue } from './issues';
@@ -22,3 +22,7 @@ export { csvField, toCsv } from './csv-write';
 export { practiceWarnings } from './practice-warnings';
 export { readPracticeHeaders } from './read-practice-headers';
 export type { PracticeHeaders } from './read-practice-headers';
+export { toMovesCsv, MOVES_CSV_HEADER } from './to-moves-csv';
+export type { MoveRow } from './to-moves-csv';
+export { parsePlanFile, serialisePlanFile, PLAN_FORMAT, PLAN_VERSION } from './plan-file';
+export type { PlanFileContent, PlanFileNetwork, PlanFileScenario, ReferenceLayer } from './plan-file';
