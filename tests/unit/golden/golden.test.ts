@@ -21,7 +21,7 @@ const FILLS = ['#e69f00', '#56b4e9', '#009e73', '#f0e442', '#0072b2', '#d55e00',
 const fill = (k: number) => FILLS[k % FILLS.length];
 
 type Input = FeatureCollection<Geometry, Record<string, unknown>>;
-type Output = { type: 'FeatureCollection'; features: Feature[] };
+type Output = { type: 'FeatureCollection'; features: Feature<Geometry | null>[] };
 
 function ok<T>(r: Result<T>, what: string): T {
   if (!r.ok) throw new Error(`${what}: ${r.errors.map((e) => e.message).join('; ')}`);
@@ -43,7 +43,7 @@ function readInput(input: Input) {
 function cells(input: Input): Output {
   const { table, boundary } = readInput(input);
   const t = buildTessellation(table.practices, boundary);
-  const features: Feature[] = t.sites.map((site, k) => ({
+  const features: Feature<Geometry | null>[] = t.sites.map((site, k) => ({
     type: 'Feature',
     properties: {
       site: k,
@@ -55,7 +55,7 @@ function cells(input: Input): Output {
       fill: fill(k),
       'fill-opacity': 0.5,
     },
-    geometry: cellGeometry(t, k) as Geometry,
+    geometry: cellGeometry(t, k),
   }));
   return { type: 'FeatureCollection', features };
 }
@@ -95,7 +95,7 @@ function align(input: Input): Output {
       'stroke-width': n.split ? 3 : 1,
       'fill-opacity': 0,
     },
-    geometry: exportGeometry(plan.networks.get(n.id)?.geometry ?? null) as Geometry,
+    geometry: exportGeometry(plan.networks.get(n.id)?.geometry ?? null),
   }));
   return { type: 'FeatureCollection', features: [...areas, ...homes] };
 }
