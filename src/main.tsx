@@ -8,7 +8,7 @@ import demoPractices from '../data/demo-practices.geojson?raw';
 import { createMapView, type MapView } from './map';
 import { store } from './state';
 import { restoreAutosave, startAutosave } from './state/autosave';
-import { loadBoundaryText, loadPracticesText } from './state/loaders';
+import { isDemoPlan, loadBoundaryText, loadPracticesText } from './state/loaders';
 import { App } from './ui/App';
 import type { MapPort } from './ui/map-port';
 import { StoreContext } from './ui/store-context';
@@ -16,15 +16,20 @@ import { StoreContext } from './ui/store-context';
 const kv = { get: (k: string) => get(k), set: (k: string, v: unknown) => set(k, v) };
 
 function openDemo() {
-  loadBoundaryText(store, demoBoundary, 'demo-boundary.geojson');
-  loadPracticesText(store, demoPractices, 'demo-practices.geojson');
+  loadBoundaryText(store, demoBoundary, 'demo-boundary.geojson', { demo: true });
+  loadPracticesText(store, demoPractices, 'demo-practices.geojson', { demo: true });
   store.setState({ past: [], future: [], problems: [] });
-  store.getState().notify('Showing the synthetic demo region "Doggerland": not real NHS data. Open your own practices file to start.');
+  const notice = store.getState().notify('Showing the synthetic demo region "Doggerland": not real NHS data. Open your own practices file to start.');
+  const stop = store.subscribe((s) => {
+    if (isDemoPlan(s.doc)) return;
+    stop();
+    store.getState().dismissNotice(notice);
+  });
 }
 
 async function start() {
-  if (!(await restoreAutosave(store, kv))) openDemo();
-  startAutosave(store, kv);
+  if (!(await restoreAutosave(store, kv, localStorage))) openDemo();
+  startAutosave(store, kv, 400, window, localStorage);
   let view: MapView | null = null;
   const mapPort: MapPort = {
     zoomTo: (b) => view?.zoomTo(b),
@@ -35,7 +40,7 @@ async function start() {
     if (el && !view) view = createMapView(el, store);
   };
   // Browser tests and the browser benchmark drive the app through this handle.
-  Object.assign(window, { __pcn: { store, idle: () => view?.idle(), project: (lon: number, lat: number) => view?.project(lon, lat) } });
+  Object.assign(window, { __pcn: { store, idle: () => view?.idle(), renderedNetworks: () => view?.renderedNetworks() ?? [], project: (lon: number, lat: number) => view?.project(lon, lat) } });
   render(
     <StoreContext.Provider value={store}>
       <App mapPort={mapPort} mapRef={mapRef} />

@@ -13,6 +13,7 @@ export class ShapeTool {
 
   setKind(kind: 'freehand' | 'polygon' | null) {
     if (kind === null) {
+      this.draw?.clear();
       this.draw?.stop();
       this.draw = null;
       return;
@@ -20,7 +21,9 @@ export class ShapeTool {
     if (!this.draw) {
       this.draw = new TerraDraw({
         adapter: new TerraDrawMapLibreGLAdapter({ map: this.map }),
-        modes: [new TerraDrawFreehandMode(), new TerraDrawPolygonMode()],
+        // Lasso by press-drag-release as well as click-move-click; a polygon closes only on its
+        // first vertex (within a few pixels) or a double-click on the last, never on two close corners.
+        modes: [new TerraDrawFreehandMode({ drawInteraction: 'click-move-or-drag' }), new TerraDrawPolygonMode({ pointerDistance: 8 })],
       });
       this.draw.start();
       this.draw.on('finish', (id) => {
@@ -29,6 +32,7 @@ export class ShapeTool {
         if (f && f.geometry.type === 'Polygon') this.onShape(f.geometry as Polygon);
       });
     }
+    this.draw.clear();
     this.draw.setMode(kind);
   }
 

@@ -2,7 +2,7 @@
 import { networkId, practiceCode, type Issue, type NetworkId, type PracticeCode, type Result } from '../core/model';
 import { parseBoundary, parsePractices } from '../core/io';
 import { colourFor } from './palette';
-import type { NetworkDef, PlanDoc } from './types';
+import type { NetworkDef, PlanDoc, SourceFile, SourceKind } from './types';
 
 export const PLAN_FORMAT = 'pcn-planner-plan';
 export const PLAN_VERSION = 1;
@@ -97,8 +97,19 @@ export function parsePlan(text: string, fileName: string, nextFid: () => number)
       networks,
       assignment,
       band: { min, max },
-      sources: Array.isArray(o.sources) ? o.sources.filter((s): s is string => typeof s === 'string') : [fileName],
+      sources: readSources(o.sources, fileName),
     },
     warnings: pr.warnings,
   };
+}
+
+const SOURCE_KINDS: readonly SourceKind[] = ['practices', 'boundary', 'assignment', 'plan'];
+
+/** The plan's files as saved ({kind, name}); a list without them names the plan file itself. */
+function readSources(raw: unknown, fileName: string): SourceFile[] {
+  const list = Array.isArray(raw)
+    ? raw.filter((x): x is SourceFile => !!x && typeof x === 'object' && typeof x.name === 'string' && SOURCE_KINDS.includes(x.kind))
+      .map((x) => (x.demo === true ? { kind: x.kind, name: x.name, demo: true } : { kind: x.kind, name: x.name }))
+    : [];
+  return list.length > 0 ? list : [{ kind: 'plan', name: fileName }];
 }

@@ -19,8 +19,17 @@ export interface PlanDoc {
   readonly networks: readonly NetworkDef[];
   readonly assignment: Assignment;
   readonly band: Band;
-  /** File names the plan was built from, for the header and exports. */
-  readonly sources: readonly string[];
+  /** The files the plan was built from, for the header and exports: exactly the current ones. */
+  readonly sources: readonly SourceFile[];
+}
+
+export type SourceKind = 'practices' | 'boundary' | 'assignment' | 'plan';
+
+export interface SourceFile {
+  readonly kind: SourceKind;
+  readonly name: string;
+  /** The synthetic demo region: never mixed with real data. */
+  readonly demo?: boolean;
 }
 
 export const MODES = {
@@ -52,6 +61,8 @@ export interface Notice {
 export interface LoadProblem {
   readonly title: string;
   readonly issues: readonly Issue[];
+  /** Which file of the plan the problem is about; replacing that file drops the problem. */
+  readonly kind?: SourceKind;
 }
 
 export type { PracticeCode };
