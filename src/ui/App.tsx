@@ -2,11 +2,11 @@
 import { bbox } from '@turf/turf';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { MODE_KEYS } from '../map/modes';
 import { AlignTab, type HardLayer } from './AlignPanel';
 import { ClusterDialog } from './ClusterDialog';
 import { FieldMappingDialog } from './FieldMappingDialog';
 import { loadFiles, loadPractices, type FileKind, type PendingFields } from './load-files';
+import { MODE_KEYS } from './mode-info';
 import type { MapPort } from './map-port';
 import { NetworksPanel, Summary } from './NetworksPanel';
 import { PracticeDetails } from './PracticeDetails';
