@@ -1,3 +1,4 @@
+import type { PlanSource } from '../core/io';
 import type { Assignment, Band, Boundary, Issue, NetworkId, Practice, PracticeCode } from '../core/model';
 
 /** A network as the planner keeps it: the core's Network plus how it is shown and edited. */
@@ -23,14 +24,9 @@ export interface PlanDoc {
   readonly sources: readonly SourceFile[];
 }
 
-export type SourceKind = 'practices' | 'boundary' | 'assignment' | 'plan';
-
-export interface SourceFile {
-  readonly kind: SourceKind;
-  readonly name: string;
-  /** The synthetic demo region: never mixed with real data. */
-  readonly demo?: boolean;
-}
+/** A file of the plan (the plan file's PlanSource); `demo` marks the synthetic demo region. */
+export type SourceFile = PlanSource;
+export type SourceKind = PlanSource['kind'];
 
 export const MODES = {
   select: 'select',

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { issueCount } from '../core/io';
 import type { Issue } from '../core/model';
 import { selectPlanChecks } from '../state/selectors';
 import { usePlannerStore, useStore } from './store-context';
@@ -24,7 +25,7 @@ export function ProblemsPanel() {
   const problems = useStore((s) => s.problems);
   const checks = useStore(selectPlanChecks);
   const [open, setOpen] = useState<boolean | null>(null);
-  const count = problems.reduce((n, p) => n + p.issues.length, 0) + checks.outside;
+  const count = problems.reduce((n, p) => n + issueCount(p.issues), 0) + checks.outside;
   if (count === 0) return null;
   const failed = problems.some((p) => p.issues.some((x) => x.severity === 'error'));
   return (

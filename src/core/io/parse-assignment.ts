@@ -12,6 +12,12 @@ export interface AssignmentTable {
   readonly networks: Network[];
 }
 
+/** An assignment CSV as read: the table plus every code it lists. */
+export interface AssignmentFile extends AssignmentTable {
+  /** Every practice code the file lists (assigned, unassigned or unknown), in file order. */
+  readonly listed: PracticeCode[];
+}
+
 export interface ParseAssignmentOptions {
   /** Refuse longer text (default 200 MB). */
   readonly maxBytes?: number;
@@ -73,7 +79,7 @@ export function parseAssignment(
   fileName: string,
   practices: readonly Practice[],
   opts: ParseAssignmentOptions = {},
-): Result<AssignmentTable> {
+): Result<AssignmentFile> {
   const log = new IssueLog(fileName);
   const body = checkText(text, log, opts.maxBytes ?? DEFAULT_MAX_BYTES);
   if (body === null) return log.fail();
@@ -129,5 +135,6 @@ export function parseAssignment(
   return log.result(() => ({
     assignment,
     networks: [...networks].map(([id, n]) => ({ id: networkId(id), name: n.name })),
+    listed: [...firstRow.keys()].map(practiceCode),
   }));
 }
