@@ -1,6 +1,9 @@
 // `npm run bench`: speed of the planning engine on the national table (6,452 practices, 1,234
 // real PCNs, England boundary dissolved from the ICB polygons), beside the same work done with
-// plain Turf, then the auto-cluster section. Prints one JSON object. Figures, not pass/fail.
+// plain Turf; then the compiled command line as whole processes (national and 100,000 synthetic
+// practices, scripts/bench-cli.ts); then the auto-cluster section. Prints one JSON object.
+// Figures, not pass/fail. `--engine-only` skips the auto-cluster section, `--cli-only` runs only
+// the command-line section.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +13,7 @@ import { buildTessellation } from '../src/core/geometry';
 import { assignmentFromTable, parseBoundary, parsePractices } from '../src/core/io';
 import { DEFAULT_BAND, type NetworkId } from '../src/core/model';
 import { evaluatePlan, updatePlan } from '../src/core/plan';
+import { benchCli } from './bench-cli';
 import { benchCluster } from './bench-cluster';
 
 const dataDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../shared/data');
@@ -112,12 +116,15 @@ function benchEngine() {
   };
 }
 
-const engine = benchEngine();
-const cluster = process.argv.includes('--engine-only') ? null : benchCluster();
+const cliOnly = process.argv.includes('--cli-only');
+const engine = cliOnly ? null : benchEngine();
+const cli = await benchCli();
+const cluster = cliOnly || process.argv.includes('--engine-only') ? null : benchCluster();
 clearInterval(memTimer);
 sampleMemory();
 console.log(JSON.stringify({
   engine,
+  cli,
   cluster,
   peakMemoryMB: { rss: Math.round(peakRss / 2 ** 20), heapUsed: Math.round(peakHeap / 2 ** 20) },
   node: process.version,

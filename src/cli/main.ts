@@ -1,7 +1,5 @@
-// Entry point of `npm run pcn -- <command> [options]`: dispatches to one file per command.
-// `run(argv, io)` does all the work and returns the exit code, so tests call it in-process.
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+// `pcn <command> [options]` (src/cli/bin.ts, compiled to dist-cli/pcn.js): dispatches to one file
+// per command. `run(argv, io)` does all the work and returns the exit code, so tests call it in-process.
 import { commandHelp, parseArgs, suggest, type Command } from './args';
 import { alignCommand } from './align';
 import { clusterCommand } from './cluster';
@@ -70,12 +68,4 @@ export async function run(argv: readonly string[], io: CliIO): Promise<ExitCode>
     io.stderr(`internal error in ${command.spec.name} (a bug, please report it): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     return EXIT.internal;
   }
-}
-
-const invokedDirectly = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
-if (invokedDirectly) {
-  const io: CliIO = { stdout: (t) => void process.stdout.write(t), stderr: (t) => void process.stderr.write(t) };
-  run(process.argv.slice(2), io).then((code) => {
-    process.exitCode = code;
-  });
 }
