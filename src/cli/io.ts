@@ -50,6 +50,24 @@ export function readInputFile(io: CliIO, file: string, label: string, maxBytes =
   }
 }
 
+export type BytesOutcome =
+  | { readonly ok: true; readonly bytes: Uint8Array; readonly fileName: string; readonly path: string }
+  | { readonly ok: false; readonly message: string };
+
+/** readInputFile's checks, returning the raw bytes (decoded by core's prepareInput: encodings, zips). */
+export function readInputBytes(io: CliIO, file: string, label: string, maxBytes = MAX_INPUT_BYTES): BytesOutcome {
+  const full = resolvePath(io, file);
+  const fail = (why: string): BytesOutcome => ({ ok: false, message: `${label} ${file}: ${why}` });
+  try {
+    const st = statSync(full);
+    if (st.isDirectory()) return fail('is a directory, expected a file');
+    if (st.size > maxBytes) return fail(`is ${formatMegabytes(st.size)}, larger than the ${formatMegabytes(maxBytes)} limit`);
+    return { ok: true, bytes: readFileSync(full), fileName: path.basename(full), path: full };
+  } catch (e) {
+    return fail(describeFsError(e));
+  }
+}
+
 export interface OutputFile {
   /** As given on the command line. */
   readonly file: string;
