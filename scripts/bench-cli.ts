@@ -32,7 +32,10 @@ function timeProcess(dir: string, args: string[], withMemory = true) {
 /** 100,000 practices spread evenly over lon -5..1.7, lat 50..55.5 (seeded), each in a grid-square network. */
 function syntheticCsv(count: number): string {
   let seed = 12345;
-  const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  const rand = () => {
+    seed = (seed * 16807) % 2147483647;
+    return seed / 2147483647;
+  };
   const lines = ['practice_code,practice_name,longitude,latitude,registered_patients,pcn_code'];
   for (let i = 0; i < count; i++) {
     const lon = -5 + 6.7 * rand();

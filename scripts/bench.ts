@@ -55,7 +55,10 @@ function benchEngine() {
 
   // One practice moved between networks, 1,000 times (seeded).
   let seed = 42;
-  const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  const rand = () => {
+    seed = (seed * 16807) % 2147483647;
+    return seed / 2147483647;
+  };
   const moveMs: number[] = [];
   let current = plan!;
   for (let k = 0; k < 1000; k++) {

@@ -10,6 +10,7 @@ import { OPTION_KIND, type Command, type CommandSpec, type ParsedArgs } from './
 import { CRS_OPTION, POSTCODES_OPTION, crsArg, practiceOptions, readInput } from './read-input';
 import { EXIT, failInput, formatCount, plural, resolvePath, writeOutputsAtomically, type CliIO, type ExitCode, type OutputFile } from './io';
 import { planSummaryLines } from './summary';
+import { runSmallAreaFootprints } from './footprints-small-areas';
 
 export const footprintsSpec: CommandSpec = {
   name: 'footprints',
@@ -22,6 +23,11 @@ export const footprintsSpec: CommandSpec = {
     '',
     'The assignment comes either from a column/property of the practices file (--network-field) or from a',
     'separate CSV practice_code,network_id[,network_name] (--assignment): give exactly one of the two.',
+    '',
+    'With --small-areas the footprints are unions of small areas (LSOAs) instead of cells: with --registrations',
+    'each area goes to the network whose practices have the most registered patients living there (ties: the',
+    'lower network id); areas where none has patients, and every area without --registrations, go to the',
+    'network of the nearest practice (from --small-area-centroids when given, else a point inside the area).',
   ],
   options: [
     { name: 'practices', kind: OPTION_KIND.text, valueName: 'FILE', required: true, description: 'Practices: GeoJSON Points or CSV with longitude/latitude columns.' },
@@ -30,6 +36,13 @@ export const footprintsSpec: CommandSpec = {
     { name: 'assignment', kind: OPTION_KIND.text, valueName: 'FILE', description: 'CSV practice_code,network_id[,network_name] assigning practices to networks.' },
     { name: 'out', kind: OPTION_KIND.text, valueName: 'FILE', required: true, description: 'Where to write the networks GeoJSON (see README "Output schema").' },
     { name: 'assignment-out', kind: OPTION_KIND.text, valueName: 'FILE', description: 'Also write the assignment CSV practice_code,practice_name,population,network_id,network_name.' },
+    { name: 'small-areas', kind: OPTION_KIND.text, valueName: 'FILE', description: 'Footprints from small areas: GeoJSON polygons with a unique code (e.g. LSOAs, lsoa11cd); the study area is their union unless --boundary.' },
+    { name: 'small-area-field', kind: OPTION_KIND.text, valueName: 'FIELD', description: 'Property holding each small area\'s code (default: detected, e.g. lsoa11cd, lsoa21cd, code).' },
+    { name: 'registrations', kind: OPTION_KIND.text, valueName: 'FILE', description: 'NHS Digital registered patients by practice and LSOA (CSV: PRACTICE_CODE, LSOA_CODE, NUMBER_OF_PATIENTS): each small area goes to the network with most patients living there.' },
+    { name: 'small-area-centroids', kind: OPTION_KIND.text, valueName: 'FILE', description: 'Population-weighted centroids (CSV: code, longitude, latitude) the nearest-practice fallback measures from.' },
+    { name: 'small-areas-out', kind: OPTION_KIND.text, valueName: 'FILE', description: 'Also write small_area_code,network_id,method,network_patients,all_patients.' },
+    { name: 'within', kind: OPTION_KIND.text, valueName: 'FILE', description: 'With --small-areas: hard boundaries (GeoJSON polygons); a small area only goes to a network of practices in its own area.' },
+    { name: 'within-field', kind: OPTION_KIND.text, valueName: 'FIELD', description: 'Property naming the area of each --within feature (features with one value form one area).' },
     { name: 'min', kind: OPTION_KIND.wholeNumber, valueName: 'N', defaultValue: 30_000, description: 'Lowest population of a network in band.' },
     { name: 'max', kind: OPTION_KIND.wholeNumber, valueName: 'N', defaultValue: 50_000, description: 'Highest population of a network in band.' },
     POSTCODES_OPTION,
@@ -40,6 +53,8 @@ export const footprintsSpec: CommandSpec = {
     '    --network-field pcn_code --out networks.geojson --assignment-out assignment.csv',
     'npm run pcn -- footprints --practices data/demo-practices.csv --assignment data/demo-assignment.csv \\',
     '    --out networks.geojson --min 25000 --max 60000',
+    'npm run pcn -- footprints --practices gm_practices.geojson --network-field pcn_code --small-areas gm_lsoa.geojson \\',
+    '    --registrations gm_practice_lsoa.csv --out networks.geojson --small-areas-out small_areas.csv',
   ],
 };
 
@@ -56,10 +71,15 @@ function checkUsage(args: ParsedArgs, io: CliIO): string | null {
   const min = args.numbers.get('min')!;
   const max = args.numbers.get('max')!;
   if (min > max) return `--min ${min} is greater than --max ${max}`;
-  const outputs = ['out', 'assignment-out'].filter((o) => args.text.has(o));
+  if (!args.text.has('small-areas')) {
+    const needs = ['small-area-field', 'registrations', 'small-area-centroids', 'small-areas-out', 'within'].find((o) => args.text.has(o));
+    if (needs) return `--${needs} needs --small-areas FILE (footprints from small areas)`;
+  }
+  if (args.text.has('within-field') && !args.text.has('within')) return '--within-field needs --within FILE';
+  const outputs = ['out', 'assignment-out', 'small-areas-out'].filter((o) => args.text.has(o));
   const crs = crsArg(args);
   if ('usage' in crs) return crs.usage;
-  const inputs = ['practices', 'boundary', 'assignment', 'postcodes'].filter((o) => args.text.has(o));
+  const inputs = ['practices', 'boundary', 'assignment', 'small-areas', 'registrations', 'small-area-centroids', 'within', 'postcodes'].filter((o) => args.text.has(o));
   for (const o of outputs) {
     for (const other of [...inputs, ...outputs]) {
       if (other !== o && resolvePath(io, args.text.get(o)!) === resolvePath(io, args.text.get(other)!)) {
@@ -137,6 +157,13 @@ export async function runFootprints(args: ParsedArgs, io: CliIO): Promise<ExitCo
     outside = practices.filter((p) => !contains(p.lon, p.lat)).length;
   }
 
+  if (args.text.has('small-areas')) {
+    const source = networkField !== undefined ? `--network-field ${networkField}` : `--assignment ${assignmentRead?.ok ? assignmentRead.fileName : ''}`;
+    return runSmallAreaFootprints(args, io, {
+      practices, practicesFile: practicesRead.fileName, networks, assignment, assignmentSource: source, boundary,
+      boundaryFile: boundaryRead?.ok ? boundaryRead.fileName : null, band, warnings,
+    });
+  }
   const tessellation = buildTessellation(practices, boundary);
   const plan = evaluatePlan({ practices, networks, assignment, band }, tessellation);
   const outputs: OutputFile[] = [{ file: args.text.get('out')!, text: `${JSON.stringify(toNetworksGeoJSON([...plan.networks.values()], band))}\n` }];

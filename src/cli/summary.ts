@@ -21,8 +21,12 @@ const percent = (part: number, whole: number) => (whole > 0 ? `${((100 * part) /
  * Unassigned: 36 practices, 293,603 patients (36.5% of 803,785)
  * Shared-site conflicts: 1 (Z90001, Z90002, Z90003 at one site: ZN01, ZN05)
  * ```
+ * The last line only for plans built from practice cells (small areas have no shared sites).
  */
-export function planSummaryLines(plan: PlanResult): string[] {
+export function planSummaryLines(
+  plan: Pick<PlanResult, 'input' | 'networks' | 'inBand' | 'nonContiguous' | 'unassigned' | 'unassignedPopulation' | 'totalPopulation'> &
+    { readonly sharedSiteConflicts?: PlanResult['sharedSiteConflicts'] },
+): string[] {
   const { band } = plan.input;
   const summaries = [...plan.networks.values()];
   const below = summaries.filter((n) => n.band === 'below').map((n) => n.id as string);
@@ -42,6 +46,7 @@ export function planSummaryLines(plan: PlanResult): string[] {
   const unassignedLine =
     `Unassigned: ${plural(plan.unassigned.length, 'practice')}, ${plural(plan.unassignedPopulation, 'patient')}` +
     ` (${percent(plan.unassignedPopulation, plan.totalPopulation)} of ${formatCount(plan.totalPopulation)})`;
+  if (!plan.sharedSiteConflicts) return [bandLine, contiguousLine, unassignedLine];
   const conflicts = plan.sharedSiteConflicts.map((c) => `${listIds(c.practiceCodes, 4)} at one site: ${c.networks.join(', ')}`);
   const shown = conflicts.slice(0, 3).join('; ') + (conflicts.length > 3 ? `; and ${conflicts.length - 3} more` : '');
   const conflictLine = `Shared-site conflicts: ${formatCount(conflicts.length)}${conflicts.length ? ` (${shown})` : ''}`;

@@ -95,5 +95,3 @@ export const MODE_HANDLERS: Record<Mode, ModeHandlers> = {
     planner().createNetworkFrom(codes);
   }),
 };
-
-export const MODE_KEYS: Record<string, Mode> = { v: 'select', p: 'paint', l: 'lasso', d: 'draw', u: 'unassign' };

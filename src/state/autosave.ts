@@ -22,7 +22,7 @@ export async function restoreAutosave(store: PlannerStore, kv: KeyValueStore): P
   if (raw === undefined || raw === null) return false;
   const s = store.getState();
   const parsed = typeof raw === 'string' ? parsePlan(raw, 'autosaved plan', s.nextFid) : null;
-  if (!parsed || !parsed.ok) {
+  if (!parsed?.ok) {
     const aside = `${AUTOSAVE_KEY}:unreadable:${new Date().toISOString()}`;
     await kv.set(aside, raw).catch(() => undefined);
     s.reportProblem({

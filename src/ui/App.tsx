@@ -1,11 +1,11 @@
 // The app shell: toolbar, map, side panel (tabs), dialogs; keyboard shortcuts and file drop.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { MODE_KEYS } from '../map/modes';
 import { AlignTab, type HardLayer } from './AlignPanel';
 import { ClusterDialog } from './ClusterDialog';
 import { FieldMappingDialog } from './FieldMappingDialog';
 import { loadFiles, loadPractices, type FileKind, type PendingFields } from './load-files';
+import { MODE_KEYS } from './mode-info';
 import type { MapPort } from './map-port';
 import { NetworksPanel, Summary } from './NetworksPanel';
 import { PracticeDetails } from './PracticeDetails';

@@ -238,7 +238,7 @@ export function ClusterDialog({ plan, onAccept, onClose, createWorker = defaultW
             Run
           </button>
         )}
-        <button type="button" onClick={() => (stopWorker(), onClose())}>
+        <button type="button" onClick={() => { stopWorker(); onClose(); }}>
           Close
         </button>
       </div>

@@ -34,7 +34,7 @@ export function SearchBox({ mapPort }: { mapPort: MapPort }) {
         onInput={(e) => setQ((e.target as HTMLInputElement).value)}
         onKeyDown={(e) => { if (e.key === 'Enter' && hits[0]) { hits[0].go(); setQ(''); } }} />
       {hits.length > 0 && (
-        <ul class="search-results" role="listbox">
+        <ul class="search-results">
           {hits.map((h) => (
             <li key={h.key}><button type="button" onClick={() => { h.go(); setQ(''); }}>{h.label}</button></li>
           ))}

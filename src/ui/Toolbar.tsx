@@ -1,19 +1,11 @@
 import { toAssignmentCsv, toNetworksGeoJSON } from '../core/io';
 import { selectPlan } from '../state/selectors';
 import { serialisePlan } from '../state/plan-file';
-import { MODES, type Mode } from '../state/types';
 import { download } from './files';
 import type { FileKind } from './load-files';
 import type { MapPort } from './map-port';
+import { MODE_INFO } from './mode-info';
 import { usePlannerStore, useStore } from './store-context';
-
-const MODE_INFO: { mode: Mode; label: string; key: string; help: string }[] = [
-  { mode: MODES.select, label: 'Select', key: 'V', help: 'Select: click a practice for details' },
-  { mode: MODES.paint, label: 'Paint', key: 'P', help: 'Paint: click or drag across practices or cells to put them in the active network' },
-  { mode: MODES.lasso, label: 'Lasso', key: 'L', help: 'Lasso: draw around practices to put them in the active network' },
-  { mode: MODES.draw, label: 'Draw', key: 'D', help: 'Draw: click a polygon (double-click to finish) to make a new network of the practices inside' },
-  { mode: MODES.unassign, label: 'Unassign', key: 'U', help: 'Unassign: click or drag to take practices out of their network' },
-];
 
 const FILE_INPUTS: { kind: FileKind; label: string; accept: string }[] = [
   { kind: 'practices', label: 'Practices', accept: '.geojson,.json,.csv' },

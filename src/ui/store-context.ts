@@ -2,7 +2,7 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { store as appStore } from '../state';
 import type { Planner, PlannerStore } from '../state/store';
-import { useStoreOf } from '../state/use-store';
+import { useStoreOf } from './use-store';
 
 export const StoreContext = createContext<PlannerStore>(appStore);
 

@@ -5,6 +5,7 @@ import { bandStatus, type Network, type NetworkId, type PracticeCode, type Resul
 import { fixBand } from './fix-band';
 import { siteAreas } from './hard-areas';
 import { improveCompactness } from './improve-compactness';
+import type { Partition } from './partition';
 import { createRandom } from './prng';
 import { repairStart } from './repair-start';
 import { buildReport, networkFigures } from './report';
@@ -82,7 +83,7 @@ export function clusterPlan(
   const existingIds = [...new Set(g.site.length ? [...input.values()] : [])].filter((id) => !locked.has(id)).sort();
   const regionOfId = new Map(existingIds.map((id, k) => [id, k]));
   let reasons = new Map<number, (typeof UNAVOIDABLE_REASON)[keyof typeof UNAVOIDABLE_REASON]>();
-  let partition;
+  let partition: Partition;
   if (repair) {
     const initial = new Int32Array(g.n).fill(-1);
     for (let i = 0; i < g.n; i++) {

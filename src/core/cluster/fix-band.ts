@@ -189,13 +189,6 @@ function better(a: Attempt, b: Attempt, repair: boolean): boolean {
   return a.meanPP > b.meanPP;
 }
 
-/** Total band violation over live, unfrozen regions. */
-export function totalViolation(p: Partition): number {
-  let sum = 0;
-  for (let r = 0; r < p.pop.length; r++) if (p.size[r] > 0 && !p.frozen[r]) sum += v(p, p.pop[r]);
-  return sum;
-}
-
 /**
  * Runs rounds of moves and re-partitions until every unfrozen region is in band, nothing
  * improves, or the round limit. Returns false when cancelled.

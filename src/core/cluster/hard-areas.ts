@@ -30,8 +30,13 @@ function segmentDistanceSq(px: number, py: number, ax: number, ay: number, bx: n
   return (px - ax - t * dx) ** 2 + (py - ay - t * dy) ** 2;
 }
 
+/** Points with WGS84 and projected positions: practice sites, or small areas' reference points. */
+export type LocatedPoints = Pick<ClusterTessellation, 'projection'> & {
+  readonly sites: readonly { readonly lon: number; readonly lat: number; readonly x: number; readonly y: number }[];
+};
+
 /** Per site, the index into `areas` it belongs to. `areas` must hold at least one polygon. */
-export function siteAreas(t: ClusterTessellation, areas: readonly HardArea[]): Int32Array {
+export function siteAreas(t: LocatedPoints, areas: readonly HardArea[]): Int32Array {
   const polygons = areas.map(polygonsOf);
   const boxes = polygons.map((polys) => {
     const box = [Infinity, Infinity, -Infinity, -Infinity];

@@ -61,10 +61,6 @@ export function newRegion(p: Partition): number {
   return p.pop.length - 1;
 }
 
-export function regionCount(p: Partition): number {
-  return p.pop.length;
-}
-
 /** Edge length (metres) between node i and the members of region r other than i. */
 export function sharedMetres(p: Partition, i: number, r: number): number {
   const { g } = p;

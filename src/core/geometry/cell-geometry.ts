@@ -6,8 +6,3 @@ import type { Tessellation } from './tessellation';
 export function cellGeometry(t: Tessellation, site: number): Polygon | MultiPolygon | null {
   return dissolveSites(t, [site]).geometry;
 }
-
-/** WGS84 position of a vertex id. */
-export function toLonLat(t: Tessellation, vertexId: number): [number, number] {
-  return [t.vertexLonLat[vertexId * 2], t.vertexLonLat[vertexId * 2 + 1]];
-}

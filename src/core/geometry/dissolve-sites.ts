@@ -14,8 +14,14 @@ export interface Footprint {
   readonly perimeterKm: number;
 }
 
+/**
+ * What a dissolve needs: cells as rings of shared vertex ids. Practice cells (Tessellation) and
+ * small areas (SmallAreaMesh) both provide it, so both get footprints from this one builder.
+ */
+export type CellMesh = Pick<Tessellation, 'vertexXY' | 'vertexLonLat' | 'cellRings' | 'cellAreaKm2' | 'edgeSite'>;
+
 /** Example: `dissolveSites(t, [0, 1, 2]).parts === 1` when the three cells form one piece. */
-export function dissolveSites(t: Tessellation, sites: Iterable<number>): Footprint {
+export function dissolveSites(t: CellMesh, sites: Iterable<number>): Footprint {
   const members = new Set(sites);
   const nV = t.vertexXY.length / 2;
   const xy = t.vertexXY;

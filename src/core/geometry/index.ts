@@ -1,4 +1,4 @@
 export { createProjection, projectionAt, EARTH_RADIUS_METRES, type Projection } from './projection';
 export { buildTessellation, type Tessellation, type Site } from './tessellation';
 export { dissolveSites, type Footprint } from './dissolve-sites';
-export { cellGeometry, toLonLat } from './cell-geometry';
+export { cellGeometry } from './cell-geometry';

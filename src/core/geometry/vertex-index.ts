@@ -1,9 +1,9 @@
 // Gives every distinct vertex one id, so two cells that share an edge share its two vertex ids
 // exactly: footprints then dissolve by cancelling opposite edges, with no polygon union.
-// Vertices closer than the snap distance (2 cm) are the same vertex: clipping computes the same
-// boundary crossing separately for the two cells either side of it.
+// Vertices closer than the snap distance (2 cm by default) are the same vertex: clipping computes
+// the same boundary crossing separately for the two cells either side of it.
 
-const SNAP_METRES = 0.02;
+const DEFAULT_SNAP_METRES = 0.02;
 /** Grid coordinates are offset into [0, 2^26) so a bin key fits a float exactly (< 2^52). */
 const OFFSET = 2 ** 25;
 const SPAN = 2 ** 26;
@@ -13,8 +13,10 @@ export class VertexIndex {
   private xy: Float64Array = new Float64Array(1024);
   count = 0;
 
+  constructor(private readonly snapMetres = DEFAULT_SNAP_METRES) {}
+
   id(x: number, y: number): number {
-    const gx = Math.floor(x / SNAP_METRES), gy = Math.floor(y / SNAP_METRES);
+    const gx = Math.floor(x / this.snapMetres), gy = Math.floor(y / this.snapMetres);
     const own = this.bins.get(binKey(gx, gy));
     if (own !== undefined && this.near(own, x, y)) return own;
     for (let dx = -1; dx <= 1; dx++) {
@@ -37,7 +39,7 @@ export class VertexIndex {
   }
 
   private near(id: number, x: number, y: number): boolean {
-    return Math.abs(this.xy[id * 2] - x) <= SNAP_METRES && Math.abs(this.xy[id * 2 + 1] - y) <= SNAP_METRES;
+    return Math.abs(this.xy[id * 2] - x) <= this.snapMetres && Math.abs(this.xy[id * 2 + 1] - y) <= this.snapMetres;
   }
 
   coordinates(): Float64Array {

@@ -20,6 +20,12 @@ export interface NetworkProperties {
   readonly band: BandStatus;
   readonly band_min: number;
   readonly band_max: number;
+  /** Footprints from small areas only: the number of small areas in the footprint. */
+  readonly small_area_count?: number;
+  /** With registrations: patients of the network's practices living inside its footprint. */
+  readonly resident_patients?: number;
+  /** With registrations: resident_patients over those practices' patients with a known LSOA, 0-1, 4 decimals. */
+  readonly resident_share?: number | null;
 }
 
 /**
@@ -36,6 +42,10 @@ export interface NetworkSummaryInput {
   readonly parts: number;
   readonly polsbyPopper: number;
   readonly geometry: Polygon | MultiPolygon | null;
+  /** Present for footprints from small areas (see NetworkProperties). */
+  readonly smallAreaCount?: number;
+  readonly residentPatients?: number | null;
+  readonly residentShare?: number | null;
 }
 
 /** One network as read back from a networks GeoJSON file. */

@@ -25,6 +25,17 @@ export function exportGeometry(g: Polygon | MultiPolygon | null): Polygon | Mult
   );
 }
 
+/** The small-area properties, only for networks that have them (footprints from small areas). */
+function smallAreaProperties(s: NetworkSummaryInput): Partial<NetworkProperties> {
+  if (s.smallAreaCount === undefined) return {};
+  if (s.residentPatients === undefined || s.residentPatients === null) return { small_area_count: s.smallAreaCount };
+  return {
+    small_area_count: s.smallAreaCount,
+    resident_patients: Math.round(s.residentPatients),
+    resident_share: s.residentShare === null || s.residentShare === undefined ? null : roundTo(s.residentShare, MEASURE_DECIMALS),
+  };
+}
+
 export type NetworkFeature = Feature<Polygon | MultiPolygon | null, NetworkProperties> & { id: string };
 
 /**
@@ -55,6 +66,7 @@ export function toNetworksGeoJSON(
         band: bandStatus(population, band),
         band_min: band.min,
         band_max: band.max,
+        ...smallAreaProperties(s),
       },
       geometry: exportGeometry(s.geometry),
     });

@@ -1,6 +1,6 @@
 // Binds the vanilla store to Preact: re-render when the selected value changes (Object.is).
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Planner, PlannerStore } from './store';
+import type { Planner, PlannerStore } from '../state/store';
 
 export function useStoreOf<T>(store: PlannerStore, selector: (s: Planner) => T): T {
   const [value, setValue] = useState(() => selector(store.getState()));

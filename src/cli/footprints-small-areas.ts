@@ -1,0 +1,120 @@
+// `pcn footprints --small-areas`: footprints as unions of small areas (LSOAs), each area given to
+// the network with the most registered patients living there (or the nearest practice's network).
+import type { HardArea } from '../core/cluster';
+import { parseHardAreas } from '../core/cluster';
+import type { Band, Boundary, Issue, Network, NetworkId, Practice, PracticeCode } from '../core/model';
+import { formatIssue, toAssignmentCsv, toNetworksGeoJSON } from '../core/io';
+import {
+  AREA_METHOD, buildSmallAreaContext, evaluateSmallAreaPlan, layerWithin, parseCentroids, parseSmallAreaLayer, readRegistrations, toSmallAreasCsv,
+  type Registrations, type SmallAreaLayer,
+} from '../core/small-areas';
+import type { ParsedArgs } from './args';
+import { EXIT, failInput, formatCount, plural, readInputFile, writeOutputsAtomically, type CliIO, type ExitCode, type OutputFile } from './io';
+import { planSummaryLines } from './summary';
+
+/** What footprints.ts has already read and checked. */
+export interface PlanSoFar {
+  readonly practices: readonly Practice[];
+  readonly practicesFile: string;
+  readonly networks: readonly Network[];
+  readonly assignment: ReadonlyMap<PracticeCode, NetworkId>;
+  readonly assignmentSource: string;
+  readonly boundary: Boundary | null;
+  readonly boundaryFile: string | null;
+  readonly band: Band;
+  readonly warnings: readonly Issue[];
+}
+
+interface SmallAreaFiles {
+  readonly layer: SmallAreaLayer;
+  readonly registrations: Registrations | null;
+  readonly centroids: ReadonlyMap<string, readonly [number, number]> | null;
+  readonly hardAreas: HardArea[] | null;
+  readonly hardFile: string | null;
+}
+
+/** Reads and parses the small-area inputs; every problem goes to `errors` / `warnings`. */
+function readSmallAreaFiles(args: ParsedArgs, io: CliIO, errors: Issue[], warnings: Issue[]): SmallAreaFiles | string[] | null {
+  const opt = (name: string) => args.text.get(name);
+  const read = (name: string) => (opt(name) === undefined ? null : readInputFile(io, opt(name)!, `--${name}`));
+  const layerRead = read('small-areas')!;
+  const regRead = read('registrations');
+  const centroidRead = read('small-area-centroids');
+  const withinRead = read('within');
+  const failures = [layerRead, regRead, centroidRead, withinRead].flatMap((r) => (r && !r.ok ? [r.message] : []));
+  if (failures.length || !layerRead.ok) return failures;
+  const take = <T>(result: { ok: true; value: T; warnings: readonly Issue[] } | { ok: false; errors: readonly Issue[]; warnings: readonly Issue[] }): T | null => {
+    warnings.push(...result.warnings);
+    if (result.ok) return result.value;
+    errors.push(...result.errors);
+    return null;
+  };
+  const layer = take(parseSmallAreaLayer(layerRead.text, layerRead.fileName, opt('small-area-field')));
+  const registrations = regRead?.ok ? take(readRegistrations(regRead.text, regRead.fileName)) : null;
+  const centroids = centroidRead?.ok ? take(parseCentroids(centroidRead.text, centroidRead.fileName)) : null;
+  const hardAreas = withinRead?.ok ? take(parseHardAreas(withinRead.text, withinRead.fileName, opt('within-field'))) : null;
+  if (!layer || errors.length) return null;
+  return { layer, registrations, centroids, hardAreas, hardFile: withinRead?.ok ? withinRead.fileName : null };
+}
+
+const percent = (part: number, whole: number) => (whole > 0 ? `${((100 * part) / whole).toFixed(1)}%` : 'n/a');
+
+export function runSmallAreaFootprints(args: ParsedArgs, io: CliIO, plan: PlanSoFar): ExitCode {
+  const errors: Issue[] = [];
+  const warnings: Issue[] = [...plan.warnings];
+  const files = readSmallAreaFiles(args, io, errors, warnings);
+  if (Array.isArray(files)) return failInput(io, [], warnings, files);
+  if (!files) return failInput(io, errors, warnings);
+  const layer = plan.boundary ? layerWithin(files.layer, plan.boundary) : files.layer;
+  if (layer.codes.length === 0) {
+    return failInput(io, [{ severity: 'error', file: files.layer.fileName, message: `${files.layer.fileName}: no small area lies inside ${plan.boundaryFile}` }], warnings);
+  }
+  const { context, warnings: linkWarnings } = buildSmallAreaContext({
+    layer, practices: plan.practices, registrations: files.registrations, centroids: files.centroids, hardAreas: files.hardAreas,
+  });
+  warnings.push(...linkWarnings);
+  const result = evaluateSmallAreaPlan({ practices: plan.practices, networks: plan.networks, assignment: plan.assignment, band: plan.band }, context);
+
+  const outputs: OutputFile[] = [{ file: args.text.get('out')!, text: `${JSON.stringify(toNetworksGeoJSON([...result.networks.values()], plan.band))}\n` }];
+  const assignmentOut = args.text.get('assignment-out');
+  if (assignmentOut !== undefined) outputs.push({ file: assignmentOut, text: toAssignmentCsv(plan.practices, plan.assignment, plan.networks) });
+  const areasOut = args.text.get('small-areas-out');
+  if (areasOut !== undefined) outputs.push({ file: areasOut, text: toSmallAreasCsv(result) });
+  const summary = summaryLines(plan, files, layer, context.centroidCount, result);
+  for (const w of warnings) io.stderr(`${formatIssue(w)}\n`);
+  const written = writeOutputsAtomically(io, outputs);
+  if (!written.ok) {
+    io.stderr(`error: ${written.message}\n`);
+    return EXIT.invalidInput;
+  }
+  io.stdout(`${[...summary, warnings.length ? `Warnings: ${formatCount(warnings.length)} (listed on stderr)` : 'Warnings: none', `Wrote ${outputs.map((o) => o.file).join(', ')}`].join('\n')}\n`);
+  return EXIT.ok;
+}
+
+function summaryLines(plan: PlanSoFar, files: SmallAreaFiles, layer: SmallAreaLayer, centroidCount: number, result: ReturnType<typeof evaluateSmallAreaPlan>): string[] {
+  const totalPatients = plan.practices.reduce((s, p) => s + p.listSize, 0);
+  let areaKm2 = 0;
+  for (const s of result.networks.values()) areaKm2 += s.areaKm2;
+  const counts = [0, 0, 0];
+  result.method.forEach((m) => counts[m]++);
+  const r = files.registrations;
+  const lines = [
+    `Practices: ${formatCount(plan.practices.length)} (${plural(totalPatients, 'patient')}), from ${plan.practicesFile}`,
+    `Assignment: ${plural(plan.networks.length, 'network')} from ${plan.assignmentSource}`,
+    `Small areas: ${formatCount(layer.codes.length)} from ${files.layer.fileName} (code ${layer.codeField})` +
+      (plan.boundaryFile ? `, those inside ${plan.boundaryFile}` : ', study area their union') +
+      (files.hardAreas ? `, within ${plural(files.hardAreas.length, 'hard area')} of ${files.hardFile}` : ''),
+    r
+      ? `Registrations: ${formatCount(r.rowCount)} rows, ${formatCount(r.practiceCodes.length)} practices, ${plural(r.totalPatients, 'patient')} from ${r.fileName}`
+      : 'Registrations: none (every small area goes to the network of its nearest practice)',
+    `Small areas by registrations: ${formatCount(counts[AREA_METHOD.registrations])}; by nearest practice: ${formatCount(counts[AREA_METHOD.nearest])}` +
+      ` (from ${centroidCount === layer.codes.length ? 'population-weighted centroids' : centroidCount > 0 ? `${formatCount(centroidCount)} centroids, the rest points inside the areas` : 'points inside the areas'})` +
+      (counts[AREA_METHOD.none] ? `; with no network: ${formatCount(counts[AREA_METHOD.none])}` : '') +
+      `; assigned area ${formatCount(areaKm2)} km2`,
+    ...planSummaryLines(result),
+  ];
+  if (r) {
+    lines.push(`Patients living in their own network's footprint: ${percent(result.residentPatients, result.knownPatients)} (${formatCount(result.residentPatients)} of ${formatCount(result.knownPatients)} with a known LSOA)`);
+  }
+  return lines;
+}
