@@ -11,7 +11,7 @@ import {
 } from '../core/align';
 import { OPTION_KIND, type Command, type CommandSpec, type ParsedArgs } from './args';
 import { CRS_OPTION, POSTCODES_OPTION, crsArg, practiceOptions, readInput } from './read-input';
-import { EXIT, failInput, formatCount, plural, resolvePath, writeOutputsAtomically, type CliIO, type ExitCode } from './io';
+import { EXIT, failInput, formatCount, plural, sameFileProblem, warningsLine, writeOutputsAtomically, type CliIO, type ExitCode } from './io';
 import { listIds } from './summary';
 
 export const alignSpec: CommandSpec = {
@@ -62,14 +62,7 @@ function checkUsage(args: ParsedArgs, io: CliIO): string | null {
   if (args.text.has('postcodes') && !args.text.has('practices')) return '--postcodes needs --practices (it locates the practices by postcode)';
   const outputs = ['out', 'report'];
   const inputs = ['networks', 'services', 'practices', 'boundary', 'small-areas', 'postcodes'].filter((o) => args.text.has(o));
-  for (const o of outputs) {
-    for (const other of [...inputs, ...outputs]) {
-      if (other !== o && resolvePath(io, args.text.get(o)!) === resolvePath(io, args.text.get(other)!)) {
-        return `--${o} and --${other} name the same file (${args.text.get(o)}); outputs never overwrite an input or each other`;
-      }
-    }
-  }
-  return null;
+  return sameFileProblem(io, outputs, inputs, args.text);
 }
 
 const METHOD_TEXT: Record<ApportionMethod, string> = {
@@ -164,7 +157,7 @@ export async function runAlign(args: ParsedArgs, io: CliIO): Promise<ExitCode> {
   const lines = [
     `Networks: ${plural(networksFile.networks.length, 'network')} from ${networksRead.fileName}; service areas: ${plural(services.areas.length, 'area')} of ${services.fileName} (field ${services.field})`,
     ...alignReportLines(result.value),
-    warnings.length ? `Warnings: ${formatCount(warnings.length)} (listed on stderr)` : 'Warnings: none',
+    warningsLine(warnings),
     `Wrote ${outputs.map((o) => o.file).join(', ')}`,
   ];
   io.stdout(`${lines.join('\n')}\n`);

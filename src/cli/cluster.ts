@@ -3,12 +3,12 @@
 // run's figures (share in band, contiguity, compactness, populations, moves, unavoidable cases).
 import type { Band, Issue, Network, NetworkId, PracticeCode } from '../core/model';
 import { buildTessellation } from '../core/geometry';
-import { assignmentFromTable, formatIssue, parseBoundary, parsePractices, toAssignmentCsv, toCsv, toNetworksGeoJSON } from '../core/io';
+import { assignmentFromTable, formatIssue, parseBoundary, parsePractices, toAssignmentCsv, toMovesCsv, toNetworksGeoJSON } from '../core/io';
 import { evaluatePlan } from '../core/plan';
 import { CLUSTER_SCOPE, clusterPlan, parseHardAreas, type ClusterReport, type ClusterScope, type HardArea } from '../core/cluster';
 import { OPTION_KIND, type Command, type CommandSpec, type ParsedArgs } from './args';
 import { CRS_OPTION, POSTCODES_OPTION, crsArg, practiceOptions, readInput } from './read-input';
-import { EXIT, failInput, formatCount, plural, resolvePath, writeOutputsAtomically, type CliIO, type ExitCode, type OutputFile } from './io';
+import { EXIT, failInput, formatCount, plural, sameFileProblem, warningsLine, writeOutputsAtomically, type CliIO, type ExitCode, type OutputFile } from './io';
 import { planSummaryLines } from './summary';
 
 export const clusterSpec: CommandSpec = {
@@ -72,14 +72,7 @@ function checkUsage(args: ParsedArgs, io: CliIO): string | null {
   const crs = crsArg(args);
   if ('usage' in crs) return crs.usage;
   const inputs = ['practices', 'boundary', 'within', 'postcodes'].filter((o) => args.text.has(o));
-  for (const o of outputs) {
-    for (const other of [...inputs, ...outputs]) {
-      if (other !== o && resolvePath(io, args.text.get(o)!) === resolvePath(io, args.text.get(other)!)) {
-        return `--${o} and --${other} name the same file (${args.text.get(o)}); outputs never overwrite an input or each other`;
-      }
-    }
-  }
-  return null;
+  return sameFileProblem(io, outputs, inputs, args.text);
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
@@ -172,11 +165,8 @@ export async function runCluster(args: ParsedArgs, io: CliIO): Promise<ExitCode>
   const movesOut = args.text.get('moves-out');
   if (movesOut !== undefined) {
     const byCode = new Map(practices.map((p) => [p.code as string, p]));
-    const rows = run.moves.map((m) => {
-      const p = byCode.get(m.practiceCode);
-      return [m.practiceCode, p?.name ?? '', p?.listSize ?? 0, m.from ?? '', m.to];
-    });
-    outputs.push({ file: movesOut, text: toCsv(['practice_code', 'practice_name', 'population', 'from_network_id', 'to_network_id'], rows) });
+    const rows = run.moves.map((m) => ({ practiceCode: m.practiceCode, practiceName: byCode.get(m.practiceCode)?.name ?? '', population: byCode.get(m.practiceCode)?.listSize ?? 0, from: m.from, to: m.to }));
+    outputs.push({ file: movesOut, text: toMovesCsv(rows) });
   }
 
   for (const w of warnings) io.stderr(`${formatIssue(w)}\n`);
@@ -192,7 +182,7 @@ export async function runCluster(args: ParsedArgs, io: CliIO): Promise<ExitCode>
     ...clusterReportLines(run.report, band),
     'Footprints as built by the engine:',
     ...planSummaryLines(plan).map((l) => `  ${l}`),
-    warnings.length ? `Warnings: ${formatCount(warnings.length)} (listed on stderr)` : 'Warnings: none',
+    warningsLine(warnings),
     `Wrote ${outputs.map((o) => o.file).join(', ')}`,
   ];
   io.stdout(`${lines.join('\n')}\n`);

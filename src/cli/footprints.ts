@@ -8,7 +8,7 @@ import {
 import { evaluatePlan } from '../core/plan';
 import { OPTION_KIND, type Command, type CommandSpec, type ParsedArgs } from './args';
 import { CRS_OPTION, POSTCODES_OPTION, crsArg, practiceOptions, readInput } from './read-input';
-import { EXIT, failInput, formatCount, plural, resolvePath, writeOutputsAtomically, type CliIO, type ExitCode, type OutputFile } from './io';
+import { EXIT, failInput, formatCount, plural, sameFileProblem, warningsLine, writeOutputsAtomically, type CliIO, type ExitCode, type OutputFile } from './io';
 import { planSummaryLines } from './summary';
 import { runSmallAreaFootprints } from './footprints-small-areas';
 
@@ -80,14 +80,7 @@ function checkUsage(args: ParsedArgs, io: CliIO): string | null {
   const crs = crsArg(args);
   if ('usage' in crs) return crs.usage;
   const inputs = ['practices', 'boundary', 'assignment', 'small-areas', 'registrations', 'small-area-centroids', 'within', 'postcodes'].filter((o) => args.text.has(o));
-  for (const o of outputs) {
-    for (const other of [...inputs, ...outputs]) {
-      if (other !== o && resolvePath(io, args.text.get(o)!) === resolvePath(io, args.text.get(other)!)) {
-        return `--${o} and --${other} name the same file (${args.text.get(o)}); outputs never overwrite an input or each other`;
-      }
-    }
-  }
-  return null;
+  return sameFileProblem(io, outputs, inputs, args.text);
 }
 
 /**
@@ -187,7 +180,7 @@ export async function runFootprints(args: ParsedArgs, io: CliIO): Promise<ExitCo
     `Assignment: ${plural(networks.length, 'network')} from ${source}`,
     `Study area: ${area}${outside ? `; ${plural(outside, 'practice lies', 'practices lie')} outside it` : ''}`,
     ...planSummaryLines(plan),
-    warnings.length ? `Warnings: ${formatCount(warnings.length)} (listed on stderr)` : 'Warnings: none',
+    warningsLine(warnings),
     `Wrote ${outputs.map((o) => o.file).join(' and ')}`,
   ];
   io.stdout(`${lines.join('\n')}\n`);

@@ -3,13 +3,14 @@
 import { commandHelp, parseArgs, suggest, type Command } from './args';
 import { alignCommand } from './align';
 import { clusterCommand } from './cluster';
+import { compareCommand } from './compare';
 import { footprintsCommand } from './footprints';
 import { EXIT, type CliIO, type ExitCode } from './io';
 
 export const PROGRAM = 'npm run pcn --';
 
 /** Every command, in the order `--help` lists them. Add a command here and in its own file. */
-export const COMMANDS: readonly Command[] = [footprintsCommand, clusterCommand, alignCommand];
+export const COMMANDS: readonly Command[] = [footprintsCommand, clusterCommand, alignCommand, compareCommand];
 
 export function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.spec.name.length)) + 2;

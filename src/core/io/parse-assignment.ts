@@ -26,6 +26,12 @@ export function withPracticeNames(practices: readonly Practice[], names: Readonl
   });
 }
 
+/** An assignment CSV as read: the table plus every code it lists. */
+export interface AssignmentFile extends AssignmentTable {
+  /** Every practice code the file lists (assigned, unassigned or unknown), in file order. */
+  readonly listed: PracticeCode[];
+}
+
 export interface ParseAssignmentOptions {
   /** Refuse longer text (default 200 MB). */
   readonly maxBytes?: number;
@@ -88,7 +94,7 @@ export function parseAssignment(
   fileName: string,
   practices: readonly Practice[],
   opts: ParseAssignmentOptions = {},
-): Result<AssignmentTable> {
+): Result<AssignmentFile> {
   const log = new IssueLog(fileName);
   const body = checkText(text, log, opts.maxBytes ?? DEFAULT_MAX_BYTES);
   if (body === null) return log.fail();
@@ -148,5 +154,6 @@ export function parseAssignment(
     assignment,
     networks: [...networks].map(([id, n]) => ({ id: networkId(id), name: n.name })),
     practiceNames,
+    listed: [...firstRow.keys()].map(practiceCode),
   }));
 }

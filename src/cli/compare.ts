@@ -1,0 +1,149 @@
+// `pcn compare`: two plans of the same practices side by side. Writes the practices that moved
+// (the same CSV as `cluster --moves-out`), a per-network summary and the changes as GeoJSON.
+import { comparePlans, practiceSetIssues, toChangesGeoJSON, toNetworkChangesCsv, type PlanComparison } from '../core/compare';
+import { buildTessellation } from '../core/geometry';
+import { formatIssue, parseBoundary, parsePractices, toMovesCsv } from '../core/io';
+import { DEFAULT_BAND, type Band, type Boundary, type Issue } from '../core/model';
+import { evaluatePlan, type PlanResult } from '../core/plan';
+import { OPTION_KIND, type Command, type CommandSpec, type ParsedArgs } from './args';
+import { EXIT, failInput, formatCount, plural, readInputFile, resolvePath, writeOutputsAtomically, type CliIO, type ExitCode, type OutputFile } from './io';
+import { readPlanSource, type PlanSource } from './plan-source';
+import { listIds } from './summary';
+
+export const compareSpec: CommandSpec = {
+  name: 'compare',
+  summary: 'Two plans side by side: which practices move, and what each network gains and loses.',
+  description: [
+    'Each plan is an assignment CSV (practice_code,network_id[,network_name]), a networks GeoJSON written by',
+    'this project (its practice_codes) or a plan file (its open scenario, or the one named by --before-scenario /',
+    '--after-scenario). Networks are matched by id: a renamed network with the same id is the same network; ids',
+    'in one plan only are new or dissolved networks. Footprints are built from --practices inside --boundary for',
+    'both plans, so the area a network gains or loses is exact to the practice cells.',
+  ],
+  options: [
+    { name: 'practices', kind: OPTION_KIND.text, valueName: 'FILE', required: true, description: 'Practices: GeoJSON Points or CSV with longitude/latitude columns (both plans are of these practices).' },
+    { name: 'before', kind: OPTION_KIND.text, valueName: 'FILE', required: true, description: 'The plan before: assignment CSV, networks GeoJSON or plan file.' },
+    { name: 'after', kind: OPTION_KIND.text, valueName: 'FILE', required: true, description: 'The plan after: assignment CSV, networks GeoJSON or plan file.' },
+    { name: 'before-scenario', kind: OPTION_KIND.text, valueName: 'NAME', description: 'Scenario of the --before plan file (default: the one that was open).' },
+    { name: 'after-scenario', kind: OPTION_KIND.text, valueName: 'NAME', description: 'Scenario of the --after plan file (default: the one that was open).' },
+    { name: 'boundary', kind: OPTION_KIND.text, valueName: 'FILE', description: "Study area: GeoJSON (Multi)Polygon(s). Omitted: the practices' convex hull plus a margin." },
+    { name: 'min', kind: OPTION_KIND.wholeNumber, valueName: 'N', description: 'Lowest population in band (default: the band recorded in each plan, else 30000).' },
+    { name: 'max', kind: OPTION_KIND.wholeNumber, valueName: 'N', description: 'Highest population in band (default: the band recorded in each plan, else 50000).' },
+    { name: 'out', kind: OPTION_KIND.text, valueName: 'FILE', required: true, description: 'Practices that moved: practice_code,practice_name,population,from_network_id,to_network_id.' },
+    { name: 'summary-out', kind: OPTION_KIND.text, valueName: 'FILE', description: 'Per network: population, practices, area and band before and after, area changed, practices in and out.' },
+    { name: 'geojson-out', kind: OPTION_KIND.text, valueName: 'FILE', description: 'Moved practices as points and the area each network gained and lost as polygons.' },
+  ],
+  examples: [
+    'npm run pcn -- compare --practices practices.csv --boundary area.geojson --before networks.geojson \\',
+    '    --after repaired.csv --out changes.csv --summary-out networks.csv --geojson-out changes.geojson',
+    'npm run pcn -- compare --practices practices.csv --before plan.json --before-scenario "Current 2022" \\',
+    '    --after plan.json --after-scenario "Proposal A" --out changes.csv',
+  ],
+};
+
+function checkUsage(args: ParsedArgs, io: CliIO): string | null {
+  const min = args.numbers.get('min'), max = args.numbers.get('max');
+  if ((min === undefined) !== (max === undefined)) return '--min and --max go together (the band used for both plans)';
+  if (min !== undefined && max !== undefined && min > max) return `--min ${min} is greater than --max ${max}`;
+  const outputs = ['out', 'summary-out', 'geojson-out'].filter((o) => args.text.has(o));
+  const inputs = ['practices', 'before', 'after', 'boundary'].filter((o) => args.text.has(o));
+  for (const o of outputs) {
+    for (const other of [...inputs, ...outputs]) {
+      if (other !== o && resolvePath(io, args.text.get(o)!) === resolvePath(io, args.text.get(other)!)) {
+        return `--${o} and --${other} name the same file (${args.text.get(o)}); outputs never overwrite an input or each other`;
+      }
+    }
+  }
+  return null;
+}
+
+const km2 = (v: number) => `${v.toFixed(2)} km2`;
+
+/** The summary on stdout: moves, networks changed / new / dissolved / renamed, area and band. */
+export function compareReportLines(c: PlanComparison, before: PlanResult, after: PlanResult): string[] {
+  const moved = c.changes.filter((x) => x.from !== null && x.to !== null);
+  const assigned = c.changes.filter((x) => x.from === null);
+  const unassigned = c.changes.filter((x) => x.to === null);
+  const areaChanged = c.networks.reduce((s, n) => s + n.areaChangedKm2, 0) / 2;
+  const renamed = c.networks.filter((n) => n.renamedFrom !== null).map((n) => `${n.id} "${n.renamedFrom}" -> "${n.name}"`);
+  return [
+    `Practices changing network: ${formatCount(c.changes.length)} (${plural(c.populationMoved, 'patient')}): moved ${formatCount(moved.length)}, newly assigned ${formatCount(assigned.length)}, unassigned ${formatCount(unassigned.length)}`,
+    `Networks: ${formatCount(before.networks.size)} before, ${formatCount(after.networks.size)} after; changed: ${formatCount(c.changedNetworks.length)}${c.changedNetworks.length ? ` (${listIds(c.changedNetworks)})` : ''}`,
+    `New networks (only in the after plan): ${formatCount(c.newNetworks.length)}${c.newNetworks.length ? ` (${listIds(c.newNetworks)})` : ''}`,
+    `Dissolved networks (only in the before plan): ${formatCount(c.dissolvedNetworks.length)}${c.dissolvedNetworks.length ? ` (${listIds(c.dissolvedNetworks)})` : ''}`,
+    `Renamed (same id): ${formatCount(renamed.length)}${renamed.length ? ` (${listIds(renamed, 4)})` : ''}`,
+    `Area changing hands: ${km2(areaChanged)}`,
+    `In band: ${formatCount(before.inBand)} of ${formatCount(before.networks.size)} before, ${formatCount(after.inBand)} of ${formatCount(after.networks.size)} after`,
+  ];
+}
+
+function readInputs(args: ParsedArgs, io: CliIO) {
+  const practicesRead = readInputFile(io, args.text.get('practices')!, '--practices');
+  const beforeRead = readInputFile(io, args.text.get('before')!, '--before');
+  const afterRead = readInputFile(io, args.text.get('after')!, '--after');
+  const boundaryFile = args.text.get('boundary');
+  const boundaryRead = boundaryFile === undefined ? null : readInputFile(io, boundaryFile, '--boundary');
+  return { practicesRead, beforeRead, afterRead, boundaryRead };
+}
+
+export function runCompare(args: ParsedArgs, io: CliIO): ExitCode {
+  const usage = checkUsage(args, io);
+  if (usage) {
+    io.stderr(`compare: ${usage}\nRun "npm run pcn -- compare --help" for the options.\n`);
+    return EXIT.usage;
+  }
+  const { practicesRead, beforeRead, afterRead, boundaryRead } = readInputs(args, io);
+  const readFailures = [practicesRead, beforeRead, afterRead, boundaryRead].flatMap((r) => (r && !r.ok ? [r.message] : []));
+  if (readFailures.length || !practicesRead.ok || !beforeRead.ok || !afterRead.ok) return failInput(io, [], [], readFailures);
+
+  const errors: Issue[] = [];
+  const warnings: Issue[] = [];
+  const take = <T>(r: { ok: true; value: T; warnings: readonly Issue[] } | { ok: false; errors: readonly Issue[]; warnings: readonly Issue[] }): T | null => {
+    warnings.push(...r.warnings);
+    if (r.ok) return r.value;
+    errors.push(...r.errors);
+    return null;
+  };
+  const parsed = parsePractices(practicesRead.text, practicesRead.fileName);
+  // The practice file's own network column plays no part here.
+  const table = take({ ...parsed, warnings: parsed.warnings.filter((w) => !/no network/.test(w.message)) });
+  const boundary: Boundary | null = boundaryRead?.ok ? take(parseBoundary(boundaryRead.text, boundaryRead.fileName)) : null;
+  if (!table || errors.length) return failInput(io, errors, warnings);
+  const practices = table.practices;
+  const before: PlanSource | null = take(readPlanSource(beforeRead.text, beforeRead.fileName, practices, args.text.get('before-scenario')));
+  const after: PlanSource | null = take(readPlanSource(afterRead.text, afterRead.fileName, practices, args.text.get('after-scenario')));
+  if (!before || !after) return failInput(io, errors, warnings);
+  const setIssues = practiceSetIssues(practices, before.coverage, after.coverage, practicesRead.fileName);
+  if (setIssues.length) return failInput(io, setIssues, warnings);
+
+  const given: Band | null = args.numbers.has('min') ? { min: args.numbers.get('min')!, max: args.numbers.get('max')! } : null;
+  const t = buildTessellation(practices, boundary);
+  const evaluate = (s: PlanSource) => evaluatePlan({ practices, networks: s.networks, assignment: s.assignment, band: given ?? s.band ?? DEFAULT_BAND }, t);
+  const planBefore = evaluate(before);
+  const planAfter = evaluate(after);
+  const comparison = comparePlans(planBefore, planAfter);
+
+  const outputs: OutputFile[] = [{ file: args.text.get('out')!, text: toMovesCsv(comparison.changes) }];
+  const summaryOut = args.text.get('summary-out');
+  if (summaryOut !== undefined) outputs.push({ file: summaryOut, text: toNetworkChangesCsv(comparison) });
+  const geojsonOut = args.text.get('geojson-out');
+  if (geojsonOut !== undefined) outputs.push({ file: geojsonOut, text: `${JSON.stringify(toChangesGeoJSON(comparison, practices))}\n` });
+
+  for (const w of warnings) io.stderr(`${formatIssue(w)}\n`);
+  const written = writeOutputsAtomically(io, outputs);
+  if (!written.ok) {
+    io.stderr(`error: ${written.message}\n`);
+    return EXIT.invalidInput;
+  }
+  const lines = [
+    `Practices: ${formatCount(practices.length)} at ${plural(t.sites.length, 'site')}, from ${practicesRead.fileName}; study area ${boundaryRead?.ok ? boundaryRead.fileName : 'the convex hull of the practices plus a margin'}, ${formatCount(t.areaKm2)} km2`,
+    `Before: ${before.label} (${before.kind}); after: ${after.label} (${after.kind})`,
+    ...compareReportLines(comparison, planBefore, planAfter),
+    warnings.length ? `Warnings: ${formatCount(warnings.length)} (listed on stderr)` : 'Warnings: none',
+    `Wrote ${outputs.map((o) => o.file).join(', ')}`,
+  ];
+  io.stdout(`${lines.join('\n')}\n`);
+  return EXIT.ok;
+}
+
+export const compareCommand: Command = { spec: compareSpec, run: runCompare };
