@@ -2,6 +2,7 @@
 // inlet). Pieces away from the practice would make any network holding it non-contiguous, so
 // each such fragment joins the neighbouring cell it shares the longest edge with (islands with
 // no neighbour stay where they are). Same idea as catchment tools that "dissolve slivers".
+import { EdgeSites } from './edge-sites';
 import { pointInRingIds, signedAreaOfIds } from './ring-math';
 import type { Site } from './sites';
 
@@ -10,10 +11,7 @@ export function reattachFragments(cellRings: readonly Int32Array[][], sites: rea
   const out = cellRings.map((r) => r.slice());
   const fragmented = cellRings.some((rings) => rings.filter((r) => signedAreaOfIds(r, xy) > 0).length > 1);
   if (!fragmented) return out;
-  const edgeSite = new Map<number, number>();
-  cellRings.forEach((rings, site) => {
-    for (const r of rings) for (let i = 0; i < r.length; i++) edgeSite.set(r[i] * nV + r[(i + 1) % r.length], site);
-  });
+  const edgeSite = new EdgeSites(cellRings, nV);
   cellRings.forEach((rings, site) => {
     const outers = rings.filter((r) => signedAreaOfIds(r, xy) > 0);
     if (outers.length < 2) return;
@@ -29,7 +27,7 @@ export function reattachFragments(cellRings: readonly Int32Array[][], sites: rea
     }
     const keep: Int32Array[] = [];
     pieces.forEach((piece, k) => {
-      const target = k === main ? -1 : longestNeighbour(piece[0], site, edgeSite, xy, nV);
+      const target = k === main ? -1 : longestNeighbour(piece[0], site, edgeSite, xy);
       if (target < 0) keep.push(...piece);
       else out[target].push(...piece);
     });
@@ -38,11 +36,11 @@ export function reattachFragments(cellRings: readonly Int32Array[][], sites: rea
   return out;
 }
 
-function longestNeighbour(ring: Int32Array, site: number, edgeSite: Map<number, number>, xy: Float64Array, nV: number): number {
+function longestNeighbour(ring: Int32Array, site: number, edgeSite: EdgeSites, xy: Float64Array): number {
   const shared = new Map<number, number>();
   for (let i = 0; i < ring.length; i++) {
     const a = ring[i], b = ring[(i + 1) % ring.length];
-    const other = edgeSite.get(b * nV + a);
+    const other = edgeSite.owner(b, a);
     if (other === undefined || other === site) continue;
     shared.set(other, (shared.get(other) ?? 0) + Math.hypot(xy[b * 2] - xy[a * 2], xy[b * 2 + 1] - xy[a * 2 + 1]));
   }
