@@ -7,6 +7,7 @@ import { applyPatch, composeInverse, pushBounded } from './history';
 import { colourFor } from './palette';
 import type { BasemapChoice, LoadProblem, Mode, NetworkDef, Notice, Patch, PlanDoc } from './types';
 import { MODES } from './types';
+import { FOOTPRINT_SOURCES, type FootprintSource, type SmallAreaSource } from './small-areas';
 
 export interface PlannerState {
   readonly doc: PlanDoc;
@@ -24,6 +25,10 @@ export interface PlannerState {
   readonly notices: readonly Notice[];
   /** A long job (large import) under way, for the progress bar. */
   readonly busy: { readonly label: string; readonly fraction: number | null } | null;
+  /** Small-area layer and registrations opened in the Small areas tab (not undoable: inputs, not edits). */
+  readonly smallAreas: SmallAreaSource | null;
+  /** Whether footprints are unions of practice cells or of small areas. */
+  readonly footprintSource: FootprintSource;
 }
 
 export interface PlannerActions {
@@ -56,6 +61,8 @@ export interface PlannerActions {
   dismissNotice(id: number): void;
   setBusy(busy: PlannerState['busy']): void;
   nextFid(): number;
+  setSmallAreas(source: SmallAreaSource | null): void;
+  setFootprintSource(source: FootprintSource): void;
 }
 
 export type Planner = PlannerState & PlannerActions;
@@ -263,6 +270,13 @@ export function createPlannerStore(deps: StoreDeps = {}): PlannerStore {
       nextFid() {
         return ++fid;
       },
+      setSmallAreas(source) {
+        set(source ? { smallAreas: source } : { smallAreas: null, footprintSource: FOOTPRINT_SOURCES.cells });
+      },
+      setFootprintSource(source) {
+        if (source === FOOTPRINT_SOURCES.smallAreas && !get().smallAreas) return;
+        set({ footprintSource: source });
+      },
     };
     return {
       doc: EMPTY_DOC,
@@ -278,6 +292,8 @@ export function createPlannerStore(deps: StoreDeps = {}): PlannerStore {
       problems: [],
       notices: [],
       busy: null,
+      smallAreas: null,
+      footprintSource: FOOTPRINT_SOURCES.cells,
       ...actions,
     };
   });
