@@ -13,7 +13,8 @@ import {
 import { IssueLog } from './issues';
 import { ringsCross } from './ring-crossings';
 import { readPolygons } from './read-polygons';
-import { cleanPolygon, polygonsOf, polygonsToGeometry } from './rings';
+import { polygonsOf } from '../geometry/polygons';
+import { cleanPolygon, polygonsToGeometry } from './rings';
 import { DEFAULT_MAX_BYTES, checkText, isRecord, parseJson } from './text-input';
 
 export interface ParseBoundaryOptions {
