@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, openApp, screenshot, sharedData } from './browser';
+import { polygonValidityErrors } from '../unit/geometry/validity';
 
 const number = async (page: Page, testid: string) => Number((await page.getByTestId(testid).innerText()).replace(/[^0-9]/g, ''));
 const idle = (page: Page) => page.evaluate(() => (window as unknown as { __pcn: { idle(): Promise<void> } }).__pcn.idle());
@@ -110,9 +111,10 @@ describe('the planner app in Chromium', () => {
     expect(fc.features.length).toBeGreaterThan(60);
     for (const f of fc.features) {
       expect(f.id).toBe(f.properties.network_id);
-      expect(Object.keys(f.properties).sort()).toEqual(['area_km2', 'band', 'band_max', 'band_min', 'network_id', 'network_name', 'parts', 'polsby_popper', 'population', 'practice_codes', 'practice_count'].sort());
+      expect(Object.keys(f.properties).sort()).toEqual(['area_km2', 'band', 'band_max', 'band_min', 'contiguous', 'network_id', 'network_name', 'parts', 'polsby_popper', 'population', 'practice_codes', 'practice_count'].sort());
       expect(['below', 'within', 'above']).toContain(f.properties.band);
       if (f.geometry) expect(['Polygon', 'MultiPolygon']).toContain(f.geometry.type);
+      expect(polygonValidityErrors(f.geometry, f.id)).toEqual([]);
     }
   });
 
