@@ -2,11 +2,15 @@
 // network's colour and map id filled in.
 import { parsePlanFile, serialisePlanFile, type PlanFileScenario } from '../core/io';
 import type { Result } from '../core/model';
+import { readAlignDoc } from './align';
 import { colourFor } from './palette';
 import type { NetworkDef, PlanDoc } from './types';
 
+/** The core's plan file plus the app's "align" key (the Align panel's layers), when there are any. */
 export function serialisePlan(doc: PlanDoc, savedAt = new Date()): string {
-  return serialisePlanFile({ sources: doc.sources, scenarios: [{ name: 'Plan', ...doc }], active: 0, reference: null }, savedAt);
+  const text = serialisePlanFile({ sources: doc.sources, scenarios: [{ name: 'Plan', ...doc }], active: 0, reference: null }, savedAt);
+  // The core writes one JSON object: the align key goes in before its closing brace.
+  return doc.align ? `${text.slice(0, -1)},"align":${JSON.stringify(doc.align)}}` : text;
 }
 
 /** A scenario of a plan file as a document: colours picked where the file has none, fresh map ids. */
@@ -19,5 +23,8 @@ export function scenarioDoc(s: PlanFileScenario, sources: PlanDoc['sources'], ne
 export function parsePlan(text: string, fileName: string, nextFid: () => number): Result<PlanDoc> {
   const r = parsePlanFile(text, fileName);
   if (!r.ok) return r;
-  return { ok: true, value: scenarioDoc(r.value.scenarios[r.value.active], r.value.sources, nextFid), warnings: r.warnings };
+  const doc = scenarioDoc(r.value.scenarios[r.value.active], r.value.sources, nextFid);
+  if (!text.includes('"align"')) return { ok: true, value: doc, warnings: r.warnings };
+  const { align, warnings } = readAlignDoc((JSON.parse(text) as { align?: unknown }).align, fileName);
+  return { ok: true, value: align ? { ...doc, align } : doc, warnings: [...r.warnings, ...warnings] };
 }
