@@ -31,8 +31,7 @@ export async function restoreAutosave(store: PlannerStore, kv: KeyValueStore): P
     });
     return false;
   }
-  s.replaceDoc(parsed.value, 'Restore autosave');
-  store.setState({ past: [], future: [] });
+  s.replaceScenarios(parsed.value.scenarios, parsed.value.active, parsed.value.reference);
   return true;
 }
 
@@ -42,7 +41,7 @@ export function startAutosave(store: PlannerStore, kv: KeyValueStore, delayMs = 
   let failed = false;
   const save = () => {
     timer = null;
-    kv.set(AUTOSAVE_KEY, serialisePlan(store.getState().doc)).then(
+    kv.set(AUTOSAVE_KEY, serialisePlan(store.getState())).then(
       () => { failed = false; },
       (e: Error) => {
         if (!failed) store.getState().notify(`Autosave failed (${e.message}); save the plan to a file.`, 'error');
@@ -51,7 +50,7 @@ export function startAutosave(store: PlannerStore, kv: KeyValueStore, delayMs = 
     );
   };
   const unsubscribe = store.subscribe((s, prev) => {
-    if (s.doc === prev.doc) return;
+    if (s.doc === prev.doc && s.scenarios === prev.scenarios && s.reference === prev.reference && s.activeScenario === prev.activeScenario) return;
     if (timer) clearTimeout(timer);
     timer = setTimeout(save, delayMs);
   });

@@ -75,7 +75,7 @@ export function openPlanText(store: PlannerStore, text: string, fileName: string
   const s = store.getState();
   const r = parsePlan(text, fileName, s.nextFid);
   if (!r.ok) return fail(store, fileName, r.errors, r.warnings);
-  s.replaceDoc(r.value, `Open ${fileName}`);
+  s.replaceScenarios(r.value.scenarios, r.value.active, r.value.reference, `Open ${fileName}`);
   warn(store, fileName, r.warnings);
   return { kind: 'loaded' };
 }

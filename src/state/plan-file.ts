@@ -1,23 +1,36 @@
-// The plan file as the app keeps it: the core's plan file (src/core/io/plan-file.ts) with each
-// network's colour and map id filled in.
-import { parsePlanFile, serialisePlanFile, type PlanFileScenario } from '../core/io';
+// The plan file as the app keeps it: the core's plan file (src/core/io/plan-file.ts), every
+// scenario, with each network's colour and map id filled in on reading.
+import { parsePlanFile, serialisePlanFile, type PlanFileScenario, type ReferenceLayer } from '../core/io';
 import type { Result } from '../core/model';
 import { colourFor } from './palette';
-import type { NetworkDef, PlanDoc } from './types';
+import { liveScenarios, type ScenarioState } from './scenarios';
+import type { NetworkDef, Patch, PlanDoc } from './types';
 
-export function serialisePlan(doc: PlanDoc, savedAt = new Date()): string {
-  return serialisePlanFile({ sources: doc.sources, scenarios: [{ name: 'Plan', ...doc }], active: 0, reference: null }, savedAt);
+type Saved = ScenarioState & { readonly doc: PlanDoc; readonly past: readonly Patch[]; readonly future: readonly Patch[] };
+
+/** Every scenario (the open one as it stands), which one is open, and the reference layer. */
+export function serialisePlan(s: Saved, savedAt = new Date()): string {
+  const scenarios = liveScenarios(s);
+  const active = Math.max(0, scenarios.findIndex((x) => x.id === s.activeScenario));
+  return serialisePlanFile({ sources: s.doc.sources, scenarios: scenarios.map((x) => ({ name: x.name, ...x.doc })), active, reference: s.reference }, savedAt);
 }
 
 /** A scenario of a plan file as a document: colours picked where the file has none, fresh map ids. */
-export function scenarioDoc(s: PlanFileScenario, sources: readonly string[], nextFid: () => number): PlanDoc {
+function scenarioDoc(s: PlanFileScenario, sources: readonly string[], nextFid: () => number): PlanDoc {
   const networks: NetworkDef[] = s.networks.map((n, i) => ({ id: n.id, name: n.name, colour: n.colour ?? colourFor(i), locked: n.locked, fid: nextFid() }));
   return { practices: s.practices, boundary: s.boundary, networks, assignment: s.assignment, band: s.band, sources };
 }
 
-/** Reads a plan file (version 1 or 2) as the document of its open scenario. */
-export function parsePlan(text: string, fileName: string, nextFid: () => number): Result<PlanDoc> {
+export interface PlanScenarios {
+  readonly scenarios: readonly { readonly name: string; readonly doc: PlanDoc }[];
+  readonly active: number;
+  readonly reference: ReferenceLayer | null;
+}
+
+/** Reads a plan file (version 1 or 2): every scenario as a document. */
+export function parsePlan(text: string, fileName: string, nextFid: () => number): Result<PlanScenarios> {
   const r = parsePlanFile(text, fileName);
   if (!r.ok) return r;
-  return { ok: true, value: scenarioDoc(r.value.scenarios[r.value.active], r.value.sources, nextFid), warnings: r.warnings };
+  const { scenarios, active, reference, sources } = r.value;
+  return { ok: true, value: { scenarios: scenarios.map((s) => ({ name: s.name, doc: scenarioDoc(s, sources, nextFid) })), active, reference }, warnings: r.warnings };
 }

@@ -7,8 +7,9 @@ import { applyPatch, composeInverse, pushBounded } from './history';
 import { colourFor } from './palette';
 import type { BasemapChoice, LoadProblem, Mode, NetworkDef, Notice, Patch, PlanDoc } from './types';
 import { MODES } from './types';
+import { scenarioActions, type ScenarioActions, type ScenarioState } from './scenarios';
 
-export interface PlannerState {
+export interface PlannerState extends ScenarioState {
   readonly doc: PlanDoc;
   readonly past: readonly Patch[];
   readonly future: readonly Patch[];
@@ -26,7 +27,7 @@ export interface PlannerState {
   readonly busy: { readonly label: string; readonly fraction: number | null } | null;
 }
 
-export interface PlannerActions {
+export interface PlannerActions extends ScenarioActions {
   commit(patch: Patch): void;
   undo(): void;
   redo(): void;
@@ -90,7 +91,7 @@ export function createPlannerStore(deps: StoreDeps = {}): PlannerStore {
       return networkId(`N${k}`);
     };
     const newDef = (id: NetworkId, name: string, index: number): NetworkDef => ({ id, name, colour: colourFor(index), locked: false, fid: ++fid });
-    const actions: PlannerActions = {
+    const actions: Omit<PlannerActions, keyof ScenarioActions> = {
       commit(patch) {
         const s = get();
         const { doc, inverse } = applyPatch(s.doc, patch);
@@ -266,6 +267,11 @@ export function createPlannerStore(deps: StoreDeps = {}): PlannerStore {
     };
     return {
       doc: EMPTY_DOC,
+      scenarios: [{ id: 1, name: 'Current', doc: EMPTY_DOC, past: [], future: [] }],
+      activeScenario: 1,
+      compareWith: null,
+      reference: null,
+      ...scenarioActions(set, get),
       past: [],
       future: [],
       stroke: null,

@@ -30,7 +30,7 @@ export function Toolbar({ mapPort, onFiles, onCluster }: { mapPort: MapPort; onF
     const { doc } = store.getState();
     download(toAssignmentCsv(doc.practices, doc.assignment, doc.networks), `assignment-${stamp()}.csv`, 'text/csv');
   };
-  const savePlan = () => download(serialisePlan(store.getState().doc), `plan-${stamp()}.json`, 'application/json');
+  const savePlan = () => download(serialisePlan(store.getState()), `plan-${stamp()}.json`, 'application/json');
   const exportPng = async () => {
     try {
       download(await mapPort.exportPng(`PCN plan ${stamp()}`), `map-${stamp()}.png`, 'image/png');
