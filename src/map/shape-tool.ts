@@ -1,38 +1,53 @@
 // Lasso (freehand) and polygon drawing with terra-draw. Started only while a shape mode is on,
 // so the map's own click handling is untouched otherwise; each finished shape is handed on and
-// cleared.
+// cleared. terra-draw is not part of the first download: it is fetched once the map has first
+// drawn (or when a shape mode is chosen before that).
 import type { Polygon } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { TerraDraw, TerraDrawFreehandMode, TerraDrawPolygonMode } from 'terra-draw';
-import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
+import type { TerraDraw } from 'terra-draw';
+
+type Kind = 'freehand' | 'polygon';
+const loadTerraDraw = () => Promise.all([import('terra-draw'), import('terra-draw-maplibre-gl-adapter')]);
 
 export class ShapeTool {
   private draw: TerraDraw | null = null;
+  /** The latest kind asked for: a load that finishes after the mode changed again applies this. */
+  private wanted: Kind | null = null;
+  private destroyed = false;
 
-  constructor(private readonly map: MapLibreMap, private readonly onShape: (polygon: Polygon) => void) {}
+  constructor(private readonly map: MapLibreMap, private readonly onShape: (polygon: Polygon) => void) {
+    map.once('idle', () => void loadTerraDraw());
+  }
 
-  setKind(kind: 'freehand' | 'polygon' | null) {
+  setKind(kind: Kind | null) {
+    this.wanted = kind;
     if (kind === null) {
       this.draw?.stop();
       this.draw = null;
       return;
     }
-    if (!this.draw) {
-      this.draw = new TerraDraw({
-        adapter: new TerraDrawMapLibreGLAdapter({ map: this.map }),
-        modes: [new TerraDrawFreehandMode(), new TerraDrawPolygonMode()],
-      });
-      this.draw.start();
-      this.draw.on('finish', (id) => {
-        const f = this.draw?.getSnapshotFeature(id);
-        this.draw?.clear();
-        if (f && f.geometry.type === 'Polygon') this.onShape(f.geometry as Polygon);
-      });
-    }
-    this.draw.setMode(kind);
+    if (this.draw) this.draw.setMode(kind);
+    else void loadTerraDraw().then((modules) => this.start(modules));
+  }
+
+  private start([{ TerraDraw, TerraDrawFreehandMode, TerraDrawPolygonMode }, { TerraDrawMapLibreGLAdapter }]: Awaited<ReturnType<typeof loadTerraDraw>>) {
+    if (this.draw || this.wanted === null || this.destroyed) return;
+    const draw = new TerraDraw({
+      adapter: new TerraDrawMapLibreGLAdapter({ map: this.map }),
+      modes: [new TerraDrawFreehandMode(), new TerraDrawPolygonMode()],
+    });
+    this.draw = draw;
+    draw.start();
+    draw.on('finish', (id) => {
+      const f = draw.getSnapshotFeature(id);
+      draw.clear();
+      if (f && f.geometry.type === 'Polygon') this.onShape(f.geometry as Polygon);
+    });
+    draw.setMode(this.wanted);
   }
 
   destroy() {
+    this.destroyed = true;
     this.setKind(null);
   }
 }

@@ -119,7 +119,7 @@ describe('the planner app in Chromium', () => {
   it('shows an error for a broken file and leaves the plan intact', async () => {
     const before = await state<string>(page, 'JSON.stringify([s.doc.practices.length, [...s.doc.assignment]])');
     await page.getByTestId('file-practices').setInputFiles({ name: 'broken.geojson', mimeType: 'application/geo+json', buffer: Buffer.from('{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[-2.2,53.4]},"properties":{"practice_code":"X1","registered_patients":-3}}]}') });
-    await expect(page.getByTestId('problems').innerText()).resolves.toMatch(/broken\.geojson feature 0 \(X1\): list size "-3"/);
+    await expect.poll(() => page.getByTestId('problems').innerText(), { timeout: 20_000 }).toMatch(/broken\.geojson feature 0 \(X1\): list size "-3"/);
     expect(await state<string>(page, 'JSON.stringify([s.doc.practices.length, [...s.doc.assignment]])')).toBe(before);
     await screenshot(page, '05-broken-file');
     expect(errors).toEqual([]);
