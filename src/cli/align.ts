@@ -10,7 +10,7 @@ import {
   type AlignResult, type ApportionMethod, type SmallArea,
 } from '../core/align';
 import { OPTION_KIND, type Command, type CommandSpec, type ParsedArgs } from './args';
-import { EXIT, failInput, formatCount, plural, readInputFile, resolvePath, writeOutputsAtomically, type CliIO, type ExitCode } from './io';
+import { EXIT, failInput, formatCount, plural, readInputFile, sameFileProblem, warningsLine, writeOutputsAtomically, type CliIO, type ExitCode } from './io';
 import { listIds } from './summary';
 
 export const alignSpec: CommandSpec = {
@@ -56,14 +56,7 @@ function checkUsage(args: ParsedArgs, io: CliIO): string | null {
   if (args.text.has('small-areas') !== args.text.has('small-area-field')) return '--small-areas and --small-area-field go together (the field holds each small area\'s residents)';
   const outputs = ['out', 'report'];
   const inputs = ['networks', 'services', 'practices', 'boundary', 'small-areas'].filter((o) => args.text.has(o));
-  for (const o of outputs) {
-    for (const other of [...inputs, ...outputs]) {
-      if (other !== o && resolvePath(io, args.text.get(o)!) === resolvePath(io, args.text.get(other)!)) {
-        return `--${o} and --${other} name the same file (${args.text.get(o)}); outputs never overwrite an input or each other`;
-      }
-    }
-  }
-  return null;
+  return sameFileProblem(io, outputs, inputs, args.text);
 }
 
 const METHOD_TEXT: Record<ApportionMethod, string> = {
@@ -155,7 +148,7 @@ export function runAlign(args: ParsedArgs, io: CliIO): ExitCode {
   const lines = [
     `Networks: ${plural(networksFile.networks.length, 'network')} from ${networksRead.fileName}; service areas: ${plural(services.areas.length, 'area')} of ${services.fileName} (field ${services.field})`,
     ...alignReportLines(result.value),
-    warnings.length ? `Warnings: ${formatCount(warnings.length)} (listed on stderr)` : 'Warnings: none',
+    warningsLine(warnings),
     `Wrote ${outputs.map((o) => o.file).join(', ')}`,
   ];
   io.stdout(`${lines.join('\n')}\n`);

@@ -7,7 +7,7 @@ import { assignmentFromTable, formatIssue, parseBoundary, parsePractices, toAssi
 import { evaluatePlan } from '../core/plan';
 import { CLUSTER_SCOPE, clusterPlan, parseHardAreas, type ClusterReport, type ClusterScope, type HardArea } from '../core/cluster';
 import { OPTION_KIND, type Command, type CommandSpec, type ParsedArgs } from './args';
-import { EXIT, failInput, formatCount, plural, readInputFile, resolvePath, writeOutputsAtomically, type CliIO, type ExitCode, type OutputFile } from './io';
+import { EXIT, failInput, formatCount, plural, readInputFile, sameFileProblem, warningsLine, writeOutputsAtomically, type CliIO, type ExitCode, type OutputFile } from './io';
 import { planSummaryLines } from './summary';
 
 export const clusterSpec: CommandSpec = {
@@ -67,14 +67,7 @@ function checkUsage(args: ParsedArgs, io: CliIO): string | null {
   if (args.numbers.get('target') === 0) return '--target must be at least 1';
   const outputs = ['out', 'assignment-out', 'moves-out'].filter((o) => args.text.has(o));
   const inputs = ['practices', 'boundary', 'within'].filter((o) => args.text.has(o));
-  for (const o of outputs) {
-    for (const other of [...inputs, ...outputs]) {
-      if (other !== o && resolvePath(io, args.text.get(o)!) === resolvePath(io, args.text.get(other)!)) {
-        return `--${o} and --${other} name the same file (${args.text.get(o)}); outputs never overwrite an input or each other`;
-      }
-    }
-  }
-  return null;
+  return sameFileProblem(io, outputs, inputs, args.text);
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
@@ -180,7 +173,7 @@ export function runCluster(args: ParsedArgs, io: CliIO): ExitCode {
     ...clusterReportLines(run.report, band),
     'Footprints as built by the engine:',
     ...planSummaryLines(plan).map((l) => `  ${l}`),
-    warnings.length ? `Warnings: ${formatCount(warnings.length)} (listed on stderr)` : 'Warnings: none',
+    warningsLine(warnings),
     `Wrote ${outputs.map((o) => o.file).join(', ')}`,
   ];
   io.stdout(`${lines.join('\n')}\n`);

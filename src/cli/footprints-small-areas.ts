@@ -9,7 +9,7 @@ import {
   type Registrations, type SmallAreaLayer,
 } from '../core/small-areas';
 import type { ParsedArgs } from './args';
-import { EXIT, failInput, formatCount, plural, readInputFile, writeOutputsAtomically, type CliIO, type ExitCode, type OutputFile } from './io';
+import { EXIT, failInput, formatCount, plural, readInputFile, warningsLine, writeOutputsAtomically, type CliIO, type ExitCode, type OutputFile } from './io';
 import { planSummaryLines } from './summary';
 
 /** What footprints.ts has already read and checked. */
@@ -87,7 +87,7 @@ export function runSmallAreaFootprints(args: ParsedArgs, io: CliIO, plan: PlanSo
     io.stderr(`error: ${written.message}\n`);
     return EXIT.invalidInput;
   }
-  io.stdout(`${[...summary, warnings.length ? `Warnings: ${formatCount(warnings.length)} (listed on stderr)` : 'Warnings: none', `Wrote ${outputs.map((o) => o.file).join(', ')}`].join('\n')}\n`);
+  io.stdout(`${[...summary, warningsLine(warnings), `Wrote ${outputs.map((o) => o.file).join(', ')}`].join('\n')}\n`);
   return EXIT.ok;
 }
 

@@ -7,7 +7,7 @@ import {
 } from '../core/io';
 import { evaluatePlan } from '../core/plan';
 import { OPTION_KIND, type Command, type CommandSpec, type ParsedArgs } from './args';
-import { EXIT, failInput, formatCount, plural, readInputFile, resolvePath, writeOutputsAtomically, type CliIO, type ExitCode, type OutputFile } from './io';
+import { EXIT, failInput, formatCount, plural, readInputFile, sameFileProblem, warningsLine, writeOutputsAtomically, type CliIO, type ExitCode, type OutputFile } from './io';
 import { planSummaryLines } from './summary';
 import { runSmallAreaFootprints } from './footprints-small-areas';
 
@@ -75,14 +75,7 @@ function checkUsage(args: ParsedArgs, io: CliIO): string | null {
   if (args.text.has('within-field') && !args.text.has('within')) return '--within-field needs --within FILE';
   const outputs = ['out', 'assignment-out', 'small-areas-out'].filter((o) => args.text.has(o));
   const inputs = ['practices', 'boundary', 'assignment', 'small-areas', 'registrations', 'small-area-centroids', 'within'].filter((o) => args.text.has(o));
-  for (const o of outputs) {
-    for (const other of [...inputs, ...outputs]) {
-      if (other !== o && resolvePath(io, args.text.get(o)!) === resolvePath(io, args.text.get(other)!)) {
-        return `--${o} and --${other} name the same file (${args.text.get(o)}); outputs never overwrite an input or each other`;
-      }
-    }
-  }
-  return null;
+  return sameFileProblem(io, outputs, inputs, args.text);
 }
 
 /**
@@ -177,7 +170,7 @@ export function runFootprints(args: ParsedArgs, io: CliIO): ExitCode {
     `Assignment: ${plural(networks.length, 'network')} from ${source}`,
     `Study area: ${area}${outside ? `; ${plural(outside, 'practice lies', 'practices lie')} outside it` : ''}`,
     ...planSummaryLines(plan),
-    warnings.length ? `Warnings: ${formatCount(warnings.length)} (listed on stderr)` : 'Warnings: none',
+    warningsLine(warnings),
     `Wrote ${outputs.map((o) => o.file).join(' and ')}`,
   ];
   io.stdout(`${lines.join('\n')}\n`);

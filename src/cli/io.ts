@@ -1,8 +1,8 @@
 // Files and terminal for every command: capped reads, all-or-nothing writes, and the
 // writers `run()` is given so tests can capture output without spawning a process.
-import { closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync, readFileSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, openSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { formatIssue } from '../core/io';
+import { formatIssue, issueCount } from '../core/io';
 import type { Issue } from '../core/model';
 
 /** Where a command's output goes; `run()` takes one so tests can capture it. */
@@ -11,13 +11,15 @@ export interface CliIO {
   readonly stderr: (text: string) => void;
   /** Relative paths are resolved against this (default: the process's working directory). */
   readonly cwd?: string;
+  /** Inputs longer than this many bytes are refused (default MAX_INPUT_BYTES); tests lower it. */
+  readonly maxInputBytes?: number;
 }
 
 /** 0 success; 1 invalid input or an output that could not be written; 2 usage error; 3 a bug. */
 export const EXIT = { ok: 0, invalidInput: 1, usage: 2, internal: 3 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
-/** Inputs larger than this are refused before reading (the io parsers cap at 200 MB too). */
+/** Inputs larger than this are refused, counting the bytes actually read (the io parsers cap at 200 MB too). */
 export const MAX_INPUT_BYTES = 200 * 1024 * 1024;
 
 export type ReadOutcome =
@@ -26,28 +28,88 @@ export type ReadOutcome =
 
 export const resolvePath = (io: CliIO, file: string) => path.resolve(io.cwd ?? process.cwd(), file);
 
+const READ_CHUNK_BYTES = 1024 * 1024;
+/** A NUL byte this early means a binary file (spreadsheet, image, /dev/zero): stop reading at once. */
+const BINARY_SNIFF_BYTES = 4096;
+
 /**
  * Reads a UTF-8 text file named on the command line. `label` says which option it came from,
  * so a failure reads `--practices prac.csv: no such file`. `fileName` is the base name, the
- * name the io layer puts at the start of each message.
+ * name the io layer puts at the start of each message. The size limit counts the bytes read,
+ * so a device or pipe that never ends (`/dev/zero`, `<(yes)`) is refused instead of filling memory.
  */
-export function readInputFile(io: CliIO, file: string, label: string, maxBytes = MAX_INPUT_BYTES): ReadOutcome {
+export function readInputFile(io: CliIO, file: string, label: string, maxBytes = io.maxInputBytes ?? MAX_INPUT_BYTES): ReadOutcome {
   const full = resolvePath(io, file);
   const fail = (why: string): ReadOutcome => ({ ok: false, message: `${label} ${file}: ${why}` });
-  let size: number;
+  const tooLarge = (size: string) => fail(`is ${size}, larger than the ${formatMegabytes(maxBytes)} limit`);
+  let fd: number;
+  try {
+    fd = openSync(full, 'r');
+  } catch (e) {
+    return fail(describeFsError(e));
+  }
+  try {
+    const st = fstatSync(fd);
+    if (st.isDirectory()) return fail('is a directory, expected a file');
+    if (st.isFile() && st.size > maxBytes) return tooLarge(formatMegabytes(st.size));
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(READ_CHUNK_BYTES);
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      if (total < BINARY_SNIFF_BYTES && chunk.subarray(0, Math.min(n, BINARY_SNIFF_BYTES - total)).includes(0)) {
+        return fail('is not a text file (binary content, for example a spreadsheet); save it as CSV (UTF-8) or GeoJSON');
+      }
+      total += n;
+      if (total > maxBytes) return tooLarge(`more than ${formatMegabytes(maxBytes)} (stopped reading there)`);
+      chunks.push(chunk.subarray(0, n));
+    }
+    return { ok: true, text: Buffer.concat(chunks, total).toString('utf8'), fileName: path.basename(full), path: full };
+  } catch (e) {
+    return fail(describeFsError(e));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The same real file, whatever path leads to it: device and inode for a file that exists
+ * (so symlinks and hard links match), else the real directory plus the name.
+ */
+function fileIdentity(full: string): string {
   try {
     const st = statSync(full);
-    if (st.isDirectory()) return fail('is a directory, expected a file');
-    size = st.size;
-  } catch (e) {
-    return fail(describeFsError(e));
+    return `inode ${st.dev}:${st.ino}`;
+  } catch {
+    try {
+      return `path ${path.join(realpathSync(path.dirname(full)), path.basename(full))}`;
+    } catch {
+      return `path ${full}`;
+    }
   }
-  if (size > maxBytes) return fail(`is ${formatMegabytes(size)}, larger than the ${formatMegabytes(maxBytes)} limit`);
-  try {
-    return { ok: true, text: readFileSync(full, 'utf8'), fileName: path.basename(full), path: full };
-  } catch (e) {
-    return fail(describeFsError(e));
+}
+
+/**
+ * A usage error when an output names the same real file as an input or another output
+ * (through a symlink, a hard link or `..`), else null. `files` maps option name -> path given.
+ */
+export function sameFileProblem(io: CliIO, outputs: readonly string[], inputs: readonly string[], files: ReadonlyMap<string, string>): string | null {
+  const given = (o: string) => files.get(o);
+  const identity = new Map<string, string>();
+  for (const o of [...inputs, ...outputs]) {
+    const file = given(o);
+    if (file !== undefined) identity.set(o, fileIdentity(resolvePath(io, file)));
   }
+  for (const o of outputs) {
+    if (!identity.has(o)) continue;
+    for (const other of [...inputs, ...outputs]) {
+      if (other === o || !identity.has(other) || identity.get(o) !== identity.get(other)) continue;
+      const via = given(o) === given(other) ? given(o) : `${given(o)} is ${given(other)}`;
+      return `--${o} and --${other} name the same file (${via}); outputs never overwrite an input or each other`;
+    }
+  }
+  return null;
 }
 
 export interface OutputFile {
@@ -146,12 +208,25 @@ export const plural = (n: number, one: string, many = `${one}s`) => `${formatCou
 
 /**
  * Invalid input: prints the warnings, the unreadable files and the io layer's errors, one per
- * line (`error: file where (code): text`), then a closing count, and returns exit code 1.
+ * line (`error: file where (code): text`), then a closing count, and returns exit code 1. Long
+ * lists are capped per kind ("…and 980 more list size errors"); the count is always the true total.
  */
 export function failInput(io: CliIO, errors: readonly Issue[], warnings: readonly Issue[], readFailures: readonly string[] = []): ExitCode {
   for (const w of warnings) io.stderr(`${formatIssue(w)}\n`);
   for (const f of readFailures) io.stderr(`error: ${f}\n`);
   for (const e of errors) io.stderr(`${formatIssue(e)}\n`);
-  io.stderr(`${plural(errors.length + readFailures.length, 'error')} in the input; no output written.\n`);
+  const total = issueCount(errors) + readFailures.length;
+  const listed = errors.filter((e) => e.omitted === undefined).length + readFailures.length;
+  const capped = listed < total ? ` (${formatCount(listed)} listed above)` : '';
+  io.stderr(`${plural(total, 'error')} in the input${capped}; no output written.\n`);
   return EXIT.invalidInput;
+}
+
+/** The summary's last-but-one line, e.g. `Warnings: 1,021 (listed on stderr; 960 of one kind summarised)`. */
+export function warningsLine(warnings: readonly Issue[]): string {
+  if (warnings.length === 0) return 'Warnings: none';
+  const total = issueCount(warnings);
+  const omitted = warnings.filter((w) => w.omitted !== undefined);
+  const note = omitted.length ? `; ${formatCount(total - (warnings.length - omitted.length))} not listed, summarised by kind` : '';
+  return `Warnings: ${formatCount(total)} (listed on stderr${note})`;
 }

@@ -61,6 +61,8 @@ export interface Issue {
   readonly field?: string;
   /** Full human sentence, e.g. `practices.geojson feature 17 (B82005): list size "-3" is not a whole number >= 0`. */
   readonly message: string;
+  /** Set on a summary line ("…and 980 more list size errors"): how many findings it stands for. */
+  readonly omitted?: number;
 }
 
 export type Result<T> =

@@ -1,6 +1,6 @@
 // Loading files into the plan. Each loader validates with the core parsers first; on any error
 // the document stays exactly as it was and the problems are listed for the user.
-import { assignmentFromTable, parseAssignment, parseBoundary, parsePractices, practicesOutsideBoundary, readPracticeHeaders, type FieldNames, type PracticeHeaders, type PracticeTable } from '../core/io';
+import { assignmentFromTable, issueCount, parseAssignment, parseBoundary, parsePractices, practicesOutsideBoundary, readPracticeHeaders, type FieldNames, type PracticeHeaders, type PracticeTable } from '../core/io';
 import type { Issue, Result } from '../core/model';
 import { parsePlan } from './plan-file';
 import { colourFor } from './palette';
@@ -14,12 +14,14 @@ export type LoadOutcome =
   | { readonly kind: 'needs-fields'; readonly headers: PracticeHeaders };
 
 function fail(store: PlannerStore, fileName: string, errors: readonly Issue[], warnings: readonly Issue[] = []): LoadOutcome {
-  store.getState().reportProblem({ title: `${fileName} was not loaded; the plan is unchanged`, issues: [...errors, ...warnings] });
+  const count = issueCount(errors);
+  store.getState().reportProblem({ title: `${fileName} was not loaded (${count} error${count === 1 ? '' : 's'}); the plan is unchanged`, issues: [...errors, ...warnings] });
   return { kind: 'failed' };
 }
 
 function warn(store: PlannerStore, fileName: string, warnings: readonly Issue[]) {
-  if (warnings.length > 0) store.getState().reportProblem({ title: `${fileName} loaded with ${warnings.length} warning${warnings.length === 1 ? '' : 's'}`, issues: warnings });
+  const count = issueCount(warnings);
+  if (count > 0) store.getState().reportProblem({ title: `${fileName} loaded with ${count} warning${count === 1 ? '' : 's'}`, issues: warnings });
 }
 
 /** Parse (here or in the import worker) and then apply with applyPracticesResult. */

@@ -1,5 +1,11 @@
 // Reading the user's files (with progress for large ones) and offering downloads.
+import { DEFAULT_MAX_BYTES } from '../core/io';
+
+const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+
+/** The file's text; rejects a file over the input limit before reading any of it. */
 export async function readFileText(file: File, onProgress?: (fraction: number) => void): Promise<string> {
+  if (file.size > DEFAULT_MAX_BYTES) throw new Error(`is ${megabytes(file.size)}, larger than the ${megabytes(DEFAULT_MAX_BYTES)} limit`);
   if (!onProgress || file.size < 2_000_000) return file.text();
   return new Promise((resolve, reject) => {
     const reader = new FileReader();

@@ -1,5 +1,6 @@
 // CSV text -> header + rows with their 1-based physical line numbers (header = line 1).
 import Papa from 'papaparse';
+import { unguardFormula } from './csv-formula';
 import type { IssueLog } from './issues';
 
 export interface CsvRow {
@@ -53,7 +54,7 @@ export function readCsv(raw: string, log: IssueLog): CsvTable | null {
   // would otherwise break at every quoted field after the switch. Quoted breaks become "\n" too.
   const text = raw.replace(/\r\n?/g, '\n');
   const parsed = Papa.parse<string[]>(text, { delimiter: detectDelimiter(text), newline: '\n', skipEmptyLines: false });
-  const records = parsed.data;
+  const records = parsed.data.map((cells) => cells.map(unguardFormula));
   const lines: number[] = [];
   let line = 1;
   for (const cells of records) {

@@ -1,10 +1,14 @@
 // Writing CSV that spreadsheets and our own reader take back unchanged.
+import { guardFormula } from './csv-formula';
 
 const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
 
-/** One field, quoted (with inner quotes doubled) when it holds a comma, quote, line break or edge space. */
+/**
+ * One field, quoted (with inner quotes doubled) when it holds a comma, quote, line break or edge
+ * space; text a spreadsheet would run as a formula gets a leading apostrophe (csv-formula.ts).
+ */
 export function csvField(value: string | number): string {
-  const s = String(value);
+  const s = guardFormula(String(value));
   return NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -9,7 +9,7 @@ export { parseAssignment } from './parse-assignment';
 export type { AssignmentFile, AssignmentTable, ParseAssignmentOptions } from './parse-assignment';
 export { assignmentFromTable } from './assignment-from-table';
 export { boundaryContains, practicesOutsideBoundary } from './practices-outside-boundary';
-export { formatIssue } from './issues';
+export { formatIssue, issueCount } from './issues';
 export { DEFAULT_MAX_BYTES, INPUT_FORMAT } from './text-input';
 export type { InputFormat } from './text-input';
 export { toNetworksGeoJSON, exportGeometry } from './to-networks-geojson';

@@ -44,6 +44,14 @@ export function formatIssue(issue: Issue): string {
   return `${issue.severity}: ${issue.message.replace(/\s*[\r\n]+\s*/g, ' ')}`;
 }
 
+/** The line standing for findings not listed: `…and 980 more list size errors`. */
+function omittedIssue(severity: Issue['severity'], file: string, count: number, noun: string): Issue {
+  return { ...makeIssue(severity, file, {}, `…and ${count} more ${noun}`), omitted: count };
+}
+
+/** How many findings a list stands for: a "…and N more" line counts as its N. */
+export const issueCount = (issues: readonly Issue[]) => issues.reduce((n, i) => n + (i.omitted ?? 1), 0);
+
 interface Bucket {
   /** Kept issues with their arrival number, so the list reads in file order across kinds. */
   readonly kept: { readonly seq: number; readonly issue: Issue }[];
@@ -128,14 +136,14 @@ export class IssueLog {
     const more: Issue[] = [];
     for (const [kind, bucket] of this.buckets[severity]) {
       kept.push(...bucket.kept);
-      if (bucket.extra > 0) more.push(makeIssue(severity, this.file, {}, `…and ${bucket.extra} more ${kind}`));
+      if (bucket.extra > 0) more.push(omittedIssue(severity, this.file, bucket.extra, kind));
     }
     kept.sort((a, b) => a.seq - b.seq);
     const out = kept.slice(0, this.perSeverity).map((k) => k.issue);
     const hidden = kept.length - out.length;
     if (hidden > 0) {
       const noun = severity === 'error' ? 'errors' : 'warnings';
-      more.push(makeIssue(severity, this.file, {}, `…and ${hidden} more ${noun}`));
+      more.push(omittedIssue(severity, this.file, hidden, noun));
     }
     return [...out, ...more];
   }
