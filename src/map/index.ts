@@ -19,6 +19,8 @@ import { FootprintLabels } from './labels';
 import { addPlannerLayers, CELL_LAYER, PRACTICE_LAYER, SOURCES } from './layers';
 import { MODE_HANDLERS, type MapPort } from './modes';
 import { applyServiceOverlay } from './service-layer';
+import { CompareOverlay } from './compare-layer';
+import { selectComparison } from '../state/compare';
 import { ShapeTool } from './shape-tool';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -50,6 +52,7 @@ export function createMapView(container: HTMLElement, store: PlannerStore): MapV
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-left');
   map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
   const labels = new FootprintLabels(map);
+  const compare = new CompareOverlay(map);
   let shown: PlanResult | null = null;
   let shownDefs: readonly NetworkDef[] = [];
   let layersReady = false;
@@ -173,6 +176,8 @@ export function createMapView(container: HTMLElement, store: PlannerStore): MapV
     if (!layersReady) return;
     if (s.doc.practices !== prev.doc.practices || s.doc.boundary !== prev.doc.boundary) fullSync(true);
     else if (s.doc !== prev.doc) incrementalSync();
+    if (s.reference !== prev.reference) compare.setReference(s.reference);
+    if (s.compareWith !== prev.compareWith || (s.compareWith !== null && (s.doc !== prev.doc || s.scenarios !== prev.scenarios))) compare.setComparison(selectComparison(s));
     if (s.hoveredPractice !== prev.hoveredPractice) {
       setState(hovered, 'hover', false);
       hovered = s.hoveredPractice ? practiceIndex().get(s.hoveredPractice) ?? null : null;
@@ -195,6 +200,8 @@ export function createMapView(container: HTMLElement, store: PlannerStore): MapV
     addPlannerLayers(map, drawsLand(get().basemap));
     layersReady = true;
     if (serviceOverlay) applyServiceOverlay(map, serviceOverlay);
+    compare.setReference(get().reference);
+    compare.setComparison(selectComparison(get()));
     fullSync(shown === null);
     MODE_HANDLERS[get().mode].enter?.(port, get);
   });
@@ -246,6 +253,7 @@ export function createMapView(container: HTMLElement, store: PlannerStore): MapV
       window.removeEventListener('mouseup', endDrag);
       shapes.destroy();
       labels.clear();
+      compare.destroy();
       map.remove();
     },
   };

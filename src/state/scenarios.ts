@@ -69,7 +69,8 @@ export function scenarioActions(set: (partial: Partial<Host> & Record<string, un
   const docFor = (source: ScenarioSource): PlanDoc => {
     const { doc } = get();
     if (source.kind === 'duplicate') return doc;
-    const networks = source.kind === 'blank' ? [] : source.networks.map((n, i) => ({ id: n.id, name: n.name, colour: colourFor(i), locked: false, fid: get().nextFid() }));
+    const kept = new Map(doc.networks.map((n) => [n.id, n.colour]));
+    const networks = source.kind === 'blank' ? [] : source.networks.map((n, i) => ({ id: n.id, name: n.name, colour: kept.get(n.id) ?? colourFor(i), locked: false, fid: get().nextFid() }));
     return { ...doc, networks, assignment: source.kind === 'blank' ? new Map() : new Map(source.assignment) };
   };
   const open = (target: ScenarioSlot, scenarios: readonly ScenarioSlot[], compareWith: number | null) => {

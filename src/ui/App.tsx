@@ -10,6 +10,7 @@ import type { MapPort } from './map-port';
 import { NetworksPanel, Summary } from './NetworksPanel';
 import { PracticeDetails } from './PracticeDetails';
 import { Notices, ProblemsPanel } from './ProblemsPanel';
+import { ScenariosPanel } from './ScenariosPanel';
 import { SearchBox } from './SearchBox';
 import { Settings } from './Settings';
 import { usePlannerStore, useStore } from './store-context';
@@ -57,6 +58,7 @@ export function App({ mapPort, mapRef, extraTabs = [] }: { mapPort: MapPort; map
   const tabs: SidePanelTab[] = [
     { id: 'networks', label: 'Networks', render: () => <NetworksPanel mapPort={mapPort} /> },
     { id: 'settings', label: 'Settings', render: () => <Settings /> },
+    { id: 'scenarios', label: 'Scenarios', render: () => <ScenariosPanel /> },
     { id: 'align', label: 'Align', render: () => <AlignTab mapPort={mapPort} onUseAsHardBoundaries={(layer) => { setHardLayer(layer); setClusterOpen(true); }} /> },
     ...extraTabs,
   ];
@@ -102,6 +104,11 @@ export function App({ mapPort, mapRef, extraTabs = [] }: { mapPort: MapPort; map
           store.getState().applyAssignment(assignment, networks, label);
           setClusterOpen(false);
           setHardLayer(null);
+        }} onAcceptAsScenario={(assignment, networks, label) => {
+          store.getState().createScenario({ kind: 'assignment', assignment, networks }, label);
+          setClusterOpen(false);
+          setHardLayer(null);
+          setTab('scenarios');
         }} />
       )}
     </div>

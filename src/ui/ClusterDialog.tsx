@@ -20,6 +20,8 @@ export interface ClusterDialogProps {
   readonly plan: ClusterDialogPlan;
   /** Applies the chosen plan as one undoable step. */
   readonly onAccept: (assignment: Map<PracticeCode, NetworkId>, networks: Network[], label: string) => void;
+  /** Keeps the chosen plan as a new scenario instead (the open one is left as it is). */
+  readonly onAcceptAsScenario?: (assignment: Map<PracticeCode, NetworkId>, networks: Network[], label: string) => void;
   readonly onClose: () => void;
   /** Injected in tests; defaults to the bundled cluster worker. */
   readonly createWorker?: () => Worker;
@@ -58,7 +60,7 @@ function positiveOrUndefined(text: string): number | undefined {
   return text.trim() !== '' && Number.isFinite(n) && n > 0 ? Math.round(n) : undefined;
 }
 
-export function ClusterDialog({ plan, onAccept, onClose, createWorker = defaultWorker, initialHardLayer = null }: ClusterDialogProps) {
+export function ClusterDialog({ plan, onAccept, onAcceptAsScenario, onClose, createWorker = defaultWorker, initialHardLayer = null }: ClusterDialogProps) {
   const [scope, setScope] = useState<ClusterScope>(CLUSTER_SCOPE.all);
   const [min, setMin] = useState(String(plan.band.min));
   const [max, setMax] = useState(String(plan.band.max));
@@ -161,10 +163,10 @@ export function ClusterDialog({ plan, onAccept, onClose, createWorker = defaultW
     setPhase({ kind: 'idle', note: 'Cancelled: the plan is unchanged.' });
   }
 
-  function accept() {
+  function accept(target: ClusterDialogProps['onAccept'] = onAccept) {
     if (phase.kind !== 'done') return;
     const alt = phase.outcome.alternatives[chosen];
-    onAccept(new Map(alt.result.assignment), [...alt.result.networks], `Auto-cluster${repair ? ' repair' : ''} (seed ${alt.seed})`);
+    target(new Map(alt.result.assignment), [...alt.result.networks], `Auto-cluster${repair ? ' repair' : ''} (seed ${alt.seed})`);
     onClose();
   }
 
@@ -288,9 +290,14 @@ export function ClusterDialog({ plan, onAccept, onClose, createWorker = defaultW
             </ul>
           )}
           <div class="cluster-actions">
-            <button type="button" class="primary" onClick={accept}>
+            <button type="button" class="primary" onClick={() => accept()}>
               Accept seed {phase.outcome.alternatives[chosen].seed}
             </button>
+            {onAcceptAsScenario && (
+              <button type="button" data-testid="cluster-accept-scenario" onClick={() => accept(onAcceptAsScenario)}>
+                Accept as new scenario
+              </button>
+            )}
             <button type="button" onClick={() => setPhase({ kind: 'idle', note: 'Discarded: the plan is unchanged.' })}>
               Discard
             </button>
