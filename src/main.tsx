@@ -12,6 +12,7 @@ import { store } from './state';
 import { restoreAutosave, startAutosave } from './state/autosave';
 import { loadBoundaryText, loadPracticesText } from './state/loaders';
 import { App } from './ui/App';
+import { SmallAreasPanel } from './ui/SmallAreasPanel';
 import type { MapPort } from './ui/map-port';
 import { StoreContext } from './ui/store-context';
 
@@ -51,7 +52,7 @@ async function start() {
   Object.assign(window, { __pcn: { store, idle: () => viewReady.then((v) => v.idle()), project: (lon: number, lat: number) => view?.project(lon, lat) } });
   render(
     <StoreContext.Provider value={store}>
-      <App mapPort={mapPort} mapRef={mapRef} />
+      <App mapPort={mapPort} mapRef={mapRef} extraTabs={[{ id: 'small-areas', label: 'Small areas', render: () => <SmallAreasPanel /> }]} />
     </StoreContext.Provider>,
     document.getElementById('app')!,
   );

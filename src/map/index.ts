@@ -21,6 +21,8 @@ import { MODE_HANDLERS, type MapPort } from './modes';
 import { applyServiceOverlay } from './service-layer';
 import { CompareOverlay } from './compare-layer';
 import { selectComparison } from '../state/compare';
+import { applyCatchment } from './catchment-layer';
+import { selectCatchment } from '../state/small-areas';
 import { ShapeTool } from './shape-tool';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -163,6 +165,13 @@ export function createMapView(container: HTMLElement, store: PlannerStore): MapV
     shownDefs = s.doc.networks;
   }
 
+  function syncCatchment() {
+    const s = get();
+    if (!s.smallAreas && !map.getSource('pcn-catchment')) return;
+    const code = s.hoveredPractice ?? s.selectedPractice;
+    applyCatchment(map, s.smallAreas ? selectCatchment(s.doc.practices, s.smallAreas, code) : { type: 'FeatureCollection', features: [] });
+  }
+
   function setState(id: number | null, key: 'hover' | 'selected', value: boolean) {
     if (id !== null && layersReady) map.setFeatureState({ source: SOURCES.practices, id }, { [key]: value });
   }
@@ -175,9 +184,11 @@ export function createMapView(container: HTMLElement, store: PlannerStore): MapV
     }
     if (!layersReady) return;
     if (s.doc.practices !== prev.doc.practices || s.doc.boundary !== prev.doc.boundary) fullSync(true);
+    else if (s.smallAreas !== prev.smallAreas || s.footprintSource !== prev.footprintSource) fullSync(false);
     else if (s.doc !== prev.doc) incrementalSync();
     if (s.reference !== prev.reference) compare.setReference(s.reference);
     if (s.compareWith !== prev.compareWith || (s.compareWith !== null && (s.doc !== prev.doc || s.scenarios !== prev.scenarios))) compare.setComparison(selectComparison(s));
+    if (s.hoveredPractice !== prev.hoveredPractice || s.selectedPractice !== prev.selectedPractice || s.smallAreas !== prev.smallAreas || s.doc.practices !== prev.doc.practices) syncCatchment();
     if (s.hoveredPractice !== prev.hoveredPractice) {
       setState(hovered, 'hover', false);
       hovered = s.hoveredPractice ? practiceIndex().get(s.hoveredPractice) ?? null : null;
@@ -203,6 +214,7 @@ export function createMapView(container: HTMLElement, store: PlannerStore): MapV
     compare.setReference(get().reference);
     compare.setComparison(selectComparison(get()));
     fullSync(shown === null);
+    syncCatchment();
     MODE_HANDLERS[get().mode].enter?.(port, get);
   });
   map.on('error', (e) => {

@@ -4,7 +4,7 @@
 import { comparePlans, practiceSetIssues, type PlanComparison } from '../core/compare';
 import type { Issue, PracticeCode } from '../core/model';
 import { evaluatePlan, type PlanResult } from '../core/plan';
-import { selectPlan, selectTessellation } from './selectors';
+import { selectCellPlan, selectTessellation } from './selectors';
 import type { PlannerState } from './store';
 import type { PlanDoc, ScenarioSlot } from './types';
 
@@ -45,7 +45,8 @@ export function selectComparison(s: CompareInput): ScenarioComparison | null {
     const why = issues.length ? issues : [{ severity: 'error' as const, message: `${other.name} and ${active.name} have different practice details or study areas: load the same files in both to compare them` }];
     return { ok: false, issues: why };
   }
-  const after = selectPlan(s);
+  // Compared over practice cells, so areas gained and lost are exact to the cells in every view.
+  const after = selectCellPlan(s);
   const t = selectTessellation(s);
   if (!otherMemo || otherMemo.doc !== other.doc || otherMemo.plan.tessellation !== t) {
     const { networks, assignment, band } = other.doc;

@@ -3,6 +3,7 @@
 import { buildTessellation, type Tessellation } from '../core/geometry';
 import type { Assignment, PracticeCode } from '../core/model';
 import { evaluatePlan, updatePlan, type PlanInput, type PlanResult } from '../core/plan';
+import { FOOTPRINT_SOURCES, selectSmallAreaPlan, withSmallAreaFootprints } from './small-areas';
 import type { PlannerState } from './store';
 
 let tessMemo: { practices: unknown; boundary: unknown; t: Tessellation } | null = null;
@@ -35,7 +36,8 @@ export function changedPractices(a: Assignment, b: Assignment): PracticeCode[] {
   return out;
 }
 
-export function selectPlan(s: Pick<PlannerState, 'doc'>): PlanResult {
+/** The plan with footprints from practice cells, whatever the footprint source shown. */
+export function selectCellPlan(s: Pick<PlannerState, 'doc'>): PlanResult {
   const t = selectTessellation(s);
   const input = planInput(s);
   const prev = planMemo;
@@ -44,6 +46,21 @@ export function selectPlan(s: Pick<PlannerState, 'doc'>): PlanResult {
     ? updatePlan(prev, input, changedPractices(prev.input.assignment, input.assignment))
     : evaluatePlan(input, t);
   return planMemo;
+}
+
+let shownMemo: PlanResult | null = null;
+
+/** The plan the app shows: footprints from practice cells, or from small areas when chosen and opened. */
+export function selectPlan(s: Pick<PlannerState, 'doc'> & Partial<Pick<PlannerState, 'smallAreas' | 'footprintSource'>>): PlanResult {
+  const cells = selectCellPlan(s);
+  if (s.footprintSource !== FOOTPRINT_SOURCES.smallAreas || !s.smallAreas) {
+    shownMemo = cells;
+    return cells;
+  }
+  const before = shownMemo;
+  const areas = selectSmallAreaPlan(cells.input, s.smallAreas, () => changedPractices(before?.input.assignment ?? new Map(), cells.input.assignment));
+  shownMemo = withSmallAreaFootprints(cells, areas, before);
+  return shownMemo;
 }
 
 export interface PlanSummaryFigures {

@@ -8,6 +8,7 @@ import { colourFor } from './palette';
 import type { BasemapChoice, LoadProblem, Mode, NetworkDef, Notice, Patch, PlanDoc } from './types';
 import { MODES } from './types';
 import { scenarioActions, type ScenarioActions, type ScenarioState } from './scenarios';
+import { FOOTPRINT_SOURCES, type FootprintSource, type SmallAreaSource } from './small-areas';
 
 export interface PlannerState extends ScenarioState {
   readonly doc: PlanDoc;
@@ -25,6 +26,10 @@ export interface PlannerState extends ScenarioState {
   readonly notices: readonly Notice[];
   /** A long job (large import) under way, for the progress bar. */
   readonly busy: { readonly label: string; readonly fraction: number | null } | null;
+  /** Small-area layer and registrations opened in the Small areas tab (not undoable: inputs, not edits). */
+  readonly smallAreas: SmallAreaSource | null;
+  /** Whether footprints are unions of practice cells or of small areas. */
+  readonly footprintSource: FootprintSource;
 }
 
 export interface PlannerActions extends ScenarioActions {
@@ -57,6 +62,8 @@ export interface PlannerActions extends ScenarioActions {
   dismissNotice(id: number): void;
   setBusy(busy: PlannerState['busy']): void;
   nextFid(): number;
+  setSmallAreas(source: SmallAreaSource | null): void;
+  setFootprintSource(source: FootprintSource): void;
 }
 
 export type Planner = PlannerState & PlannerActions;
@@ -264,6 +271,13 @@ export function createPlannerStore(deps: StoreDeps = {}): PlannerStore {
       nextFid() {
         return ++fid;
       },
+      setSmallAreas(source) {
+        set(source ? { smallAreas: source } : { smallAreas: null, footprintSource: FOOTPRINT_SOURCES.cells });
+      },
+      setFootprintSource(source) {
+        if (source === FOOTPRINT_SOURCES.smallAreas && !get().smallAreas) return;
+        set({ footprintSource: source });
+      },
     };
     return {
       doc: EMPTY_DOC,
@@ -284,6 +298,8 @@ export function createPlannerStore(deps: StoreDeps = {}): PlannerStore {
       problems: [],
       notices: [],
       busy: null,
+      smallAreas: null,
+      footprintSource: FOOTPRINT_SOURCES.cells,
       ...actions,
     };
   });
