@@ -110,7 +110,7 @@ describe('the planner app in Chromium', () => {
     expect(fc.features.length).toBeGreaterThan(60);
     for (const f of fc.features) {
       expect(f.id).toBe(f.properties.network_id);
-      expect(Object.keys(f.properties).sort()).toEqual(['area_km2', 'band', 'band_max', 'band_min', 'network_id', 'network_name', 'parts', 'polsby_popper', 'population', 'practice_codes', 'practice_count'].sort());
+      expect(Object.keys(f.properties).sort()).toEqual(['area_km2', 'band', 'band_max', 'band_min', 'contiguous', 'network_id', 'network_name', 'parts', 'polsby_popper', 'population', 'practice_codes', 'practice_count'].sort());
       expect(['below', 'within', 'above']).toContain(f.properties.band);
       if (f.geometry) expect(['Polygon', 'MultiPolygon']).toContain(f.geometry.type);
     }
