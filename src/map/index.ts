@@ -34,6 +34,8 @@ export interface MapView {
   project(lon: number, lat: number): { x: number; y: number };
   /** Resolves once the map has drawn the current plan. */
   idle(): Promise<void>;
+  /** Ids of the networks whose footprint fill is drawn in the current view (for tests). */
+  renderedNetworks(): string[];
   /** Community-service areas from the Align panel (null clears them); kept across basemap changes. */
   setServiceOverlay(overlay: ServiceOverlay | null): void;
   destroy(): void;
@@ -255,6 +257,11 @@ export function createMapView(container: HTMLElement, store: PlannerStore): MapV
         if (map.loaded() && layersReady) resolve();
         else map.once('idle', () => resolve());
       });
+    },
+    renderedNetworks() {
+      if (!layersReady) return [];
+      const hits = map.queryRenderedFeatures({ layers: ['pcn-footprints-fill'] });
+      return [...new Set(hits.map((f) => String(f.properties.network)))];
     },
     setServiceOverlay(overlay) {
       serviceOverlay = overlay;

@@ -35,12 +35,19 @@ export interface ScenarioActions {
   replaceScenarios(list: readonly { name: string; doc: PlanDoc }[], active: number, reference: ReferenceLayer | null, label?: string): void;
 }
 
-interface Host extends ScenarioState {
+/** The store fields scenario actions set. */
+interface HostState extends ScenarioState {
   readonly doc: PlanDoc;
   readonly past: ScenarioSlot['past'];
   readonly future: ScenarioSlot['future'];
+  readonly selectedPractice: PracticeCode | null;
+  readonly hoveredPractice: PracticeCode | null;
+  readonly activeNetwork: NetworkId | null;
+}
+
+interface Host extends HostState {
   readonly strokeActive: boolean;
-  notify(text: string, tone?: 'info' | 'warning' | 'error'): void;
+  notify(text: string, tone?: 'info' | 'warning' | 'error'): unknown;
   nextFid(): number;
   replaceDoc(doc: PlanDoc, label: string): void;
 }
@@ -59,7 +66,7 @@ function uniqueName(scenarios: readonly ScenarioSlot[], base: string, except?: n
   return `${base} ${k}`;
 }
 
-export function scenarioActions(set: (partial: Partial<Host> & Record<string, unknown>) => void, get: () => Host): ScenarioActions {
+export function scenarioActions(set: (partial: Partial<HostState>) => void, get: () => Host): ScenarioActions {
   let nextId = 1;
   const newId = () => {
     const used = get().scenarios.map((x) => x.id);

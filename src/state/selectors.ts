@@ -1,7 +1,8 @@
 // Derived values, memoised on the identity of what they depend on: never stored, never computed
 // in render. The plan follows edits incrementally through the core's updatePlan.
 import { buildTessellation, type Tessellation } from '../core/geometry';
-import type { Assignment, PracticeCode } from '../core/model';
+import { boundaryContains, practicesOutsideBoundary } from '../core/io';
+import type { Assignment, Issue, PracticeCode } from '../core/model';
 import { evaluatePlan, updatePlan, type PlanInput, type PlanResult } from '../core/plan';
 import { FOOTPRINT_SOURCES, selectSmallAreaPlan, withSmallAreaFootprints } from './small-areas';
 import type { PlannerState } from './store';
@@ -83,4 +84,32 @@ export function summaryFigures(plan: PlanResult): PlanSummaryFigures {
     unassignedPopulation: plan.unassignedPopulation,
     totalPopulation: plan.totalPopulation,
   };
+}
+
+export interface PlanChecks {
+  /** Practices lying outside the boundary (all of them; `issues` lists the first few by name). */
+  readonly outside: number;
+  readonly issues: readonly Issue[];
+}
+
+const NO_CHECKS: PlanChecks = { outside: 0, issues: [] };
+let checksMemo: { practices: unknown; boundary: unknown; sources: unknown; checks: PlanChecks } | null = null;
+
+/**
+ * Checks of the current plan, re-run whenever its practices or boundary change (never left over
+ * from an earlier file): practices lying outside the boundary.
+ */
+export function selectPlanChecks(s: Pick<PlannerState, 'doc'>): PlanChecks {
+  const { practices, boundary, sources } = s.doc;
+  const m = checksMemo;
+  if (m && m.practices === practices && m.boundary === boundary && m.sources === sources) return m.checks;
+  let checks = NO_CHECKS;
+  if (boundary) {
+    const contains = boundaryContains(boundary);
+    const outside = practices.filter((p) => !contains(p.lon, p.lat));
+    const file = sources.find((f) => f.kind === 'practices')?.name ?? 'practices';
+    checks = outside.length === 0 ? NO_CHECKS : { outside: outside.length, issues: practicesOutsideBoundary(outside, boundary, file) };
+  }
+  checksMemo = { practices, boundary, sources, checks };
+  return checks;
 }

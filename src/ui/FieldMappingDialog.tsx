@@ -1,9 +1,10 @@
 import { useState } from 'preact/hooks';
 import type { FieldKey, FieldNames } from '../core/io';
+import { Dialog } from './Dialog';
 import type { PendingFields } from './load-files';
 
 const LABELS: Record<FieldKey, string> = {
-  code: 'Practice code', name: 'Practice name', listSize: 'List size', lon: 'Longitude', lat: 'Latitude', network: 'Network id', networkName: 'Network name',
+  code: 'Practice code', name: 'Practice name', postcode: 'Postcode', listSize: 'List size', lon: 'Longitude', lat: 'Latitude', network: 'Network id', networkName: 'Network name',
 };
 
 /** Asks which columns hold the fields that could not be detected. */
@@ -14,8 +15,7 @@ export function FieldMappingDialog({ pending, onApply, onCancel }: { pending: Pe
   const [chosen, setChosen] = useState<Record<string, string>>(() => Object.fromEntries(keys.map((k) => [k, (fields as unknown as Record<string, string | undefined>)[k] ?? ''])));
   const missing = new Set(fields.missing);
   return (
-    <div class="dialog-backdrop">
-      <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="fields-title">
+    <Dialog labelledBy="fields-title" onClose={onCancel}>
         <h2 id="fields-title">Which columns are which?</h2>
         <p>Some fields of <strong>{pending.fileName}</strong> could not be recognised. Choose the column for each.</p>
         <form onSubmit={(e) => {
@@ -36,7 +36,6 @@ export function FieldMappingDialog({ pending, onApply, onCancel }: { pending: Pe
             <button type="submit" class="primary">Load</button>
           </div>
         </form>
-      </div>
-    </div>
+    </Dialog>
   );
 }
