@@ -1,18 +1,32 @@
 // The plan file as the app keeps it: the core's plan file (src/core/io/plan-file.ts), every
-// scenario, with each network's colour and map id filled in on reading.
-import { parsePlanFile, serialisePlanFile, type PlanFileScenario, type ReferenceLayer } from '../core/io';
+// scenario, with each network's colour and map id filled in on reading, and the record of the
+// small-area files the footprints were made with.
+import { parsePlanFile, serialisePlanFile, type PlanFileScenario, type ReferenceLayer, type SmallAreaRecord } from '../core/io';
 import type { Result } from '../core/model';
 import { colourFor } from './palette';
 import { liveScenarios, type ScenarioState } from './scenarios';
+import type { PlannerState } from './store';
 import type { NetworkDef, Patch, PlanDoc } from './types';
 
-type Saved = ScenarioState & { readonly doc: PlanDoc; readonly past: readonly Patch[]; readonly future: readonly Patch[] };
+type Saved = ScenarioState & Partial<Pick<PlannerState, 'smallAreas' | 'footprintSource'>> & { readonly doc: PlanDoc; readonly past: readonly Patch[]; readonly future: readonly Patch[] };
 
-/** Every scenario (the open one as it stands), which one is open, and the reference layer. */
+/** What a plan file records of the open small-area files: names and checksums, and the footprint source. */
+export function smallAreaRecord(s: Partial<Pick<PlannerState, 'smallAreas' | 'footprintSource'>>): SmallAreaRecord | null {
+  if (!s.smallAreas || !s.footprintSource) return null;
+  return { footprints: s.footprintSource, layer: s.smallAreas.layerFile, registrations: s.smallAreas.registrationsFile };
+}
+
+/** Every scenario (the open one as it stands), which one is open, the reference layer and the small-area record. */
 export function serialisePlan(s: Saved, savedAt = new Date()): string {
   const scenarios = liveScenarios(s);
   const active = Math.max(0, scenarios.findIndex((x) => x.id === s.activeScenario));
-  return serialisePlanFile({ sources: s.doc.sources, scenarios: scenarios.map((x) => ({ name: x.name, ...x.doc })), active, reference: s.reference }, savedAt);
+  return serialisePlanFile({
+    sources: s.doc.sources,
+    scenarios: scenarios.map((x) => ({ name: x.name, ...x.doc })),
+    active,
+    reference: s.reference,
+    smallAreas: smallAreaRecord(s),
+  }, savedAt);
 }
 
 /** A scenario of a plan file as a document: colours picked where the file has none, fresh map ids. */
@@ -25,6 +39,7 @@ export interface PlanScenarios {
   readonly scenarios: readonly { readonly name: string; readonly doc: PlanDoc }[];
   readonly active: number;
   readonly reference: ReferenceLayer | null;
+  readonly smallAreas: SmallAreaRecord | null;
 }
 
 /** Reads a plan file (version 1 or 2): every scenario as a document. */
@@ -32,5 +47,16 @@ export function parsePlan(text: string, fileName: string, nextFid: () => number)
   const r = parsePlanFile(text, fileName);
   if (!r.ok) return r;
   const { scenarios, active, reference, sources } = r.value;
-  return { ok: true, value: { scenarios: scenarios.map((s) => ({ name: s.name, doc: scenarioDoc(s, sources, nextFid) })), active, reference }, warnings: r.warnings };
+  return {
+    ok: true,
+    value: { scenarios: scenarios.map((s) => ({ name: s.name, doc: scenarioDoc(s, sources, nextFid) })), active, reference, smallAreas: r.value.smallAreas ?? null },
+    warnings: r.warnings,
+  };
+}
+
+/** The sentence telling the planner which small-area files a plan was made with. */
+export function smallAreaRecordNotice(fileName: string, r: SmallAreaRecord): string {
+  const file = (f: SmallAreaRecord['layer']) => `${f.name} (SHA-256 ${f.sha256.slice(0, 12)}…)`;
+  return `${fileName} was made with footprints from ${r.footprints === 'smallAreas' ? 'small areas' : 'practice cells'} and the small-area layer ${file(r.layer)}` +
+    `${r.registrations ? ` and registrations ${file(r.registrations)}` : ''}; open them in the Small areas tab to see the same footprints.`;
 }
