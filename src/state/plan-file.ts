@@ -3,6 +3,7 @@
 // small-area files the footprints were made with.
 import { parsePlanFile, serialisePlanFile, type PlanFileScenario, type ReferenceLayer, type SmallAreaRecord } from '../core/io';
 import type { Result } from '../core/model';
+import { readAlignDoc } from './align';
 import { colourFor } from './palette';
 import { liveScenarios, type ScenarioState } from './scenarios';
 import type { PlannerState } from './store';
@@ -16,17 +17,22 @@ export function smallAreaRecord(s: Partial<Pick<PlannerState, 'smallAreas' | 'fo
   return { footprints: s.footprintSource, layer: s.smallAreas.layerFile, registrations: s.smallAreas.registrationsFile };
 }
 
-/** Every scenario (the open one as it stands), which one is open, the reference layer and the small-area record. */
+/**
+ * Every scenario (the open one as it stands), which one is open, the reference layer, the
+ * small-area record, and the app's "align" key (the open scenario's Align panel layers), if any.
+ */
 export function serialisePlan(s: Saved, savedAt = new Date()): string {
   const scenarios = liveScenarios(s);
   const active = Math.max(0, scenarios.findIndex((x) => x.id === s.activeScenario));
-  return serialisePlanFile({
+  const text = serialisePlanFile({
     sources: s.doc.sources,
     scenarios: scenarios.map((x) => ({ name: x.name, ...x.doc })),
     active,
     reference: s.reference,
     smallAreas: smallAreaRecord(s),
   }, savedAt);
+  // The core writes one JSON object: the align key goes in before its closing brace.
+  return s.doc.align ? `${text.slice(0, -1)},"align":${JSON.stringify(s.doc.align)}}` : text;
 }
 
 /** A scenario of a plan file as a document: colours picked where the file has none, fresh map ids. */
@@ -42,16 +48,17 @@ export interface PlanScenarios {
   readonly smallAreas: SmallAreaRecord | null;
 }
 
-/** Reads a plan file (version 1 or 2): every scenario as a document. */
+/** Reads a plan file (version 1 or 2): every scenario as a document; the align layers go to the open one. */
 export function parsePlan(text: string, fileName: string, nextFid: () => number): Result<PlanScenarios> {
   const r = parsePlanFile(text, fileName);
   if (!r.ok) return r;
   const { scenarios, active, reference, sources } = r.value;
-  return {
-    ok: true,
-    value: { scenarios: scenarios.map((s) => ({ name: s.name, doc: scenarioDoc(s, sources, nextFid) })), active, reference, smallAreas: r.value.smallAreas ?? null },
-    warnings: r.warnings,
-  };
+  const docs = scenarios.map((s) => ({ name: s.name, doc: scenarioDoc(s, sources, nextFid) }));
+  const smallAreas = r.value.smallAreas ?? null;
+  if (!text.includes('"align"')) return { ok: true, value: { scenarios: docs, active, reference, smallAreas }, warnings: r.warnings };
+  const { align, warnings } = readAlignDoc((JSON.parse(text) as { align?: unknown }).align, fileName);
+  const withAlign = docs.map((x, i) => (i === active && align ? { ...x, doc: { ...x.doc, align } } : x));
+  return { ok: true, value: { scenarios: withAlign, active, reference, smallAreas }, warnings: [...r.warnings, ...warnings] };
 }
 
 /** The sentence telling the planner which small-area files a plan was made with. */
