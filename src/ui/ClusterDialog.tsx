@@ -58,6 +58,7 @@ const ROWS: readonly { label: string; value: (r: ClusterReport) => string }[] = 
   { label: 'Population max', value: (r) => fmt(r.populationMax) },
   { label: 'Practices moved', value: (r) => fmt(r.practicesMoved) },
   { label: 'Newly assigned', value: (r) => fmt(r.practicesAssigned) },
+  { label: 'Moves undone (not needed)', value: (r) => fmt(r.movesUndone) },
   { label: 'Out of band, reported', value: (r) => fmt(r.unavoidable.length) },
   { label: 'Runtime', value: (r) => `${fmt(r.runtimeMs)} ms` },
 ];
