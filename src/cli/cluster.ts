@@ -8,7 +8,7 @@ import { evaluatePlan } from '../core/plan';
 import { CLUSTER_SCOPE, clusterPlan, parseHardAreas, type ClusterReport, type ClusterScope, type HardArea } from '../core/cluster';
 import { OPTION_KIND, type Command, type CommandSpec, type ParsedArgs } from './args';
 import { EXIT, failInput, formatCount, plural, readInputFile, sameFileProblem, warningsLine, writeOutputsAtomically, type CliIO, type ExitCode, type OutputFile } from './io';
-import { planSummaryLines } from './summary';
+import { planSummaryLines, implausibleListSizeLines } from './summary';
 
 export const clusterSpec: CommandSpec = {
   name: 'cluster',
@@ -169,6 +169,7 @@ export function runCluster(args: ParsedArgs, io: CliIO): ExitCode {
   const mode = args.flags.has('repair') ? `repair of ${networkField}` : `from scratch (scope ${args.text.get('scope') ?? 'all'})`;
   const lines = [
     `Practices: ${formatCount(practices.length)} at ${plural(tessellation.sites.length, 'site')}, from ${practicesRead.fileName}`,
+    ...implausibleListSizeLines(practices),
     `Clustering: ${mode}, seed ${args.numbers.get('seed')}${hardAreas ? `, within ${plural(hardAreas.length, 'area')} of ${withinRead?.ok ? withinRead.fileName : ''}` : ''}${lock.length ? `, locked: ${lock.join(', ')}` : ''}`,
     ...clusterReportLines(run.report, band),
     'Footprints as built by the engine:',

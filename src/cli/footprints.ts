@@ -8,7 +8,7 @@ import {
 import { evaluatePlan } from '../core/plan';
 import { OPTION_KIND, type Command, type CommandSpec, type ParsedArgs } from './args';
 import { EXIT, failInput, formatCount, plural, readInputFile, sameFileProblem, warningsLine, writeOutputsAtomically, type CliIO, type ExitCode, type OutputFile } from './io';
-import { planSummaryLines } from './summary';
+import { planSummaryLines, implausibleListSizeLines } from './summary';
 import { runSmallAreaFootprints } from './footprints-small-areas';
 
 export const footprintsSpec: CommandSpec = {
@@ -167,6 +167,7 @@ export function runFootprints(args: ParsedArgs, io: CliIO): ExitCode {
     : `convex hull of the practices plus a margin (no --boundary given), ${formatCount(tessellation.areaKm2)} km2`;
   const lines = [
     `Practices: ${formatCount(practices.length)} (${plural(totalPatients, 'patient')}) at ${plural(tessellation.sites.length, 'site')}, from ${practicesRead.fileName}`,
+    ...implausibleListSizeLines(practices),
     `Assignment: ${plural(networks.length, 'network')} from ${source}`,
     `Study area: ${area}${outside ? `; ${plural(outside, 'practice lies', 'practices lie')} outside it` : ''}`,
     ...planSummaryLines(plan),

@@ -1,5 +1,6 @@
 // First checks on any input text: size, emptiness, byte-order mark, JSON vs CSV.
 import type { IssueLog } from './issues';
+import { MAX_JSON_DEPTH, jsonTooDeepAt, lineOfIndex } from './json-depth';
 
 /** Inputs longer than this (in characters, about bytes for CSV/GeoJSON) are refused. */
 export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
@@ -44,8 +45,16 @@ export function sniffFormat(text: string): InputFormat {
   return first === '{' || first === '[' ? INPUT_FORMAT.geojson : INPUT_FORMAT.csv;
 }
 
-/** JSON.parse that logs "is not valid JSON" with the parser's own position instead of throwing. */
+/**
+ * JSON.parse that logs "is not valid JSON" with the parser's own position instead of throwing,
+ * and refuses nesting deeper than MAX_JSON_DEPTH (no caller then recurses without bound).
+ */
 export function parseJson(text: string, log: IssueLog): unknown {
+  const deepAt = jsonTooDeepAt(text);
+  if (deepAt !== -1) {
+    log.error('file errors', {}, `is nested more than ${MAX_JSON_DEPTH} levels deep (line ${lineOfIndex(text, deepAt)}, character ${deepAt + 1}); GeoJSON needs about 10`);
+    return undefined;
+  }
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {
