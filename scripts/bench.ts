@@ -2,8 +2,9 @@
 // real PCNs, England boundary dissolved from the ICB polygons), beside the same work done with
 // plain Turf; then the compiled command line as whole processes (national and 100,000 synthetic
 // practices, scripts/bench-cli.ts); then the auto-cluster section. Prints one JSON object.
+// The small-area section follows the engine's (scripts/bench-small-areas.ts).
 // Figures, not pass/fail. `--engine-only` skips the auto-cluster section, `--cli-only` runs only
-// the command-line section.
+// the command-line section, `--small-areas-only` only the small-area section.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +16,7 @@ import { DEFAULT_BAND, type NetworkId } from '../src/core/model';
 import { evaluatePlan, updatePlan } from '../src/core/plan';
 import { benchCli } from './bench-cli';
 import { benchCluster } from './bench-cluster';
+import { benchSmallAreas } from './bench-small-areas';
 
 const dataDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../shared/data');
 const read = (f: string) => readFileSync(path.join(dataDir, f), 'utf8');
@@ -120,13 +122,16 @@ function benchEngine() {
 }
 
 const cliOnly = process.argv.includes('--cli-only');
-const engine = cliOnly ? null : benchEngine();
-const cli = await benchCli();
-const cluster = cliOnly || process.argv.includes('--engine-only') ? null : benchCluster();
+const smallAreasOnly = process.argv.includes('--small-areas-only');
+const engine = cliOnly || smallAreasOnly ? null : benchEngine();
+const smallAreas = cliOnly ? null : benchSmallAreas(sampleMemory);
+const cli = smallAreasOnly ? null : await benchCli();
+const cluster = cliOnly || smallAreasOnly || process.argv.includes('--engine-only') ? null : benchCluster();
 clearInterval(memTimer);
 sampleMemory();
 console.log(JSON.stringify({
   engine,
+  smallAreas,
   cli,
   cluster,
   peakMemoryMB: { rss: Math.round(peakRss / 2 ** 20), heapUsed: Math.round(peakHeap / 2 ** 20) },

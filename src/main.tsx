@@ -10,25 +10,31 @@ import demoPractices from '../data/demo-practices.geojson?raw';
 import type { MapView } from './map';
 import { store } from './state';
 import { restoreAutosave, startAutosave } from './state/autosave';
-import { loadBoundaryText, loadPracticesText } from './state/loaders';
+import { isDemoPlan, loadBoundaryText, loadPracticesText } from './state/loaders';
 import { App } from './ui/App';
+import { SmallAreasPanel } from './ui/SmallAreasPanel';
 import type { MapPort } from './ui/map-port';
 import { StoreContext } from './ui/store-context';
 
 const kv = { get: (k: string) => get(k), set: (k: string, v: unknown) => set(k, v) };
 
 function openDemo() {
-  loadBoundaryText(store, demoBoundary, 'demo-boundary.geojson');
-  loadPracticesText(store, demoPractices, 'demo-practices.geojson');
+  loadBoundaryText(store, demoBoundary, 'demo-boundary.geojson', { demo: true });
+  loadPracticesText(store, demoPractices, 'demo-practices.geojson', { demo: true });
   store.setState({ past: [], future: [], problems: [] });
-  store.getState().notify('Showing the synthetic demo region "Doggerland": not real NHS data. Open your own practices file to start.');
+  const notice = store.getState().notify('Showing the synthetic demo region "Doggerland": not real NHS data. Open your own practices file to start.');
+  const stop = store.subscribe((s) => {
+    if (isDemoPlan(s.doc)) return;
+    stop();
+    store.getState().dismissNotice(notice);
+  });
 }
 
 const mapModule = import('./map');
 
 async function start() {
-  if (!(await restoreAutosave(store, kv))) openDemo();
-  startAutosave(store, kv);
+  if (!(await restoreAutosave(store, kv, localStorage))) openDemo();
+  startAutosave(store, kv, 400, window, localStorage);
   let view: MapView | null = null;
   let resolveView: (v: MapView) => void = () => {};
   const viewReady = new Promise<MapView>((resolve) => (resolveView = resolve));
@@ -48,10 +54,10 @@ async function start() {
   };
   // Browser tests and the browser benchmark drive the app through this handle; idle() waits for
   // the map chunk, then for the map to draw the current plan.
-  Object.assign(window, { __pcn: { store, idle: () => viewReady.then((v) => v.idle()), project: (lon: number, lat: number) => view?.project(lon, lat) } });
+  Object.assign(window, { __pcn: { store, idle: () => viewReady.then((v) => v.idle()), renderedNetworks: () => view?.renderedNetworks() ?? [], project: (lon: number, lat: number) => view?.project(lon, lat) } });
   render(
     <StoreContext.Provider value={store}>
-      <App mapPort={mapPort} mapRef={mapRef} />
+      <App mapPort={mapPort} mapRef={mapRef} extraTabs={[{ id: 'small-areas', label: 'Small areas', render: () => <SmallAreasPanel /> }]} />
     </StoreContext.Provider>,
     document.getElementById('app')!,
   );

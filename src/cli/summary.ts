@@ -42,7 +42,7 @@ export function planSummaryLines(
   const split = plan.nonContiguous.map((id) => `${id} (${plan.networks.get(id)?.parts ?? '?'} parts)`);
   const withFootprint = summaries.filter((n) => n.parts > 0).length;
   const contiguousLine =
-    `Contiguous: ${formatCount(withFootprint - plan.nonContiguous.length)} of ${formatCount(summaries.length)}` +
+    `Contiguous: ${formatCount(summaries.filter((n) => n.contiguous).length)} of ${formatCount(summaries.length)}` +
     (split.length ? `; in several parts: ${listIds(split)}` : '') +
     (withFootprint < summaries.length ? `; no footprint (no practice inside the study area): ${formatCount(summaries.length - withFootprint)}` : '');
   const unassignedLine =

@@ -19,6 +19,8 @@ import { FootprintLabels } from './labels';
 import { addPlannerLayers, CELL_LAYER, PRACTICE_LAYER, SOURCES } from './layers';
 import { MODE_HANDLERS, type MapPort } from './modes';
 import { applyServiceOverlay } from './service-layer';
+import { applyCatchment } from './catchment-layer';
+import { selectCatchment } from '../state/small-areas';
 import { ShapeTool } from './shape-tool';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -30,6 +32,8 @@ export interface MapView {
   project(lon: number, lat: number): { x: number; y: number };
   /** Resolves once the map has drawn the current plan. */
   idle(): Promise<void>;
+  /** Ids of the networks whose footprint fill is drawn in the current view (for tests). */
+  renderedNetworks(): string[];
   /** Community-service areas from the Align panel (null clears them); kept across basemap changes. */
   setServiceOverlay(overlay: ServiceOverlay | null): void;
   destroy(): void;
@@ -160,6 +164,13 @@ export function createMapView(container: HTMLElement, store: PlannerStore): MapV
     shownDefs = s.doc.networks;
   }
 
+  function syncCatchment() {
+    const s = get();
+    if (!s.smallAreas && !map.getSource('pcn-catchment')) return;
+    const code = s.hoveredPractice ?? s.selectedPractice;
+    applyCatchment(map, s.smallAreas ? selectCatchment(s.doc.practices, s.smallAreas, code) : { type: 'FeatureCollection', features: [] });
+  }
+
   function setState(id: number | null, key: 'hover' | 'selected', value: boolean) {
     if (id !== null && layersReady) map.setFeatureState({ source: SOURCES.practices, id }, { [key]: value });
   }
@@ -172,7 +183,9 @@ export function createMapView(container: HTMLElement, store: PlannerStore): MapV
     }
     if (!layersReady) return;
     if (s.doc.practices !== prev.doc.practices || s.doc.boundary !== prev.doc.boundary) fullSync(true);
+    else if (s.smallAreas !== prev.smallAreas || s.footprintSource !== prev.footprintSource) fullSync(false);
     else if (s.doc !== prev.doc) incrementalSync();
+    if (s.hoveredPractice !== prev.hoveredPractice || s.selectedPractice !== prev.selectedPractice || s.smallAreas !== prev.smallAreas || s.doc.practices !== prev.doc.practices) syncCatchment();
     if (s.hoveredPractice !== prev.hoveredPractice) {
       setState(hovered, 'hover', false);
       hovered = s.hoveredPractice ? practiceIndex().get(s.hoveredPractice) ?? null : null;
@@ -196,6 +209,7 @@ export function createMapView(container: HTMLElement, store: PlannerStore): MapV
     layersReady = true;
     if (serviceOverlay) applyServiceOverlay(map, serviceOverlay);
     fullSync(shown === null);
+    syncCatchment();
     MODE_HANDLERS[get().mode].enter?.(port, get);
   });
   map.on('error', (e) => {
@@ -236,6 +250,11 @@ export function createMapView(container: HTMLElement, store: PlannerStore): MapV
         if (map.loaded() && layersReady) resolve();
         else map.once('idle', () => resolve());
       });
+    },
+    renderedNetworks() {
+      if (!layersReady) return [];
+      const hits = map.queryRenderedFeatures({ layers: ['pcn-footprints-fill'] });
+      return [...new Set(hits.map((f) => String(f.properties.network)))];
     },
     setServiceOverlay(overlay) {
       serviceOverlay = overlay;

@@ -46,7 +46,7 @@ function brush(target: (p: Planner) => { id: string | null; ok: boolean }): Mode
       const p = planner();
       const { id, ok } = target(p);
       if (!ok) {
-        p.notify('Pick a network to paint with first (click one in the list).', 'warning');
+        p.notify('Choose a network to paint with ("Painting:" in the toolbar, or its swatch in the list).', 'warning');
         return false;
       }
       p.beginStroke();
@@ -84,7 +84,7 @@ export const MODE_HANDLERS: Record<Mode, ModeHandlers> = {
   lasso: shape('freehand', (codes, planner) => {
     const p = planner();
     if (p.activeNetwork === null) {
-      p.notify('Pick a network to lasso practices into first.', 'warning');
+      p.notify('Choose a network to paint with ("Painting:" in the toolbar) before using the lasso.', 'warning');
       return;
     }
     p.beginStroke();

@@ -22,19 +22,24 @@ export class ShapeTool {
   setKind(kind: Kind | null) {
     this.wanted = kind;
     if (kind === null) {
+      this.draw?.clear();
       this.draw?.stop();
       this.draw = null;
       return;
     }
-    if (this.draw) this.draw.setMode(kind);
-    else void loadTerraDraw().then((modules) => this.start(modules));
+    if (this.draw) {
+      this.draw.clear();
+      this.draw.setMode(kind);
+    } else void loadTerraDraw().then((modules) => this.start(modules));
   }
 
   private start([{ TerraDraw, TerraDrawFreehandMode, TerraDrawPolygonMode }, { TerraDrawMapLibreGLAdapter }]: Awaited<ReturnType<typeof loadTerraDraw>>) {
     if (this.draw || this.wanted === null || this.destroyed) return;
     const draw = new TerraDraw({
       adapter: new TerraDrawMapLibreGLAdapter({ map: this.map }),
-      modes: [new TerraDrawFreehandMode(), new TerraDrawPolygonMode()],
+      // Lasso by press-drag-release as well as click-move-click; a polygon closes only on its
+      // first vertex (within a few pixels) or a double-click on the last, never on two close corners.
+      modes: [new TerraDrawFreehandMode({ drawInteraction: 'click-move-or-drag' }), new TerraDrawPolygonMode({ pointerDistance: 8 })],
     });
     this.draw = draw;
     draw.start();

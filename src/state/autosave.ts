@@ -10,11 +10,19 @@ export interface KeyValueStore {
 
 export const AUTOSAVE_KEY = 'pcn-planner:autosave';
 
+/**
+ * A synchronous store (localStorage in the app) for the save written while the page unloads:
+ * an IndexedDB write started in `pagehide` may be cut off by the reload, a localStorage write
+ * cannot. It holds a plan only until the next IndexedDB save succeeds, so it is always the newest.
+ */
+export type SyncStore = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+export const UNLOAD_KEY = 'pcn-planner:autosave-on-unload';
+
 /** Restores the autosaved plan if there is one. Returns true when a plan was restored. */
-export async function restoreAutosave(store: PlannerStore, kv: KeyValueStore): Promise<boolean> {
+export async function restoreAutosave(store: PlannerStore, kv: KeyValueStore, backup?: SyncStore): Promise<boolean> {
   let raw: unknown;
   try {
-    raw = await kv.get(AUTOSAVE_KEY);
+    raw = readBackup(backup) ?? await kv.get(AUTOSAVE_KEY);
   } catch (e) {
     store.getState().notify(`The autosaved plan could not be read (${(e as Error).message}); starting with the demo.`, 'error');
     return false;
@@ -36,14 +44,28 @@ export async function restoreAutosave(store: PlannerStore, kv: KeyValueStore): P
   return true;
 }
 
-/** Saves the document after every change, at most once per `delayMs`. Returns an unsubscribe. */
-export function startAutosave(store: PlannerStore, kv: KeyValueStore, delayMs = 400): () => void {
+/** Where the page says it is going away (window in the app); a pending save is written at once. */
+export interface PageLifecycle {
+  addEventListener(type: 'pagehide' | 'visibilitychange', listener: () => void): void;
+  removeEventListener(type: 'pagehide' | 'visibilitychange', listener: () => void): void;
+}
+
+/**
+ * Saves the document after every change, at most once per `delayMs`, and at once when the page
+ * is hidden or unloaded (so an edit just before a reload is kept). Returns an unsubscribe.
+ */
+export function startAutosave(store: PlannerStore, kv: KeyValueStore, delayMs = 400, page?: PageLifecycle, backup?: SyncStore): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let failed = false;
-  const save = () => {
+  const save = (unloading = false) => {
     timer = null;
-    kv.set(AUTOSAVE_KEY, serialisePlan(store.getState().doc)).then(
-      () => { failed = false; },
+    const text = serialisePlan(store.getState().doc);
+    if (unloading) writeBackup(backup, text);
+    kv.set(AUTOSAVE_KEY, text).then(
+      () => {
+        failed = false;
+        backup?.removeItem(UNLOAD_KEY);
+      },
       (e: Error) => {
         if (!failed) store.getState().notify(`Autosave failed (${e.message}); save the plan to a file.`, 'error');
         failed = true;
@@ -55,8 +77,33 @@ export function startAutosave(store: PlannerStore, kv: KeyValueStore, delayMs = 
     if (timer) clearTimeout(timer);
     timer = setTimeout(save, delayMs);
   });
+  const flush = () => {
+    if (!timer) return;
+    clearTimeout(timer);
+    save(true);
+  };
+  page?.addEventListener('pagehide', flush);
+  page?.addEventListener('visibilitychange', flush);
   return () => {
     unsubscribe();
-    if (timer) { clearTimeout(timer); save(); }
+    page?.removeEventListener('pagehide', flush);
+    page?.removeEventListener('visibilitychange', flush);
+    flush();
   };
+}
+
+function readBackup(backup: SyncStore | undefined): string | null {
+  try {
+    return backup?.getItem(UNLOAD_KEY) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function writeBackup(backup: SyncStore | undefined, text: string) {
+  try {
+    backup?.setItem(UNLOAD_KEY, text);
+  } catch {
+    // Over the storage quota (a very large plan): the IndexedDB write is all there is.
+  }
 }

@@ -4,5 +4,5 @@ import { createPlannerStore } from './store';
 export const store = createPlannerStore({ prefs: typeof localStorage === 'undefined' ? undefined : localStorage });
 
 export { createPlannerStore, EMPTY_DOC, type Planner, type PlannerStore, type PlannerState } from './store';
-export { selectPlan, selectTessellation, summaryFigures, changedPractices } from './selectors';
+export { selectPlan, selectPlanChecks, selectTessellation, summaryFigures, changedPractices } from './selectors';
 export * from './types';

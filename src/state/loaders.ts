@@ -1,15 +1,17 @@
 // Loading files into the plan. Each loader validates with the core parsers first; on any error
 // the document stays exactly as it was and the problems are listed for the user.
-import { assignmentFromTable, issueCount, parseAssignment, parseBoundary, parsePractices, practicesOutsideBoundary, readPracticeHeaders, type FieldNames, type PracticeHeaders, type PracticeTable } from '../core/io';
+import { assignmentFromTable, issueCount, parseAssignment, parseBoundary, parsePractices, readPracticeHeaders, type FieldNames, type PracticeHeaders, type PracticeTable } from '../core/io';
 import type { Issue, Result } from '../core/model';
 import { parsePlan } from './plan-file';
 import { colourFor } from './palette';
-import type { PlannerStore } from './store';
-import type { NetworkDef } from './types';
+import { EMPTY_DOC, type PlannerStore } from './store';
+import type { NetworkDef, PlanDoc, SourceFile, SourceKind } from './types';
 
 export type LoadOutcome =
   | { readonly kind: 'loaded' }
   | { readonly kind: 'failed' }
+  /** The user chose not to open it after all. */
+  | { readonly kind: 'cancelled' }
   /** The practice file's fields could not all be found: ask the user which columns to use. */
   | { readonly kind: 'needs-fields'; readonly headers: PracticeHeaders };
 
@@ -19,14 +21,30 @@ function fail(store: PlannerStore, fileName: string, errors: readonly Issue[], w
   return { kind: 'failed' };
 }
 
-function warn(store: PlannerStore, fileName: string, warnings: readonly Issue[]) {
+function warn(store: PlannerStore, fileName: string, kind: SourceKind, warnings: readonly Issue[]) {
   const count = issueCount(warnings);
-  if (count > 0) store.getState().reportProblem({ title: `${fileName} loaded with ${count} warning${count === 1 ? '' : 's'}`, issues: warnings });
+  if (count > 0) store.getState().reportProblem({ title: `${fileName} loaded with ${count} warning${count === 1 ? '' : 's'}`, issues: warnings, kind });
+}
+
+/** The demo region's files: opening any real file starts a new plan instead of mixing with them. */
+export const isDemoPlan = (doc: PlanDoc) => doc.sources.some((f) => f.demo === true);
+
+/** Whether opening practices should ask "new plan or add to this one": only over real practices. */
+export const practicesNeedChoice = (doc: PlanDoc) => doc.practices.length > 0 && !isDemoPlan(doc);
+
+/** How opened practices meet the plan already open: a new plan (the default) or added to it. */
+export type PracticesMode = 'new' | 'add';
+
+export interface LoadOptions {
+  readonly fields?: FieldNames;
+  readonly mode?: PracticesMode;
+  /** Marks the files as the synthetic demo region. */
+  readonly demo?: boolean;
 }
 
 /** Parse (here or in the import worker) and then apply with applyPracticesResult. */
-export function loadPracticesText(store: PlannerStore, text: string, fileName: string, fields?: FieldNames): LoadOutcome {
-  return checkPracticeFields(store, text, fileName, fields) ?? applyPracticesResult(store, parsePractices(text, fileName, { fields }), fileName);
+export function loadPracticesText(store: PlannerStore, text: string, fileName: string, options: LoadOptions = {}): LoadOutcome {
+  return checkPracticeFields(store, text, fileName, options.fields) ?? applyPracticesResult(store, parsePractices(text, fileName, { fields: options.fields }), fileName, options);
 }
 
 /** Before parsing: a failed outcome for an unreadable file, needs-fields when columns are missing, else null. */
@@ -38,24 +56,60 @@ export function checkPracticeFields(store: PlannerStore, text: string, fileName:
   return null;
 }
 
-export function applyPracticesResult(store: PlannerStore, result: Result<PracticeTable>, fileName: string): LoadOutcome {
+/**
+ * Practices start a new plan (no boundary: the practices' hull until one is opened) unless the
+ * user chose to add them to the current plan; the demo region is always replaced, never added to.
+ */
+export function applyPracticesResult(store: PlannerStore, result: Result<PracticeTable>, fileName: string, options: LoadOptions = {}): LoadOutcome {
   if (!result.ok) return fail(store, fileName, result.errors, result.warnings);
   const s = store.getState();
   const { assignment, networks } = assignmentFromTable(result.value);
-  const defs: NetworkDef[] = networks.map((n, i) => ({ id: n.id, name: n.name, colour: colourFor(i), locked: false, fid: s.nextFid() }));
-  const outside = s.doc.boundary ? practicesOutsideBoundary(result.value.practices, s.doc.boundary, fileName) : [];
-  s.replaceDoc({ ...s.doc, practices: result.value.practices, networks: defs, assignment, sources: [fileName, ...s.doc.sources.filter((x) => x !== fileName)].slice(0, 4) }, `Load ${fileName}`);
-  warn(store, fileName, [...result.warnings, ...outside]);
+  const source: SourceFile = options.demo ? { kind: 'practices', name: fileName, demo: true } : { kind: 'practices', name: fileName };
+  const add = options.mode === 'add' && practicesNeedChoice(s.doc);
+  if (!add) {
+    const defs: NetworkDef[] = networks.map((n, i) => ({ id: n.id, name: n.name, colour: colourFor(i), locked: false, fid: s.nextFid() }));
+    // A boundary opened before any practices belongs to this plan (unless demo and real would mix).
+    const keepBoundary = s.doc.practices.length === 0 && isDemoPlan(s.doc) === (options.demo === true);
+    s.replaceDoc({
+      ...EMPTY_DOC,
+      band: s.doc.band,
+      boundary: keepBoundary ? s.doc.boundary : null,
+      sources: keepBoundary ? [...s.doc.sources, source] : [source],
+      practices: result.value.practices,
+      networks: defs,
+      assignment,
+    }, `Open ${fileName}`);
+  } else {
+    const incoming = new Set(result.value.practices.map((p) => p.code));
+    const known = new Set(s.doc.networks.map((n) => n.id as string));
+    const defs = [...s.doc.networks, ...networks.filter((n) => !known.has(n.id)).map((n, i) => ({ id: n.id, name: n.name, colour: colourFor(s.doc.networks.length + i), locked: false, fid: s.nextFid() }))];
+    s.commit({
+      label: `Add ${fileName}`,
+      set: {
+        practices: [...s.doc.practices.filter((p) => !incoming.has(p.code)), ...result.value.practices],
+        networks: defs,
+        assignment: new Map([...s.doc.assignment].filter(([code]) => !incoming.has(code)).concat([...assignment])),
+        sources: [...s.doc.sources.filter((f) => f.name !== fileName), source],
+      },
+    });
+  }
+  warn(store, fileName, 'practices', result.warnings);
   return { kind: 'loaded' };
 }
 
-export function loadBoundaryText(store: PlannerStore, text: string, fileName: string): LoadOutcome {
+/** A boundary replaces the plan's boundary (and its warnings); over the demo it starts a new plan. */
+export function loadBoundaryText(store: PlannerStore, text: string, fileName: string, options: Pick<LoadOptions, 'demo'> = {}): LoadOutcome {
   const r = parseBoundary(text, fileName);
   if (!r.ok) return fail(store, fileName, r.errors, r.warnings);
   const s = store.getState();
-  s.commit({ label: `Load boundary ${fileName}`, set: { boundary: r.value, sources: [...s.doc.sources, fileName].slice(-4) } });
-  const outside = practicesOutsideBoundary(s.doc.practices, r.value, fileName);
-  warn(store, fileName, [...r.warnings, ...outside]);
+  const source: SourceFile = options.demo ? { kind: 'boundary', name: fileName, demo: true } : { kind: 'boundary', name: fileName };
+  if (isDemoPlan(s.doc) && !options.demo) {
+    s.replaceDoc({ ...EMPTY_DOC, band: s.doc.band, boundary: r.value, sources: [source] }, `Open ${fileName}`);
+  } else {
+    s.commit({ label: `Load boundary ${fileName}`, set: { boundary: r.value, sources: [...s.doc.sources.filter((f) => f.kind !== 'boundary'), source] } });
+    s.dropProblems('boundary');
+  }
+  warn(store, fileName, 'boundary', r.warnings);
   return { kind: 'loaded' };
 }
 
@@ -68,8 +122,9 @@ export function loadAssignmentText(store: PlannerStore, text: string, fileName: 
   if (!r.ok) return fail(store, fileName, r.errors, r.warnings);
   const previous = new Map(s.doc.networks.map((n) => [n.id, n]));
   const defs: NetworkDef[] = r.value.networks.map((n, i) => previous.get(n.id) ? { ...previous.get(n.id)!, name: n.name } : { id: n.id, name: n.name, colour: colourFor(i), locked: false, fid: s.nextFid() });
-  s.commit({ label: `Load assignment ${fileName}`, set: { networks: defs, assignment: r.value.assignment } });
-  warn(store, fileName, r.warnings);
+  s.commit({ label: `Load assignment ${fileName}`, set: { networks: defs, assignment: r.value.assignment, sources: [...s.doc.sources.filter((f) => f.kind !== 'assignment'), { kind: 'assignment', name: fileName }] } });
+  s.dropProblems('assignment');
+  warn(store, fileName, 'assignment', r.warnings);
   return { kind: 'loaded' };
 }
 
@@ -78,7 +133,7 @@ export function openPlanText(store: PlannerStore, text: string, fileName: string
   const r = parsePlan(text, fileName, s.nextFid);
   if (!r.ok) return fail(store, fileName, r.errors, r.warnings);
   s.replaceDoc(r.value, `Open ${fileName}`);
-  warn(store, fileName, r.warnings);
+  warn(store, fileName, 'plan', r.warnings);
   return { kind: 'loaded' };
 }
 

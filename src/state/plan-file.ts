@@ -10,7 +10,7 @@ export function serialisePlan(doc: PlanDoc, savedAt = new Date()): string {
 }
 
 /** A scenario of a plan file as a document: colours picked where the file has none, fresh map ids. */
-export function scenarioDoc(s: PlanFileScenario, sources: readonly string[], nextFid: () => number): PlanDoc {
+export function scenarioDoc(s: PlanFileScenario, sources: PlanDoc['sources'], nextFid: () => number): PlanDoc {
   const networks: NetworkDef[] = s.networks.map((n, i) => ({ id: n.id, name: n.name, colour: n.colour ?? colourFor(i), locked: n.locked, fid: nextFid() }));
   return { practices: s.practices, boundary: s.boundary, networks, assignment: s.assignment, band: s.band, sources };
 }

@@ -1,8 +1,10 @@
 // Derived values, memoised on the identity of what they depend on: never stored, never computed
 // in render. The plan follows edits incrementally through the core's updatePlan.
 import { buildTessellation, type Tessellation } from '../core/geometry';
-import type { Assignment, PracticeCode } from '../core/model';
+import { boundaryContains, practicesOutsideBoundary } from '../core/io';
+import type { Assignment, Issue, PracticeCode } from '../core/model';
 import { evaluatePlan, updatePlan, type PlanInput, type PlanResult } from '../core/plan';
+import { FOOTPRINT_SOURCES, selectSmallAreaPlan, withSmallAreaFootprints } from './small-areas';
 import type { PlannerState } from './store';
 
 let tessMemo: { practices: unknown; boundary: unknown; t: Tessellation } | null = null;
@@ -35,7 +37,7 @@ export function changedPractices(a: Assignment, b: Assignment): PracticeCode[] {
   return out;
 }
 
-export function selectPlan(s: Pick<PlannerState, 'doc'>): PlanResult {
+function selectCellPlan(s: Pick<PlannerState, 'doc'>): PlanResult {
   const t = selectTessellation(s);
   const input = planInput(s);
   const prev = planMemo;
@@ -44,6 +46,21 @@ export function selectPlan(s: Pick<PlannerState, 'doc'>): PlanResult {
     ? updatePlan(prev, input, changedPractices(prev.input.assignment, input.assignment))
     : evaluatePlan(input, t);
   return planMemo;
+}
+
+let shownMemo: PlanResult | null = null;
+
+/** The plan the app shows: footprints from practice cells, or from small areas when chosen and opened. */
+export function selectPlan(s: Pick<PlannerState, 'doc'> & Partial<Pick<PlannerState, 'smallAreas' | 'footprintSource'>>): PlanResult {
+  const cells = selectCellPlan(s);
+  if (s.footprintSource !== FOOTPRINT_SOURCES.smallAreas || !s.smallAreas) {
+    shownMemo = cells;
+    return cells;
+  }
+  const before = shownMemo;
+  const areas = selectSmallAreaPlan(cells.input, s.smallAreas, () => changedPractices(before?.input.assignment ?? new Map(), cells.input.assignment));
+  shownMemo = withSmallAreaFootprints(cells, areas, before);
+  return shownMemo;
 }
 
 export interface PlanSummaryFigures {
@@ -66,4 +83,32 @@ export function summaryFigures(plan: PlanResult): PlanSummaryFigures {
     unassignedPopulation: plan.unassignedPopulation,
     totalPopulation: plan.totalPopulation,
   };
+}
+
+export interface PlanChecks {
+  /** Practices lying outside the boundary (all of them; `issues` lists the first few by name). */
+  readonly outside: number;
+  readonly issues: readonly Issue[];
+}
+
+const NO_CHECKS: PlanChecks = { outside: 0, issues: [] };
+let checksMemo: { practices: unknown; boundary: unknown; sources: unknown; checks: PlanChecks } | null = null;
+
+/**
+ * Checks of the current plan, re-run whenever its practices or boundary change (never left over
+ * from an earlier file): practices lying outside the boundary.
+ */
+export function selectPlanChecks(s: Pick<PlannerState, 'doc'>): PlanChecks {
+  const { practices, boundary, sources } = s.doc;
+  const m = checksMemo;
+  if (m && m.practices === practices && m.boundary === boundary && m.sources === sources) return m.checks;
+  let checks = NO_CHECKS;
+  if (boundary) {
+    const contains = boundaryContains(boundary);
+    const outside = practices.filter((p) => !contains(p.lon, p.lat));
+    const file = sources.find((f) => f.kind === 'practices')?.name ?? 'practices';
+    checks = outside.length === 0 ? NO_CHECKS : { outside: outside.length, issues: practicesOutsideBoundary(outside, boundary, file) };
+  }
+  checksMemo = { practices, boundary, sources, checks };
+  return checks;
 }

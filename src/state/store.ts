@@ -5,8 +5,9 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { DEFAULT_BAND, networkId, type Band, type Network, type NetworkId, type PracticeCode } from '../core/model';
 import { applyPatch, composeInverse, pushBounded } from './history';
 import { colourFor } from './palette';
-import type { BasemapChoice, LoadProblem, Mode, NetworkDef, Notice, Patch, PlanDoc } from './types';
+import type { BasemapChoice, LoadProblem, Mode, NetworkDef, Notice, Patch, PlanDoc, SourceKind } from './types';
 import { MODES } from './types';
+import { FOOTPRINT_SOURCES, type FootprintSource, type SmallAreaSource } from './small-areas';
 
 export interface PlannerState {
   readonly doc: PlanDoc;
@@ -24,6 +25,10 @@ export interface PlannerState {
   readonly notices: readonly Notice[];
   /** A long job (large import) under way, for the progress bar. */
   readonly busy: { readonly label: string; readonly fraction: number | null } | null;
+  /** Small-area layer and registrations opened in the Small areas tab (not undoable: inputs, not edits). */
+  readonly smallAreas: SmallAreaSource | null;
+  /** Whether footprints are unions of practice cells or of small areas. */
+  readonly footprintSource: FootprintSource;
 }
 
 export interface PlannerActions {
@@ -51,11 +56,16 @@ export interface PlannerActions {
   setBasemap(choice: BasemapChoice): void;
   reportBasemapFailure(message: string): void;
   reportProblem(problem: LoadProblem): void;
+  /** Forgets the problems about one file of the plan (it was replaced). */
+  dropProblems(kind: SourceKind): void;
   dismissProblem(index: number): void;
-  notify(text: string, tone?: Notice['tone']): void;
+  /** Shows a notice (the same text again replaces the older one) and returns its id. */
+  notify(text: string, tone?: Notice['tone']): number;
   dismissNotice(id: number): void;
   setBusy(busy: PlannerState['busy']): void;
   nextFid(): number;
+  setSmallAreas(source: SmallAreaSource | null): void;
+  setFootprintSource(source: FootprintSource): void;
 }
 
 export type Planner = PlannerState & PlannerActions;
@@ -216,7 +226,9 @@ export function createPlannerStore(deps: StoreDeps = {}): PlannerStore {
       },
       replaceDoc(doc, label) {
         actions.commit({ label, set: { ...doc } });
-        set({ selectedPractice: null, hoveredPractice: null, activeNetwork: doc.networks[0]?.id ?? null });
+        // A new document starts with no painting network (the user picks one) and no problems
+        // from files that are no longer part of the plan.
+        set({ selectedPractice: null, hoveredPractice: null, activeNetwork: null, problems: [] });
       },
       newPlan() {
         actions.replaceDoc(EMPTY_DOC, 'New plan');
@@ -245,14 +257,19 @@ export function createPlannerStore(deps: StoreDeps = {}): PlannerStore {
       reportProblem(problem) {
         set({ problems: [problem, ...get().problems].slice(0, 20) });
       },
+      dropProblems(kind) {
+        const kept = get().problems.filter((p) => p.kind !== kind);
+        if (kept.length !== get().problems.length) set({ problems: kept });
+      },
       dismissProblem(index) {
         set({ problems: get().problems.filter((_, i) => i !== index) });
       },
       notify(text, tone = 'info') {
         const id = ++noticeId;
-        set({ notices: [...get().notices, { id, text, tone }].slice(-5) });
-        // Information fades by itself; warnings and errors stay until dismissed.
-        if (tone === 'info') setTimeout(() => actions.dismissNotice(id), 8000);
+        set({ notices: [...get().notices.filter((n) => n.text !== text), { id, text, tone }].slice(-5) });
+        // Information and warnings fade by themselves; errors stay until dismissed.
+        if (tone !== 'error') setTimeout(() => actions.dismissNotice(id), tone === 'info' ? 6000 : 15000);
+        return id;
       },
       dismissNotice(id) {
         set({ notices: get().notices.filter((n) => n.id !== id) });
@@ -262,6 +279,13 @@ export function createPlannerStore(deps: StoreDeps = {}): PlannerStore {
       },
       nextFid() {
         return ++fid;
+      },
+      setSmallAreas(source) {
+        set(source ? { smallAreas: source } : { smallAreas: null, footprintSource: FOOTPRINT_SOURCES.cells });
+      },
+      setFootprintSource(source) {
+        if (source === FOOTPRINT_SOURCES.smallAreas && !get().smallAreas) return;
+        set({ footprintSource: source });
       },
     };
     return {
@@ -278,6 +302,8 @@ export function createPlannerStore(deps: StoreDeps = {}): PlannerStore {
       problems: [],
       notices: [],
       busy: null,
+      smallAreas: null,
+      footprintSource: FOOTPRINT_SOURCES.cells,
       ...actions,
     };
   });

@@ -1,3 +1,4 @@
+import type { PlanSource } from '../core/io';
 import type { Assignment, Band, Boundary, Issue, NetworkId, Practice, PracticeCode } from '../core/model';
 
 /** A network as the planner keeps it: the core's Network plus how it is shown and edited. */
@@ -19,9 +20,13 @@ export interface PlanDoc {
   readonly networks: readonly NetworkDef[];
   readonly assignment: Assignment;
   readonly band: Band;
-  /** File names the plan was built from, for the header and exports. */
-  readonly sources: readonly string[];
+  /** The files the plan was built from, for the header and exports: exactly the current ones. */
+  readonly sources: readonly SourceFile[];
 }
+
+/** A file of the plan (the plan file's PlanSource); `demo` marks the synthetic demo region. */
+export type SourceFile = PlanSource;
+export type SourceKind = PlanSource['kind'];
 
 export const MODES = {
   select: 'select',
@@ -52,6 +57,8 @@ export interface Notice {
 export interface LoadProblem {
   readonly title: string;
   readonly issues: readonly Issue[];
+  /** Which file of the plan the problem is about; replacing that file drops the problem. */
+  readonly kind?: SourceKind;
 }
 
 export type { PracticeCode };

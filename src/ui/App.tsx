@@ -1,4 +1,5 @@
 // The app shell: toolbar, map, side panel (tabs), dialogs; keyboard shortcuts and file drop.
+import { bbox } from '@turf/turf';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { AlignTab, type HardLayer } from './AlignPanel';
@@ -9,11 +10,30 @@ import { MODE_KEYS } from './mode-info';
 import type { MapPort } from './map-port';
 import { NetworksPanel, Summary } from './NetworksPanel';
 import { PracticeDetails } from './PracticeDetails';
+import { OpenChoiceDialog } from './OpenChoiceDialog';
 import { Notices, ProblemsPanel } from './ProblemsPanel';
 import { SearchBox } from './SearchBox';
 import { Settings } from './Settings';
 import { usePlannerStore, useStore } from './store-context';
 import { Toolbar } from './Toolbar';
+import type { PracticesMode } from '../state/loaders';
+import { selectTessellation } from '../state/selectors';
+import type { SourceFile } from '../state/types';
+
+const KIND_LABEL: Record<SourceFile['kind'], string> = { practices: 'Practices', boundary: 'Boundary', assignment: 'Assignment', plan: 'Plan' };
+
+/** Exactly the files the current plan is built from, and whether it is the demo. */
+function PlanSources({ sources }: { sources: readonly SourceFile[] }) {
+  if (sources.length === 0) return <p class="sources" data-testid="sources">Empty plan: open a practices file or drop one here.</p>;
+  const boundary = sources.some((f) => f.kind === 'boundary' || f.kind === 'plan');
+  return (
+    <p class="sources" data-testid="sources">
+      {sources.some((f) => f.demo) && <strong>Demo (synthetic, not NHS data): </strong>}
+      {sources.map((f, i) => <span key={f.name}>{i > 0 ? ' · ' : ''}{KIND_LABEL[f.kind]}: {f.name}</span>)}
+      {!boundary && <span> · Boundary: hull of the practices</span>}
+    </p>
+  );
+}
 
 export interface SidePanelTab {
   readonly id: string;
@@ -30,7 +50,9 @@ export function App({ mapPort, mapRef, extraTabs = [] }: { mapPort: MapPort; map
   const [hardLayer, setHardLayer] = useState<HardLayer | null>(null);
   const [tab, setTab] = useState('networks');
   const [dragOver, setDragOver] = useState(false);
-  const onFiles = (files: File[], kind: FileKind | null) => void loadFiles(store, files, kind, setPending);
+  const [choice, setChoice] = useState<{ fileName: string; resolve: (m: PracticesMode | null) => void } | null>(null);
+  const chooseMode = (fileName: string) => new Promise<PracticesMode | null>((resolve) => setChoice({ fileName, resolve }));
+  const onFiles = (files: File[], kind: FileKind | null) => void loadFiles(store, files, kind, { onNeedsFields: setPending, chooseMode });
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -75,10 +97,15 @@ export function App({ mapPort, mapRef, extraTabs = [] }: { mapPort: MapPort; map
         <div class="map-wrap">
           <div id="map" ref={mapRef} role="application" aria-label="Map of practices and network footprints" />
           <SearchBox mapPort={mapPort} />
+          <button type="button" class="zoom-all" data-testid="zoom-all" aria-label="Zoom to the whole area" title="Zoom to the whole area"
+            onClick={() => {
+              const b = bbox(selectTessellation(store.getState()).areaGeometry);
+              if (b.every(Number.isFinite)) mapPort.zoomTo([b[0], b[1], b[2], b[3]]);
+            }}>⤢ Whole area</button>
           <Notices />
         </div>
         <aside class="side" aria-label="Plan">
-          <p class="sources" title={sources.join(', ')}>{sources.length ? `Plan from ${sources.join(', ')}` : 'Empty plan: open a practices file or drop one here.'}</p>
+          <PlanSources sources={sources} />
           <Summary />
           <PracticeDetails />
           <ProblemsPanel />
@@ -94,9 +121,10 @@ export function App({ mapPort, mapRef, extraTabs = [] }: { mapPort: MapPort; map
         <FieldMappingDialog pending={pending} onCancel={() => setPending(null)} onApply={(fields) => {
           const p = pending;
           setPending(null);
-          void loadPractices(store, p.text, p.fileName, fields);
+          void loadPractices(store, p.text, p.fileName, fields, chooseMode);
         }} />
       )}
+      {choice && <OpenChoiceDialog fileName={choice.fileName} onChoose={(mode) => { setChoice(null); choice.resolve(mode); }} />}
       {clusterOpen && (
         <ClusterDialog plan={doc} initialHardLayer={hardLayer} onClose={() => { setClusterOpen(false); setHardLayer(null); }} onAccept={(assignment, networks, label) => {
           store.getState().applyAssignment(assignment, networks, label);

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { FieldKey, FieldNames } from '../core/io';
+import { Dialog } from './Dialog';
 import type { PendingFields } from './load-files';
 
 const LABELS: Record<FieldKey, string> = {
@@ -14,8 +15,7 @@ export function FieldMappingDialog({ pending, onApply, onCancel }: { pending: Pe
   const [chosen, setChosen] = useState<Record<string, string>>(() => Object.fromEntries(keys.map((k) => [k, (fields as unknown as Record<string, string | undefined>)[k] ?? ''])));
   const missing = new Set(fields.missing);
   return (
-    <div class="dialog-backdrop">
-      <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="fields-title">
+    <Dialog labelledBy="fields-title" onClose={onCancel}>
         <h2 id="fields-title">Which columns are which?</h2>
         <p>Some fields of <strong>{pending.fileName}</strong> could not be recognised. Choose the column for each.</p>
         <form onSubmit={(e) => {
@@ -36,7 +36,6 @@ export function FieldMappingDialog({ pending, onApply, onCancel }: { pending: Pe
             <button type="submit" class="primary">Load</button>
           </div>
         </form>
-      </div>
-    </div>
+    </Dialog>
   );
 }

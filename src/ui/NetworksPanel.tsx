@@ -2,8 +2,7 @@
 // edits a planner makes to networks (rename, recolour, lock, merge, delete, zoom to parts).
 import { bbox } from '@turf/turf';
 import { memo } from 'preact/compat';
-import { useMemo, useState } from 'preact/hooks';
-import type { NetworkId } from '../core/model';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { NetworkSummary } from '../core/plan';
 import { selectPlan, summaryFigures } from '../state/selectors';
 import type { NetworkDef } from '../state/types';
@@ -19,6 +18,7 @@ export function Summary() {
   const f = summaryFigures(plan);
   return (
     <dl class="summary" data-testid="summary">
+      <div><dt>Patients</dt><dd data-testid="summary-patients">{fmt(f.totalPopulation)}</dd></div>
       <div><dt>Practices</dt><dd data-testid="summary-practices">{fmt(f.practices)}</dd></div>
       <div><dt>Assigned</dt><dd data-testid="summary-assigned">{fmt(f.assigned)}</dd></div>
       <div><dt>Networks in band</dt><dd data-testid="summary-in-band">{fmt(f.inBand)} of {fmt(f.networks)}</dd></div>
@@ -40,7 +40,7 @@ export function NetworksPanel({ mapPort }: { mapPort: MapPort }) {
     const list = networks
       .map((def) => ({ def, s: plan.networks.get(def.id) }))
       .filter((r): r is { def: NetworkDef; s: NetworkSummary } => r.s !== undefined)
-      .filter((r) => filter === 'all' || (filter === 'out' ? r.s.band !== 'within' : r.s.parts !== 1));
+      .filter((r) => filter === 'all' || (filter === 'out' ? r.s.band !== 'within' : !r.s.contiguous));
     const rank = { below: 0, above: 1, within: 2 };
     list.sort((a, b) => sort === 'population' ? b.s.population - a.s.population
       : sort === 'status' ? rank[a.s.band] - rank[b.s.band] || a.def.name.localeCompare(b.def.name)
@@ -100,8 +100,7 @@ const NetworkRow = memo(function NetworkRow({ def, s, active, others, band, mapP
           onClick={() => store.getState().setActiveNetwork(active ? null : def.id)}>
           <span class="swatch" style={{ background: def.colour }} />
         </button>
-        <input class="name" aria-label={`Name of network ${def.id}`} value={def.name}
-          onChange={(e) => store.getState().renameNetwork(def.id, (e.target as HTMLInputElement).value)} />
+        <NameInput def={def} />
         <span class={`status status--${s.band}`} data-testid="network-status">{BAND_TEXT[s.band]}</span>
       </div>
       <div class="bar" role="img" aria-label={`${fmt(s.population)} patients; band ${fmt(band.min)} to ${fmt(band.max)}`}>
@@ -112,25 +111,58 @@ const NetworkRow = memo(function NetworkRow({ def, s, active, others, band, mapP
         <span data-testid="network-population">{fmt(s.population)} patients</span>
         <span>{s.practiceCount} practice{s.practiceCount === 1 ? '' : 's'}</span>
         <span>{km2(s.areaKm2)}</span>
-        <span class={s.parts > 1 ? 'warn' : ''}>{s.parts === 1 ? 'contiguous' : s.parts === 0 ? 'no footprint' : `${s.parts} parts`}</span>
+        <span class={s.contiguous ? '' : 'warn'}>{s.parts === 0 ? 'no footprint' : s.contiguous ? 'contiguous' : `${s.parts} parts`}</span>
       </div>
       <div class="network-actions">
-        <button type="button" onClick={() => zoomTo(null)} disabled={!s.geometry}>Zoom</button>
-        {s.parts > 1 && <button type="button" onClick={() => { zoomTo(part); setPart(part + 1); }}>Part {(part % s.parts) + 1} of {s.parts}</button>}
-        <label class="colour">Colour<input type="color" value={def.colour} onChange={(e) => store.getState().recolourNetwork(def.id, (e.target as HTMLInputElement).value)} /></label>
-        <label class="lock"><input type="checkbox" checked={def.locked} onChange={(e) => store.getState().setLocked(def.id, (e.target as HTMLInputElement).checked)} />Locked</label>
-        {merging ? (
-          <select aria-label={`Merge another network into ${def.name}`} onChange={(e) => {
-            const from = (e.target as HTMLSelectElement).value as NetworkId;
-            if (from) store.getState().mergeNetworks(def.id, from);
-            setMerging(false);
-          }}>
-            <option value="">Merge which into this?</option>
-            {others.filter((o) => o.id !== def.id).map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
-          </select>
-        ) : <button type="button" onClick={() => setMerging(true)}>Merge…</button>}
+        <button type="button" onClick={() => zoomTo(null)} disabled={!s.geometry} aria-label={`Zoom to ${def.name}`}>Zoom</button>
+        {s.parts > 1 && <button type="button" onClick={() => { zoomTo(part); setPart(part + 1); }} aria-label={`Zoom to part ${(part % s.parts) + 1} of ${s.parts} of ${def.name}`}>Part {(part % s.parts) + 1} of {s.parts}</button>}
+        <label class="colour">Colour<input type="color" aria-label={`Colour of ${def.name}`} value={def.colour} onChange={(e) => store.getState().recolourNetwork(def.id, (e.target as HTMLInputElement).value)} /></label>
+        <label class="lock"><input type="checkbox" aria-label={`Lock ${def.name}`} checked={def.locked} onChange={(e) => store.getState().setLocked(def.id, (e.target as HTMLInputElement).checked)} />Locked</label>
+        {merging ? <MergeChooser def={def} others={others} onDone={() => setMerging(false)} />
+          : <button type="button" onClick={() => setMerging(true)} aria-label={`Merge another network into ${def.name}`}>Merge…</button>}
         <button type="button" class="danger" onClick={() => store.getState().deleteNetwork(def.id)} aria-label={`Delete ${def.name}`}>Delete</button>
       </div>
     </li>
   );
 });
+
+/** The name, committed as one undo step on Enter or leaving the field; Escape puts it back. */
+function NameInput({ def }: { def: NetworkDef }) {
+  const store = usePlannerStore();
+  const [text, setText] = useState(def.name);
+  useEffect(() => setText(def.name), [def.name]);
+  const commit = () => {
+    if (text.trim() === '') setText(def.name);
+    else store.getState().renameNetwork(def.id, text);
+  };
+  return (
+    <input class="name" aria-label={`Name of network ${def.id}`} value={text} data-testid="network-name"
+      onInput={(e) => setText((e.target as HTMLInputElement).value)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') { e.preventDefault(); commit(); }
+        else if (e.key === 'Escape') { e.stopPropagation(); setText(def.name); }
+      }}
+      onBlur={commit} />
+  );
+}
+
+/** Merge is chosen first, then confirmed: picking from the list (or arrowing through it) changes nothing. */
+function MergeChooser({ def, others, onDone }: { def: NetworkDef; others: readonly NetworkDef[]; onDone: () => void }) {
+  const store = usePlannerStore();
+  const [from, setFrom] = useState('');
+  const source = others.find((o) => o.id === from);
+  return (
+    <span class="merge" role="group" aria-label={`Merge into ${def.name}`}>
+      <select aria-label={`Network to merge into ${def.name}`} value={from} data-testid="merge-from"
+        onInput={(e) => setFrom((e.target as HTMLSelectElement).value)}>
+        <option value="">Merge which into this?</option>
+        {others.filter((o) => o.id !== def.id).map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+      </select>
+      <button type="button" class="primary" disabled={!source} data-testid="merge-confirm"
+        onClick={() => { if (source) store.getState().mergeNetworks(def.id, source.id); onDone(); }}>
+        {source ? `Merge ${source.name} into ${def.name}` : 'Merge'}
+      </button>
+      <button type="button" onClick={onDone}>Cancel</button>
+    </span>
+  );
+}

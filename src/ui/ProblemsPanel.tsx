@@ -1,26 +1,53 @@
+import { useState } from 'preact/hooks';
+import { issueCount } from '../core/io';
+import type { Issue } from '../core/model';
+import { selectPlanChecks } from '../state/selectors';
 import { usePlannerStore, useStore } from './store-context';
 
-/** Problems from loading files, each with file, place and what was expected. */
+const SHOWN = 50;
+
+function IssueList({ issues }: { issues: readonly Issue[] }) {
+  return (
+    <>
+      <ul>{issues.slice(0, SHOWN).map((x, k) => <li key={k} class={x.severity}>{x.message}</li>)}</ul>
+      {issues.length > SHOWN && <p class="muted">…and {issues.length - SHOWN} more</p>}
+    </>
+  );
+}
+
+/**
+ * Problems with the current plan: checks re-run on every change of its practices or boundary,
+ * plus warnings and failures from the files opened into it. Collapsible, with the count in the
+ * header, so it never pushes the network list off screen.
+ */
 export function ProblemsPanel() {
   const store = usePlannerStore();
   const problems = useStore((s) => s.problems);
-  if (problems.length === 0) return null;
+  const checks = useStore(selectPlanChecks);
+  const [open, setOpen] = useState<boolean | null>(null);
+  const count = problems.reduce((n, p) => n + issueCount(p.issues), 0) + checks.outside;
+  if (count === 0) return null;
+  const failed = problems.some((p) => p.issues.some((x) => x.severity === 'error'));
   return (
-    <section class="panel problems" aria-labelledby="problems-heading" data-testid="problems">
-      <h2 id="problems-heading">Problems</h2>
+    <details class="panel problems" data-testid="problems" open={open ?? failed}
+      onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
+      <summary><h2>Problems <span class="count" data-testid="problems-count">({count})</span></h2></summary>
+      {checks.outside > 0 && (
+        <div class="problem" data-testid="plan-checks">
+          <div class="problem-head"><strong>{checks.outside} practice{checks.outside === 1 ? ' lies' : 's lie'} outside the boundary</strong></div>
+          <IssueList issues={checks.issues} />
+        </div>
+      )}
       {problems.map((p, i) => (
         <div class={`problem ${p.issues.some((x) => x.severity === 'error') ? 'problem--error' : ''}`} key={`${i}-${p.title}`}>
           <div class="problem-head">
             <strong>{p.title}</strong>
-            <button type="button" aria-label="Dismiss" onClick={() => store.getState().dismissProblem(i)}>×</button>
+            <button type="button" aria-label={`Dismiss: ${p.title}`} onClick={() => store.getState().dismissProblem(i)}>×</button>
           </div>
-          <ul>
-            {p.issues.slice(0, 50).map((x, k) => <li key={k} class={x.severity}>{x.message}</li>)}
-          </ul>
-          {p.issues.length > 50 && <p class="muted">…and {p.issues.length - 50} more</p>}
+          <IssueList issues={p.issues} />
         </div>
       ))}
-    </section>
+    </details>
   );
 }
 
@@ -36,7 +63,8 @@ export function Notices() {
           <progress max={1} value={busy.fraction ?? undefined} aria-label={busy.label} />
         </div>
       )}
-      {notices.map((n) => (
+      {notices.length > 3 && <div class="notice notice--more">{notices.length - 3} earlier message{notices.length === 4 ? '' : 's'}</div>}
+      {notices.slice(-3).map((n) => (
         <div class={`notice notice--${n.tone}`} key={n.id}>
           <span>{n.text}</span>
           <button type="button" aria-label="Dismiss" onClick={() => store.getState().dismissNotice(n.id)}>×</button>

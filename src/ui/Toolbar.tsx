@@ -5,6 +5,7 @@ import { download } from './files';
 import type { FileKind } from './load-files';
 import type { MapPort } from './map-port';
 import { MODE_INFO } from './mode-info';
+import { NetworkPicker } from './NetworkPicker';
 import { usePlannerStore, useStore } from './store-context';
 
 const FILE_INPUTS: { kind: FileKind; label: string; accept: string }[] = [
@@ -22,6 +23,8 @@ export function Toolbar({ mapPort, onFiles, onCluster }: { mapPort: MapPort; onF
   const past = useStore((s) => s.past);
   const future = useStore((s) => s.future);
   const basemap = useStore((s) => s.basemap);
+  const networks = useStore((s) => s.doc.networks);
+  const active = useStore((s) => s.activeNetwork);
   const exportGeoJSON = () => {
     const plan = selectPlan(store.getState());
     download(JSON.stringify(toNetworksGeoJSON(plan.networks.values(), plan.input.band)), `networks-${stamp()}.geojson`, 'application/geo+json');
@@ -74,6 +77,10 @@ export function Toolbar({ mapPort, onFiles, onCluster }: { mapPort: MapPort; onF
             {m.label} <kbd>{m.key}</kbd>
           </button>
         ))}
+      </div>
+      <div class="group painting" role="group" aria-label="Network to paint with">
+        <NetworkPicker id="painting" label="Painting:" networks={networks} value={active} placeholder="choose a network"
+          testId="painting-network" onPick={(id) => store.getState().setActiveNetwork(id)} />
       </div>
       <button type="button" class="primary" onClick={onCluster} data-testid="open-cluster">Auto-cluster…</button>
       <label class="basemap">Basemap

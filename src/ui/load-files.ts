@@ -2,7 +2,8 @@
 // large practice files in a worker, and ask for field names when they cannot be detected.
 import type { FieldNames, PracticeHeaders, PracticeTable } from '../core/io';
 import type { Result } from '../core/model';
-import { applyPracticesResult, checkPracticeFields, loadAssignmentText, loadBoundaryText, loadPracticesText, openPlanText, sniffKind, type LoadOutcome } from '../state/loaders';
+import { parsePractices } from '../core/io';
+import { applyPracticesResult, checkPracticeFields, loadAssignmentText, loadBoundaryText, openPlanText, practicesNeedChoice, sniffKind, type LoadOutcome, type PracticesMode } from '../state/loaders';
 import type { PlannerStore } from '../state/store';
 import { readFileText } from './files';
 
@@ -12,6 +13,13 @@ export interface PendingFields {
   readonly text: string;
   readonly fileName: string;
   readonly headers: PracticeHeaders;
+}
+
+export interface LoadCallbacks {
+  /** The practice file's columns could not all be found: ask which to use. */
+  onNeedsFields(p: PendingFields): void;
+  /** Practices opened over a real plan: start a new plan or add to it (null: cancel). */
+  chooseMode(fileName: string): Promise<PracticesMode | null>;
 }
 
 const WORKER_THRESHOLD_CHARS = 3_000_000;
@@ -25,19 +33,30 @@ function parseInWorker(text: string, fileName: string, fields?: FieldNames): Pro
   });
 }
 
-export async function loadPractices(store: PlannerStore, text: string, fileName: string, fields?: FieldNames): Promise<LoadOutcome> {
-  if (text.length < WORKER_THRESHOLD_CHARS) return loadPracticesText(store, text, fileName, fields);
+/**
+ * Checks and parses a practice file (large ones in a worker); a valid file opened over a real
+ * plan asks `chooseMode` whether to start a new plan or add to the current one.
+ */
+export async function loadPractices(store: PlannerStore, text: string, fileName: string, fields: FieldNames | undefined, chooseMode: LoadCallbacks['chooseMode']): Promise<LoadOutcome> {
   const early = checkPracticeFields(store, text, fileName, fields);
   if (early) return early;
-  store.getState().setBusy({ label: `Checking ${fileName}`, fraction: null });
-  try {
-    return applyPracticesResult(store, await parseInWorker(text, fileName, fields), fileName);
-  } finally {
-    store.getState().setBusy(null);
+  let result: Result<PracticeTable>;
+  if (text.length < WORKER_THRESHOLD_CHARS) result = parsePractices(text, fileName, { fields });
+  else {
+    store.getState().setBusy({ label: `Checking ${fileName}`, fraction: null });
+    try {
+      result = await parseInWorker(text, fileName, fields);
+    } finally {
+      store.getState().setBusy(null);
+    }
   }
+  let mode: PracticesMode | null = 'new';
+  if (result.ok && practicesNeedChoice(store.getState().doc)) mode = await chooseMode(fileName);
+  if (mode === null) return { kind: 'cancelled' };
+  return applyPracticesResult(store, result, fileName, { fields, mode });
 }
 
-export async function loadFiles(store: PlannerStore, files: readonly File[], kind: FileKind | null, onNeedsFields: (p: PendingFields) => void) {
+export async function loadFiles(store: PlannerStore, files: readonly File[], kind: FileKind | null, callbacks: LoadCallbacks) {
   for (const file of files) {
     let text: string;
     try {
@@ -53,8 +72,10 @@ export async function loadFiles(store: PlannerStore, files: readonly File[], kin
     if (k === 'plan') outcome = openPlanText(store, text, file.name);
     else if (k === 'boundary') outcome = loadBoundaryText(store, text, file.name);
     else if (k === 'assignment') outcome = loadAssignmentText(store, text, file.name);
-    else outcome = await loadPractices(store, text, file.name);
-    if (outcome.kind === 'needs-fields') onNeedsFields({ text, fileName: file.name, headers: outcome.headers });
-    else if (outcome.kind === 'loaded') store.getState().notify(`Loaded ${file.name}.`);
+    else {
+      outcome = await loadPractices(store, text, file.name, undefined, callbacks.chooseMode);
+      if (outcome.kind === 'needs-fields') callbacks.onNeedsFields({ text, fileName: file.name, headers: outcome.headers });
+    }
+    if (outcome.kind === 'loaded') store.getState().notify(`Loaded ${file.name}.`);
   }
 }

@@ -78,7 +78,7 @@ export function footprintTiling(networks: readonly AlignNetwork[]): Tessellation
   });
   const partial = {
     projection, sites, siteOfPractice: new Int32Array(0), vertexXY, vertexLonLat: Float64Array.from(lonLat),
-    cellRings, cellAreaKm2, neighbours, sharedEdgeMetres, edgeSite,
+    cellRings, cellAreaKm2, neighbours, sharedEdgeMetres, edgeSite, islandEdges: new Set<number>(),
     areaGeometry: { type: 'MultiPolygon' as const, coordinates: [] }, areaKm2: cellAreaKm2.reduce((a, b) => a + b, 0),
   };
   const all = dissolveSites(partial, sites.map((_, s) => s));

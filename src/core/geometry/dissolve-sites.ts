@@ -2,14 +2,19 @@
 // vertex ids, the union's outline is just the member edges whose reverse edge belongs to no
 // other member: no polygon union, cost proportional to the members' edges only.
 import type { MultiPolygon, Polygon, Position } from 'geojson';
-import { pointInRingIds, signedAreaOfIds } from './ring-math';
+import { buildPolygons } from './build-rings';
 import { round6 } from './study-area';
 import type { Tessellation } from './tessellation';
 
 export interface Footprint {
   readonly geometry: Polygon | MultiPolygon | null;
-  /** Number of separate polygons; 1 = contiguous, 0 = no footprint in the area. */
+  /** Number of separate polygons in `geometry`; 0 = no footprint in the area. */
   readonly parts: number;
+  /**
+   * One polygon, not counting parts that are whole islands of the study area holding no practice
+   * (no network could reach them over land). False when there is no footprint.
+   */
+  readonly contiguous: boolean;
   readonly areaKm2: number;
   readonly perimeterKm: number;
 }
@@ -18,7 +23,8 @@ export interface Footprint {
  * What a dissolve needs: cells as rings of shared vertex ids. Practice cells (Tessellation) and
  * small areas (SmallAreaMesh) both provide it, so both get footprints from this one builder.
  */
-export type CellMesh = Pick<Tessellation, 'vertexXY' | 'vertexLonLat' | 'cellRings' | 'cellAreaKm2' | 'edgeSite'>;
+export type CellMesh = Pick<Tessellation, 'vertexXY' | 'vertexLonLat' | 'cellRings' | 'cellAreaKm2' | 'edgeSite'> &
+  Partial<Pick<Tessellation, 'islandEdges'>>;
 
 /** Example: `dissolveSites(t, [0, 1, 2]).parts === 1` when the three cells form one piece. */
 export function dissolveSites(t: CellMesh, sites: Iterable<number>): Footprint {
@@ -42,73 +48,16 @@ export function dissolveSites(t: CellMesh, sites: Iterable<number>): Footprint {
       }
     }
   }
-  const rings = chainRings(from, to, xy);
-  const outers: Int32Array[] = [];
-  const holes: Int32Array[] = [];
-  for (const r of rings) (signedAreaOfIds(r, xy) > 0 ? outers : holes).push(r);
-  const polygons: Int32Array[][] = outers.map((o) => [o]);
-  const outerAreas = outers.map((o) => signedAreaOfIds(o, xy));
-  for (const h of holes) {
-    const mx = (xy[h[0] * 2] + xy[h[1] * 2]) / 2, my = (xy[h[0] * 2 + 1] + xy[h[1] * 2 + 1]) / 2;
-    let best = -1;
-    outers.forEach((o, k) => {
-      if (pointInRingIds(mx, my, o, xy) && (best < 0 || outerAreas[k] < outerAreas[best])) best = k;
-    });
-    if (best >= 0) polygons[best].push(h);
-  }
+  const polygons = buildPolygons(from, to, xy);
+  let islands = 0;
+  if (t.islandEdges) for (const [shell] of polygons) if (t.islandEdges.has(shell[0] * nV + shell[1])) islands++;
   return {
     geometry: toGeometry(polygons, t.vertexLonLat),
-    parts: outers.length,
+    parts: polygons.length,
+    contiguous: polygons.length - islands === 1,
     areaKm2,
     perimeterKm: perimeterMetres / 1000,
   };
-}
-
-/**
- * Joins boundary edges into closed rings. Where a vertex has several outgoing edges (cells of one
- * network touching only at a corner), take the sharpest left turn: each ring then keeps its own
- * side, so corner-touching pieces come out as separate parts.
- */
-function chainRings(from: number[], to: number[], xy: Float64Array): Int32Array[] {
-  const outgoing = new Map<number, number[]>();
-  from.forEach((v, e) => {
-    const list = outgoing.get(v);
-    if (list) list.push(e);
-    else outgoing.set(v, [e]);
-  });
-  const used = new Uint8Array(from.length);
-  const rings: Int32Array[] = [];
-  for (let start = 0; start < from.length; start++) {
-    if (used[start]) continue;
-    const ring: number[] = [];
-    let e = start;
-    while (true) {
-      used[e] = 1;
-      ring.push(from[e]);
-      const v = to[e];
-      const candidates = (outgoing.get(v) ?? []).filter((c) => !used[c] || c === start);
-      if (candidates.length === 0) break;
-      const next = candidates.length === 1 ? candidates[0] : leftmost(e, candidates, from, to, xy);
-      if (next === start) break;
-      e = next;
-    }
-    if (ring.length >= 3) rings.push(Int32Array.from(ring));
-  }
-  return rings;
-}
-
-function leftmost(incoming: number, candidates: number[], from: number[], to: number[], xy: Float64Array): number {
-  const ax = xy[to[incoming] * 2] - xy[from[incoming] * 2];
-  const ay = xy[to[incoming] * 2 + 1] - xy[from[incoming] * 2 + 1];
-  let best = candidates[0];
-  let bestAngle = -Infinity;
-  for (const c of candidates) {
-    const bx = xy[to[c] * 2] - xy[from[c] * 2];
-    const by = xy[to[c] * 2 + 1] - xy[from[c] * 2 + 1];
-    const angle = Math.atan2(ax * by - ay * bx, ax * bx + ay * by);
-    if (angle > bestAngle) { bestAngle = angle; best = c; }
-  }
-  return best;
 }
 
 function toGeometry(polygons: Int32Array[][], lonLat: Float64Array): Polygon | MultiPolygon | null {

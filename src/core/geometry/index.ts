@@ -2,3 +2,5 @@ export { createProjection, projectionAt, EARTH_RADIUS_METRES, type Projection } 
 export { buildTessellation, type Tessellation, type Site } from './tessellation';
 export { dissolveSites, type Footprint } from './dissolve-sites';
 export { cellGeometry } from './cell-geometry';
+export { buildPolygons, type IdPolygon } from './build-rings';
+export { normaliseCell } from './normalise-cell';

@@ -1,52 +1,113 @@
 // A cell clipped by an irregular boundary can fall into several pieces (a headland cut off by an
 // inlet). Pieces away from the practice would make any network holding it non-contiguous, so
-// each such fragment joins the neighbouring cell it shares the longest edge with (islands with
-// no neighbour stay where they are). Same idea as catchment tools that "dissolve slivers".
+// every such fragment joins a cell it shares an edge with, growing outwards from the pieces that
+// hold a practice (each takes the neighbour with the longest shared edge): every cell on land
+// reachable from practices is then one piece. Pieces of an island of the study area that holds
+// no practice cannot be reached over land; the whole island goes to one cell (the one that had
+// most of it), and its edges are reported so footprints can say which parts are such islands.
+// Same idea as catchment tools that "dissolve slivers".
+import type { IdPolygon } from './build-rings';
+import { normaliseCell } from './normalise-cell';
 import { pointInRingIds, signedAreaOfIds } from './ring-math';
 import type { Site } from './sites';
 
-/** Returns new per-site ring lists; `cellRings` is not modified. */
-export function reattachFragments(cellRings: readonly Int32Array[][], sites: readonly Site[], xy: Float64Array, nV: number): Int32Array[][] {
-  const out = cellRings.map((r) => r.slice());
-  const fragmented = cellRings.some((rings) => rings.filter((r) => signedAreaOfIds(r, xy) > 0).length > 1);
-  if (!fragmented) return out;
-  const edgeSite = new Map<number, number>();
-  cellRings.forEach((rings, site) => {
-    for (const r of rings) for (let i = 0; i < r.length; i++) edgeSite.set(r[i] * nV + r[(i + 1) % r.length], site);
-  });
-  cellRings.forEach((rings, site) => {
-    const outers = rings.filter((r) => signedAreaOfIds(r, xy) > 0);
-    if (outers.length < 2) return;
-    const holes = rings.filter((r) => signedAreaOfIds(r, xy) <= 0);
-    const s = sites[site];
-    let main = outers.findIndex((o) => pointInRingIds(s.x, s.y, o, xy));
-    if (main < 0) main = outers.reduce((best, o, k) => (signedAreaOfIds(o, xy) > signedAreaOfIds(outers[best], xy) ? k : best), 0);
-    const pieces = outers.map((o) => [o]);
-    for (const h of holes) {
-      const hx = (xy[h[0] * 2] + xy[h[1] * 2]) / 2, hy = (xy[h[0] * 2 + 1] + xy[h[1] * 2 + 1]) / 2;
-      const k = outers.findIndex((o) => pointInRingIds(hx, hy, o, xy));
-      pieces[k < 0 ? main : k].push(h);
-    }
-    const keep: Int32Array[] = [];
-    pieces.forEach((piece, k) => {
-      const target = k === main ? -1 : longestNeighbour(piece[0], site, edgeSite, xy, nV);
-      if (target < 0) keep.push(...piece);
-      else out[target].push(...piece);
-    });
-    out[site] = keep.concat(out[site].filter((r) => !rings.includes(r)));
-  });
-  return out;
+export interface ReattachedCells {
+  /** Per site: rings of vertex ids, shells CCW and holes CW, each cell's pieces merged. */
+  readonly cellRings: Int32Array[][];
+  /** Directed edge keys (from * nV + to) of the boundaries of islands that hold no practice. */
+  readonly islandEdges: Set<number>;
 }
 
-function longestNeighbour(ring: Int32Array, site: number, edgeSite: Map<number, number>, xy: Float64Array, nV: number): number {
-  const shared = new Map<number, number>();
-  for (let i = 0; i < ring.length; i++) {
-    const a = ring[i], b = ring[(i + 1) % ring.length];
-    const other = edgeSite.get(b * nV + a);
-    if (other === undefined || other === site) continue;
-    shared.set(other, (shared.get(other) ?? 0) + Math.hypot(xy[b * 2] - xy[a * 2], xy[b * 2 + 1] - xy[a * 2 + 1]));
+/** `cells[site]`: the site's clipped pieces (OGC-valid polygons). Never modifies its inputs. */
+export function reattachFragments(cells: readonly IdPolygon[][], sites: readonly Site[], xy: Float64Array, nV: number): ReattachedCells {
+  const pieceSite: number[] = [];
+  const pieces: IdPolygon[] = [];
+  const firstPiece: number[] = [];
+  cells.forEach((polys, s) => {
+    firstPiece.push(pieces.length);
+    polys.forEach((p) => { pieces.push(p); pieceSite.push(s); });
+  });
+  const islandEdges = new Set<number>();
+  if (!cells.some((polys) => polys.length > 1)) return { cellRings: cells.map((polys) => polys.flat()), islandEdges };
+
+  const links = pieceLinks(pieces, xy, nV);
+  const owner = new Int32Array(pieces.length).fill(-1);
+  const areas = pieces.map((p) => signedAreaOfIds(p[0], xy));
+  cells.forEach((polys, s) => {
+    if (polys.length === 0) return;
+    const first = firstPiece[s];
+    let main = polys.findIndex((p) => pointInRingIds(sites[s].x, sites[s].y, p[0], xy));
+    if (main < 0) main = polys.reduce((best, _, k) => (areas[first + k] > areas[first + best] ? k : best), 0);
+    owner[first + main] = s;
+  });
+  growFromMainPieces(owner, links);
+  for (const group of unreached(owner, links)) {
+    const largest = group.reduce((best, p) => (areas[p] > areas[best] ? p : best), group[0]);
+    for (const p of group) {
+      owner[p] = pieceSite[largest];
+      for (const r of pieces[p]) for (let i = 0; i < r.length; i++) islandEdges.add(r[i] * nV + r[(i + 1) % r.length]);
+    }
   }
-  let best = -1, bestLen = 0;
-  for (const [other, len] of shared) if (len > bestLen) { best = other; bestLen = len; }
-  return best;
+  const owned: IdPolygon[][] = cells.map(() => []);
+  pieces.forEach((p, k) => owned[owner[k]].push(p));
+  const cellRings = owned.map((polys, s) => {
+    const moved = polys.length !== cells[s].length || polys.some((p, k) => p !== cells[s][k]);
+    return (moved && polys.length > 1 ? normaliseCell(polys.flat(), xy, nV) : polys).flat();
+  });
+  return { cellRings, islandEdges };
+}
+
+/** Per piece: neighbouring pieces and the length of edge shared with each, metres. */
+function pieceLinks(pieces: readonly IdPolygon[], xy: Float64Array, nV: number): Map<number, number>[] {
+  const edgePiece = new Map<number, number>();
+  pieces.forEach((p, k) => {
+    for (const r of p) for (let i = 0; i < r.length; i++) edgePiece.set(r[i] * nV + r[(i + 1) % r.length], k);
+  });
+  return pieces.map((p, k) => {
+    const shared = new Map<number, number>();
+    for (const r of p) {
+      for (let i = 0; i < r.length; i++) {
+        const a = r[i], b = r[(i + 1) % r.length];
+        const other = edgePiece.get(b * nV + a);
+        if (other === undefined || other === k) continue;
+        shared.set(other, (shared.get(other) ?? 0) + Math.hypot(xy[b * 2] - xy[a * 2], xy[b * 2 + 1] - xy[a * 2 + 1]));
+      }
+    }
+    return shared;
+  });
+}
+
+/** Waves outwards from owned pieces: an unowned piece joins the owner it shares most edge with. */
+function growFromMainPieces(owner: Int32Array, links: readonly Map<number, number>[]): void {
+  let frontier = true;
+  while (frontier) {
+    frontier = false;
+    const joins: [number, number][] = [];
+    for (let p = 0; p < owner.length; p++) {
+      if (owner[p] >= 0) continue;
+      const bySite = new Map<number, number>();
+      for (const [q, len] of links[p]) if (owner[q] >= 0) bySite.set(owner[q], (bySite.get(owner[q]) ?? 0) + len);
+      let best = -1, bestLen = -1;
+      for (const [s, len] of bySite) if (len > bestLen || (len === bestLen && s < best)) { best = s; bestLen = len; }
+      if (best >= 0) joins.push([p, best]);
+    }
+    for (const [p, s] of joins) owner[p] = s;
+    frontier = joins.length > 0;
+  }
+}
+
+/** Connected groups of the pieces no practice's piece reaches. */
+function unreached(owner: Int32Array, links: readonly Map<number, number>[]): number[][] {
+  const seen = new Uint8Array(owner.length);
+  const groups: number[][] = [];
+  for (let p = 0; p < owner.length; p++) {
+    if (owner[p] >= 0 || seen[p]) continue;
+    const group = [p];
+    seen[p] = 1;
+    for (let i = 0; i < group.length; i++) {
+      for (const q of links[group[i]].keys()) if (!seen[q] && owner[q] < 0) { seen[q] = 1; group.push(q); }
+    }
+    groups.push(group);
+  }
+  return groups;
 }

@@ -7,7 +7,7 @@
 // unmatched vertices lying within `snapMetres` of it, after which those edges find their twins.
 import type { Position } from 'geojson';
 import type { CellMesh } from './dissolve-sites';
-import { createProjection, type Projection } from './projection';
+import { projectionAt, type Projection } from './projection';
 import { signedAreaOfIds } from './ring-math';
 import { VertexIndex } from './vertex-index';
 
@@ -28,7 +28,7 @@ export interface SmallAreaMesh extends CellMesh {
  * Example: `dissolveSites(buildSmallAreaMesh(lsoaPolygons), [0, 1]).geometry` is the union of two LSOAs.
  */
 export function buildSmallAreaMesh(areas: readonly (readonly Position[][][])[], snapMetres = SMALL_AREA_SNAP_METRES): SmallAreaMesh {
-  const projection = createProjection(outerPoints(areas));
+  const projection = centredProjection(areas);
   const vertices = new VertexIndex(snapMetres);
   const rings: { ids: Int32Array; hole: boolean }[][] = areas.map((polygons) => {
     const out: { ids: Int32Array; hole: boolean }[] = [];
@@ -64,8 +64,20 @@ export function buildSmallAreaMesh(areas: readonly (readonly Position[][][])[], 
   };
 }
 
-function* outerPoints(areas: readonly (readonly Position[][][])[]): Iterable<[number, number]> {
-  for (const polygons of areas) for (const poly of polygons) for (const p of poly[0] ?? []) yield [p[0], p[1]];
+/** A projection centred on the middle of the outer rings' extent. */
+function centredProjection(areas: readonly (readonly Position[][][])[]): Projection {
+  let minLon = Infinity, maxLon = -Infinity, minLat = Infinity, maxLat = -Infinity;
+  for (const polygons of areas) {
+    for (const poly of polygons) {
+      for (const p of poly[0] ?? []) {
+        if (p[0] < minLon) minLon = p[0];
+        if (p[0] > maxLon) maxLon = p[0];
+        if (p[1] < minLat) minLat = p[1];
+        if (p[1] > maxLat) maxLat = p[1];
+      }
+    }
+  }
+  return Number.isFinite(minLon) ? projectionAt((minLon + maxLon) / 2, (minLat + maxLat) / 2) : projectionAt(0, 0);
 }
 
 /** Ring -> vertex ids without repeats (not closed); null when fewer than 3 remain. */

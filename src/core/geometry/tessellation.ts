@@ -8,7 +8,9 @@ import { createProjection, type Projection } from './projection';
 import { signedAreaOfIds, signedAreaOfPoints } from './ring-math';
 import { mergeSites, type Site } from './sites';
 import { boundaryStudyArea, emptyStudyArea, hullStudyArea, type StudyArea } from './study-area';
+import { normaliseCell } from './normalise-cell';
 import { reattachFragments } from './reattach-fragments';
+import { round6 } from './study-area';
 import { VertexIndex } from './vertex-index';
 
 export type { Site } from './sites';
@@ -31,6 +33,8 @@ export interface Tessellation {
   readonly sharedEdgeMetres: readonly Float64Array[];
   /** Directed edge key (from * vertexCount + to) -> site whose ring holds it. */
   readonly edgeSite: ReadonlyMap<number, number>;
+  /** Directed edge keys of the outlines of islands of the study area that hold no practice. */
+  readonly islandEdges: ReadonlySet<number>;
   /** The study area actually used (boundary, or hull + margin), WGS84. */
   readonly areaGeometry: Boundary;
   readonly areaKm2: number;
@@ -70,13 +74,9 @@ export function buildTessellation(practices: readonly Practice[], boundary?: Bou
 
   const vertexXY = vertices.coordinates();
   const nV = vertices.count;
-  const rings = reattachFragments(cellRings, sites, vertexXY, nV);
-  const vertexLonLat = new Float64Array(nV * 2);
-  for (let v = 0; v < nV; v++) {
-    const [lon, lat] = projection.inverse(vertexXY[v * 2], vertexXY[v * 2 + 1]);
-    vertexLonLat[v * 2] = lon;
-    vertexLonLat[v * 2 + 1] = lat;
-  }
+  const { vertexLonLat, canonical } = outputGrid(vertexXY, projection);
+  const pieces = cellRings.map((cell) => normaliseCell(cell.map((r) => r.map((v) => canonical[v])), vertexXY, nV));
+  const { cellRings: rings, islandEdges } = reattachFragments(pieces, sites, vertexXY, nV);
   const cellAreaKm2 = new Float64Array(sites.length);
   rings.forEach((cell, i) => {
     let a = 0;
@@ -86,8 +86,30 @@ export function buildTessellation(practices: readonly Practice[], boundary?: Bou
   const { edgeSite, neighbours, sharedEdgeMetres } = adjacency(rings, vertexXY, nV);
   return {
     projection, sites, siteOfPractice, vertexXY, vertexLonLat, cellRings: rings, cellAreaKm2,
-    neighbours, sharedEdgeMetres, edgeSite, areaGeometry: area.geometry, areaKm2: area.areaKm2,
+    neighbours, sharedEdgeMetres, edgeSite, islandEdges, areaGeometry: area.geometry, areaKm2: area.areaKm2,
   };
+}
+
+/**
+ * WGS84 positions at the 6 decimals every file is written with, and per vertex id the id of the
+ * first vertex at the same rounded position: rings are built on the written grid, so rounding
+ * can never make a written ring touch itself or repeat a position.
+ */
+function outputGrid(xy: Float64Array, projection: Projection): { vertexLonLat: Float64Array; canonical: Int32Array } {
+  const nV = xy.length / 2;
+  const vertexLonLat = new Float64Array(nV * 2);
+  const canonical = new Int32Array(nV);
+  const seen = new Map<string, number>();
+  for (let v = 0; v < nV; v++) {
+    const [lon, lat] = projection.inverse(xy[v * 2], xy[v * 2 + 1]);
+    vertexLonLat[v * 2] = round6(lon);
+    vertexLonLat[v * 2 + 1] = round6(lat);
+    const key = `${vertexLonLat[v * 2]},${vertexLonLat[v * 2 + 1]}`;
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, v);
+    canonical[v] = first ?? v;
+  }
+  return { vertexLonLat, canonical };
 }
 
 function* extentPoints(practices: readonly Practice[], boundary?: Boundary | null): Iterable<[number, number]> {

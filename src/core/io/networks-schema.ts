@@ -13,8 +13,10 @@ export interface NetworkProperties {
   readonly practice_codes: string;
   /** Footprint area, km2, 4 decimals. */
   readonly area_km2: number;
-  /** Footprint parts; 1 = contiguous, 0 = no footprint. */
+  /** Polygons in the footprint geometry; 0 = no footprint. */
   readonly parts: number;
+  /** One polygon, not counting whole islands of the study area that hold no practice. */
+  readonly contiguous: boolean;
   /** 4 pi area / perimeter^2, 0-1, 4 decimals. */
   readonly polsby_popper: number;
   readonly band: BandStatus;
@@ -40,6 +42,7 @@ export interface NetworkSummaryInput {
   readonly practiceCodes: readonly PracticeCode[];
   readonly areaKm2: number;
   readonly parts: number;
+  readonly contiguous: boolean;
   readonly polsbyPopper: number;
   readonly geometry: Polygon | MultiPolygon | null;
   /** Present for footprints from small areas (see NetworkProperties). */

@@ -80,6 +80,10 @@ function readFeature(f: Record<string, unknown>, props: Record<string, unknown>,
   const population = r.whole('population');
   const practiceCount = r.whole('practice_count');
   const parts = r.whole('parts');
+  const contiguous = props.contiguous === undefined ? parts === 1 : props.contiguous;
+  if (typeof contiguous !== 'boolean') {
+    log.error('property errors', { where, field: 'contiguous' }, `contiguous is ${JSON.stringify(contiguous)}; expected true or false`);
+  }
   const areaKm2 = r.number('area_km2', 0, Infinity);
   const polsbyPopper = r.number('polsby_popper', 0, 1);
   const status = r.band('band');
@@ -114,7 +118,7 @@ function readFeature(f: Record<string, unknown>, props: Record<string, unknown>,
 
   const complete =
     id !== null && name !== null && population !== null && practiceCount !== null && parts !== null &&
-    areaKm2 !== null && polsbyPopper !== null && status !== null;
+    areaKm2 !== null && polsbyPopper !== null && status !== null && typeof contiguous === 'boolean';
   const record: NetworkRecord | null = complete
     ? {
         id: networkId(id),
@@ -124,6 +128,7 @@ function readFeature(f: Record<string, unknown>, props: Record<string, unknown>,
         practiceCodes: codes.map(practiceCode),
         areaKm2,
         parts,
+        contiguous: contiguous as boolean,
         polsbyPopper,
         band: status,
         geometry: polygonsToGeometry(polygons),

@@ -34,8 +34,26 @@ export interface ReferenceLayer {
   readonly features: readonly { readonly label: string; readonly geometry: Polygon | MultiPolygon }[];
 }
 
+/** A file the plan was built from: what it held, its name, and whether it is the synthetic demo. */
+export interface PlanSource {
+  readonly kind: 'practices' | 'boundary' | 'assignment' | 'plan';
+  readonly name: string;
+  readonly demo?: boolean;
+}
+
+const SOURCE_KINDS: readonly PlanSource['kind'][] = ['practices', 'boundary', 'assignment', 'plan'];
+
+/** The saved list of files; a list without kinds (older files) names the plan file itself. */
+function readSources(raw: unknown, fileName: string): PlanSource[] {
+  const list = Array.isArray(raw)
+    ? raw.filter((x): x is PlanSource => !!x && typeof x === 'object' && typeof x.name === 'string' && SOURCE_KINDS.includes(x.kind))
+      .map((x) => (x.demo === true ? { kind: x.kind, name: x.name, demo: true } : { kind: x.kind, name: x.name }))
+    : [];
+  return list.length > 0 ? list : [{ kind: 'plan', name: fileName }];
+}
+
 export interface PlanFileContent {
-  readonly sources: readonly string[];
+  readonly sources: readonly PlanSource[];
   /** At least one. */
   readonly scenarios: readonly PlanFileScenario[];
   /** Index of the scenario that was open. */
@@ -195,7 +213,7 @@ export function parsePlanFile(text: string, fileName: string): Result<PlanFileCo
   if (errors.length > 0) return fail(errors);
   return {
     ok: true,
-    value: { sources: Array.isArray(o.sources) ? o.sources.filter((s): s is string => typeof s === 'string') : [fileName], scenarios, active, reference },
+    value: { sources: readSources(o.sources, fileName), scenarios, active, reference },
     warnings,
   };
 }

@@ -62,6 +62,7 @@ export function toNetworksGeoJSON(
         practice_codes: [...s.practiceCodes].sort().join(';'),
         area_km2: roundTo(s.areaKm2, MEASURE_DECIMALS),
         parts: Math.round(s.parts),
+        contiguous: s.contiguous,
         polsby_popper: roundTo(s.polsbyPopper, MEASURE_DECIMALS),
         band: bandStatus(population, band),
         band_min: band.min,

@@ -10,7 +10,7 @@ export function planAggregates(networks: readonly Network[], summaries: Readonly
     const s = summaries.get(n.id)!;
     if (s.band === 'within') inBand++;
     else outOfBand.push(n.id);
-    if (s.parts !== 1) nonContiguous.push(n.id);
+    if (s.parts > 0 && !s.contiguous) nonContiguous.push(n.id);
   }
   return { inBand, outOfBand, nonContiguous };
 }

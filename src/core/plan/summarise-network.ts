@@ -26,6 +26,7 @@ export function summariseNetwork(
     areaKm2: footprint.areaKm2,
     perimeterKm: p,
     parts: footprint.parts,
+    contiguous: footprint.contiguous,
     polsbyPopper: p > 0 ? Math.min(1, (4 * Math.PI * footprint.areaKm2) / (p * p)) : 0,
     band: bandStatus(population, band),
     geometry: footprint.geometry,

@@ -14,8 +14,13 @@ export interface NetworkSummary {
   readonly sites: readonly number[];
   readonly areaKm2: number;
   readonly perimeterKm: number;
-  /** Separate polygons of the footprint: 1 = contiguous, 0 = no footprint. */
+  /** Separate polygons of the footprint geometry; 0 = no footprint. */
   readonly parts: number;
+  /**
+   * The footprint is one polygon, not counting parts that are whole islands of the study area
+   * holding no practice. False when there is no footprint.
+   */
+  readonly contiguous: boolean;
   /** 4 pi A / P^2, 0-1 (1 = a circle). */
   readonly polsbyPopper: number;
   readonly band: BandStatus;
@@ -49,6 +54,7 @@ export interface PlanResult {
   readonly totalPopulation: number;
   readonly inBand: number;
   readonly outOfBand: readonly NetworkId[];
+  /** Networks with a footprint that is not contiguous, in network order. */
   readonly nonContiguous: readonly NetworkId[];
   readonly sharedSiteConflicts: readonly SharedSiteConflict[];
   /** Networks recomputed by the step that produced this result (all of them for evaluatePlan). */

@@ -166,6 +166,7 @@ function summarise(w: Working, k: number, areas: readonly number[], members: rea
     areaKm2: footprint.areaKm2,
     perimeterKm: p,
     parts: footprint.parts,
+    contiguous: footprint.contiguous,
     polsbyPopper: p > 0 ? Math.min(1, (4 * Math.PI * footprint.areaKm2) / (p * p)) : 0,
     band: bandStatus(population, input.band),
     geometry: footprint.geometry,

@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { buildTessellation, dissolveSites } from '../../../src/core/geometry';
 import { DEFAULT_BAND } from '../../../src/core/model';
 import { evaluatePlan, type PlanResult } from '../../../src/core/plan';
+import { toNetworksGeoJSON } from '../../../src/core/io';
 import { checkRfc7946, loadReal } from './helpers';
+import { featureCollectionValidityErrors } from './validity';
 
 function checkPlan(r: PlanResult, opts: { overlapPairs: boolean }) {
   const t = r.tessellation;
@@ -20,6 +22,8 @@ function checkPlan(r: PlanResult, opts: { overlapPairs: boolean }) {
   const turfUnownedOk = Math.abs(turfKm2 - footprintKm2) / footprintKm2;
   expect(turfUnownedOk).toBeLessThan(0.001);
   for (const s of footprints) expect(checkRfc7946(s.geometry!)).toEqual([]);
+  // What is written is valid for a GIS (OGC rules by jsts, RFC 7946), every footprint.
+  expect(featureCollectionValidityErrors(toNetworksGeoJSON(r.networks.values(), r.input.band))).toEqual([]);
 
   // Overlap: neighbouring footprints share edges only.
   if (opts.overlapPairs) {

@@ -17,6 +17,7 @@ const north: NetworkSummaryInput = {
   practiceCodes: codes('P9', 'P1', 'P10'),
   areaKm2: 12.3456789,
   parts: 1,
+  contiguous: true,
   polsbyPopper: 0.612345678,
   // Clockwise outer ring, counter-clockwise hole, unclosed-after-rounding repeats: all fixed on output.
   geometry: {
@@ -37,6 +38,7 @@ const south: NetworkSummaryInput = {
   practiceCodes: codes('P2'),
   areaKm2: 0,
   parts: 0,
+  contiguous: false,
   polsbyPopper: 0,
   geometry: null,
 };
@@ -50,7 +52,7 @@ describe('toNetworksGeoJSON', () => {
     expect(f.id).toBe('N1');
     expect(Object.keys(f.properties)).toEqual([
       'network_id', 'network_name', 'population', 'practice_count', 'practice_codes', 'area_km2',
-      'parts', 'polsby_popper', 'band', 'band_min', 'band_max',
+      'parts', 'contiguous', 'polsby_popper', 'band', 'band_min', 'band_max',
     ]);
     expect(f.properties).toEqual({
       network_id: 'N1',
@@ -60,6 +62,7 @@ describe('toNetworksGeoJSON', () => {
       practice_codes: 'P1;P10;P9',
       area_km2: 12.3457,
       parts: 1,
+      contiguous: true,
       polsby_popper: 0.6123,
       band: 'within',
       band_min: 30000,

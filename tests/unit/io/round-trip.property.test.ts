@@ -89,6 +89,7 @@ describe('round trips', () => {
         codes: fc.uniqueArray(fc.stringMatching(/^[A-Z]\d{5}$/), { maxLength: 8 }),
         areaKm2: fc.double({ min: 0, max: 5000, noNaN: true }),
         parts: fc.nat({ max: 4 }),
+        contiguous: fc.boolean(),
         polsbyPopper: fc.double({ min: 0, max: 1, noNaN: true }),
         x: fc.double({ min: -6, max: 1.7, noNaN: true }),
         y: fc.double({ min: 50, max: 55, noNaN: true }),
@@ -109,6 +110,7 @@ describe('round trips', () => {
             practiceCodes: codes.map(practiceCode),
             areaKm2: r.areaKm2,
             parts: r.parts,
+            contiguous: r.contiguous,
             polsbyPopper: r.polsbyPopper,
             geometry: { type: 'Polygon', coordinates: [[[x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y]]] },
           };

@@ -110,7 +110,7 @@ describe('the planner store', () => {
     const store = demoStore();
     const out = loadPracticesText(store, 'ods,size,x,y\nA1,100,-2,53\n', 'odd.csv');
     expect(out.kind).toBe('needs-fields');
-    const mapped = loadPracticesText(store, 'ods,size,x,y\nA1,100,-2,53\n', 'odd.csv', { code: 'ods', listSize: 'size', lon: 'x', lat: 'y' });
+    const mapped = loadPracticesText(store, 'ods,size,x,y\nA1,100,-2,53\n', 'odd.csv', { fields: { code: 'ods', listSize: 'size', lon: 'x', lat: 'y' } });
     expect(mapped.kind).toBe('loaded');
     expect(store.getState().doc.practices[0].code).toBe('A1');
   });

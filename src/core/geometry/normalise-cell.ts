@@ -1,0 +1,32 @@
+// A cell's rings (as clipped, or after pieces were merged into it) -> OGC-valid polygons: edges
+// it holds in both directions (between two of its own pieces) cancel, degenerate edges go, and
+// the rest is rebuilt by buildPolygons, so pinched rings come apart into separate pieces.
+import { buildPolygons, type IdPolygon } from './build-rings';
+
+/** `rings`: vertex-id rings (not closed), shells CCW and holes CW; `nV`: the vertex count. */
+export function normaliseCell(rings: readonly ArrayLike<number>[], xy: Float64Array, nV: number): IdPolygon[] {
+  const index = new Map<number, number>();
+  const from: number[] = [];
+  const to: number[] = [];
+  for (const r of rings) {
+    for (let i = 0; i < r.length; i++) {
+      const a = r[i], b = r[(i + 1) % r.length];
+      if (a === b) continue;
+      const reverse = index.get(b * nV + a);
+      if (reverse !== undefined && from[reverse] >= 0) {
+        from[reverse] = -1;
+        index.delete(b * nV + a);
+        continue;
+      }
+      index.set(a * nV + b, from.length);
+      from.push(a);
+      to.push(b);
+    }
+  }
+  const keepFrom: number[] = [];
+  const keepTo: number[] = [];
+  from.forEach((a, e) => {
+    if (a >= 0) { keepFrom.push(a); keepTo.push(to[e]); }
+  });
+  return buildPolygons(keepFrom, keepTo, xy);
+}

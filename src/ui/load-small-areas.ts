@@ -1,0 +1,59 @@
+// Opening a small-area layer or a registrations file from the Small areas tab: parsed in a worker
+// with a progress bar; on failure the problems are listed and what was open stays as it was.
+import type { PlannerStore } from '../state/store';
+import type { SmallAreaReply, SmallAreaRequest } from '../workers/small-areas-worker';
+
+export type SmallAreaFileKind = 'layer' | 'registrations';
+
+function parse(req: SmallAreaRequest, onProgress: (fraction: number) => void): Promise<Exclude<SmallAreaReply, { type: 'progress' }>> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('../workers/small-areas-worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (e: MessageEvent<SmallAreaReply>) => {
+      const m = e.data;
+      if (m.type === 'progress') {
+        onProgress(m.fraction);
+        return;
+      }
+      worker.terminate();
+      resolve(m);
+    };
+    worker.onerror = (e) => {
+      worker.terminate();
+      reject(new Error(e.message));
+    };
+    worker.postMessage(req);
+  });
+}
+
+/** Example: `await openSmallAreaFile(store, file, 'registrations')`. */
+export async function openSmallAreaFile(store: PlannerStore, file: File, kind: SmallAreaFileKind): Promise<boolean> {
+  const s = () => store.getState();
+  const label = kind === 'layer' ? `Reading small areas ${file.name}` : `Reading registrations ${file.name}`;
+  s().setBusy({ label, fraction: kind === 'layer' ? null : 0 });
+  try {
+    const reply = await parse({ kind, file, name: file.name }, (fraction) => s().setBusy({ label, fraction }));
+    const { result } = reply;
+    if (!result.ok) {
+      s().reportProblem({ title: `${file.name} was not loaded; the plan is unchanged`, issues: [...result.errors, ...result.warnings] });
+      return false;
+    }
+    if (result.warnings.length > 0) s().reportProblem({ title: `${file.name} loaded with ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'}`, issues: result.warnings });
+    const current = s().smallAreas;
+    if (reply.type === 'layer' && reply.result.ok) {
+      s().setSmallAreas({ layer: reply.result.value, layerFile: reply.ref, registrations: current?.registrations ?? null, registrationsFile: current?.registrationsFile ?? null });
+    } else if (reply.type === 'registrations' && reply.result.ok) {
+      if (!current) {
+        s().notify('Open a small-area layer first, then the registrations.', 'warning');
+        return false;
+      }
+      s().setSmallAreas({ ...current, registrations: reply.result.value, registrationsFile: reply.ref });
+    }
+    s().notify(`Loaded ${file.name}.`);
+    return true;
+  } catch (e) {
+    s().reportProblem({ title: `${file.name} could not be read; the plan is unchanged`, issues: [{ severity: 'error', file: file.name, message: `${file.name}: ${(e as Error).message}` }] });
+    return false;
+  } finally {
+    s().setBusy(null);
+  }
+}
