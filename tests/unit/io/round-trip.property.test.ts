@@ -135,7 +135,7 @@ describe('round trips', () => {
         }
         const [p] = parsed.value.practices;
         const summary: NetworkSummaryInput = {
-          id: networkId('N1'), name: 'N1', population: 9000, practiceCount: 1, practiceCodes: [p.code], areaKm2: 1, parts: 1, polsbyPopper: 1,
+          id: networkId('N1'), name: 'N1', population: 9000, practiceCount: 1, practiceCodes: [p.code], areaKm2: 1, parts: 1, contiguous: true, polsbyPopper: 1,
           geometry: { type: 'Polygon', coordinates: [[[-2.3, 53.4], [-2.1, 53.4], [-2.1, 53.6], [-2.3, 53.4]]] },
         };
         const networks = valueOf(parseNetworksGeoJSON(JSON.stringify(toNetworksGeoJSON([summary], DEFAULT_BAND)), 'n.geojson'));
