@@ -1,6 +1,7 @@
 // Co-located practices (about 16% of real practices share a postcode centroid) share one
 // Voronoi site: a site per distinct location, merging points closer than a metre.
 import type { Practice } from '../model';
+import { GridBins } from './grid-bins';
 import type { Projection } from './projection';
 
 export interface Site {
@@ -17,7 +18,7 @@ const MERGE_METRES = 1;
 
 export function mergeSites(practices: readonly Practice[], projection: Projection): { sites: Site[]; siteOfPractice: Int32Array } {
   const siteOfPractice = new Int32Array(practices.length);
-  const grid = new Map<string, number>();
+  const grid = new GridBins();
   const sites: { lon: number; lat: number; x: number; y: number; practices: number[] }[] = [];
   practices.forEach((p, i) => {
     const [x, y] = projection.forward(p.lon, p.lat);
@@ -25,14 +26,14 @@ export function mergeSites(practices: readonly Practice[], projection: Projectio
     let site = -1;
     for (let dx = -1; dx <= 1 && site < 0; dx++) {
       for (let dy = -1; dy <= 1 && site < 0; dy++) {
-        const s = grid.get(`${gx + dx},${gy + dy}`);
-        if (s !== undefined && Math.hypot(sites[s].x - x, sites[s].y - y) <= MERGE_METRES) site = s;
+        const s = grid.get(gx + dx, gy + dy);
+        if (s >= 0 && Math.hypot(sites[s].x - x, sites[s].y - y) <= MERGE_METRES) site = s;
       }
     }
     if (site < 0) {
       site = sites.length;
       sites.push({ lon: p.lon, lat: p.lat, x, y, practices: [] });
-      grid.set(`${gx},${gy}`, site);
+      grid.set(gx, gy, site);
     }
     sites[site].practices.push(i);
     siteOfPractice[i] = site;

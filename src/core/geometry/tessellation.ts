@@ -4,6 +4,7 @@
 import { Delaunay } from 'd3-delaunay';
 import type { Boundary, Practice } from '../model';
 import { clipCellToArea, type XY } from './clip-cell';
+import { EdgeSites, type EdgeSiteLookup } from './edge-sites';
 import { createProjection, type Projection } from './projection';
 import { signedAreaOfIds, signedAreaOfPoints } from './ring-math';
 import { mergeSites, type Site } from './sites';
@@ -32,7 +33,7 @@ export interface Tessellation {
   /** Shared edge length in metres, parallel to neighbours. */
   readonly sharedEdgeMetres: readonly Float64Array[];
   /** Directed edge key (from * vertexCount + to) -> site whose ring holds it. */
-  readonly edgeSite: ReadonlyMap<number, number>;
+  readonly edgeSite: EdgeSiteLookup;
   /** Directed edge keys of the outlines of islands of the study area that hold no practice. */
   readonly islandEdges: ReadonlySet<number>;
   /** The study area actually used (boundary, or hull + margin), WGS84. */
@@ -150,28 +151,27 @@ function toIdRings(pieces: XY[][][], vertices: VertexIndex): Int32Array[] {
 }
 
 function adjacency(cellRings: readonly (readonly Int32Array[])[], xy: Float64Array, nV: number) {
-  const edgeSite = new Map<number, number>();
-  cellRings.forEach((rings, site) => {
-    for (const r of rings) {
-      for (let i = 0; i < r.length; i++) edgeSite.set(r[i] * nV + r[(i + 1) % r.length], site);
-    }
-  });
+  const edgeSite = new EdgeSites(cellRings, nV);
   const neighbours: Int32Array[] = [];
   const sharedEdgeMetres: Float64Array[] = [];
+  // A cell has a handful of neighbours: small parallel arrays beat a Map per cell.
+  const others: number[] = [];
+  const lengths: number[] = [];
   cellRings.forEach((rings, site) => {
-    const lengths = new Map<number, number>();
+    others.length = lengths.length = 0;
     for (const r of rings) {
       for (let i = 0; i < r.length; i++) {
         const a = r[i], b = r[(i + 1) % r.length];
-        const other = edgeSite.get(b * nV + a);
+        const other = edgeSite.owner(b, a);
         if (other === undefined || other === site) continue;
         const len = Math.hypot(xy[b * 2] - xy[a * 2], xy[b * 2 + 1] - xy[a * 2 + 1]);
-        lengths.set(other, (lengths.get(other) ?? 0) + len);
+        const k = others.indexOf(other);
+        if (k < 0) { others.push(other); lengths.push(len); } else lengths[k] += len;
       }
     }
-    const ids = [...lengths.keys()].filter((k) => lengths.get(k)! > 0).sort((p, q) => p - q);
-    neighbours.push(Int32Array.from(ids));
-    sharedEdgeMetres.push(Float64Array.from(ids.map((k) => lengths.get(k)!)));
+    const order = others.map((_, k) => k).filter((k) => lengths[k] > 0).sort((p, q) => others[p] - others[q]);
+    neighbours.push(Int32Array.from(order, (k) => others[k]));
+    sharedEdgeMetres.push(Float64Array.from(order, (k) => lengths[k]));
   });
   return { edgeSite, neighbours, sharedEdgeMetres };
 }

@@ -5,7 +5,7 @@ export { MAX_PLAUSIBLE_LIST_SIZE, parsePractices } from './parse-practices';
 export type { ParsePracticesOptions, PracticeNetwork, PracticeTable } from './parse-practices';
 export { parseBoundary } from './parse-boundary';
 export type { ParseBoundaryOptions } from './parse-boundary';
-export { parseAssignment } from './parse-assignment';
+export { parseAssignment, withPracticeNames } from './parse-assignment';
 export type { AssignmentFile, AssignmentTable, ParseAssignmentOptions } from './parse-assignment';
 export { assignmentFromTable } from './assignment-from-table';
 export { boundaryContains, practicesOutsideBoundary } from './practices-outside-boundary';

@@ -1,0 +1,56 @@
+// Which site's ring holds each directed edge a -> b of a cell mesh. Stored as compressed rows
+// (for each start vertex, its outgoing edges) in typed arrays rather than a Map keyed by
+// a * vertexCount + b: those keys pass 2^30, where V8 stores them as boxed doubles, and a national
+// mesh has ~35,000 of them (100,000 sites: ~600,000), so the Map cost most of the adjacency time
+// and memory.
+
+/** Read side shared by every mesh: `get(from * vertexCount + to)` -> site, as Map#get does. */
+export interface EdgeSiteLookup {
+  get(key: number): number | undefined;
+}
+
+export class EdgeSites implements EdgeSiteLookup {
+  private readonly start: Int32Array;
+  private readonly to: Int32Array;
+  private readonly site: Int32Array;
+
+  /** `cellRings[site]`: rings of vertex ids (not closed); edges run from each id to the next. */
+  constructor(cellRings: readonly (readonly Int32Array[])[], private readonly vertexCount: number) {
+    const start = new Int32Array(vertexCount + 1);
+    let edges = 0;
+    for (const rings of cellRings) {
+      for (const r of rings) {
+        for (let i = 0; i < r.length; i++) start[r[i] + 1]++;
+        edges += r.length;
+      }
+    }
+    for (let v = 0; v < vertexCount; v++) start[v + 1] += start[v];
+    const fill = start.slice(0, vertexCount);
+    const to = new Int32Array(edges);
+    const site = new Int32Array(edges);
+    cellRings.forEach((rings, s) => {
+      for (const r of rings) {
+        for (let i = 0; i < r.length; i++) {
+          const k = fill[r[i]]++;
+          to[k] = r[(i + 1) % r.length];
+          site[k] = s;
+        }
+      }
+    });
+    this.start = start;
+    this.to = to;
+    this.site = site;
+  }
+
+  /** Site of the edge from -> to, or undefined; the last ring listed wins, as with Map#set. */
+  owner(from: number, to: number): number | undefined {
+    for (let k = this.start[from + 1] - 1; k >= this.start[from]; k--) if (this.to[k] === to) return this.site[k];
+    return undefined;
+  }
+
+  get(key: number): number | undefined {
+    const from = Math.floor(key / this.vertexCount);
+    const to = key - from * this.vertexCount;
+    return from >= 0 && from < this.vertexCount ? this.owner(from, to) : undefined;
+  }
+}
