@@ -14,6 +14,7 @@ import { IssueLog } from './issues';
 import { ringsCross } from './ring-crossings';
 import { readPolygons } from './read-polygons';
 import { pointInRing } from '../geometry/ring-math';
+import { repairSelfTouching } from './repair-self-touching';
 import { cleanPolygon, polygonsOf, polygonsToGeometry, ringSignedArea2 } from './rings';
 import { DEFAULT_MAX_BYTES, checkText, isRecord, parseJson } from './text-input';
 
@@ -149,6 +150,7 @@ export function parseBoundary(text: string, fileName: string, opts: ParseBoundar
           return c ? [c] : [];
         })) : null;
   }
+  if (geometry) geometry = polygonsToGeometry(repairSelfTouching(polygonsOf(geometry), undefined, log));
   if (!geometry && log.errorCount === 0) log.error('geometry errors', {}, 'the polygons enclose no area');
   return log.result(() => geometry as Boundary);
 }
