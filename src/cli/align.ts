@@ -10,9 +10,10 @@ import {
   type AlignResult, type ApportionMethod, type SmallArea,
 } from '../core/align';
 import { OPTION_KIND, type Command, type CommandSpec, type ParsedArgs } from './args';
-import { CRS_OPTION, POSTCODES_OPTION, crsArg, practiceOptions, readInput } from './read-input';
+import { CRS_OPTION, POSTCODES_OPTION, crsArg, practiceOptions, readInput, OUT_CRS_OPTION, outCrs, outCrsArg, outFormatProblem } from './read-input';
 import { EXIT, failInput, formatCount, plural, sameFileProblem, warningsLine, writeOutputsAtomically, type CliIO, type ExitCode } from './io';
 import { listIds } from './summary';
+import { encodeFeatures } from '../core/io/write-output';
 
 export const alignSpec: CommandSpec = {
   name: 'align',
@@ -41,6 +42,7 @@ export const alignSpec: CommandSpec = {
     { name: 'report', kind: OPTION_KIND.text, valueName: 'FILE', required: true, description: 'Where to write the overlap report CSV (see README "Overlap report").' },
     POSTCODES_OPTION,
     CRS_OPTION,
+    OUT_CRS_OPTION,
   ],
   examples: [
     'npm run pcn -- align --networks networks.geojson --services localities.geojson --service-field locality \\',
@@ -59,10 +61,12 @@ function checkUsage(args: ParsedArgs, io: CliIO): string | null {
   if (args.text.has('small-areas') !== args.text.has('small-area-field')) return '--small-areas and --small-area-field go together (the field holds each small area\'s residents)';
   const crs = crsArg(args);
   if ('usage' in crs) return crs.usage;
+  const written = outCrsArg(args);
+  if ('usage' in written) return written.usage;
   if (args.text.has('postcodes') && !args.text.has('practices')) return '--postcodes needs --practices (it locates the practices by postcode)';
   const outputs = ['out', 'report'];
   const inputs = ['networks', 'services', 'practices', 'boundary', 'small-areas', 'postcodes'].filter((o) => args.text.has(o));
-  return sameFileProblem(io, outputs, inputs, args.text);
+  return sameFileProblem(io, outputs, inputs, args.text) ?? outFormatProblem(args);
 }
 
 const METHOD_TEXT: Record<ApportionMethod, string> = {
@@ -150,7 +154,7 @@ export async function runAlign(args: ParsedArgs, io: CliIO): Promise<ExitCode> {
 
   for (const w of warnings) io.stderr(`${formatIssue(w)}\n`);
   const outputs = [
-    { file: args.text.get('out')!, text: `${JSON.stringify(toAlignedGeoJSON(result.value))}\n` },
+    { file: args.text.get('out')!, text: encodeFeatures(toAlignedGeoJSON(result.value), args.text.get('out')!, outCrs(args)) },
     { file: args.text.get('report')!, text: toOverlapCsv(result.value) },
   ];
   const written = writeOutputsAtomically(io, outputs);

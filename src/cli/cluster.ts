@@ -7,9 +7,10 @@ import { assignmentFromTable, formatIssue, parseBoundary, parsePractices, toAssi
 import { evaluatePlan } from '../core/plan';
 import { CLUSTER_SCOPE, clusterPlan, parseHardAreas, type ClusterReport, type ClusterScope, type HardArea } from '../core/cluster';
 import { OPTION_KIND, type Command, type CommandSpec, type ParsedArgs } from './args';
-import { CRS_OPTION, POSTCODES_OPTION, crsArg, practiceOptions, readInput } from './read-input';
+import { CRS_OPTION, POSTCODES_OPTION, crsArg, practiceOptions, readInput, OUT_CRS_OPTION, outCrs, outCrsArg, outFormatProblem } from './read-input';
 import { EXIT, failInput, formatCount, plural, sameFileProblem, warningsLine, writeOutputsAtomically, type CliIO, type ExitCode, type OutputFile } from './io';
 import { implausibleListSizeLines, planSummaryLines } from './summary';
+import { encodeFeatures } from '../core/io/write-output';
 
 export const clusterSpec: CommandSpec = {
   name: 'cluster',
@@ -44,6 +45,7 @@ export const clusterSpec: CommandSpec = {
     { name: 'moves-out', kind: OPTION_KIND.text, valueName: 'FILE', description: 'Also write the moves CSV practice_code,practice_name,population,from_network_id,to_network_id.' },
     POSTCODES_OPTION,
     CRS_OPTION,
+    OUT_CRS_OPTION,
   ],
   examples: [
     'npm run pcn -- cluster --practices data/demo-practices.geojson --boundary data/demo-boundary.geojson \\',
@@ -71,8 +73,10 @@ function checkUsage(args: ParsedArgs, io: CliIO): string | null {
   const outputs = ['out', 'assignment-out', 'moves-out'].filter((o) => args.text.has(o));
   const crs = crsArg(args);
   if ('usage' in crs) return crs.usage;
+  const written = outCrsArg(args);
+  if ('usage' in written) return written.usage;
   const inputs = ['practices', 'boundary', 'within', 'postcodes'].filter((o) => args.text.has(o));
-  return sameFileProblem(io, outputs, inputs, args.text);
+  return sameFileProblem(io, outputs, inputs, args.text) ?? outFormatProblem(args);
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
@@ -159,7 +163,7 @@ export async function runCluster(args: ParsedArgs, io: CliIO): Promise<ExitCode>
   const run = result.value;
 
   const plan = evaluatePlan({ practices, networks: run.networks, assignment: run.assignment, band }, tessellation);
-  const outputs: OutputFile[] = [{ file: args.text.get('out')!, text: `${JSON.stringify(toNetworksGeoJSON([...plan.networks.values()], band))}\n` }];
+  const outputs: OutputFile[] = [{ file: args.text.get('out')!, text: encodeFeatures(toNetworksGeoJSON([...plan.networks.values()], band), args.text.get('out')!, outCrs(args)) }];
   const assignmentOut = args.text.get('assignment-out');
   if (assignmentOut !== undefined) outputs.push({ file: assignmentOut, text: toAssignmentCsv(practices, run.assignment, run.networks) });
   const movesOut = args.text.get('moves-out');

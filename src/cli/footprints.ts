@@ -7,10 +7,11 @@ import {
 } from '../core/io';
 import { evaluatePlan } from '../core/plan';
 import { OPTION_KIND, type Command, type CommandSpec, type ParsedArgs } from './args';
-import { CRS_OPTION, POSTCODES_OPTION, crsArg, practiceOptions, readInput } from './read-input';
+import { CRS_OPTION, POSTCODES_OPTION, crsArg, practiceOptions, readInput, OUT_CRS_OPTION, outCrs, outCrsArg, outFormatProblem } from './read-input';
 import { EXIT, failInput, formatCount, plural, sameFileProblem, warningsLine, writeOutputsAtomically, type CliIO, type ExitCode, type OutputFile } from './io';
 import { implausibleListSizeLines, planSummaryLines } from './summary';
 import { runSmallAreaFootprints } from './footprints-small-areas';
+import { encodeFeatures } from '../core/io/write-output';
 
 export const footprintsSpec: CommandSpec = {
   name: 'footprints',
@@ -47,6 +48,7 @@ export const footprintsSpec: CommandSpec = {
     { name: 'max', kind: OPTION_KIND.wholeNumber, valueName: 'N', defaultValue: 50_000, description: 'Highest population of a network in band.' },
     POSTCODES_OPTION,
     CRS_OPTION,
+    OUT_CRS_OPTION,
   ],
   examples: [
     'npm run pcn -- footprints --practices data/demo-practices.geojson --boundary data/demo-boundary.geojson \\',
@@ -79,8 +81,10 @@ function checkUsage(args: ParsedArgs, io: CliIO): string | null {
   const outputs = ['out', 'assignment-out', 'small-areas-out'].filter((o) => args.text.has(o));
   const crs = crsArg(args);
   if ('usage' in crs) return crs.usage;
+  const written = outCrsArg(args);
+  if ('usage' in written) return written.usage;
   const inputs = ['practices', 'boundary', 'assignment', 'small-areas', 'registrations', 'small-area-centroids', 'within', 'postcodes'].filter((o) => args.text.has(o));
-  return sameFileProblem(io, outputs, inputs, args.text);
+  return sameFileProblem(io, outputs, inputs, args.text) ?? outFormatProblem(args);
 }
 
 /**
@@ -159,7 +163,7 @@ export async function runFootprints(args: ParsedArgs, io: CliIO): Promise<ExitCo
   }
   const tessellation = buildTessellation(practices, boundary);
   const plan = evaluatePlan({ practices, networks, assignment, band }, tessellation);
-  const outputs: OutputFile[] = [{ file: args.text.get('out')!, text: `${JSON.stringify(toNetworksGeoJSON([...plan.networks.values()], band))}\n` }];
+  const outputs: OutputFile[] = [{ file: args.text.get('out')!, text: encodeFeatures(toNetworksGeoJSON([...plan.networks.values()], band), args.text.get('out')!, outCrs(args)) }];
   const assignmentOut = args.text.get('assignment-out');
   if (assignmentOut !== undefined) outputs.push({ file: assignmentOut, text: toAssignmentCsv(practices, assignment, networks) });
 

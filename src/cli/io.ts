@@ -133,7 +133,8 @@ export function sameFileProblem(io: CliIO, outputs: readonly string[], inputs: r
 export interface OutputFile {
   /** As given on the command line. */
   readonly file: string;
-  readonly text: string;
+  /** Text is written as UTF-8; bytes (a zipped shapefile) as they are. */
+  readonly text: string | Uint8Array;
 }
 
 export type WriteOutcome = { readonly ok: true } | { readonly ok: false; readonly message: string };
@@ -162,7 +163,7 @@ export function writeOutputsAtomically(io: CliIO, outputs: readonly OutputFile[]
       if (existsAsDirectory(target)) throw new Error('is a directory');
       const fd = openSync(temp, 'wx');
       try {
-        const bytes = Buffer.from(out.text, 'utf8');
+        const bytes = typeof out.text === 'string' ? Buffer.from(out.text, 'utf8') : out.text;
         let offset = 0;
         while (offset < bytes.length) offset += writeSync(fd, bytes, offset);
         fsyncSync(fd);

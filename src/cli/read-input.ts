@@ -6,6 +6,7 @@ import type { ParsePracticesOptions } from '../core/io';
 import { CRS, crsFromName, type Crs } from '../core/io/crs';
 import { PostcodeLookupReader, practicePostcodes, type PostcodeLookup } from '../core/io/postcodes';
 import { prepareInput } from '../core/io/prepare-input';
+import { OUTPUT_FORMAT, outputFormat } from '../core/io/write-output';
 import type { Issue } from '../core/model';
 import { OPTION_KIND, type OptionSpec, type ParsedArgs } from './args';
 import { readInputBytes, resolvePath, type CliIO, type ReadOutcome } from './io';
@@ -23,6 +24,31 @@ export const POSTCODES_OPTION: OptionSpec = {
   valueName: 'FILE',
   description: 'Postcode lookup (ONS Postcode Directory or NSPL CSV: pcds/pcd2/pcd, lat/long or oseast1m/osnrth1m, doterm) locating practices by postcode.',
 };
+
+export const OUT_CRS_OPTION: OptionSpec = {
+  name: 'out-crs',
+  kind: OPTION_KIND.text,
+  valueName: 'EPSG:27700',
+  description: 'Write --out in British National Grid (GeoJSON with the crs member ONS uses; shapefile .prj). Default WGS84; KML is always WGS84.',
+};
+
+/** The --out-crs value (default WGS84), or a usage error; KML cannot be written in BNG. */
+export function outCrsArg(args: ParsedArgs): { readonly crs: Crs } | { readonly usage: string } {
+  const raw = args.text.get('out-crs');
+  if (raw === undefined) return { crs: CRS.wgs84 };
+  const crs = crsFromName(raw);
+  if (crs === null) return { usage: `--out-crs must be EPSG:27700 (British National Grid) or EPSG:4326 (WGS84), got "${raw}"` };
+  const out = args.text.get('out') ?? '';
+  if (crs === CRS.bng && outputFormat(out) === OUTPUT_FORMAT.kml) return { usage: `--out-crs EPSG:27700 cannot apply to ${out}: KML is always WGS84 longitude/latitude` };
+  return { crs };
+}
+
+/** --out's extension is one the planner writes, or a usage error. */
+export function outFormatProblem(args: ParsedArgs): string | null {
+  const out = args.text.get('out');
+  if (out === undefined || outputFormat(out) !== null) return null;
+  return `--out ${out}: the extension picks the format: .geojson or .json (GeoJSON), .zip (zipped shapefile) or .kml`;
+}
 
 /** The --crs value, or a usage error. */
 export function crsArg(args: ParsedArgs): { readonly crs?: Crs } | { readonly usage: string } {
@@ -78,4 +104,10 @@ export async function practiceOptions(
   if (!lookup.ok) return { ok: false, errors: lookup.errors, failures: lookup.failure ? [lookup.failure] : [] };
   warnings.push(...lookup.warnings);
   return { ok: true, opts: { crs, postcodes: lookup.lookup } };
+}
+
+/** The CRS to write --out in (checkUsage has already refused a bad value). */
+export function outCrs(args: ParsedArgs): Crs {
+  const r = outCrsArg(args);
+  return 'crs' in r ? r.crs : CRS.wgs84;
 }

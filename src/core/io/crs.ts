@@ -19,6 +19,17 @@ const bngConverter = proj4(CRS.bng, 'EPSG:4326');
 /** The `crs` member ONS writes in British National Grid GeoJSON. */
 export const BNG_GEOJSON_CRS = { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::27700' } } as const;
 
+/** The ESRI .prj text for British National Grid (what ONS and GDAL write). */
+export const BNG_PRJ =
+  'PROJCS["British_National_Grid",GEOGCS["GCS_OSGB_1936",DATUM["D_OSGB_1936",SPHEROID["Airy_1849",6377563.396,299.3249646]],' +
+  'PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Transverse_Mercator"],PARAMETER["False_Easting",400000.0],' +
+  'PARAMETER["False_Northing",-100000.0],PARAMETER["Central_Meridian",-2.0],PARAMETER["Scale_Factor",0.9996012717],' +
+  'PARAMETER["Latitude_Of_Origin",49.0],UNIT["Meter",1.0]]';
+
+/** The ESRI .prj text for WGS84 longitude/latitude. */
+export const WGS84_PRJ =
+  'GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]';
+
 const round = (v: number, decimals: number) => {
   const s = 10 ** decimals;
   return Math.round(v * s) / s;

@@ -9,6 +9,7 @@ import proj4 from 'proj4';
 import { parseDbf, parseShp } from 'shpjs';
 import type { Result } from '../model';
 import { BNG_GEOJSON_CRS, CRS, crsFromPrj } from './crs';
+import { readCsv } from './csv-read';
 import { IssueLog } from './issues';
 
 /** True for the bytes of a zip archive ("PK\x03\x04" or an empty archive's "PK\x05\x06"). */
@@ -21,6 +22,26 @@ async function entries(bytes: Uint8Array): Promise<Map<string, Uint8Array>> {
   for (const item of iter(bytes)) {
     if (item.filename.includes('__MACOSX') || item.filename.endsWith('/')) continue;
     out.set(item.filename, await item.read());
+  }
+  return out;
+}
+
+const csvRows = (bytes: Uint8Array | undefined) => {
+  if (!bytes) return [];
+  const table = readCsv(new TextDecoder().decode(bytes), new IssueLog(''));
+  return table ? table.rows.map((r) => r.cells) : [];
+};
+
+/**
+ * The planner's own side files (see write-shapefile): DBF field -> property names, and text
+ * longer than the DBF's 254 bytes, so a zip the planner wrote reads back unchanged.
+ */
+function restoreProperties(rows: readonly Record<string, unknown>[], fields: Uint8Array | undefined, long: Uint8Array | undefined): Record<string, unknown>[] {
+  const rename = new Map(csvRows(fields).map(([dbfField, property]) => [dbfField, property]));
+  const out = rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [rename.get(k) ?? k, typeof v === 'number' && Number.isNaN(v) ? null : v])));
+  for (const [feature, property, value] of csvRows(long)) {
+    const row = out[Number(feature)];
+    if (row && property in row) row[property] = value;
   }
   return out;
 }
@@ -67,10 +88,12 @@ export async function shapefileZipToGeoJson(bytes: Uint8Array, fileName: string)
   try {
     const geometries = parseShp(asView(part('.shp')!), trans);
     const rows = dbf ? parseDbf(asView(dbf), /^(utf-?8|65001)$/i.test(cpg) ? 'utf-8' : cpg) : [];
+    const side = (suffix: string) => files.get(`${base}${suffix}`);
+    const properties = restoreProperties(rows, side('_fields.csv'), side('_long_values.csv'));
     doc = {
       type: 'FeatureCollection',
       ...(crs === CRS.bng && { crs: BNG_GEOJSON_CRS }),
-      features: geometries.map((geometry, i) => ({ type: 'Feature', properties: rows[i] ?? {}, geometry })),
+      features: geometries.map((geometry, i) => ({ type: 'Feature', properties: properties[i] ?? {}, geometry })),
     };
   } catch (e) {
     log.error('file errors', {}, `${base}.shp or .dbf could not be read (${e instanceof Error ? e.message : String(e)})`);
