@@ -13,9 +13,10 @@ import {
 import { IssueLog } from './issues';
 import { ringsCross } from './ring-crossings';
 import { readPolygons } from './read-polygons';
+import { polygonsOf } from '../geometry/polygons';
 import { pointInRing } from '../geometry/ring-math';
 import { repairSelfTouching } from './repair-self-touching';
-import { cleanPolygon, polygonsOf, polygonsToGeometry, ringSignedArea2 } from './rings';
+import { cleanPolygon, polygonsToGeometry, ringSignedArea2 } from './rings';
 import { DEFAULT_MAX_BYTES, checkText, isRecord, parseJson } from './text-input';
 
 export interface ParseBoundaryOptions {
