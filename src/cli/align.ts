@@ -10,8 +10,10 @@ import {
   type AlignResult, type ApportionMethod, type SmallArea,
 } from '../core/align';
 import { OPTION_KIND, type Command, type CommandSpec, type ParsedArgs } from './args';
-import { EXIT, failInput, formatCount, plural, readInputFile, sameFileProblem, warningsLine, writeOutputsAtomically, type CliIO, type ExitCode } from './io';
+import { CRS_OPTION, POSTCODES_OPTION, crsArg, practiceOptions, readInput, OUT_CRS_OPTION, outCrs, outCrsArg, outFormatProblem } from './read-input';
+import { EXIT, failInput, formatCount, plural, sameFileProblem, warningsLine, writeOutputsAtomically, type CliIO, type ExitCode } from './io';
 import { listIds } from './summary';
+import { encodeFeatures } from '../core/io/write-output';
 
 export const alignSpec: CommandSpec = {
   name: 'align',
@@ -38,6 +40,9 @@ export const alignSpec: CommandSpec = {
     { name: 'small-area-field', kind: OPTION_KIND.text, valueName: 'FIELD', description: 'Property of --small-areas holding the residents (required with --small-areas).' },
     { name: 'out', kind: OPTION_KIND.text, valueName: 'FILE', required: true, description: 'Where to write the aligned service areas GeoJSON (see README "Aligned service areas").' },
     { name: 'report', kind: OPTION_KIND.text, valueName: 'FILE', required: true, description: 'Where to write the overlap report CSV (see README "Overlap report").' },
+    POSTCODES_OPTION,
+    CRS_OPTION,
+    OUT_CRS_OPTION,
   ],
   examples: [
     'npm run pcn -- align --networks networks.geojson --services localities.geojson --service-field locality \\',
@@ -54,9 +59,14 @@ function checkUsage(args: ParsedArgs, io: CliIO): string | null {
   }
   if (args.text.has('boundary') && !args.text.has('practices')) return '--boundary needs --practices (it is the study area of the rebuilt cells)';
   if (args.text.has('small-areas') !== args.text.has('small-area-field')) return '--small-areas and --small-area-field go together (the field holds each small area\'s residents)';
+  const crs = crsArg(args);
+  if ('usage' in crs) return crs.usage;
+  const written = outCrsArg(args);
+  if ('usage' in written) return written.usage;
+  if (args.text.has('postcodes') && !args.text.has('practices')) return '--postcodes needs --practices (it locates the practices by postcode)';
   const outputs = ['out', 'report'];
-  const inputs = ['networks', 'services', 'practices', 'boundary', 'small-areas'].filter((o) => args.text.has(o));
-  return sameFileProblem(io, outputs, inputs, args.text);
+  const inputs = ['networks', 'services', 'practices', 'boundary', 'small-areas', 'postcodes'].filter((o) => args.text.has(o));
+  return sameFileProblem(io, outputs, inputs, args.text) ?? outFormatProblem(args);
 }
 
 const METHOD_TEXT: Record<ApportionMethod, string> = {
@@ -81,27 +91,30 @@ export function alignReportLines(r: AlignResult): string[] {
   ];
 }
 
-export function runAlign(args: ParsedArgs, io: CliIO): ExitCode {
+export async function runAlign(args: ParsedArgs, io: CliIO): Promise<ExitCode> {
   const usage = checkUsage(args, io);
   if (usage) {
     io.stderr(`align: ${usage}\nRun "npm run pcn -- align --help" for the options.\n`);
     return EXIT.usage;
   }
-  const optional = (name: string) => {
-    const file = args.text.get(name);
-    return file === undefined ? null : readInputFile(io, file, `--${name}`);
-  };
-  const networksRead = readInputFile(io, args.text.get('networks')!, '--networks');
-  const servicesRead = readInputFile(io, args.text.get('services')!, '--services');
-  const practicesRead = optional('practices');
-  const boundaryRead = optional('boundary');
-  const smallRead = optional('small-areas');
-  const reads = [networksRead, servicesRead, practicesRead, boundaryRead, smallRead];
-  const readFailures = reads.flatMap((r) => (r && !r.ok ? [r.message] : []));
-  if (readFailures.length || !networksRead.ok || !servicesRead.ok) return failInput(io, [], [], readFailures);
-
   const errors: Issue[] = [];
   const warnings: Issue[] = [];
+  const stated = crsArg(args);
+  const crs = 'crs' in stated ? stated.crs : undefined;
+  const optional = async (name: string) => {
+    const file = args.text.get(name);
+    return file === undefined ? null : readInput(io, file, `--${name}`, warnings, crs);
+  };
+  const networksRead = await readInput(io, args.text.get('networks')!, '--networks', warnings, crs);
+  const servicesRead = await readInput(io, args.text.get('services')!, '--services', warnings, crs);
+  const practicesRead = await optional('practices');
+  const boundaryRead = await optional('boundary');
+  const smallRead = await optional('small-areas');
+  const reads = [networksRead, servicesRead, practicesRead, boundaryRead, smallRead];
+  const readFailures = reads.flatMap((r) => (r && !r.ok ? [r.message] : []));
+  if (readFailures.length || !networksRead.ok || !servicesRead.ok) return failInput(io, [], warnings, readFailures);
+  const extra = practicesRead?.ok ? await practiceOptions(io, args, practicesRead.text, warnings) : null;
+  if (extra && !extra.ok) return failInput(io, extra.errors, warnings, extra.failures);
   const take = <T>(r: { ok: true; value: T; warnings: readonly Issue[] } | { ok: false; errors: readonly Issue[]; warnings: readonly Issue[] }): T | null => {
     warnings.push(...r.warnings);
     if (r.ok) return r.value;
@@ -110,7 +123,7 @@ export function runAlign(args: ParsedArgs, io: CliIO): ExitCode {
   };
   const networksFile = take(parseNetworksGeoJSON(networksRead.text, networksRead.fileName));
   const services = take(parseServiceAreas(servicesRead.text, servicesRead.fileName, args.text.get('service-field')));
-  const practicesResult = practicesRead?.ok ? parsePractices(practicesRead.text, practicesRead.fileName) : null;
+  const practicesResult = practicesRead?.ok ? parsePractices(practicesRead.text, practicesRead.fileName, extra?.ok ? extra.opts : {}) : null;
   // The networks file holds the assignment; the practice file's own network column is not used.
   const practices = practicesResult ? take({ ...practicesResult, warnings: practicesResult.warnings.filter((w) => !/no network/.test(w.message)) }) : null;
   const boundary: Boundary | null = boundaryRead?.ok ? take(parseBoundary(boundaryRead.text, boundaryRead.fileName)) : null;
@@ -137,7 +150,7 @@ export function runAlign(args: ParsedArgs, io: CliIO): ExitCode {
 
   for (const w of warnings) io.stderr(`${formatIssue(w)}\n`);
   const outputs = [
-    { file: args.text.get('out')!, text: `${JSON.stringify(toAlignedGeoJSON(result.value))}\n` },
+    { file: args.text.get('out')!, text: encodeFeatures(toAlignedGeoJSON(result.value), args.text.get('out')!, outCrs(args)) },
     { file: args.text.get('report')!, text: toOverlapCsv(result.value) },
   ];
   const written = writeOutputsAtomically(io, outputs);

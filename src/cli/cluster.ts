@@ -7,8 +7,10 @@ import { assignmentFromTable, formatIssue, parseBoundary, parsePractices, toAssi
 import { evaluatePlan } from '../core/plan';
 import { CLUSTER_SCOPE, clusterPlan, parseHardAreas, type ClusterReport, type ClusterScope, type HardArea } from '../core/cluster';
 import { OPTION_KIND, type Command, type CommandSpec, type ParsedArgs } from './args';
-import { EXIT, failInput, formatCount, plural, readInputFile, sameFileProblem, warningsLine, writeOutputsAtomically, type CliIO, type ExitCode, type OutputFile } from './io';
+import { CRS_OPTION, POSTCODES_OPTION, crsArg, practiceOptions, readInput, OUT_CRS_OPTION, outCrs, outCrsArg, outFormatProblem } from './read-input';
+import { EXIT, failInput, formatCount, plural, sameFileProblem, warningsLine, writeOutputsAtomically, type CliIO, type ExitCode, type OutputFile } from './io';
 import { planSummaryLines } from './summary';
+import { encodeFeatures } from '../core/io/write-output';
 
 export const clusterSpec: CommandSpec = {
   name: 'cluster',
@@ -41,6 +43,9 @@ export const clusterSpec: CommandSpec = {
     { name: 'out', kind: OPTION_KIND.text, valueName: 'FILE', required: true, description: 'Where to write the networks GeoJSON (see README "Output schema").' },
     { name: 'assignment-out', kind: OPTION_KIND.text, valueName: 'FILE', description: 'Also write the assignment CSV practice_code,practice_name,population,network_id,network_name.' },
     { name: 'moves-out', kind: OPTION_KIND.text, valueName: 'FILE', description: 'Also write the moves CSV practice_code,practice_name,population,from_network_id,to_network_id.' },
+    POSTCODES_OPTION,
+    CRS_OPTION,
+    OUT_CRS_OPTION,
   ],
   examples: [
     'npm run pcn -- cluster --practices data/demo-practices.geojson --boundary data/demo-boundary.geojson \\',
@@ -66,8 +71,12 @@ function checkUsage(args: ParsedArgs, io: CliIO): string | null {
   if (args.numbers.get('count') === 0) return '--count must be at least 1';
   if (args.numbers.get('target') === 0) return '--target must be at least 1';
   const outputs = ['out', 'assignment-out', 'moves-out'].filter((o) => args.text.has(o));
-  const inputs = ['practices', 'boundary', 'within'].filter((o) => args.text.has(o));
-  return sameFileProblem(io, outputs, inputs, args.text);
+  const crs = crsArg(args);
+  if ('usage' in crs) return crs.usage;
+  const written = outCrsArg(args);
+  if ('usage' in written) return written.usage;
+  const inputs = ['practices', 'boundary', 'within', 'postcodes'].filter((o) => args.text.has(o));
+  return sameFileProblem(io, outputs, inputs, args.text) ?? outFormatProblem(args);
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
@@ -78,7 +87,8 @@ export function clusterReportLines(report: ClusterReport, band: Band): string[] 
     `Networks: ${formatCount(report.networks)}; in band ${formatCount(band.min)}-${formatCount(band.max)}: ${formatCount(report.inBand)} (${pct(report.shareInBand)}); contiguous: ${formatCount(report.contiguous)} (${pct(report.shareContiguous)})`,
     `Polsby-Popper: mean ${report.meanPolsbyPopper.toFixed(3)}, min ${report.minPolsbyPopper.toFixed(3)}`,
     `Population: min ${formatCount(report.populationMin)}, median ${formatCount(report.populationMedian)}, max ${formatCount(report.populationMax)}`,
-    `Practices moved: ${formatCount(report.practicesMoved)}; newly assigned: ${formatCount(report.practicesAssigned)}`,
+    `Practices moved: ${formatCount(report.practicesMoved)}; newly assigned: ${formatCount(report.practicesAssigned)}` +
+      (report.practicesMoved > 0 || report.movesUndone > 0 ? `; moves undone as not needed: ${formatCount(report.movesUndone)}` : ''),
     `Runtime: ${formatCount(report.runtimeMs)} ms`,
     `Out of band, reported: ${formatCount(report.unavoidable.length)}`,
     ...report.unavoidable.map((u) => `  ${u.message}`),
@@ -86,7 +96,7 @@ export function clusterReportLines(report: ClusterReport, band: Band): string[] 
   return lines;
 }
 
-export function runCluster(args: ParsedArgs, io: CliIO): ExitCode {
+export async function runCluster(args: ParsedArgs, io: CliIO): Promise<ExitCode> {
   const usage = checkUsage(args, io);
   if (usage) {
     io.stderr(`cluster: ${usage}\nRun "npm run pcn -- cluster --help" for the options.\n`);
@@ -97,15 +107,19 @@ export function runCluster(args: ParsedArgs, io: CliIO): ExitCode {
   const boundaryFile = args.text.get('boundary');
   const withinFile = args.text.get('within');
 
-  const practicesRead = readInputFile(io, args.text.get('practices')!, '--practices');
-  const boundaryRead = boundaryFile === undefined ? null : readInputFile(io, boundaryFile, '--boundary');
-  const withinRead = withinFile === undefined ? null : readInputFile(io, withinFile, '--within');
-  const readFailures = [practicesRead, boundaryRead, withinRead].flatMap((r) => (r && !r.ok ? [r.message] : []));
-  if (readFailures.length || !practicesRead.ok) return failInput(io, [], [], readFailures);
-
   const errors: Issue[] = [];
   const warnings: Issue[] = [];
-  const practicesResult = parsePractices(practicesRead.text, practicesRead.fileName, networkField ? { fields: { network: networkField } } : {});
+  const stated = crsArg(args);
+  const crs = 'crs' in stated ? stated.crs : undefined;
+  const practicesRead = await readInput(io, args.text.get('practices')!, '--practices', warnings, crs);
+  const boundaryRead = boundaryFile === undefined ? null : await readInput(io, boundaryFile, '--boundary', warnings, crs);
+  const withinRead = withinFile === undefined ? null : await readInput(io, withinFile, '--within', warnings, crs);
+  const readFailures = [practicesRead, boundaryRead, withinRead].flatMap((r) => (r && !r.ok ? [r.message] : []));
+  if (readFailures.length || !practicesRead.ok) return failInput(io, [], warnings, readFailures);
+  const extra = await practiceOptions(io, args, practicesRead.text, warnings);
+  if (!extra.ok) return failInput(io, extra.errors, warnings, extra.failures);
+
+  const practicesResult = parsePractices(practicesRead.text, practicesRead.fileName, { ...extra.opts, ...(networkField && { fields: { network: networkField } }) });
   warnings.push(...practicesResult.warnings.filter((w) => networkField !== undefined || !/no network/.test(w.message)));
   if (!practicesResult.ok) errors.push(...practicesResult.errors);
   let boundary = null;
@@ -150,7 +164,7 @@ export function runCluster(args: ParsedArgs, io: CliIO): ExitCode {
   const run = result.value;
 
   const plan = evaluatePlan({ practices, networks: run.networks, assignment: run.assignment, band }, tessellation);
-  const outputs: OutputFile[] = [{ file: args.text.get('out')!, text: `${JSON.stringify(toNetworksGeoJSON([...plan.networks.values()], band))}\n` }];
+  const outputs: OutputFile[] = [{ file: args.text.get('out')!, text: encodeFeatures(toNetworksGeoJSON([...plan.networks.values()], band), args.text.get('out')!, outCrs(args)) }];
   const assignmentOut = args.text.get('assignment-out');
   if (assignmentOut !== undefined) outputs.push({ file: assignmentOut, text: toAssignmentCsv(practices, run.assignment, run.networks) });
   const movesOut = args.text.get('moves-out');

@@ -11,6 +11,8 @@ import {
 import type { ParsedArgs } from './args';
 import { EXIT, failInput, formatCount, plural, readInputFile, warningsLine, writeOutputsAtomically, type CliIO, type ExitCode, type OutputFile } from './io';
 import { planSummaryLines } from './summary';
+import { encodeFeatures } from '../core/io/write-output';
+import { outCrs } from './read-input';
 
 /** What footprints.ts has already read and checked. */
 export interface PlanSoFar {
@@ -75,7 +77,7 @@ export function runSmallAreaFootprints(args: ParsedArgs, io: CliIO, plan: PlanSo
   warnings.push(...linkWarnings);
   const result = evaluateSmallAreaPlan({ practices: plan.practices, networks: plan.networks, assignment: plan.assignment, band: plan.band }, context);
 
-  const outputs: OutputFile[] = [{ file: args.text.get('out')!, text: `${JSON.stringify(toNetworksGeoJSON([...result.networks.values()], plan.band))}\n` }];
+  const outputs: OutputFile[] = [{ file: args.text.get('out')!, text: encodeFeatures(toNetworksGeoJSON([...result.networks.values()], plan.band), args.text.get('out')!, outCrs(args)) }];
   const assignmentOut = args.text.get('assignment-out');
   if (assignmentOut !== undefined) outputs.push({ file: assignmentOut, text: toAssignmentCsv(plan.practices, plan.assignment, plan.networks) });
   const areasOut = args.text.get('small-areas-out');
@@ -111,7 +113,7 @@ function summaryLines(plan: PlanSoFar, files: SmallAreaFiles, layer: SmallAreaLa
       ` (from ${centroidCount === layer.codes.length ? 'population-weighted centroids' : centroidCount > 0 ? `${formatCount(centroidCount)} centroids, the rest points inside the areas` : 'points inside the areas'})` +
       (counts[AREA_METHOD.none] ? `; with no network: ${formatCount(counts[AREA_METHOD.none])}` : '') +
       `; assigned area ${formatCount(areaKm2)} km2`,
-    ...planSummaryLines(result),
+    ...planSummaryLines(result, r ? 'no small area has most of its patients' : 'no small area is nearest to one of its practices'),
   ];
   if (r) {
     lines.push(`Patients living in their own network's footprint: ${percent(result.residentPatients, result.knownPatients)} (${formatCount(result.residentPatients)} of ${formatCount(result.knownPatients)} with a known LSOA)`);

@@ -3,13 +3,15 @@
 import type { Band, Issue, Network, PracticeCode, NetworkId } from '../core/model';
 import { buildTessellation } from '../core/geometry';
 import {
-  assignmentFromTable, boundaryContains, formatIssue, parseAssignment, parseBoundary, parsePractices, practicesOutsideBoundary, toAssignmentCsv, toNetworksGeoJSON,
+  assignmentFromTable, boundaryContains, withPracticeNames, formatIssue, parseAssignment, parseBoundary, parsePractices, practicesOutsideBoundary, toAssignmentCsv, toNetworksGeoJSON,
 } from '../core/io';
 import { evaluatePlan } from '../core/plan';
 import { OPTION_KIND, type Command, type CommandSpec, type ParsedArgs } from './args';
-import { EXIT, failInput, formatCount, plural, readInputFile, sameFileProblem, warningsLine, writeOutputsAtomically, type CliIO, type ExitCode, type OutputFile } from './io';
+import { CRS_OPTION, POSTCODES_OPTION, crsArg, practiceOptions, readInput, OUT_CRS_OPTION, outCrs, outCrsArg, outFormatProblem } from './read-input';
+import { EXIT, failInput, formatCount, plural, sameFileProblem, warningsLine, writeOutputsAtomically, type CliIO, type ExitCode, type OutputFile } from './io';
 import { planSummaryLines } from './summary';
 import { runSmallAreaFootprints } from './footprints-small-areas';
+import { encodeFeatures } from '../core/io/write-output';
 
 export const footprintsSpec: CommandSpec = {
   name: 'footprints',
@@ -44,6 +46,9 @@ export const footprintsSpec: CommandSpec = {
     { name: 'within-field', kind: OPTION_KIND.text, valueName: 'FIELD', description: 'Property naming the area of each --within feature (features with one value form one area).' },
     { name: 'min', kind: OPTION_KIND.wholeNumber, valueName: 'N', defaultValue: 30_000, description: 'Lowest population of a network in band.' },
     { name: 'max', kind: OPTION_KIND.wholeNumber, valueName: 'N', defaultValue: 50_000, description: 'Highest population of a network in band.' },
+    POSTCODES_OPTION,
+    CRS_OPTION,
+    OUT_CRS_OPTION,
   ],
   examples: [
     'npm run pcn -- footprints --practices data/demo-practices.geojson --boundary data/demo-boundary.geojson \\',
@@ -74,8 +79,12 @@ function checkUsage(args: ParsedArgs, io: CliIO): string | null {
   }
   if (args.text.has('within-field') && !args.text.has('within')) return '--within-field needs --within FILE';
   const outputs = ['out', 'assignment-out', 'small-areas-out'].filter((o) => args.text.has(o));
-  const inputs = ['practices', 'boundary', 'assignment', 'small-areas', 'registrations', 'small-area-centroids', 'within'].filter((o) => args.text.has(o));
-  return sameFileProblem(io, outputs, inputs, args.text);
+  const crs = crsArg(args);
+  if ('usage' in crs) return crs.usage;
+  const written = outCrsArg(args);
+  if ('usage' in written) return written.usage;
+  const inputs = ['practices', 'boundary', 'assignment', 'small-areas', 'registrations', 'small-area-centroids', 'within', 'postcodes'].filter((o) => args.text.has(o));
+  return sameFileProblem(io, outputs, inputs, args.text) ?? outFormatProblem(args);
 }
 
 /**
@@ -88,7 +97,7 @@ function withoutNetworkWarnings(result: ReturnType<typeof parsePractices>): read
   return result.warnings.filter((w) => w.field !== field && !/more practices with no network$/.test(w.message));
 }
 
-export function runFootprints(args: ParsedArgs, io: CliIO): ExitCode {
+export async function runFootprints(args: ParsedArgs, io: CliIO): Promise<ExitCode> {
   const usage = checkUsage(args, io);
   if (usage) {
     io.stderr(`footprints: ${usage}\nRun "npm run pcn -- footprints --help" for the options.\n`);
@@ -100,15 +109,19 @@ export function runFootprints(args: ParsedArgs, io: CliIO): ExitCode {
   const assignmentFile = args.text.get('assignment');
 
   // Read every file first, so one run reports every unreadable file at once.
-  const practicesRead = readInputFile(io, args.text.get('practices')!, '--practices');
-  const boundaryRead = boundaryFile === undefined ? null : readInputFile(io, boundaryFile, '--boundary');
-  const assignmentRead = assignmentFile === undefined ? null : readInputFile(io, assignmentFile, '--assignment');
-  const readFailures = [practicesRead, boundaryRead, assignmentRead].flatMap((r) => (r && !r.ok ? [r.message] : []));
-  if (readFailures.length || !practicesRead.ok) return failInput(io, [], [], readFailures);
-
   const errors: Issue[] = [];
   const warnings: Issue[] = [];
-  const practicesResult = parsePractices(practicesRead.text, practicesRead.fileName, networkField ? { fields: { network: networkField } } : {});
+  const stated = crsArg(args);
+  const crs = 'crs' in stated ? stated.crs : undefined;
+  const practicesRead = await readInput(io, args.text.get('practices')!, '--practices', warnings, crs);
+  const boundaryRead = boundaryFile === undefined ? null : await readInput(io, boundaryFile, '--boundary', warnings, crs);
+  const assignmentRead = assignmentFile === undefined ? null : await readInput(io, assignmentFile, '--assignment', warnings);
+  const readFailures = [practicesRead, boundaryRead, assignmentRead].flatMap((r) => (r && !r.ok ? [r.message] : []));
+  if (readFailures.length || !practicesRead.ok) return failInput(io, [], warnings, readFailures);
+  const extra = await practiceOptions(io, args, practicesRead.text, warnings);
+  if (!extra.ok) return failInput(io, extra.errors, warnings, extra.failures);
+
+  const practicesResult = parsePractices(practicesRead.text, practicesRead.fileName, { ...extra.opts, ...(networkField && { fields: { network: networkField } }) });
   warnings.push(...(assignmentFile === undefined ? practicesResult.warnings : withoutNetworkWarnings(practicesResult)));
   if (!practicesResult.ok) errors.push(...practicesResult.errors);
   let boundary = null;
@@ -121,7 +134,7 @@ export function runFootprints(args: ParsedArgs, io: CliIO): ExitCode {
   if (!practicesResult.ok || errors.length) return failInput(io, errors, warnings);
 
   const table = practicesResult.value;
-  const practices = table.practices;
+  let practices = table.practices;
   let assignment: ReadonlyMap<PracticeCode, NetworkId>;
   let networks: readonly Network[];
   if (assignmentRead?.ok) {
@@ -129,6 +142,7 @@ export function runFootprints(args: ParsedArgs, io: CliIO): ExitCode {
     warnings.push(...assignmentResult.warnings);
     if (!assignmentResult.ok) return failInput(io, assignmentResult.errors, warnings);
     ({ assignment, networks } = assignmentResult.value);
+    practices = withPracticeNames(practices, assignmentResult.value.practiceNames);
   } else {
     ({ assignment, networks } = assignmentFromTable(table));
   }
@@ -149,7 +163,7 @@ export function runFootprints(args: ParsedArgs, io: CliIO): ExitCode {
   }
   const tessellation = buildTessellation(practices, boundary);
   const plan = evaluatePlan({ practices, networks, assignment, band }, tessellation);
-  const outputs: OutputFile[] = [{ file: args.text.get('out')!, text: `${JSON.stringify(toNetworksGeoJSON([...plan.networks.values()], band))}\n` }];
+  const outputs: OutputFile[] = [{ file: args.text.get('out')!, text: encodeFeatures(toNetworksGeoJSON([...plan.networks.values()], band), args.text.get('out')!, outCrs(args)) }];
   const assignmentOut = args.text.get('assignment-out');
   if (assignmentOut !== undefined) outputs.push({ file: assignmentOut, text: toAssignmentCsv(practices, assignment, networks) });
 

@@ -39,8 +39,24 @@ const BINARY_SNIFF_BYTES = 4096;
  * so a device or pipe that never ends (`/dev/zero`, `<(yes)`) is refused instead of filling memory.
  */
 export function readInputFile(io: CliIO, file: string, label: string, maxBytes = io.maxInputBytes ?? MAX_INPUT_BYTES): ReadOutcome {
+  const read = readInputBytes(io, file, label, maxBytes);
+  if (!read.ok) return read;
+  return { ok: true, text: Buffer.from(read.bytes.buffer, read.bytes.byteOffset, read.bytes.byteLength).toString('utf8'), fileName: read.fileName, path: read.path };
+}
+
+export type BytesOutcome =
+  | { readonly ok: true; readonly bytes: Uint8Array; readonly fileName: string; readonly path: string }
+  | { readonly ok: false; readonly message: string };
+
+const isZipStart = (b: Buffer) => b[0] === 0x50 && b[1] === 0x4b && (b[2] === 0x03 || b[2] === 0x05);
+
+/**
+ * readInputFile's reading and checks, returning the raw bytes (decoded by core's prepareInput:
+ * encodings, zipped shapefiles). A zip archive is the one binary content accepted.
+ */
+export function readInputBytes(io: CliIO, file: string, label: string, maxBytes = io.maxInputBytes ?? MAX_INPUT_BYTES): BytesOutcome {
   const full = resolvePath(io, file);
-  const fail = (why: string): ReadOutcome => ({ ok: false, message: `${label} ${file}: ${why}` });
+  const fail = (why: string): BytesOutcome => ({ ok: false, message: `${label} ${file}: ${why}` });
   const tooLarge = (size: string) => fail(`is ${size}, larger than the ${formatMegabytes(maxBytes)} limit`);
   let fd: number;
   try {
@@ -54,18 +70,20 @@ export function readInputFile(io: CliIO, file: string, label: string, maxBytes =
     if (st.isFile() && st.size > maxBytes) return tooLarge(formatMegabytes(st.size));
     const chunks: Buffer[] = [];
     let total = 0;
+    let zip = false;
     for (;;) {
       const chunk = Buffer.allocUnsafe(READ_CHUNK_BYTES);
       const n = readSync(fd, chunk, 0, chunk.length, null);
       if (n === 0) break;
-      if (total < BINARY_SNIFF_BYTES && chunk.subarray(0, Math.min(n, BINARY_SNIFF_BYTES - total)).includes(0)) {
+      if (total === 0) zip = isZipStart(chunk);
+      if (!zip && total < BINARY_SNIFF_BYTES && chunk.subarray(0, Math.min(n, BINARY_SNIFF_BYTES - total)).includes(0)) {
         return fail('is not a text file (binary content, for example a spreadsheet); save it as CSV (UTF-8) or GeoJSON');
       }
       total += n;
       if (total > maxBytes) return tooLarge(`more than ${formatMegabytes(maxBytes)} (stopped reading there)`);
       chunks.push(chunk.subarray(0, n));
     }
-    return { ok: true, text: Buffer.concat(chunks, total).toString('utf8'), fileName: path.basename(full), path: full };
+    return { ok: true, bytes: Buffer.concat(chunks, total), fileName: path.basename(full), path: full };
   } catch (e) {
     return fail(describeFsError(e));
   } finally {
@@ -115,7 +133,8 @@ export function sameFileProblem(io: CliIO, outputs: readonly string[], inputs: r
 export interface OutputFile {
   /** As given on the command line. */
   readonly file: string;
-  readonly text: string;
+  /** Text is written as UTF-8; bytes (a zipped shapefile) as they are. */
+  readonly text: string | Uint8Array;
 }
 
 export type WriteOutcome = { readonly ok: true } | { readonly ok: false; readonly message: string };
@@ -144,7 +163,7 @@ export function writeOutputsAtomically(io: CliIO, outputs: readonly OutputFile[]
       if (existsAsDirectory(target)) throw new Error('is a directory');
       const fd = openSync(temp, 'wx');
       try {
-        const bytes = Buffer.from(out.text, 'utf8');
+        const bytes = typeof out.text === 'string' ? Buffer.from(out.text, 'utf8') : out.text;
         let offset = 0;
         while (offset < bytes.length) offset += writeSync(fd, bytes, offset);
         fsyncSync(fd);

@@ -58,7 +58,7 @@ export function footprintFeature(def: NetworkDef, s: NetworkSummary): Feature<Ge
 /** The label a footprint carries: name, population and, when out of band, the status word. */
 export function footprintLabel(def: NetworkDef, s: NetworkSummary): string {
   const status = s.band === 'within' ? '' : ` · ${s.band} band`;
-  const split = s.parts > 1 ? ` · ${s.parts} parts` : '';
+  const split = s.parts > 1 && !s.contiguous ? ` · ${s.parts} parts` : '';
   return `${def.name}\n${s.population.toLocaleString('en-GB')}${status}${split}`;
 }
 

@@ -4,7 +4,7 @@ import { Dialog } from './Dialog';
 import type { PendingFields } from './load-files';
 
 const LABELS: Record<FieldKey, string> = {
-  code: 'Practice code', name: 'Practice name', listSize: 'List size', lon: 'Longitude', lat: 'Latitude', network: 'Network id', networkName: 'Network name',
+  code: 'Practice code', name: 'Practice name', postcode: 'Postcode', listSize: 'List size', lon: 'Longitude', lat: 'Latitude', network: 'Network id', networkName: 'Network name',
 };
 
 /** Asks which columns hold the fields that could not be detected. */

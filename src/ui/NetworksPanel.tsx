@@ -13,6 +13,14 @@ import { usePlannerStore, useStore } from './store-context';
 type Sort = 'name' | 'population' | 'status';
 type Filter = 'all' | 'out' | 'split';
 
+/** The footprint's contiguity in words: the one definition (islands without practices do not count). */
+function contiguityText(s: NetworkSummary): string {
+  if (s.parts === 0) return 'no footprint';
+  if (!s.contiguous) return `${s.parts} parts`;
+  const islands = s.parts - 1;
+  return islands === 0 ? 'contiguous' : `contiguous (+ ${islands} island${islands > 1 ? 's' : ''} without practices)`;
+}
+
 export function Summary() {
   const plan = useStore(selectPlan);
   const f = summaryFigures(plan);
@@ -40,7 +48,7 @@ export function NetworksPanel({ mapPort }: { mapPort: MapPort }) {
     const list = networks
       .map((def) => ({ def, s: plan.networks.get(def.id) }))
       .filter((r): r is { def: NetworkDef; s: NetworkSummary } => r.s !== undefined)
-      .filter((r) => filter === 'all' || (filter === 'out' ? r.s.band !== 'within' : !r.s.contiguous));
+      .filter((r) => filter === 'all' || (filter === 'out' ? r.s.band !== 'within' : r.s.parts > 0 && !r.s.contiguous));
     const rank = { below: 0, above: 1, within: 2 };
     list.sort((a, b) => sort === 'population' ? b.s.population - a.s.population
       : sort === 'status' ? rank[a.s.band] - rank[b.s.band] || a.def.name.localeCompare(b.def.name)
@@ -111,7 +119,7 @@ const NetworkRow = memo(function NetworkRow({ def, s, active, others, band, mapP
         <span data-testid="network-population">{fmt(s.population)} patients</span>
         <span>{s.practiceCount} practice{s.practiceCount === 1 ? '' : 's'}</span>
         <span>{km2(s.areaKm2)}</span>
-        <span class={s.contiguous ? '' : 'warn'}>{s.parts === 0 ? 'no footprint' : s.contiguous ? 'contiguous' : `${s.parts} parts`}</span>
+        <span class={s.parts > 0 && !s.contiguous ? 'warn' : ''}>{contiguityText(s)}</span>
       </div>
       <div class="network-actions">
         <button type="button" onClick={() => zoomTo(null)} disabled={!s.geometry} aria-label={`Zoom to ${def.name}`}>Zoom</button>

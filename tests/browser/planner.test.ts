@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idle, number, onMapAll, renderedNetworks, state } from './app';
 import { launch, openApp, screenshot, sharedData } from './browser';
+import { polygonValidityErrors } from '../unit/geometry/validity';
 
 const project = (page: Page, lon: number, lat: number) =>
   page.evaluate(([x, y]) => (window as unknown as { __pcn: { project(a: number, b: number): { x: number; y: number } } }).__pcn.project(x, y), [lon, lat] as const);
@@ -98,6 +99,7 @@ describe('the planner app in Chromium', () => {
       expect(Object.keys(f.properties).sort()).toEqual(['area_km2', 'band', 'band_max', 'band_min', 'contiguous', 'network_id', 'network_name', 'parts', 'polsby_popper', 'population', 'practice_codes', 'practice_count'].sort());
       expect(['below', 'within', 'above']).toContain(f.properties.band);
       if (f.geometry) expect(['Polygon', 'MultiPolygon']).toContain(f.geometry.type);
+      expect(polygonValidityErrors(f.geometry, f.id)).toEqual([]);
     }
   });
 

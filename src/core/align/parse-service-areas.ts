@@ -5,6 +5,7 @@ import type { Position } from 'geojson';
 import { BNG_ADVICE, inDegreeRange, looksLikeBng } from '../io/coordinates';
 import { IssueLog } from '../io/issues';
 import { readPolygons } from '../io/read-polygons';
+import { repairSelfTouching } from '../io/repair-self-touching';
 import { polygonsToGeometry } from '../io/rings';
 import { checkText, isRecord, parseJson } from '../io/text-input';
 import type { Boundary, Result } from '../model';
@@ -96,7 +97,7 @@ export function parseServiceAreas(text: string, fileName: string, field?: string
       return;
     }
     firstFeatureOf.set(name, k);
-    const geometry = polygonsToGeometry(polygons);
+    const geometry = problem ? null : polygonsToGeometry(repairSelfTouching(polygons, `${where} (${name})`, log));
     if (geometry && !problem) areas.push({ name, geometry: geometry as Boundary });
   });
   return log.result(() => ({ fileName, field: chosen!, candidateFields, areas }));

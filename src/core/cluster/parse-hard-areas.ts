@@ -2,6 +2,7 @@
 // of (Multi)Polygons. Features with the same value of `field` form one area; without a field,
 // every feature is its own area named by its position in the file.
 import type { MultiPolygon, Position } from 'geojson';
+import { BNG_ADVICE, inDegreeRange, looksLikeBng } from '../io/coordinates';
 import { IssueLog } from '../io/issues';
 import { readPolygons } from '../io/read-polygons';
 import { checkText, isRecord, parseJson } from '../io/text-input';
@@ -36,6 +37,12 @@ export function parseHardAreas(text: string, fileName: string, field?: string): 
     }
     const polygons = readPolygons(f.geometry, where, log, true);
     if (!polygons.length) return;
+    // Metres read as degrees would put every practice outside every area: refuse them with advice.
+    const bad = polygons.flat(2).find(([x, y]) => !inDegreeRange(x, y));
+    if (bad) {
+      log.error('coordinate errors', { where }, looksLikeBng(bad[0], bad[1]) ? `coordinates ${bad[0]}, ${bad[1]} ${BNG_ADVICE}` : `coordinates ${bad[0]}, ${bad[1]} are not longitude/latitude degrees`);
+      return;
+    }
     let name = `area ${k + 1}`;
     if (field !== undefined) {
       const value = isRecord(f.properties) ? f.properties[field] : undefined;

@@ -9,8 +9,13 @@ import type { ClusterReport, ClusterTessellation, UnavoidableCase } from './type
 export interface NetworkFigures {
   readonly population: number;
   readonly polsbyPopper: number;
-  /** Connected pieces of the cells it owns (1 = contiguous). */
+  /** Connected pieces of the land cells it owns, joined by shared edges of positive length. */
   readonly parts: number;
+  /**
+   * One piece on land: the footprint's contiguity (one polygon, not counting whole islands of the
+   * study area without practices, which belong to a cell but share no edge with any).
+   */
+  readonly contiguous: boolean;
 }
 
 /** Owner network of each site (index into `ids`), -1 when none of its practices is assigned. */
@@ -82,17 +87,17 @@ export function networkFigures(
       }
     }
   }
-  return ids.map((_, j) => ({ population: population[j], polsbyPopper: polsbyPopper(area[j], perimeter[j]), parts: parts[j] }));
+  return ids.map((_, j) => ({ population: population[j], polsbyPopper: polsbyPopper(area[j], perimeter[j]), parts: parts[j], contiguous: parts[j] === 1 }));
 }
 
 export function buildReport(
   figures: readonly NetworkFigures[],
   band: Band,
-  extra: { practicesMoved: number; practicesAssigned: number; runtimeMs: number; unavoidable: readonly UnavoidableCase[] },
+  extra: { practicesMoved: number; practicesAssigned: number; movesUndone?: number; runtimeMs: number; unavoidable: readonly UnavoidableCase[] },
 ): ClusterReport {
   const n = figures.length;
   const inBand = figures.filter((f) => f.population >= band.min && f.population <= band.max).length;
-  const contiguous = figures.filter((f) => f.parts === 1).length;
+  const contiguous = figures.filter((f) => f.contiguous).length;
   const pops = figures.map((f) => f.population).sort((a, b) => a - b);
   const median = n === 0 ? 0 : n % 2 ? pops[(n - 1) / 2] : (pops[n / 2 - 1] + pops[n / 2]) / 2;
   const pp = figures.map((f) => f.polsbyPopper);
@@ -108,6 +113,7 @@ export function buildReport(
     populationMedian: median,
     populationMax: n ? pops[n - 1] : 0,
     ...extra,
+    movesUndone: extra.movesUndone ?? 0,
   };
 }
 

@@ -4,3 +4,4 @@ export { dissolveSites, type Footprint } from './dissolve-sites';
 export { cellGeometry } from './cell-geometry';
 export { buildPolygons, type IdPolygon } from './build-rings';
 export { normaliseCell } from './normalise-cell';
+export { splitSelfTouchingRings, type SelfTouchRepair } from './split-self-touching';

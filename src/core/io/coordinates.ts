@@ -1,7 +1,7 @@
 // Recognising coordinates that are not WGS84 longitude/latitude, so the message can say how to fix them.
 
 export const BNG_ADVICE =
-  'look like British National Grid (EPSG:27700) metres; re-export in WGS84 longitude/latitude (EPSG:4326)';
+  'look like British National Grid (EPSG:27700) metres but the file does not say so; if they are, say so (--crs EPSG:27700 on the command line, or confirm it in the import dialog), or re-export in WGS84 longitude/latitude (EPSG:4326)';
 export const SWAPPED_ADVICE =
   'look swapped (latitude given as longitude); put longitude (east-west, about -6 to 2 in England) first / in the longitude column';
 

@@ -1,12 +1,20 @@
 // Which column / property holds which practice field: detection by the usual names, or named by the caller.
 
+/**
+ * Column names that state British National Grid metres (ONSPD's oseast1m/osnrth1m and the
+ * usual spellings): coordinates in them are reprojected, never refused.
+ */
+export const GRID_EAST = ['oseast1m', 'easting', 'eastings'] as const;
+export const GRID_NORTH = ['osnrth1m', 'northing', 'northings'] as const;
+
 /** Usual names per field, most specific first; matched case-insensitively. */
 export const FIELD_ALIASES = {
   code: ['practice_code', 'code', 'ods_code', 'org_code'],
+  postcode: ['practice_postcode', 'postcode', 'post_code'],
   name: ['practice_name', 'name'],
   listSize: ['registered_patients', 'list_size', 'patients', 'population', 'number_of_patients'],
-  lon: ['longitude', 'lon', 'lng', 'long', 'x'],
-  lat: ['latitude', 'lat', 'y'],
+  lon: ['longitude', 'lon', 'lng', 'long', 'x', ...GRID_EAST],
+  lat: ['latitude', 'lat', 'y', ...GRID_NORTH],
   network: ['pcn_code', 'network_id', 'network', 'pcn'],
   networkName: ['pcn_name', 'network_name'],
 } as const;
@@ -20,6 +28,7 @@ export type FieldNames = { readonly [K in FieldKey]?: string };
 export const FIELD_LABELS: Record<FieldKey, string> = {
   code: 'practice code',
   name: 'practice name',
+  postcode: 'postcode',
   listSize: 'list size',
   lon: 'longitude',
   lat: 'latitude',
@@ -34,6 +43,7 @@ export interface DetectedFields {
   /** The header (as spelled in the file) used for each field; absent when none was found. */
   readonly code?: string;
   readonly name?: string;
+  readonly postcode?: string;
   readonly listSize?: string;
   readonly lon?: string;
   readonly lat?: string;

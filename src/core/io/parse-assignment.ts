@@ -10,6 +10,20 @@ export interface AssignmentTable {
   readonly assignment: Map<PracticeCode, NetworkId>;
   /** Networks in order of first appearance. */
   readonly networks: Network[];
+  /** Practice names from a practice_name column (NHS Digital's mapping file has one); empty without it. */
+  readonly practiceNames?: Map<PracticeCode, string>;
+}
+
+/**
+ * Practices whose name is only their code (a list-size file has no names) named from `names`.
+ * Example: `withPracticeNames([{ code: 'P1', name: 'P1', … }], new Map([['P1', 'THE SURGERY']]))`.
+ */
+export function withPracticeNames(practices: readonly Practice[], names: ReadonlyMap<PracticeCode, string> | undefined): Practice[] {
+  if (!names) return [...practices];
+  return practices.map((p) => {
+    const name = names.get(p.code);
+    return name && p.name === p.code ? { ...p, name } : p;
+  });
 }
 
 /** An assignment CSV as read: the table plus every code it lists. */
@@ -41,6 +55,7 @@ interface Columns {
   readonly code: number;
   readonly network: number;
   readonly name: number;
+  readonly practiceName: number;
   readonly rows: readonly CsvRow[];
 }
 
@@ -56,9 +71,9 @@ function columnsOf(
   const lower = header.map((h) => h.trim().toLowerCase());
   const code = findColumn(lower, CODE_HEADERS);
   const network = findColumn(lower, NETWORK_HEADERS);
-  if (code >= 0 && network >= 0) return { code, network, name: findColumn(lower, NAME_HEADERS), rows };
+  if (code >= 0 && network >= 0) return { code, network, name: findColumn(lower, NAME_HEADERS), practiceName: findColumn(lower, ['practice_name']), rows };
   if (header.length >= 2 && known.has(header[0].trim())) {
-    return { code: 0, network: 1, name: header.length > 2 ? 2 : -1, rows: [{ line: headerLine, cells: header }, ...rows] };
+    return { code: 0, network: 1, name: header.length > 2 ? 2 : -1, practiceName: -1, rows: [{ line: headerLine, cells: header }, ...rows] };
   }
   log.error(
     'field errors',
@@ -92,6 +107,7 @@ export function parseAssignment(
   const assignment = new Map<PracticeCode, NetworkId>();
   const firstRow = new Map<string, { where: string; network: string }>();
   const networks = new Map<string, { name: string; where: string }>();
+  const practiceNames = new Map<PracticeCode, string>();
   for (const row of cols.rows) {
     const where = `line ${row.line}`;
     const code = (row.cells[cols.code] ?? '').trim();
@@ -114,6 +130,8 @@ export function parseAssignment(
       log.warning('rows naming unknown practices', loc, `practice ${code} is not in the practice table; row ignored`);
       continue;
     }
+    const practiceName = cols.practiceName >= 0 ? (row.cells[cols.practiceName] ?? '').trim() : '';
+    if (practiceName) practiceNames.set(practiceCode(code), practiceName);
     if (unassigned) continue;
     assignment.set(practiceCode(code), networkId(network));
     const seen = networks.get(network);
@@ -135,6 +153,7 @@ export function parseAssignment(
   return log.result(() => ({
     assignment,
     networks: [...networks].map(([id, n]) => ({ id: networkId(id), name: n.name })),
+    practiceNames,
     listed: [...firstRow.keys()].map(practiceCode),
   }));
 }

@@ -13,6 +13,7 @@ import {
 import { IssueLog } from './issues';
 import { ringsCross } from './ring-crossings';
 import { readPolygons } from './read-polygons';
+import { repairSelfTouching } from './repair-self-touching';
 import { cleanPolygon, polygonsOf, polygonsToGeometry } from './rings';
 import { DEFAULT_MAX_BYTES, checkText, isRecord, parseJson } from './text-input';
 
@@ -130,6 +131,7 @@ export function parseBoundary(text: string, fileName: string, opts: ParseBoundar
           return c ? [c] : [];
         })) : null;
   }
+  if (geometry) geometry = polygonsToGeometry(repairSelfTouching(polygonsOf(geometry), undefined, log));
   if (!geometry && log.errorCount === 0) log.error('geometry errors', {}, 'the polygons enclose no area');
   return log.result(() => geometry as Boundary);
 }

@@ -1,8 +1,10 @@
 // Practices from GeoJSON Points or CSV: detected or named fields, every problem addressed.
 import type { NetworkId, Practice, PracticeCode, Result } from '../model';
 import { networkId, practiceCode } from '../model';
-import { BNG_ADVICE, fileCoordinateMessage, fileCoordinateProblem, pointProblem, type Located } from './coordinates';
-import { FIELD_ALIASES, FIELD_LABELS, detectFields, type DetectedFields, type FieldKey, type FieldNames } from './fields';
+import { fileCoordinateMessage, fileCoordinateProblem, looksLikeBng, pointProblem, type Located } from './coordinates';
+import { CRS, bngToWgs84, type Crs } from './crs';
+import { FIELD_ALIASES, FIELD_LABELS, GRID_EAST, detectFields, type DetectedFields, type FieldKey, type FieldNames } from './fields';
+import { normalisePostcode, postcodeProblem, type PostcodeLookup } from './postcodes';
 import { IssueLog } from './issues';
 import { readRecords, type SourceRecord, type SourceRecords } from './read-records';
 import { DEFAULT_MAX_BYTES, INPUT_FORMAT, cellText, checkText, sniffFormat, type InputFormat } from './text-input';
@@ -30,6 +32,13 @@ export interface ParsePracticesOptions {
   readonly fields?: FieldNames;
   /** Refuse longer text (default 200 MB). */
   readonly maxBytes?: number;
+  /**
+   * The CRS the user says coordinates are in when the file states none (a CSV with x/y or
+   * longitude/latitude columns holding metres): EPSG:27700 has them reprojected.
+   */
+  readonly crs?: Crs;
+  /** Coordinates by postcode, for files with a postcode column and no coordinates (NHS Digital's). */
+  readonly postcodes?: PostcodeLookup;
 }
 
 /** pcn_code "U" is NHS Digital's "Unallocated" bucket, not a network. */
@@ -38,25 +47,20 @@ const NO_NETWORK_VALUES = new Set(['', 'U']);
 const listHeaders = (headers: readonly string[]) =>
   headers.length > 30 ? `${headers.slice(0, 30).join(', ')}, …` : headers.join(', ') || 'none';
 
-function checkFields(src: SourceRecords, fields: DetectedFields, log: IssueLog): boolean {
+function checkFields(src: SourceRecords, fields: DetectedFields, hasPostcodes: boolean, log: IssueLog): boolean {
   const noun = src.format === INPUT_FORMAT.csv ? 'column' : 'property';
   for (const { field, name } of fields.notFound) {
     const plural = noun === 'column' ? 'columns' : 'properties';
     const text = `no ${noun} "${name}" for the ${FIELD_LABELS[field]} (${plural}: ${listHeaders(src.headers)})`;
     log.error('field errors', { field: name }, text);
   }
-  const lower = src.headers.map((h) => h.trim().toLowerCase());
-  const gridColumns =
-    src.format === INPUT_FORMAT.csv &&
-    (fields.missing.includes('lon') || fields.missing.includes('lat')) &&
-    lower.includes('easting') &&
-    lower.includes('northing');
-  // Easting/Northing get one message saying how to fix them instead of "no longitude column".
-  if (gridColumns) {
-    log.error('field errors', {}, `has Easting and Northing columns, not longitude/latitude: coordinates ${BNG_ADVICE}`);
+  const noCoordinates = src.format === INPUT_FORMAT.csv && (fields.missing.includes('lon') || fields.missing.includes('lat'));
+  // A postcode column without a lookup gets one message saying how to geocode it.
+  if (noCoordinates && fields.postcode !== undefined && !hasPostcodes) {
+    log.error('field errors', { field: fields.postcode }, `has postcodes (${fields.postcode}) but no longitude/latitude or easting/northing columns: give a postcode lookup (--postcodes FILE on the command line, "Postcode lookup…" in the app; the ONS Postcode Directory or NSPL CSV)`);
   }
-  const needed: readonly FieldKey[] =
-    src.format === INPUT_FORMAT.csv && !gridColumns ? ['code', 'listSize', 'lon', 'lat'] : ['code', 'listSize'];
+  const byPostcode = noCoordinates && fields.postcode !== undefined;
+  const needed: readonly FieldKey[] = src.format === INPUT_FORMAT.csv && !byPostcode ? ['code', 'listSize', 'lon', 'lat'] : ['code', 'listSize'];
   for (const field of fields.missing) {
     if (!needed.includes(field) || fields.notFound.some((n) => n.field === field)) continue;
     log.error(
@@ -73,6 +77,8 @@ interface Draft {
   readonly name: string;
   readonly listSize: number | null;
   readonly located: Located | null;
+  /** Left out with a warning (postcode not in the lookup, terminated or without coordinates). */
+  readonly leftOut?: boolean;
 }
 
 function readCoordinate(rec: SourceRecord, header: string, label: string, code: string, log: IssueLog): number | null {
@@ -87,7 +93,19 @@ function readCoordinate(rec: SourceRecord, header: string, label: string, code: 
   return value;
 }
 
-function readDraft(rec: SourceRecord, fields: DetectedFields, seen: Map<string, string>, log: IssueLog): Draft {
+function locateByPostcode(rec: SourceRecord, field: string, code: string, name: string, lookup: PostcodeLookup, log: IssueLog): Located | null {
+  const postcode = cellText(rec.get(field));
+  const loc = { where: rec.where, field, ...(code && { practiceCode: code }) };
+  const problem = postcode === '' ? `postcode (${field}) is missing` : postcodeProblem(postcode, lookup);
+  if (problem === null) {
+    const entry = lookup.entries.get(normalisePostcode(postcode));
+    if (entry?.kind === 'located') return { where: rec.where, lon: entry.lon, lat: entry.lat };
+  }
+  log.warning('practices left out (no coordinates for their postcode)', loc, `${name || code}: ${problem}; practice left out`);
+  return null;
+}
+
+function readDraft(rec: SourceRecord, fields: DetectedFields, seen: Map<string, string>, postcodes: PostcodeLookup | undefined, log: IssueLog): Draft {
   const codeField = fields.code as string;
   const code = cellText(rec.get(codeField));
   const loc = { where: rec.where, ...(code && { practiceCode: code }) };
@@ -107,7 +125,12 @@ function readDraft(rec: SourceRecord, fields: DetectedFields, seen: Map<string, 
     else if (listSize === 0) log.warning('zero list sizes', { ...loc, field: sizeField }, 'list size is 0');
   }
 
+  const name = fields.name ? cellText(rec.get(fields.name)) : '';
   let located: Located | null = null;
+  if (postcodes && fields.postcode !== undefined && (fields.lon === undefined || fields.lat === undefined)) {
+    located = locateByPostcode(rec, fields.postcode, code, name, postcodes, log);
+    return { code, name: name || code, listSize, located, leftOut: located === null };
+  }
   if (rec.point !== undefined) {
     located = rec.point ? { where: rec.where, lon: rec.point[0], lat: rec.point[1] } : null;
   } else {
@@ -115,7 +138,6 @@ function readDraft(rec: SourceRecord, fields: DetectedFields, seen: Map<string, 
     const lat = readCoordinate(rec, fields.lat as string, 'latitude', code, log);
     if (lon !== null && lat !== null) located = { where: rec.where, lon, lat };
   }
-  const name = fields.name ? cellText(rec.get(fields.name)) : '';
   return { code, name: name || code, listSize, located };
 }
 
@@ -149,7 +171,7 @@ export function parsePractices(text: string, fileName: string, opts: ParsePracti
   const src = readRecords(body, opts.format ?? sniffFormat(body), log);
   if (!src) return log.fail();
   const fields = detectFields(src.headers, opts.fields);
-  if (!checkFields(src, fields, log)) return log.fail();
+  if (!checkFields(src, fields, opts.postcodes !== undefined, log)) return log.fail();
   if (src.records.length === 0) {
     log.error('file errors', {}, `contains no practices (no ${src.unit})`);
     return log.fail();
@@ -159,17 +181,21 @@ export function parsePractices(text: string, fileName: string, opts: ParsePracti
   const drafts: Draft[] = [];
   const networkOf = fields.network ? new Map<PracticeCode, PracticeNetwork>() : undefined;
   for (const rec of src.records) {
-    const draft = readDraft(rec, fields, seen, log);
+    const draft = readDraft(rec, fields, seen, opts.postcodes, log);
     drafts.push(draft);
     if (networkOf && draft.code) {
       const network = readNetwork(rec, draft.code, fields, log);
       if (network && !networkOf.has(practiceCode(draft.code))) networkOf.set(practiceCode(draft.code), network);
     }
   }
+  reprojectGrid(drafts, fields, opts.crs, log);
   checkCoordinates(drafts, src, log);
+  if (drafts.length > 0 && drafts.every((d) => d.leftOut)) {
+    log.error('file errors', {}, `no practice could be located: none of its postcodes has coordinates in ${opts.postcodes?.fileName ?? 'the postcode lookup'}`);
+  }
 
   return log.result(() => ({
-    practices: drafts.map((d) => ({
+    practices: drafts.filter((d) => !d.leftOut).map((d) => ({
       code: practiceCode(d.code),
       name: d.name,
       listSize: d.listSize as number,
@@ -180,6 +206,26 @@ export function parsePractices(text: string, fileName: string, opts: ParsePracti
     ...(networkOf && { networkOf }),
     fields,
   }));
+}
+
+/**
+ * Easting/northing columns (oseast1m, easting...) state British National Grid; x/y or lon/lat
+ * columns holding metres are British National Grid only when the user says so (`crs`).
+ * Reprojects the drafts' points in place, with one warning saying so.
+ */
+function reprojectGrid(drafts: Draft[], fields: DetectedFields, crs: Crs | undefined, log: IssueLog): void {
+  const stated = fields.lon !== undefined && (GRID_EAST as readonly string[]).includes(fields.lon.trim().toLowerCase());
+  const located = drafts.flatMap((d) => (d.located && !d.leftOut ? [d.located] : []));
+  if (located.length === 0) return;
+  const told = !stated && crs === CRS.bng && located.filter((p) => looksLikeBng(p.lon, p.lat)).length >= located.length / 2;
+  if (!stated && !told) return;
+  drafts.forEach((d, i) => {
+    if (!d.located || d.leftOut) return;
+    const [lon, lat] = bngToWgs84(d.located.lon, d.located.lat);
+    drafts[i] = { ...d, located: { where: d.located.where, lon, lat } };
+  });
+  const why = stated ? `columns ${fields.lon} and ${fields.lat} are British National Grid (EPSG:27700) eastings and northings` : 'coordinates are British National Grid (EPSG:27700) metres, as the user stated';
+  log.warning('reprojections', {}, `${why}; reprojected ${located.length} points to WGS84 longitude/latitude`);
 }
 
 function checkCoordinates(drafts: readonly Draft[], src: SourceRecords, log: IssueLog): void {

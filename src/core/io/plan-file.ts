@@ -34,6 +34,20 @@ export interface ReferenceLayer {
   readonly features: readonly { readonly label: string; readonly geometry: Polygon | MultiPolygon }[];
 }
 
+/** A file recorded by name and content checksum (SHA-256, hex), so the same file can be recognised. */
+export interface RecordedFile {
+  readonly name: string;
+  readonly sha256: string;
+  readonly bytes: number;
+}
+
+/** Which footprints the plan showed and the small-area files it used (the files themselves are not stored). */
+export interface SmallAreaRecord {
+  readonly footprints: 'cells' | 'smallAreas';
+  readonly layer: RecordedFile;
+  readonly registrations: RecordedFile | null;
+}
+
 /** A file the plan was built from: what it held, its name, and whether it is the synthetic demo. */
 export interface PlanSource {
   readonly kind: 'practices' | 'boundary' | 'assignment' | 'plan';
@@ -54,6 +68,8 @@ function readSources(raw: unknown, fileName: string): PlanSource[] {
 
 export interface PlanFileContent {
   readonly sources: readonly PlanSource[];
+  /** Small-area mode and files, or absent/null when none were open. */
+  readonly smallAreas?: SmallAreaRecord | null;
   /** At least one. */
   readonly scenarios: readonly PlanFileScenario[];
   /** Index of the scenario that was open. */
@@ -83,7 +99,26 @@ export function serialisePlanFile(content: PlanFileContent, savedAt = new Date()
       ...(s.boundary !== shared.boundary && { boundary: s.boundary }),
     })),
     reference: content.reference,
+    ...(content.smallAreas && { smallAreas: content.smallAreas }),
   });
+}
+
+function readRecordedFile(raw: unknown): RecordedFile | null {
+  const f = raw as { name?: unknown; sha256?: unknown; bytes?: unknown } | null;
+  if (!f || typeof f.name !== 'string' || typeof f.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(f.sha256) || typeof f.bytes !== 'number') return null;
+  return { name: f.name, sha256: f.sha256, bytes: f.bytes };
+}
+
+function readSmallAreas(raw: unknown, fileName: string, errors: Issue[]): SmallAreaRecord | null {
+  if (raw == null) return null;
+  const o = raw as { footprints?: unknown; layer?: unknown; registrations?: unknown };
+  const layer = readRecordedFile(o.layer);
+  const registrations = o.registrations == null ? null : readRecordedFile(o.registrations);
+  if ((o.footprints !== 'cells' && o.footprints !== 'smallAreas') || !layer || (o.registrations != null && !registrations)) {
+    errors.push(err(fileName, 'smallAreas is not {footprints: "cells" or "smallAreas", layer: {name, sha256, bytes}, registrations: {name, sha256, bytes} or null}', 'smallAreas'));
+    return null;
+  }
+  return { footprints: o.footprints, layer, registrations };
 }
 
 const err = (fileName: string, message: string, field?: string): Issue => ({ severity: 'error', file: fileName, field, message: `${fileName}: ${message}` });
@@ -210,10 +245,11 @@ export function parsePlanFile(text: string, fileName: string): Result<PlanFileCo
   });
   const active = typeof o.activeScenario === 'number' && Number.isInteger(o.activeScenario) && o.activeScenario >= 0 && o.activeScenario < scenarios.length ? o.activeScenario : 0;
   const reference = readReference(o.reference, fileName, errors);
+  const smallAreas = readSmallAreas(o.smallAreas, fileName, errors);
   if (errors.length > 0) return fail(errors);
   return {
     ok: true,
-    value: { sources: readSources(o.sources, fileName), scenarios, active, reference },
+    value: { sources: readSources(o.sources, fileName), scenarios, active, reference, smallAreas },
     warnings,
   };
 }

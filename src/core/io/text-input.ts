@@ -1,4 +1,5 @@
 // First checks on any input text: size, emptiness, byte-order mark, JSON vs CSV.
+import { CRS, geoJsonCrs, reprojectBngDocument } from './crs';
 import type { IssueLog } from './issues';
 
 /** Inputs longer than this (in characters, about bytes for CSV/GeoJSON) are refused. */
@@ -44,15 +45,31 @@ export function sniffFormat(text: string): InputFormat {
   return first === '{' || first === '[' ? INPUT_FORMAT.geojson : INPUT_FORMAT.csv;
 }
 
-/** JSON.parse that logs "is not valid JSON" with the parser's own position instead of throwing. */
+/**
+ * JSON.parse that logs "is not valid JSON" with the parser's own position instead of throwing.
+ * A GeoJSON `crs` member naming British National Grid (as ONS writes it) has the document
+ * reprojected to WGS84 here, with a warning saying so, so every reader sees RFC 7946 degrees;
+ * a `crs` naming any other projected system is an error.
+ */
 export function parseJson(text: string, log: IssueLog): unknown {
+  let doc: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    doc = JSON.parse(text) as unknown;
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
     log.error('file errors', {}, `is not valid JSON (${reason})`);
     return undefined;
   }
+  const crs = geoJsonCrs(doc);
+  if (crs.kind === 'other') {
+    log.error('coordinate errors', {}, `states the coordinate reference system "${crs.name}"; expected WGS84 longitude/latitude (EPSG:4326) or British National Grid (EPSG:27700): re-export in one of these`);
+    return undefined;
+  }
+  if (crs.kind === 'known' && crs.crs === CRS.bng) {
+    const n = reprojectBngDocument(doc);
+    log.warning('reprojections', {}, `coordinates are British National Grid (EPSG:27700, as its crs member states); reprojected ${n} positions to WGS84 longitude/latitude`);
+  }
+  return doc;
 }
 
 export function isRecord(v: unknown): v is Record<string, unknown> {

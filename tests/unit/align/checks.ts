@@ -2,7 +2,8 @@
 import { area as turfArea, intersect } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { expect } from 'vitest';
-import type { AlignResult } from '../../../src/core/align';
+import { toAlignedGeoJSON, type AlignResult } from '../../../src/core/align';
+import { featureCollectionValidityErrors } from '../geometry/validity';
 
 const feature = (g: Polygon | MultiPolygon): Feature<Polygon | MultiPolygon> => ({ type: 'Feature', properties: {}, geometry: g });
 export const km2Of = (g: Polygon | MultiPolygon) => turfArea(feature(g)) / 1e6;
@@ -22,6 +23,8 @@ export function expectSharesSumToOne(r: AlignResult): void {
 
 /** Aligned areas tile the study area: areas add up within 0.1%, and no two overlap (< 0.01% of the smaller). */
 export function expectAlignedTiling(r: AlignResult, studyAreaKm2: number): void {
+  // The written aligned areas are valid polygons for a GIS (jsts, OGC rules and RFC 7946).
+  expect(featureCollectionValidityErrors(toAlignedGeoJSON(r))).toEqual([]);
   const parts = r.serviceAreas.filter((a) => a.geometry);
   const total = parts.reduce((s, a) => s + a.areaAfterKm2, 0);
   expect(Math.abs(total - studyAreaKm2) / studyAreaKm2).toBeLessThan(1e-3);

@@ -57,7 +57,7 @@ describe('parseServiceAreas', () => {
   it('recognises British National Grid metres and says how to fix them', () => {
     const bng = { type: 'Polygon', coordinates: [[[380000, 390000], [381000, 390000], [381000, 391000], [380000, 390000]]] };
     const r = parseServiceAreas(layer([feature({ name: 'A' }, bng)]), 'bng.geojson');
-    expect(messages(r)).toEqual(['bng.geojson feature 0: coordinates 380000, 390000 look like British National Grid (EPSG:27700) metres; re-export in WGS84 longitude/latitude (EPSG:4326)']);
+    expect(messages(r)).toEqual(['bng.geojson feature 0: coordinates 380000, 390000 look like British National Grid (EPSG:27700) metres but the file does not say so; if they are, say so (--crs EPSG:27700 on the command line, or confirm it in the import dialog), or re-export in WGS84 longitude/latitude (EPSG:4326)']);
   });
 
   it('rejects text that is not a polygon layer', () => {

@@ -121,7 +121,7 @@ describe('invalid input: exit 1, addressed messages on stderr, no output left', 
     const p = write('practices.geojson', practicesGeoJSON([practiceFeature('Z1', 100, [383000, 398000]), practiceFeature('Z2', 200, [384500, 399000])]));
     const r = await cli('footprints', '--practices', p, '--network-field', 'pcn_code', '--out', 'out.geojson');
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^error: practices\.geojson: coordinates look like British National Grid \(EPSG:27700\) metres; re-export in WGS84/m);
+    expect(r.stderr).toMatch(/^error: practices\.geojson: coordinates look like British National Grid \(EPSG:27700\) metres but the file does not say so; .*re-export in WGS84/m);
     expectNoOutput();
   });
 

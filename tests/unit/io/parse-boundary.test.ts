@@ -77,7 +77,7 @@ describe('parseBoundary', () => {
   it('errors: British National Grid metres, out-of-range degrees', () => {
     const bng = [[[383000, 398000], [390000, 398000], [390000, 405000], [383000, 398000]]];
     expect(errorsOf(parseBoundary(json({ type: 'Polygon', coordinates: bng }), 'b.geojson'))).toEqual([
-      'b.geojson: coordinates look like British National Grid (EPSG:27700) metres; re-export in WGS84 longitude/latitude (EPSG:4326) (4 of 4 positions, e.g. geometry: 383000, 398000)',
+      'b.geojson: coordinates look like British National Grid (EPSG:27700) metres but the file does not say so; if they are, say so (--crs EPSG:27700 on the command line, or confirm it in the import dialog), or re-export in WGS84 longitude/latitude (EPSG:4326) (4 of 4 positions, e.g. geometry: 383000, 398000)',
     ]);
     const far = { type: 'FeatureCollection', features: [0, 1, 2].map((i) => ({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [square(i * 10, 0, 1)] } })) };
     far.features[2].geometry.coordinates[0][1] = [200, 0];

@@ -160,8 +160,8 @@ describe('parsePractices: errors name file, place, practice, field and what was 
     expect(errorsOf(parsePractices('id,size\nP1,3\n', 'p.csv'))).toEqual([
       'p.csv: no practice code column; expected one of practice_code, code, ods_code, org_code (found: id, size)',
       'p.csv: no list size column; expected one of registered_patients, list_size, patients, population, number_of_patients (found: id, size)',
-      'p.csv: no longitude column; expected one of longitude, lon, lng, long, x (found: id, size)',
-      'p.csv: no latitude column; expected one of latitude, lat, y (found: id, size)',
+      'p.csv: no longitude column; expected one of longitude, lon, lng, long, x, oseast1m, easting, eastings (found: id, size)',
+      'p.csv: no latitude column; expected one of latitude, lat, y, osnrth1m, northing, northings (found: id, size)',
     ]);
     expect(errorsOf(parsePractices(readFixture('practices-small.csv'), 'p.csv', { fields: { listSize: 'List' } }))).toEqual([
       'p.csv: no column "List" for the list size (columns: practice_code, practice_name, registered_patients, longitude, latitude, pcn_code, pcn_name)',
@@ -181,19 +181,26 @@ describe('parsePractices: errors name file, place, practice, field and what was 
 
   it('coordinates in British National Grid metres: one message saying how to fix it', () => {
     expect(errorsOf(parsePractices(readFixture('practices-bng.csv'), 'practices-bng.csv'))).toEqual([
-      'practices-bng.csv: coordinates look like British National Grid (EPSG:27700) metres; re-export in WGS84 longitude/latitude (EPSG:4326) (3 of 3 rows, e.g. line 2: 383000, 398000)',
+      'practices-bng.csv: coordinates look like British National Grid (EPSG:27700) metres but the file does not say so; if they are, say so (--crs EPSG:27700 on the command line, or confirm it in the import dialog), or re-export in WGS84 longitude/latitude (EPSG:4326) (3 of 3 rows, e.g. line 2: 383000, 398000)',
     ]);
   });
 
-  it('Easting/Northing columns instead of longitude/latitude: say it is British National Grid', () => {
-    expect(errorsOf(parsePractices('ODS_CODE,Patients,Easting,Northing\nP1,100,383000,398000\n', 'p.csv'))).toEqual([
-      'p.csv: has Easting and Northing columns, not longitude/latitude: coordinates look like British National Grid (EPSG:27700) metres; re-export in WGS84 longitude/latitude (EPSG:4326)',
+  it('Easting/Northing columns state British National Grid: reprojected, with a warning', () => {
+    // Ordnance Survey's worked example (Caister water tower): E 651409.903, N 313177.270 is
+    // ETRS89 (= WGS84 within a metre or so) 52°39'28.8282"N 1°42'57.8663"E; the Helmert
+    // transformation is good to about 5 m.
+    const r = parsePractices('ODS_CODE,Patients,Easting,Northing\nP1,100,651409.903,313177.270\n', 'p.csv');
+    const p = valueOf(r).practices[0];
+    expect(Math.abs(p.lon - 1.7160740) * 67_500).toBeLessThan(5);
+    expect(Math.abs(p.lat - 52.6580078) * 111_200).toBeLessThan(5);
+    expect(messages(r.warnings)).toEqual([
+      'p.csv: columns Easting and Northing are British National Grid (EPSG:27700) eastings and northings; reprojected 1 points to WGS84 longitude/latitude',
     ]);
   });
 
   it('one BNG point among WGS84 points is addressed on its own line', () => {
     expect(errorsOf(parsePractices(csv('P1,A,1,-2,53', 'P2,B,1,-2.1,53.1', 'P3,C,1,383000,398000'), 'p.csv'))).toEqual([
-      'p.csv line 4 (P3): coordinates 383000, 398000 look like British National Grid (EPSG:27700) metres; re-export in WGS84 longitude/latitude (EPSG:4326)',
+      'p.csv line 4 (P3): coordinates 383000, 398000 look like British National Grid (EPSG:27700) metres but the file does not say so; if they are, say so (--crs EPSG:27700 on the command line, or confirm it in the import dialog), or re-export in WGS84 longitude/latitude (EPSG:4326)',
     ]);
   });
 

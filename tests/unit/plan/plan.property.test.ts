@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { buildTessellation } from '../../../src/core/geometry';
 import { DEFAULT_BAND, networkId, practiceCode, type NetworkId, type PracticeCode } from '../../../src/core/model';
 import { evaluatePlan, updatePlan } from '../../../src/core/plan';
+import { toNetworksGeoJSON } from '../../../src/core/io';
 import { deepFreeze, practice, square } from '../geometry/helpers';
+import { featureCollectionValidityErrors } from '../geometry/validity';
 
 const boundary = square(-2.3, 53.3, -1.7, 53.6);
 const arbPractices = fc.uniqueArray(
@@ -53,7 +55,9 @@ describe('plan invariants on random practice sets', () => {
         for (const s of r.networks.values()) {
           const hasArea = s.sites.some((site) => t.cellAreaKm2[site] > 0);
           expect(s.parts >= 1).toBe(hasArea);
+          expect(s.contiguous).toBe(s.parts === 1);
         }
+        expect(featureCollectionValidityErrors(toNetworksGeoJSON(r.networks.values(), DEFAULT_BAND))).toEqual([]);
       }),
       { seed: 20261123, numRuns: 60 },
     );

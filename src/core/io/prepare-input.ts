@@ -1,0 +1,46 @@
+// The first step for every input file, in the CLI and the app alike: bytes -> text the parsers
+// read. A zipped shapefile becomes GeoJSON; other bytes are decoded (UTF-8, or Windows-1252 with
+// a warning); and when the user states British National Grid for files that state no CRS of
+// their own, GeoJSON in metres is reprojected here (CSV columns are handled by parsePractices).
+import type { Issue, Result } from '../model';
+import { CRS, firstPosition, geoJsonCrs, reprojectBngDocument, type Crs } from './crs';
+import { looksLikeBng } from './coordinates';
+import { decodeText } from './decode-text';
+import { IssueLog } from './issues';
+import { isZip, shapefileZipToGeoJson } from './read-shapefile';
+import { INPUT_FORMAT, sniffFormat } from './text-input';
+
+export interface PrepareOptions {
+  /** The CRS the user states for inputs that state none (--crs, or the import dialog's confirmation). */
+  readonly crs?: Crs;
+}
+
+/**
+ * GeoJSON text with no `crs` member whose coordinates are metres, reprojected from British
+ * National Grid because the user said so; any other text unchanged. Unparseable JSON is left for
+ * the parser to report.
+ */
+export function applyStatedCrs(text: string, fileName: string, crs: Crs | undefined): Result<string> {
+  const log = new IssueLog(fileName);
+  if (crs !== CRS.bng || sniffFormat(text) !== INPUT_FORMAT.geojson) return log.result(() => text);
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch {
+    return log.result(() => text);
+  }
+  const first = firstPosition(doc);
+  if (geoJsonCrs(doc).kind !== 'none' || !first || !looksLikeBng(first[0], first[1])) return log.result(() => text);
+  const n = reprojectBngDocument(doc);
+  log.warning('reprojections', {}, `coordinates are British National Grid (EPSG:27700) metres, as the user stated; reprojected ${n} positions to WGS84 longitude/latitude`);
+  return log.result(() => JSON.stringify(doc));
+}
+
+/** Example: `await prepareInput(bytes, 'boroughs.zip', { crs: 'EPSG:27700' })` -> ok, WGS84 GeoJSON text. */
+export async function prepareInput(bytes: Uint8Array, fileName: string, opts: PrepareOptions = {}): Promise<Result<string>> {
+  const decoded = isZip(bytes) ? await shapefileZipToGeoJson(bytes, fileName) : decodeText(bytes, fileName);
+  if (!decoded.ok) return decoded;
+  const stated = applyStatedCrs(decoded.value, fileName, opts.crs);
+  const warnings: Issue[] = [...decoded.warnings, ...stated.warnings];
+  return stated.ok ? { ok: true, value: stated.value, warnings } : { ok: false, errors: stated.errors, warnings };
+}

@@ -1,0 +1,72 @@
+// The store with small areas (Greater Manchester): the footprint source, live updates under edits,
+// catchments, and the plan file recording the small-area files by name and checksum.
+import { describe, expect, it } from 'vitest';
+import { networkId } from '../../../src/core/model';
+import { evaluateSmallAreaPlan, type SmallAreaNetworkSummary } from '../../../src/core/small-areas';
+import { loadPracticesText, openPlanText } from '../../../src/state/loaders';
+import { parsePlanWithSmallAreas, serialisePlan, smallAreaRecord } from '../../../src/state/plan-file';
+import { selectPlan } from '../../../src/state/selectors';
+import { practiceCatchment, selectCatchment, shownSmallAreaPlan } from '../../../src/state/small-areas';
+import { createPlannerStore } from '../../../src/state/store';
+import { gmCase, readData } from './helpers';
+
+const LAYER_FILE = { name: 'gm_lsoa2011_bgc.geojson', sha256: 'a'.repeat(64), bytes: 1_857_058 };
+const REG_FILE = { name: 'gm_practice_lsoa_2022-07.csv', sha256: 'b'.repeat(64), bytes: 2_573_305 };
+
+function gmStore() {
+  const store = createPlannerStore();
+  expect(loadPracticesText(store, readData('gm_practices_2022-01.geojson'), 'gm_practices_2022-01.geojson').kind).toBe('loaded');
+  const gm = gmCase();
+  store.getState().setSmallAreas({ layer: gm.layer, layerFile: LAYER_FILE, registrations: gm.registrations, registrationsFile: REG_FILE });
+  return store;
+}
+
+describe('small areas in the store', () => {
+  it('shows cell footprints until small areas are chosen, then small-area footprints', () => {
+    const store = gmStore();
+    expect([...selectPlan(store.getState()).networks.values()].some((n) => 'smallAreaCount' in n)).toBe(false);
+    store.getState().setFootprintSource('smallAreas');
+    const plan = selectPlan(store.getState());
+    const nets = [...plan.networks.values()] as SmallAreaNetworkSummary[];
+    expect(nets.reduce((s, n) => s + n.smallAreaCount, 0)).toBe(1673);
+    expect(shownSmallAreaPlan(plan)).not.toBeNull();
+  });
+
+  it('follows edits incrementally and equals a fresh evaluation', () => {
+    const store = gmStore();
+    store.getState().setFootprintSource('smallAreas');
+    selectPlan(store.getState());
+    const doc = store.getState().doc;
+    const code = doc.practices.find((p) => doc.assignment.get(p.code) === networkId('U79938'))!.code;
+    store.getState().assignPractices([code], networkId('U05517'));
+    const plan = selectPlan(store.getState());
+    expect(plan.changed).toContain('U79938');
+    const areas = shownSmallAreaPlan(plan)!;
+    const fresh = evaluateSmallAreaPlan(areas.input, areas.context);
+    expect([...areas.owner]).toEqual([...fresh.owner]);
+    for (const [id, n] of fresh.networks) expect(plan.networks.get(id)!.geometry).toEqual(n.geometry);
+    const catchment = practiceCatchment(areas, code)!;
+    expect(catchment.smallAreas).toBe(selectCatchment(doc.practices, store.getState().smallAreas!, code).features.length);
+    expect(catchment.insideOwnFootprint).toBeLessThanOrEqual(catchment.patients);
+  });
+
+  it('records the footprint source and the files by name and checksum in the plan file, and names them on opening', () => {
+    const store = gmStore();
+    store.getState().setFootprintSource('smallAreas');
+    const text = serialisePlan(store.getState().doc, new Date(), smallAreaRecord(store.getState()));
+    const back = parsePlanWithSmallAreas(text, 'plan.json', () => 1);
+    expect(back.ok && back.value.smallAreas).toEqual({ footprints: 'smallAreas', layer: LAYER_FILE, registrations: REG_FILE });
+    const other = createPlannerStore();
+    expect(openPlanText(other, text, 'plan.json').kind).toBe('loaded');
+    expect(other.getState().notices.map((n) => n.text).join('\n')).toMatch(/footprints from small areas and the small-area layer gm_lsoa2011_bgc\.geojson \(SHA-256 aaaaaaaaaaaa…\) and registrations gm_practice_lsoa_2022-07\.csv/);
+    const broken = text.replace('"footprints":"smallAreas"', '"footprints":"lsoas"');
+    expect(openPlanText(other, broken, 'broken.json').kind).not.toBe('loaded');
+  });
+
+  it('drops back to cells when the small areas are closed', () => {
+    const store = gmStore();
+    store.getState().setFootprintSource('smallAreas');
+    store.getState().setSmallAreas(null);
+    expect(store.getState().footprintSource).toBe('cells');
+  });
+});
