@@ -3,14 +3,16 @@
 // inverse patch; a paint stroke or lasso collects its inverses into one step.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { DEFAULT_BAND, networkId, type Band, type Network, type NetworkId, type PracticeCode } from '../core/model';
+import { fixColourClashes } from './colours';
 import { applyPatch, composeInverse, pushBounded } from './history';
 import { colourFor } from './palette';
 import type { AlignResult } from '../core/align';
 import type { AlignDoc, BasemapChoice, LoadProblem, Mode, NetworkDef, Notice, Patch, PlanDoc, SourceKind } from './types';
 import { MODES } from './types';
+import { scenarioActions, type ScenarioActions, type ScenarioState } from './scenarios';
 import { FOOTPRINT_SOURCES, type FootprintSource, type SmallAreaSource } from './small-areas';
 
-export interface PlannerState {
+export interface PlannerState extends ScenarioState {
   readonly doc: PlanDoc;
   readonly past: readonly Patch[];
   readonly future: readonly Patch[];
@@ -36,7 +38,7 @@ export interface PlannerState {
   readonly footprintSource: FootprintSource;
 }
 
-export interface PlannerActions {
+export interface PlannerActions extends ScenarioActions {
   commit(patch: Patch): void;
   undo(): void;
   redo(): void;
@@ -109,10 +111,13 @@ export function createPlannerStore(deps: StoreDeps = {}): PlannerStore {
       return networkId(`N${k}`);
     };
     const newDef = (id: NetworkId, name: string, index: number): NetworkDef => ({ id, name, colour: colourFor(index), locked: false, fid: ++fid });
-    const actions: PlannerActions = {
+    const actions: Omit<PlannerActions, keyof ScenarioActions> = {
       commit(patch) {
         const s = get();
-        const { doc, inverse } = applyPatch(s.doc, patch);
+        let { doc, inverse } = applyPatch(s.doc, patch);
+        // A change of membership may bring two networks of one colour together: recolour in the same step.
+        const recoloured = 'assignment' in patch.set || 'practices' in patch.set ? fixColourClashes(doc) : null;
+        if (recoloured) ({ doc, inverse } = applyPatch(s.doc, { label: patch.label, set: { ...patch.set, networks: recoloured } }));
         if (s.strokeActive) set({ doc, stroke: s.stroke ? composeInverse(s.stroke, inverse) : inverse, future: [] });
         else set({ doc, past: pushBounded(s.past, inverse), future: [] });
       },
@@ -308,6 +313,11 @@ export function createPlannerStore(deps: StoreDeps = {}): PlannerStore {
     };
     return {
       doc: EMPTY_DOC,
+      scenarios: [{ id: 1, name: 'Current', doc: EMPTY_DOC, past: [], future: [] }],
+      activeScenario: 1,
+      compareWith: null,
+      reference: null,
+      ...scenarioActions(set, get),
       past: [],
       future: [],
       stroke: null,

@@ -12,6 +12,7 @@ import { NetworksPanel, Summary } from './NetworksPanel';
 import { PracticeDetails } from './PracticeDetails';
 import { OpenChoiceDialog } from './OpenChoiceDialog';
 import { Notices, ProblemsPanel } from './ProblemsPanel';
+import { ScenariosPanel } from './ScenariosPanel';
 import { SearchBox } from './SearchBox';
 import { Settings } from './Settings';
 import { usePlannerStore, useStore } from './store-context';
@@ -82,6 +83,7 @@ export function App({ mapPort, mapRef, extraTabs = [] }: { mapPort: MapPort; map
   const tabs: SidePanelTab[] = [
     { id: 'networks', label: 'Networks', render: () => <NetworksPanel mapPort={mapPort} /> },
     { id: 'settings', label: 'Settings', render: () => <Settings /> },
+    { id: 'scenarios', label: 'Scenarios', render: () => <ScenariosPanel /> },
     { id: 'align', label: 'Align', render: () => <AlignTab onUseAsHardBoundaries={(layer) => { setHardLayer(layer); setClusterOpen(true); }} /> },
     ...extraTabs,
   ];
@@ -126,6 +128,12 @@ export function App({ mapPort, mapRef, extraTabs = [] }: { mapPort: MapPort; map
               store.getState().applyAssignment(assignment, networks, label);
               setClusterOpen(false);
               setHardLayer(null);
+            }}
+            onAcceptAsScenario={(assignment, networks, label) => {
+              store.getState().createScenario({ kind: 'assignment', assignment, networks }, label);
+              setClusterOpen(false);
+              setHardLayer(null);
+              setTab('scenarios');
             }} />
         )}
       </main>
