@@ -1,6 +1,8 @@
 // Align panel (side-panel tab): load community-service layers, pick the field naming the areas,
 // compare them with the plan's network footprints, and export or reuse the result. Talks to the
 // rest of the app only through its props: the plan in, the map overlay and hard boundaries out.
+import { prepareInput } from '../core/io/prepare-input';
+import { FormatSelect, downloadFeatures } from './ExportFormat';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import {
   alignServices, parseServiceAreas, serviceOverlay, toAlignedGeoJSON, toOverlapCsv, DEFAULT_SPLIT_THRESHOLD,
@@ -61,6 +63,7 @@ export function AlignPanel({ plan, onOverlayChange, onUseAsHardBoundaries }: Ali
   const [messages, setMessages] = useState<readonly string[]>([]);
   const [showAligned, setShowAligned] = useState(false);
   const [sort, setSort] = useState<SortKey>('moved');
+  const [alignedFormat, setAlignedFormat] = useState('geojson');
 
   const layer = layers[active] ?? null;
   const areas = layer?.parsed?.areas ?? null;
@@ -74,7 +77,11 @@ export function AlignPanel({ plan, onOverlayChange, onUseAsHardBoundaries }: Ali
 
   async function addFiles(files: FileList | null) {
     if (!files || files.length === 0) return;
-    const added = await Promise.all([...files].map(async (f) => readLayer(f.name, await f.text())));
+    // Through core's prepareInput like every other input: zipped shapefiles, encodings.
+    const added = await Promise.all([...files].map(async (f): Promise<Layer> => {
+      const r = await prepareInput(new Uint8Array(await f.arrayBuffer()), f.name);
+      return r.ok ? readLayer(f.name, r.value) : { fileName: f.name, text: '', parsed: null, errors: r.errors.map((e) => e.message) };
+    }));
     setLayers((prev) => [...prev, ...added]);
     setActive(layers.length);
   }
@@ -104,7 +111,7 @@ export function AlignPanel({ plan, onOverlayChange, onUseAsHardBoundaries }: Ali
       <h2>Align community services</h2>
       <label class="align-file">
         Service-area layers (GeoJSON polygons)
-        <input type="file" data-testid="align-file" accept=".geojson,.json,application/geo+json" multiple onChange={(e) => void addFiles((e.currentTarget as HTMLInputElement).files)} />
+        <input type="file" data-testid="align-file" accept=".geojson,.json,.zip,application/geo+json" multiple onChange={(e) => void addFiles((e.currentTarget as HTMLInputElement).files)} />
       </label>
       {layers.length > 1 && (
         <label>
@@ -152,7 +159,8 @@ export function AlignPanel({ plan, onOverlayChange, onUseAsHardBoundaries }: Ali
             Show aligned boundaries
           </label>
           <div class="align-actions">
-            <button type="button" onClick={() => download('aligned-service-areas.geojson', `${JSON.stringify(toAlignedGeoJSON(result))}\n`, 'application/geo+json')}>Export aligned GeoJSON</button>
+            <button type="button" data-testid="align-export" onClick={() => downloadFeatures(toAlignedGeoJSON(result), 'aligned-service-areas', alignedFormat)}>Export aligned areas</button>
+            <FormatSelect value={alignedFormat} onChange={setAlignedFormat} testId="align-export-format" label="Format of the aligned areas export" />
             <button type="button" onClick={() => download('overlap-report.csv', toOverlapCsv(result), 'text/csv')}>Export overlap CSV</button>
           </div>
           <table class="align-table">

@@ -10,6 +10,7 @@ import { MODE_KEYS } from './mode-info';
 import type { MapPort } from './map-port';
 import { NetworksPanel, Summary } from './NetworksPanel';
 import { PracticeDetails } from './PracticeDetails';
+import { BngConfirmDialog } from './BngConfirmDialog';
 import { OpenChoiceDialog } from './OpenChoiceDialog';
 import { Notices, ProblemsPanel } from './ProblemsPanel';
 import { SearchBox } from './SearchBox';
@@ -52,7 +53,9 @@ export function App({ mapPort, mapRef, extraTabs = [] }: { mapPort: MapPort; map
   const [dragOver, setDragOver] = useState(false);
   const [choice, setChoice] = useState<{ fileName: string; resolve: (m: PracticesMode | null) => void } | null>(null);
   const chooseMode = (fileName: string) => new Promise<PracticesMode | null>((resolve) => setChoice({ fileName, resolve }));
-  const onFiles = (files: File[], kind: FileKind | null) => void loadFiles(store, files, kind, { onNeedsFields: setPending, chooseMode });
+  const [bngQuestion, setBngQuestion] = useState<{ fileName: string; resolve: (yes: boolean) => void } | null>(null);
+  const confirmBng = (fileName: string) => new Promise<boolean>((resolve) => setBngQuestion({ fileName, resolve }));
+  const onFiles = (files: File[], kind: FileKind | null) => void loadFiles(store, files, kind, { onNeedsFields: setPending, chooseMode, confirmBng });
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -121,9 +124,10 @@ export function App({ mapPort, mapRef, extraTabs = [] }: { mapPort: MapPort; map
         <FieldMappingDialog pending={pending} onCancel={() => setPending(null)} onApply={(fields) => {
           const p = pending;
           setPending(null);
-          void loadPractices(store, p.text, p.fileName, fields, chooseMode);
+          void loadPractices(store, p.text, p.fileName, fields, chooseMode, p.reading);
         }} />
       )}
+      {bngQuestion && <BngConfirmDialog fileName={bngQuestion.fileName} onAnswer={(yes) => { setBngQuestion(null); bngQuestion.resolve(yes); }} />}
       {choice && <OpenChoiceDialog fileName={choice.fileName} onChoose={(mode) => { setChoice(null); choice.resolve(mode); }} />}
       {clusterOpen && (
         <ClusterDialog plan={doc} initialHardLayer={hardLayer} onClose={() => { setClusterOpen(false); setHardLayer(null); }} onAccept={(assignment, networks, label) => {
