@@ -9,6 +9,7 @@ import demoBoundary from '../data/demo-boundary.geojson?raw';
 import demoPractices from '../data/demo-practices.geojson?raw';
 import type { MapView } from './map';
 import { store } from './state';
+import { alignOverlay, startAlignRunner } from './state/align';
 import { restoreAutosave, startAutosave } from './state/autosave';
 import { isDemoPlan, loadBoundaryText, loadPracticesText } from './state/loaders';
 import { App } from './ui/App';
@@ -35,13 +36,14 @@ const mapModule = import('./map');
 async function start() {
   if (!(await restoreAutosave(store, kv, localStorage))) openDemo();
   startAutosave(store, kv, 400, window, localStorage);
+  startAlignRunner(store);
   let view: MapView | null = null;
   let resolveView: (v: MapView) => void = () => {};
   const viewReady = new Promise<MapView>((resolve) => (resolveView = resolve));
   const mapPort: MapPort = {
     zoomTo: (b) => view?.zoomTo(b),
     exportPng: (title) => (view ? view.exportPng(title) : Promise.reject(new Error('the map is not ready'))),
-    setServiceOverlay: (overlay) => view?.setServiceOverlay(overlay),
+    showPreview: (outlines) => view?.setPreview(outlines),
   };
   let mapContainer: HTMLDivElement | null = null;
   const mapRef = (el: HTMLDivElement | null) => {
@@ -49,12 +51,17 @@ async function start() {
     mapContainer = el;
     void mapModule.then(({ createMapView }) => {
       view = createMapView(el, store);
+      view.setServiceOverlay(alignOverlay(store.getState()));
       resolveView(view);
     });
   };
+  // The Align panel's areas stay on the map whichever tab is open, following the comparison.
+  store.subscribe((s, prev) => {
+    if (s.doc.align !== prev.doc.align || s.alignment !== prev.alignment || s.showAligned !== prev.showAligned) view?.setServiceOverlay(alignOverlay(s));
+  });
   // Browser tests and the browser benchmark drive the app through this handle; idle() waits for
   // the map chunk, then for the map to draw the current plan.
-  Object.assign(window, { __pcn: { store, idle: () => viewReady.then((v) => v.idle()), renderedNetworks: () => view?.renderedNetworks() ?? [], project: (lon: number, lat: number) => view?.project(lon, lat) } });
+  Object.assign(window, { __pcn: { store, idle: () => viewReady.then((v) => v.idle()), renderedNetworks: () => view?.renderedNetworks() ?? [], renderedPreview: () => view?.renderedPreview() ?? 0, project: (lon: number, lat: number) => view?.project(lon, lat) } });
   render(
     <StoreContext.Provider value={store}>
       <App mapPort={mapPort} mapRef={mapRef} extraTabs={[{ id: 'small-areas', label: 'Small areas', render: () => <SmallAreasPanel /> }]} />

@@ -18,6 +18,7 @@ import { cellFeatures, defsById, footprintFeature, footprintLabel, practiceFeatu
 import { FootprintLabels } from './labels';
 import { addPlannerLayers, CELL_LAYER, PRACTICE_LAYER, SOURCES } from './layers';
 import { MODE_HANDLERS, type MapPort } from './modes';
+import { applyPreview } from './preview-layer';
 import { applyServiceOverlay } from './service-layer';
 import { applyCatchment } from './catchment-layer';
 import { selectCatchment } from '../state/small-areas';
@@ -34,6 +35,10 @@ export interface MapView {
   idle(): Promise<void>;
   /** Ids of the networks whose footprint fill is drawn in the current view (for tests). */
   renderedNetworks(): string[];
+  /** Outlines of a proposal (auto-cluster) over the plan; null clears them. */
+  setPreview(outlines: FeatureCollection | null): void;
+  /** Number of proposal outlines drawn in the current view (for tests). */
+  renderedPreview(): number;
   /** Community-service areas from the Align panel (null clears them); kept across basemap changes. */
   setServiceOverlay(overlay: ServiceOverlay | null): void;
   destroy(): void;
@@ -61,6 +66,7 @@ export function createMapView(container: HTMLElement, store: PlannerStore): MapV
   let hovered: number | null = null;
   let selected: number | null = null;
   let serviceOverlay: ServiceOverlay | null = null;
+  let preview: FeatureCollection | null = null;
 
   const geo = (id: string) => map.getSource(id) as maplibregl.GeoJSONSource | undefined;
   const practiceIndex = () => new Map(get().doc.practices.map((p, i) => [p.code, i]));
@@ -208,6 +214,7 @@ export function createMapView(container: HTMLElement, store: PlannerStore): MapV
     addPlannerLayers(map, drawsLand(get().basemap));
     layersReady = true;
     if (serviceOverlay) applyServiceOverlay(map, serviceOverlay);
+    if (preview) applyPreview(map, preview);
     fullSync(shown === null);
     syncCatchment();
     MODE_HANDLERS[get().mode].enter?.(port, get);
@@ -255,6 +262,14 @@ export function createMapView(container: HTMLElement, store: PlannerStore): MapV
       if (!layersReady) return [];
       const hits = map.queryRenderedFeatures({ layers: ['pcn-footprints-fill'] });
       return [...new Set(hits.map((f) => String(f.properties.network)))];
+    },
+    setPreview(outlines) {
+      preview = outlines;
+      if (layersReady) applyPreview(map, outlines);
+    },
+    renderedPreview() {
+      if (!layersReady || !map.getLayer('pcn-preview-line')) return 0;
+      return new Set(map.queryRenderedFeatures({ layers: ['pcn-preview-line'] }).map((f) => String(f.properties.network))).size;
     },
     setServiceOverlay(overlay) {
       serviceOverlay = overlay;

@@ -3,12 +3,18 @@
 import { parsePlanFile, serialisePlanFile, type PlanFileScenario, type SmallAreaRecord } from '../core/io';
 import type { PlannerState } from './store';
 import type { Result } from '../core/model';
+import { readAlignDoc } from './align';
 import { colourFor } from './palette';
 import type { NetworkDef, PlanDoc } from './types';
 
-/** `smallAreas`: the small-area mode and files to record (see smallAreaRecord), if any are open. */
+/**
+ * The core's plan file plus the app's "align" key (the Align panel's layers), when there are any.
+ * `smallAreas`: the small-area mode and files to record (see smallAreaRecord), if any are open.
+ */
 export function serialisePlan(doc: PlanDoc, savedAt = new Date(), smallAreas: SmallAreaRecord | null = null): string {
-  return serialisePlanFile({ sources: doc.sources, scenarios: [{ name: 'Plan', ...doc }], active: 0, reference: null, smallAreas }, savedAt);
+  const text = serialisePlanFile({ sources: doc.sources, scenarios: [{ name: 'Plan', ...doc }], active: 0, reference: null, smallAreas }, savedAt);
+  // The core writes one JSON object: the align key goes in before its closing brace.
+  return doc.align ? `${text.slice(0, -1)},"align":${JSON.stringify(doc.align)}}` : text;
 }
 
 /** What a plan file records of the open small-area files: names and checksums, and the footprint source. */
@@ -27,7 +33,11 @@ export function scenarioDoc(s: PlanFileScenario, sources: PlanDoc['sources'], ne
 export function parsePlanWithSmallAreas(text: string, fileName: string, nextFid: () => number): Result<{ doc: PlanDoc; smallAreas: SmallAreaRecord | null }> {
   const r = parsePlanFile(text, fileName);
   if (!r.ok) return r;
-  return { ok: true, value: { doc: scenarioDoc(r.value.scenarios[r.value.active], r.value.sources, nextFid), smallAreas: r.value.smallAreas ?? null }, warnings: r.warnings };
+  const doc = scenarioDoc(r.value.scenarios[r.value.active], r.value.sources, nextFid);
+  const smallAreas = r.value.smallAreas ?? null;
+  if (!text.includes('"align"')) return { ok: true, value: { doc, smallAreas }, warnings: r.warnings };
+  const { align, warnings } = readAlignDoc((JSON.parse(text) as { align?: unknown }).align, fileName);
+  return { ok: true, value: { doc: align ? { ...doc, align } : doc, smallAreas }, warnings: [...r.warnings, ...warnings] };
 }
 
 /** Reads a plan file (version 1 or 2) as the document of its open scenario. */

@@ -5,7 +5,8 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { DEFAULT_BAND, networkId, type Band, type Network, type NetworkId, type PracticeCode } from '../core/model';
 import { applyPatch, composeInverse, pushBounded } from './history';
 import { colourFor } from './palette';
-import type { BasemapChoice, LoadProblem, Mode, NetworkDef, Notice, Patch, PlanDoc, SourceKind } from './types';
+import type { AlignResult } from '../core/align';
+import type { AlignDoc, BasemapChoice, LoadProblem, Mode, NetworkDef, Notice, Patch, PlanDoc, SourceKind } from './types';
 import { MODES } from './types';
 import { FOOTPRINT_SOURCES, type FootprintSource, type SmallAreaSource } from './small-areas';
 
@@ -23,6 +24,10 @@ export interface PlannerState {
   readonly basemap: BasemapChoice;
   readonly problems: readonly LoadProblem[];
   readonly notices: readonly Notice[];
+  /** The Align panel's comparison of the plan's service layer with the networks (derived; see align.ts). */
+  readonly alignment: { readonly result: AlignResult | null; readonly messages: readonly string[] } | null;
+  /** Show the service areas as aligned to the networks rather than as loaded. */
+  readonly showAligned: boolean;
   /** A long job (large import) under way, for the progress bar. */
   readonly busy: { readonly label: string; readonly fraction: number | null } | null;
   /** Small-area layer and registrations opened in the Small areas tab (not undoable: inputs, not edits). */
@@ -63,6 +68,10 @@ export interface PlannerActions {
   notify(text: string, tone?: Notice['tone']): number;
   dismissNotice(id: number): void;
   setBusy(busy: PlannerState['busy']): void;
+  /** Changes the Align panel's layers or settings as one undoable step (null removes them). */
+  setAlign(align: AlignDoc | null, label: string): void;
+  setAlignment(alignment: PlannerState['alignment']): void;
+  setShowAligned(show: boolean): void;
   nextFid(): number;
   setSmallAreas(source: SmallAreaSource | null): void;
   setFootprintSource(source: FootprintSource): void;
@@ -277,6 +286,15 @@ export function createPlannerStore(deps: StoreDeps = {}): PlannerStore {
       setBusy(busy) {
         set({ busy });
       },
+      setAlign(align, label) {
+        actions.commit({ label, set: { align } });
+      },
+      setAlignment(alignment) {
+        set({ alignment });
+      },
+      setShowAligned(showAligned) {
+        set({ showAligned });
+      },
       nextFid() {
         return ++fid;
       },
@@ -304,6 +322,8 @@ export function createPlannerStore(deps: StoreDeps = {}): PlannerStore {
       busy: null,
       smallAreas: null,
       footprintSource: FOOTPRINT_SOURCES.cells,
+      alignment: null,
+      showAligned: false,
       ...actions,
     };
   });

@@ -22,6 +22,25 @@ export interface PlanDoc {
   readonly band: Band;
   /** The files the plan was built from, for the header and exports: exactly the current ones. */
   readonly sources: readonly SourceFile[];
+  /** Community-service layers of the Align panel and whether to compare them (saved in the plan file). */
+  readonly align?: AlignDoc | null;
+}
+
+/** A community-service layer as loaded: its file text (parsed again on use) and the area name field. */
+export interface ServiceLayerDoc {
+  readonly fileName: string;
+  readonly text: string;
+  /** null: the field the parser picks. */
+  readonly field: string | null;
+}
+
+export interface AlignDoc {
+  readonly layers: readonly ServiceLayerDoc[];
+  readonly active: number;
+  /** Home share below which a network counts as split. */
+  readonly threshold: number;
+  /** The comparison is shown and re-run whenever the plan changes. */
+  readonly compared: boolean;
 }
 
 /** A file of the plan (the plan file's PlanSource); `demo` marks the synthetic demo region. */

@@ -1,33 +1,18 @@
 // Align panel (side-panel tab): load community-service layers, pick the field naming the areas,
 // compare them with the plan's network footprints, and export or reuse the result. Talks to the
-// rest of the app only through its props: the plan in, the map overlay and hard boundaries out.
+// rest of the app through the store (layers, settings, the comparison) and its hard-boundaries prop.
 import { prepareInput } from '../core/io/prepare-input';
 import { FormatSelect, downloadFeatures } from './ExportFormat';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
-import {
-  alignServices, parseServiceAreas, serviceOverlay, toAlignedGeoJSON, toOverlapCsv, DEFAULT_SPLIT_THRESHOLD,
-  type AlignResult, type NetworkAlignment, type ServiceArea, type ServiceAreas, type ServiceOverlay,
-} from '../core/align';
-import type { PlanResult } from '../core/plan';
-import { selectPlan } from '../state/selectors';
-import type { MapPort } from './map-port';
-import { useStore } from './store-context';
+import { toAlignedGeoJSON, toOverlapCsv, type NetworkAlignment, type ServiceArea } from '../core/align';
+import { activeLayer, alignOf, parseLayer } from '../state/align';
+import type { AlignDoc } from '../state/types';
+import { usePlannerStore, useStore } from './store-context';
 import './AlignPanel.css';
 
 export interface AlignPanelProps {
-  /** The plan as it stands (selectPlan); null before practices are loaded. */
-  readonly plan: PlanResult | null;
-  /** The service areas to draw on the map (original or aligned) and the split networks to highlight; null clears. */
-  readonly onOverlayChange?: (overlay: ServiceOverlay | null) => void;
   /** Hands the active layer to auto-cluster as hard boundaries (the same shape as its HardArea). */
   readonly onUseAsHardBoundaries?: (areas: readonly ServiceArea[], label: string) => void;
-}
-
-interface Layer {
-  readonly fileName: string;
-  readonly text: string;
-  readonly parsed: ServiceAreas | null;
-  readonly errors: readonly string[];
 }
 
 const SORTS = {
@@ -41,11 +26,6 @@ type SortKey = keyof typeof SORTS;
 const fmt = (n: number) => Math.round(n).toLocaleString('en-GB');
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
-function readLayer(fileName: string, text: string, field?: string): Layer {
-  const r = parseServiceAreas(text, fileName, field);
-  return r.ok ? { fileName, text, parsed: r.value, errors: [] } : { fileName, text, parsed: null, errors: r.errors.map((e) => e.message) };
-}
-
 function download(fileName: string, text: string, type: string) {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
@@ -55,48 +35,43 @@ function download(fileName: string, text: string, type: string) {
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
-export function AlignPanel({ plan, onOverlayChange, onUseAsHardBoundaries }: AlignPanelProps) {
-  const [layers, setLayers] = useState<readonly Layer[]>([]);
-  const [active, setActive] = useState(0);
-  const [threshold, setThreshold] = useState(String(DEFAULT_SPLIT_THRESHOLD));
-  const [result, setResult] = useState<AlignResult | null>(null);
-  const [messages, setMessages] = useState<readonly string[]>([]);
-  const [showAligned, setShowAligned] = useState(false);
+/**
+ * The layers, field, threshold and the "compared" switch live in the plan document (undoable,
+ * saved in the plan file); the comparison is kept in the store and re-run when the plan changes,
+ * so switching tabs or accepting an auto-cluster never loses it.
+ */
+export function AlignPanel({ onUseAsHardBoundaries }: AlignPanelProps) {
+  const store = usePlannerStore();
+  const align = useStore((s) => alignOf(s.doc));
+  const hasPlan = useStore((s) => s.doc.practices.length > 0);
+  const alignment = useStore((s) => s.alignment);
+  const showAligned = useStore((s) => s.showAligned);
+  const [threshold, setThreshold] = useState(String(align.threshold));
   const [sort, setSort] = useState<SortKey>('moved');
   const [alignedFormat, setAlignedFormat] = useState('geojson');
+  useEffect(() => setThreshold(String(align.threshold)), [align.threshold]);
 
-  const layer = layers[active] ?? null;
-  const areas = layer?.parsed?.areas ?? null;
-
-  // A result belongs to one plan, layer and field: drop it when any of them changes.
-  useEffect(() => setResult(null), [plan, layer]);
-  useEffect(() => {
-    onOverlayChange?.(areas ? serviceOverlay(areas, result, showAligned, plan?.networks) : null);
-  }, [areas, result, showAligned, plan, onOverlayChange]);
-  useEffect(() => () => onOverlayChange?.(null), [onOverlayChange]);
+  const layer = activeLayer(align);
+  const parsed = layer ? parseLayer(layer) : null;
+  const areas = parsed?.ok ? parsed.value.areas : null;
+  const result = align.compared ? alignment?.result ?? null : null;
+  const messages = align.compared ? alignment?.messages ?? [] : [];
+  const update = (next: Partial<AlignDoc>, label: string) => store.getState().setAlign({ ...align, ...next }, label);
 
   async function addFiles(files: FileList | null) {
     if (!files || files.length === 0) return;
     // Through core's prepareInput like every other input: zipped shapefiles, encodings.
-    const added = await Promise.all([...files].map(async (f): Promise<Layer> => {
-      const r = await prepareInput(new Uint8Array(await f.arrayBuffer()), f.name);
-      return r.ok ? readLayer(f.name, r.value) : { fileName: f.name, text: '', parsed: null, errors: r.errors.map((e) => e.message) };
-    }));
-    setLayers((prev) => [...prev, ...added]);
-    setActive(layers.length);
+    const read = await Promise.all([...files].map(async (f) => ({ fileName: f.name, prepared: await prepareInput(new Uint8Array(await f.arrayBuffer()), f.name) })));
+    for (const r of read) if (!r.prepared.ok) store.getState().reportProblem({ title: `${r.fileName} could not be read`, issues: [...r.prepared.errors, ...r.prepared.warnings] });
+    const added = read.flatMap((r) => (r.prepared.ok ? [{ fileName: r.fileName, text: r.prepared.value, field: null }] : []));
+    if (added.length === 0) return;
+    update({ layers: [...align.layers, ...added], active: align.layers.length }, `Add service areas ${added.map((l) => l.fileName).join(', ')}`);
   }
 
-  function chooseField(field: string) {
-    if (!layer) return;
-    setLayers(layers.map((l, k) => (k === active ? readLayer(l.fileName, l.text, field) : l)));
-  }
-
-  function analyse() {
-    if (!plan || !areas || !layer?.parsed) return;
+  function commitThreshold() {
     const t = Number(threshold);
-    const r = alignServices({ serviceAreas: areas, serviceFileName: layer.fileName, plan, threshold: t });
-    setMessages([...(r.ok ? [] : r.errors), ...r.warnings].map((i) => i.message));
-    setResult(r.ok ? r.value : null);
+    if (t > 0 && t <= 1 && t !== align.threshold) update({ threshold: t }, `Split threshold ${t}`);
+    else setThreshold(String(align.threshold));
   }
 
   const rows = useMemo(() => (result ? [...result.networks].sort(SORTS[sort]) : []), [result, sort]);
@@ -113,40 +88,42 @@ export function AlignPanel({ plan, onOverlayChange, onUseAsHardBoundaries }: Ali
         Service-area layers (GeoJSON polygons)
         <input type="file" data-testid="align-file" accept=".geojson,.json,.zip,application/geo+json" multiple onChange={(e) => void addFiles((e.currentTarget as HTMLInputElement).files)} />
       </label>
-      {layers.length > 1 && (
+      {align.layers.length > 1 && (
         <label>
           Layer
-          <select value={active} onChange={(e) => setActive(Number((e.currentTarget as HTMLSelectElement).value))}>
-            {layers.map((l, k) => <option key={k} value={k}>{l.fileName}</option>)}
+          <select value={align.active} onChange={(e) => update({ active: Number((e.currentTarget as HTMLSelectElement).value) }, 'Choose service layer')}>
+            {align.layers.map((l, k) => <option key={k} value={k}>{l.fileName}</option>)}
           </select>
         </label>
       )}
       {layer && (
         <div class="align-layer">
-          {layer.parsed ? (
+          <p class="align-note" data-testid="align-layer-name">{layer.fileName}</p>
+          {parsed?.ok ? (
             <label>
               Area name field
-              <select value={layer.parsed.field} onChange={(e) => chooseField((e.currentTarget as HTMLSelectElement).value)}>
-                {layer.parsed.candidateFields.map((f) => <option key={f} value={f}>{f}</option>)}
+              <select value={parsed.value.field} onChange={(e) => update({ layers: align.layers.map((l, k) => (k === align.active ? { ...l, field: (e.currentTarget as HTMLSelectElement).value } : l)) }, 'Choose area name field')}>
+                {parsed.value.candidateFields.map((f) => <option key={f} value={f}>{f}</option>)}
               </select>
-              <span class="align-note">{layer.parsed.areas.length} areas</span>
+              <span class="align-note">{parsed.value.areas.length} areas</span>
             </label>
           ) : (
-            <ul class="align-errors">{layer.errors.map((m, k) => <li key={k}>{m}</li>)}</ul>
+            <ul class="align-errors">{(parsed && !parsed.ok ? parsed.errors : []).map((m, k) => <li key={k}>{m}</li>)}</ul>
           )}
         </div>
       )}
       <label>
         Split below home share
-        <input type="number" min="0.01" max="1" step="0.01" value={threshold} onInput={(e) => setThreshold((e.currentTarget as HTMLInputElement).value)} />
+        <input type="number" min="0.01" max="1" step="0.01" value={threshold} onInput={(e) => setThreshold((e.currentTarget as HTMLInputElement).value)}
+          onBlur={commitThreshold} onKeyDown={(e) => { if (e.key === 'Enter') commitThreshold(); }} />
       </label>
       <div class="align-actions">
-        <button type="button" data-testid="align-compare" disabled={!plan || !areas} onClick={analyse}>Compare with networks</button>
+        <button type="button" data-testid="align-compare" disabled={!hasPlan || !areas || align.compared} onClick={() => update({ compared: true }, 'Compare service areas')}>Compare with networks</button>
         <button type="button" data-testid="align-to-cluster" disabled={!areas || !onUseAsHardBoundaries} onClick={() => areas && layer && onUseAsHardBoundaries?.(areas, layer.fileName)}>
           Use as hard boundaries for auto-cluster
         </button>
       </div>
-      {!plan && <p class="align-note">Load practices and networks first.</p>}
+      {!hasPlan && <p class="align-note">Load practices and networks first.</p>}
       {messages.length > 0 && <ul class="align-errors">{messages.map((m, k) => <li key={k}>{m}</li>)}</ul>}
       {result && (
         <div class="align-result" data-testid="align-result">
@@ -155,7 +132,7 @@ export function AlignPanel({ plan, onOverlayChange, onUseAsHardBoundaries }: Ali
             and {result.areaChangingHandsKm2.toFixed(1)} km² would change hands. Populations are estimates: list sizes spread evenly over each practice's cell.
           </p>
           <label class="align-toggle">
-            <input type="checkbox" data-testid="align-show-aligned" checked={showAligned} onChange={(e) => setShowAligned((e.currentTarget as HTMLInputElement).checked)} />
+            <input type="checkbox" data-testid="align-show-aligned" checked={showAligned} onChange={(e) => store.getState().setShowAligned((e.currentTarget as HTMLInputElement).checked)} />
             Show aligned boundaries
           </label>
           <div class="align-actions">
@@ -206,14 +183,11 @@ export interface HardLayer {
   readonly field: string;
 }
 
-/** The Align side-panel tab: the panel bound to the app's plan and map. */
-export function AlignTab({ mapPort, onUseAsHardBoundaries }: { mapPort: MapPort; onUseAsHardBoundaries: (layer: HardLayer) => void }) {
-  const plan = useStore(selectPlan);
-  const practices = useStore((s) => s.doc.practices.length);
-  const onOverlayChange = useCallback((overlay: ServiceOverlay | null) => mapPort.setServiceOverlay?.(overlay), [mapPort]);
+/** The Align side-panel tab: the panel, handing its layer to auto-cluster as hard boundaries. */
+export function AlignTab({ onUseAsHardBoundaries }: { onUseAsHardBoundaries: (layer: HardLayer) => void }) {
   const toCluster = useCallback((areas: readonly ServiceArea[], label: string) => {
     const features = areas.map((a) => ({ type: 'Feature', properties: { service_area: a.name }, geometry: a.geometry }));
     onUseAsHardBoundaries({ name: label, text: JSON.stringify({ type: 'FeatureCollection', features }), field: 'service_area' });
   }, [onUseAsHardBoundaries]);
-  return <AlignPanel plan={practices > 0 ? plan : null} onOverlayChange={onOverlayChange} onUseAsHardBoundaries={toCluster} />;
+  return <AlignPanel onUseAsHardBoundaries={toCluster} />;
 }

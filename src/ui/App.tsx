@@ -1,7 +1,7 @@
 // The app shell: toolbar, map, side panel (tabs), dialogs; keyboard shortcuts and file drop.
 import { bbox } from '@turf/turf';
 import type { ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { AlignTab, type HardLayer } from './AlignPanel';
 import { ClusterDialog } from './ClusterDialog';
 import { FieldMappingDialog } from './FieldMappingDialog';
@@ -18,7 +18,8 @@ import { Settings } from './Settings';
 import { usePlannerStore, useStore } from './store-context';
 import { Toolbar } from './Toolbar';
 import type { PracticesMode } from '../state/loaders';
-import { selectTessellation } from '../state/selectors';
+import { contiguousCount, evaluateProposal, proposalOutlines, type Proposal } from '../state/proposal';
+import { selectPlan, selectTessellation } from '../state/selectors';
 import type { SourceFile } from '../state/types';
 
 const KIND_LABEL: Record<SourceFile['kind'], string> = { practices: 'Practices', boundary: 'Boundary', assignment: 'Assignment', plan: 'Plan' };
@@ -53,6 +54,8 @@ export function App({ mapPort, mapRef, extraTabs = [] }: { mapPort: MapPort; map
   const [dragOver, setDragOver] = useState(false);
   const [choice, setChoice] = useState<{ fileName: string; resolve: (m: PracticesMode | null) => void } | null>(null);
   const chooseMode = (fileName: string) => new Promise<PracticesMode | null>((resolve) => setChoice({ fileName, resolve }));
+  const onPreview = useCallback((p: Proposal | null) => mapPort.showPreview(p ? proposalOutlines(evaluateProposal(store.getState(), p)) : null), [store, mapPort]);
+  const contiguity = useCallback((p: Proposal | null) => contiguousCount(p ? evaluateProposal(store.getState(), p) : selectPlan(store.getState())), [store]);
   const [bngQuestion, setBngQuestion] = useState<{ fileName: string; resolve: (yes: boolean) => void } | null>(null);
   const confirmBng = (fileName: string) => new Promise<boolean>((resolve) => setBngQuestion({ fileName, resolve }));
   const onFiles = (files: File[], kind: FileKind | null) => void loadFiles(store, files, kind, { onNeedsFields: setPending, chooseMode, confirmBng });
@@ -82,7 +85,7 @@ export function App({ mapPort, mapRef, extraTabs = [] }: { mapPort: MapPort; map
   const tabs: SidePanelTab[] = [
     { id: 'networks', label: 'Networks', render: () => <NetworksPanel mapPort={mapPort} /> },
     { id: 'settings', label: 'Settings', render: () => <Settings /> },
-    { id: 'align', label: 'Align', render: () => <AlignTab mapPort={mapPort} onUseAsHardBoundaries={(layer) => { setHardLayer(layer); setClusterOpen(true); }} /> },
+    { id: 'align', label: 'Align', render: () => <AlignTab onUseAsHardBoundaries={(layer) => { setHardLayer(layer); setClusterOpen(true); }} /> },
     ...extraTabs,
   ];
   const current = tabs.find((t) => t.id === tab) ?? tabs[0];
@@ -119,6 +122,15 @@ export function App({ mapPort, mapRef, extraTabs = [] }: { mapPort: MapPort; map
           </div>
           <div role="tabpanel">{current.render()}</div>
         </aside>
+        {clusterOpen && (
+          <ClusterDialog plan={doc} initialHardLayer={hardLayer} onPreview={onPreview} contiguity={contiguity}
+            onClose={() => { setClusterOpen(false); setHardLayer(null); }}
+            onAccept={(assignment, networks, label) => {
+              store.getState().applyAssignment(assignment, networks, label);
+              setClusterOpen(false);
+              setHardLayer(null);
+            }} />
+        )}
       </main>
       {pending && (
         <FieldMappingDialog pending={pending} onCancel={() => setPending(null)} onApply={(fields) => {
@@ -129,13 +141,6 @@ export function App({ mapPort, mapRef, extraTabs = [] }: { mapPort: MapPort; map
       )}
       {bngQuestion && <BngConfirmDialog fileName={bngQuestion.fileName} onAnswer={(yes) => { setBngQuestion(null); bngQuestion.resolve(yes); }} />}
       {choice && <OpenChoiceDialog fileName={choice.fileName} onChoose={(mode) => { setChoice(null); choice.resolve(mode); }} />}
-      {clusterOpen && (
-        <ClusterDialog plan={doc} initialHardLayer={hardLayer} onClose={() => { setClusterOpen(false); setHardLayer(null); }} onAccept={(assignment, networks, label) => {
-          store.getState().applyAssignment(assignment, networks, label);
-          setClusterOpen(false);
-          setHardLayer(null);
-        }} />
-      )}
     </div>
   );
 }

@@ -1,11 +1,13 @@
 // "Auto-cluster…" dialog: options, a run in a web worker with a progress bar and cancel,
 // before/after figures of several alternatives (one per seed) side by side, and accept (one
 // undoable step, through `onAccept`) or discard. Talks to the store only through its props.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { CLUSTER_SCOPE, parseHardAreas, type ClusterReport, type ClusterScope, type HardArea } from '../core/cluster';
 import type { ClusterJobOutcome, ClusterJobRequest } from '../core/cluster/cluster-job';
 import type { Assignment, Band, Boundary, Network, NetworkId, Practice, PracticeCode } from '../core/model';
 import type { ClusterWorkerMessage, ClusterWorkerRequest } from '../workers/cluster-worker';
+import type { Proposal } from '../state/proposal';
+import { Dialog } from './Dialog';
 import './ClusterDialog.css';
 
 export interface ClusterDialogPlan {
@@ -25,7 +27,12 @@ export interface ClusterDialogProps {
   readonly createWorker?: () => Worker;
   /** A hard-boundary layer handed over by another panel (the Align panel's service areas). */
   readonly initialHardLayer?: { readonly name: string; readonly text: string; readonly field: string } | null;
+  /** Shows the chosen proposal on the map before it is accepted (null: nothing to show). */
+  readonly onPreview?: (proposal: Proposal | null) => void;
+  /** Contiguous networks of a proposal (null: of the plan as it is), by the plan's own rules. */
+  readonly contiguity?: (proposal: Proposal | null) => number;
 }
+
 
 const defaultWorker = () => new Worker(new URL('../workers/cluster-worker.ts', import.meta.url), { type: 'module' });
 
@@ -58,7 +65,7 @@ function positiveOrUndefined(text: string): number | undefined {
   return text.trim() !== '' && Number.isFinite(n) && n > 0 ? Math.round(n) : undefined;
 }
 
-export function ClusterDialog({ plan, onAccept, onClose, createWorker = defaultWorker, initialHardLayer = null }: ClusterDialogProps) {
+export function ClusterDialog({ plan, onAccept, onClose, createWorker = defaultWorker, initialHardLayer = null, onPreview, contiguity }: ClusterDialogProps) {
   const [scope, setScope] = useState<ClusterScope>(CLUSTER_SCOPE.all);
   const [min, setMin] = useState(String(plan.band.min));
   const [max, setMax] = useState(String(plan.band.max));
@@ -80,6 +87,17 @@ export function ClusterDialog({ plan, onAccept, onClose, createWorker = defaultW
     worker.current = null;
   };
   useEffect(() => stopWorker, []);
+
+  const done = phase.kind === 'done' ? phase.outcome : null;
+  useEffect(() => {
+    const alt = done?.alternatives[chosen];
+    onPreview?.(alt ? { assignment: alt.result.assignment, networks: alt.result.networks } : null);
+  }, [done, chosen, onPreview]);
+  useEffect(() => () => onPreview?.(null), [onPreview]);
+  // Contiguity by the plan's own definition (the same as the summary), not the clustering's own count.
+  const contiguous = useMemo(() => (done && contiguity
+    ? { before: contiguity(null), alternatives: done.alternatives.map((a) => contiguity({ assignment: a.result.assignment, networks: a.result.networks })) }
+    : null), [done, contiguity]);
 
   const hasPlan = plan.assignment.size > 0;
   const locked = plan.networks.filter((n) => n.locked).map((n) => n.id);
@@ -169,134 +187,151 @@ export function ClusterDialog({ plan, onAccept, onClose, createWorker = defaultW
   }
 
   const running = phase.kind === 'running';
+  const contiguousCell = (k: number | null, r: ClusterReport) => {
+    const n = contiguous ? (k === null ? contiguous.before : contiguous.alternatives[k]) : r.contiguous;
+    return `${fmt(n)} (${pct(r.networks ? n / r.networks : 1)})`;
+  };
+  const cell = (row: (typeof ROWS)[number], r: ClusterReport, k: number | null) => row.label === 'Contiguous' ? contiguousCell(k, r) : row.value(r);
   return (
-    <div class="cluster-dialog" role="dialog" aria-modal="true" aria-labelledby="cluster-dialog-title">
-      <h2 id="cluster-dialog-title">Auto-cluster</h2>
-      <fieldset disabled={running}>
-        <label>
-          Practices
-          <select value={scope} onChange={(e) => setScope(e.currentTarget.value as ClusterScope)}>
-            <option value={CLUSTER_SCOPE.all}>All practices</option>
-            <option value={CLUSTER_SCOPE.unassigned}>Only practices with no network</option>
-            <option value={CLUSTER_SCOPE.unlocked}>All but locked networks</option>
-          </select>
-        </label>
-        <p class="cluster-note">Locked networks are kept as they are{locked.length ? ` (${locked.length} locked)` : ''}.</p>
-        <label>
-          Minimum
-          <input inputMode="numeric" value={min} onInput={(e) => setMin(e.currentTarget.value)} />
-        </label>
-        <label>
-          Maximum
-          <input inputMode="numeric" value={max} onInput={(e) => setMax(e.currentTarget.value)} />
-        </label>
-        <label>
-          Target size
-          <input inputMode="numeric" placeholder="middle of the band" value={target} onInput={(e) => setTarget(e.currentTarget.value)} />
-        </label>
-        <label>
-          Number of networks
-          <input inputMode="numeric" placeholder="chosen automatically" value={count} disabled={repair} onInput={(e) => setCount(e.currentTarget.value)} />
-        </label>
-        <label>
-          Seed
-          <input inputMode="numeric" value={seed} onInput={(e) => setSeed(e.currentTarget.value)} />
-        </label>
-        <label>
-          Alternatives
-          <input inputMode="numeric" value={alternatives} onInput={(e) => setAlternatives(e.currentTarget.value)} />
-        </label>
-        <label>
-          Hard boundaries (GeoJSON)
-          <input type="file" accept=".geojson,.json,application/geo+json,application/json" onChange={(e) => void chooseLayer(e.currentTarget.files?.[0])} />
-        </label>
-        {layer && layer.fields.length > 0 && (
+    <Dialog labelledBy="cluster-dialog-title" onClose={() => { stopWorker(); onClose(); }} modal={false} class="cluster-dialog">
+      <div class="cluster-body">
+        <h2 id="cluster-dialog-title">Auto-cluster</h2>
+        <fieldset disabled={running}>
           <label>
-            Area field
-            <select value={layerField} onChange={(e) => setLayerField(e.currentTarget.value)}>
-              {layer.fields.map((f) => (
-                <option key={f} value={f}>
-                  {f}
-                </option>
-              ))}
+            Practices
+            <select value={scope} onChange={(e) => setScope(e.currentTarget.value as ClusterScope)}>
+              <option value={CLUSTER_SCOPE.all}>All practices</option>
+              <option value={CLUSTER_SCOPE.unassigned}>Only practices with no network</option>
+              <option value={CLUSTER_SCOPE.unlocked}>All but locked networks</option>
             </select>
           </label>
-        )}
-        <label class="cluster-check">
-          <input type="checkbox" checked={repair} disabled={!hasPlan} onChange={(e) => setRepair(e.currentTarget.checked)} />
-          Repair the current plan (move as few practices as possible)
-        </label>
-      </fieldset>
+          <p class="cluster-note">Locked networks are kept as they are{locked.length ? ` (${locked.length} locked)` : ''}.</p>
+          <label>
+            Minimum
+            <input inputMode="numeric" value={min} onInput={(e) => setMin(e.currentTarget.value)} />
+          </label>
+          <label>
+            Maximum
+            <input inputMode="numeric" value={max} onInput={(e) => setMax(e.currentTarget.value)} />
+          </label>
+          <label>
+            Target size
+            <input inputMode="numeric" placeholder="middle of the band" value={target} onInput={(e) => setTarget(e.currentTarget.value)} />
+          </label>
+          <label>
+            Number of networks
+            <input inputMode="numeric" placeholder="chosen automatically" value={count} disabled={repair} onInput={(e) => setCount(e.currentTarget.value)} />
+          </label>
+          <label>
+            Seed
+            <input inputMode="numeric" value={seed} onInput={(e) => setSeed(e.currentTarget.value)} />
+          </label>
+          <label>
+            Alternatives
+            <input inputMode="numeric" value={alternatives} onInput={(e) => setAlternatives(e.currentTarget.value)} />
+          </label>
+          {layer ? (
+            <p class="cluster-note cluster-layer" data-testid="cluster-hard-layer">
+              Hard boundaries: <strong>{layer.name}</strong>{layerField ? ` (areas named by ${layerField})` : ''}
+              <button type="button" onClick={() => setLayer(null)} aria-label={`Remove hard boundaries ${layer.name}`}>Remove</button>
+            </p>
+          ) : (
+            <label>
+              Hard boundaries (GeoJSON)
+              <input type="file" accept=".geojson,.json,application/geo+json,application/json" onChange={(e) => void chooseLayer(e.currentTarget.files?.[0])} />
+            </label>
+          )}
+          {layer && layer.fields.length > 1 && (
+            <label>
+              Area field
+              <select value={layerField} onChange={(e) => setLayerField(e.currentTarget.value)}>
+                {layer.fields.map((f) => (
+                  <option key={f} value={f}>
+                    {f}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <label class="cluster-check">
+            <input type="checkbox" checked={repair} disabled={!hasPlan} onChange={(e) => setRepair(e.currentTarget.checked)} />
+            Repair the current plan (move as few practices as possible)
+          </label>
+        </fieldset>
 
-      <div class="cluster-actions">
+        {phase.kind === 'running' && <progress class="cluster-progress" max={1} value={phase.fraction} aria-label="Clustering progress" />}
+        {phase.kind === 'idle' && phase.note && <p class="cluster-note">{phase.note}</p>}
+        {phase.kind === 'failed' && (
+          <ul class="cluster-errors">
+            {phase.messages.map((m, k) => (
+              <li key={k}>{m}</li>
+            ))}
+          </ul>
+        )}
+        {phase.kind === 'done' && (
+          <div class="cluster-results">
+            <p class="cluster-note">The chosen proposal is outlined on the map (dashed); the plan changes only when you accept it.</p>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col" />
+                  <th scope="col">Before</th>
+                  {phase.outcome.alternatives.map((a, k) => (
+                    <th scope="col" key={a.seed}>
+                      <label>
+                        <input type="radio" name="cluster-alternative" checked={chosen === k} onChange={() => setChosen(k)} /> Seed {a.seed}
+                      </label>
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {ROWS.map((row) => (
+                  <tr key={row.label}>
+                    <th scope="row">{row.label}</th>
+                    <td>{row.label === 'Runtime' || row.label === 'Practices moved' || row.label === 'Newly assigned' ? '' : cell(row, phase.outcome.before, null)}</td>
+                    {phase.outcome.alternatives.map((a, k) => (
+                      <td key={a.seed}>{cell(row, a.result.report, k)}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {phase.outcome.alternatives[chosen].result.report.unavoidable.length > 0 && (
+              <ul class="cluster-unavoidable">
+                {phase.outcome.alternatives[chosen].result.report.unavoidable.map((u) => (
+                  <li key={u.networkId}>{u.message}</li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
+      </div>
+
+      <div class="cluster-actions cluster-footer">
+        {phase.kind === 'done' && (
+          <>
+            <button type="button" class="primary" onClick={accept} data-testid="cluster-accept">
+              Accept seed {phase.outcome.alternatives[chosen].seed}
+            </button>
+            <button type="button" onClick={() => setPhase({ kind: 'idle', note: 'Discarded: the plan is unchanged.' })}>
+              Discard
+            </button>
+          </>
+        )}
         {running ? (
           <button type="button" onClick={cancel}>
             Cancel
           </button>
         ) : (
-          <button type="button" onClick={run}>
-            Run
+          <button type="button" onClick={run} data-testid="cluster-run">
+            {phase.kind === 'done' ? 'Run again' : 'Run'}
           </button>
         )}
         <button type="button" onClick={() => { stopWorker(); onClose(); }}>
           Close
         </button>
       </div>
-
-      {phase.kind === 'running' && <progress class="cluster-progress" max={1} value={phase.fraction} aria-label="Clustering progress" />}
-      {phase.kind === 'idle' && phase.note && <p class="cluster-note">{phase.note}</p>}
-      {phase.kind === 'failed' && (
-        <ul class="cluster-errors">
-          {phase.messages.map((m, k) => (
-            <li key={k}>{m}</li>
-          ))}
-        </ul>
-      )}
-      {phase.kind === 'done' && (
-        <div class="cluster-results">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col" />
-                <th scope="col">Before</th>
-                {phase.outcome.alternatives.map((a, k) => (
-                  <th scope="col" key={a.seed}>
-                    <label>
-                      <input type="radio" name="cluster-alternative" checked={chosen === k} onChange={() => setChosen(k)} /> Seed {a.seed}
-                    </label>
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {ROWS.map((row) => (
-                <tr key={row.label}>
-                  <th scope="row">{row.label}</th>
-                  <td>{row.label === 'Runtime' || row.label === 'Practices moved' || row.label === 'Newly assigned' ? '' : row.value(phase.outcome.before)}</td>
-                  {phase.outcome.alternatives.map((a) => (
-                    <td key={a.seed}>{row.value(a.result.report)}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {phase.outcome.alternatives[chosen].result.report.unavoidable.length > 0 && (
-            <ul class="cluster-unavoidable">
-              {phase.outcome.alternatives[chosen].result.report.unavoidable.map((u) => (
-                <li key={u.networkId}>{u.message}</li>
-              ))}
-            </ul>
-          )}
-          <div class="cluster-actions">
-            <button type="button" class="primary" onClick={accept}>
-              Accept seed {phase.outcome.alternatives[chosen].seed}
-            </button>
-            <button type="button" onClick={() => setPhase({ kind: 'idle', note: 'Discarded: the plan is unchanged.' })}>
-              Discard
-            </button>
-          </div>
-        </div>
-      )}
-    </div>
+    </Dialog>
   );
 }

@@ -5,13 +5,13 @@ import { useEffect, useRef } from 'preact/hooks';
 
 const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
-export function Dialog({ labelledBy, onClose, children, class: extra = '', backdrop = true }: {
+export function Dialog({ labelledBy, onClose, children, class: extra = '', modal = true }: {
   labelledBy: string;
   onClose: () => void;
   children: ComponentChildren;
   class?: string;
-  /** false: a panel beside the map (no dimmed backdrop), still modal for the keyboard. */
-  backdrop?: boolean;
+  /** false: a panel beside the map (no backdrop, Tab may leave it so the map stays usable). */
+  modal?: boolean;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const closeRef = useRef(onClose);
@@ -27,7 +27,7 @@ export function Dialog({ labelledBy, onClose, children, class: extra = '', backd
         closeRef.current();
         return;
       }
-      if (e.key !== 'Tab') return;
+      if (e.key !== 'Tab' || !modal) return;
       const items = [...el.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((x) => x.offsetParent !== null);
       if (items.length === 0) { e.preventDefault(); return; }
       const first = items[0], last = items[items.length - 1];
@@ -41,9 +41,9 @@ export function Dialog({ labelledBy, onClose, children, class: extra = '', backd
     };
   }, []);
   const box = (
-    <div class={`dialog ${extra}`} role="dialog" aria-modal="true" aria-labelledby={labelledBy} ref={ref} tabIndex={-1}>
+    <div class={modal ? `dialog ${extra}` : extra} role="dialog" aria-modal={modal} aria-labelledby={labelledBy} ref={ref} tabIndex={-1}>
       {children}
     </div>
   );
-  return backdrop ? <div class="dialog-backdrop">{box}</div> : box;
+  return modal ? <div class="dialog-backdrop">{box}</div> : box;
 }

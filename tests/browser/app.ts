@@ -5,6 +5,7 @@ type Handle = {
   store: { getState(): unknown };
   idle(): Promise<void>;
   renderedNetworks(): string[];
+  renderedPreview(): number;
   project(lon: number, lat: number): { x: number; y: number };
 };
 
@@ -13,6 +14,8 @@ export const number = async (page: Page, testid: string) => Number((await page.g
 export const idle = (page: Page) => page.evaluate(() => (window as unknown as { __pcn: Handle }).__pcn.idle());
 
 export const renderedNetworks = (page: Page) => page.evaluate(() => (window as unknown as { __pcn: Handle }).__pcn.renderedNetworks());
+
+export const renderedPreview = (page: Page) => page.evaluate(() => (window as unknown as { __pcn: Handle }).__pcn.renderedPreview());
 
 /** Page coordinates of a WGS84 position on the map. */
 export async function onMap(page: Page, lon: number, lat: number): Promise<{ x: number; y: number }> {
