@@ -87,7 +87,8 @@ export function clusterReportLines(report: ClusterReport, band: Band): string[] 
     `Networks: ${formatCount(report.networks)}; in band ${formatCount(band.min)}-${formatCount(band.max)}: ${formatCount(report.inBand)} (${pct(report.shareInBand)}); contiguous: ${formatCount(report.contiguous)} (${pct(report.shareContiguous)})`,
     `Polsby-Popper: mean ${report.meanPolsbyPopper.toFixed(3)}, min ${report.minPolsbyPopper.toFixed(3)}`,
     `Population: min ${formatCount(report.populationMin)}, median ${formatCount(report.populationMedian)}, max ${formatCount(report.populationMax)}`,
-    `Practices moved: ${formatCount(report.practicesMoved)}; newly assigned: ${formatCount(report.practicesAssigned)}`,
+    `Practices moved: ${formatCount(report.practicesMoved)}; newly assigned: ${formatCount(report.practicesAssigned)}` +
+      (report.practicesMoved > 0 || report.movesUndone > 0 ? `; moves undone as not needed: ${formatCount(report.movesUndone)}` : ''),
     `Runtime: ${formatCount(report.runtimeMs)} ms`,
     `Out of band, reported: ${formatCount(report.unavoidable.length)}`,
     ...report.unavoidable.map((u) => `  ${u.message}`),

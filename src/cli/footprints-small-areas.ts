@@ -113,7 +113,7 @@ function summaryLines(plan: PlanSoFar, files: SmallAreaFiles, layer: SmallAreaLa
       ` (from ${centroidCount === layer.codes.length ? 'population-weighted centroids' : centroidCount > 0 ? `${formatCount(centroidCount)} centroids, the rest points inside the areas` : 'points inside the areas'})` +
       (counts[AREA_METHOD.none] ? `; with no network: ${formatCount(counts[AREA_METHOD.none])}` : '') +
       `; assigned area ${formatCount(areaKm2)} km2`,
-    ...planSummaryLines(result),
+    ...planSummaryLines(result, r ? 'no small area has most of its patients' : 'no small area is nearest to one of its practices'),
   ];
   if (r) {
     lines.push(`Patients living in their own network's footprint: ${percent(result.residentPatients, result.knownPatients)} (${formatCount(result.residentPatients)} of ${formatCount(result.knownPatients)} with a known LSOA)`);

@@ -26,6 +26,7 @@ const percent = (part: number, whole: number) => (whole > 0 ? `${((100 * part) /
 export function planSummaryLines(
   plan: Pick<PlanResult, 'input' | 'networks' | 'inBand' | 'nonContiguous' | 'unassigned' | 'unassignedPopulation' | 'totalPopulation'> &
     { readonly sharedSiteConflicts?: PlanResult['sharedSiteConflicts'] },
+  noFootprintReason = 'no practice inside the study area',
 ): string[] {
   const { band } = plan.input;
   const summaries = [...plan.networks.values()];
@@ -42,7 +43,7 @@ export function planSummaryLines(
   const contiguousLine =
     `Contiguous: ${formatCount(summaries.filter((n) => n.contiguous).length)} of ${formatCount(summaries.length)}` +
     (split.length ? `; in several parts: ${listIds(split)}` : '') +
-    (withFootprint < summaries.length ? `; no footprint (no practice inside the study area): ${formatCount(summaries.length - withFootprint)}` : '');
+    (withFootprint < summaries.length ? `; no footprint (${noFootprintReason}): ${formatCount(summaries.length - withFootprint)}` : '');
   const unassignedLine =
     `Unassigned: ${plural(plan.unassigned.length, 'practice')}, ${plural(plan.unassignedPopulation, 'patient')}` +
     ` (${percent(plan.unassignedPopulation, plan.totalPopulation)} of ${formatCount(plan.totalPopulation)})`;

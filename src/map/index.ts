@@ -20,6 +20,8 @@ import { addPlannerLayers, CELL_LAYER, PRACTICE_LAYER, SOURCES } from './layers'
 import { MODE_HANDLERS, type MapPort } from './modes';
 import { applyPreview } from './preview-layer';
 import { applyServiceOverlay } from './service-layer';
+import { CompareOverlay } from './compare-layer';
+import { selectComparison } from '../state/compare';
 import { applyCatchment } from './catchment-layer';
 import { selectCatchment } from '../state/small-areas';
 import { ShapeTool } from './shape-tool';
@@ -59,6 +61,7 @@ export function createMapView(container: HTMLElement, store: PlannerStore): MapV
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-left');
   map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
   const labels = new FootprintLabels(map);
+  const compare = new CompareOverlay(map);
   let shown: PlanResult | null = null;
   let shownDefs: readonly NetworkDef[] = [];
   let layersReady = false;
@@ -191,6 +194,8 @@ export function createMapView(container: HTMLElement, store: PlannerStore): MapV
     if (s.doc.practices !== prev.doc.practices || s.doc.boundary !== prev.doc.boundary) fullSync(true);
     else if (s.smallAreas !== prev.smallAreas || s.footprintSource !== prev.footprintSource) fullSync(false);
     else if (s.doc !== prev.doc) incrementalSync();
+    if (s.reference !== prev.reference) compare.setReference(s.reference);
+    if (s.compareWith !== prev.compareWith || (s.compareWith !== null && (s.doc !== prev.doc || s.scenarios !== prev.scenarios))) compare.setComparison(selectComparison(s));
     if (s.hoveredPractice !== prev.hoveredPractice || s.selectedPractice !== prev.selectedPractice || s.smallAreas !== prev.smallAreas || s.doc.practices !== prev.doc.practices) syncCatchment();
     if (s.hoveredPractice !== prev.hoveredPractice) {
       setState(hovered, 'hover', false);
@@ -214,6 +219,8 @@ export function createMapView(container: HTMLElement, store: PlannerStore): MapV
     addPlannerLayers(map, drawsLand(get().basemap));
     layersReady = true;
     if (serviceOverlay) applyServiceOverlay(map, serviceOverlay);
+    compare.setReference(get().reference);
+    compare.setComparison(selectComparison(get()));
     if (preview) applyPreview(map, preview);
     fullSync(shown === null);
     syncCatchment();
@@ -280,6 +287,7 @@ export function createMapView(container: HTMLElement, store: PlannerStore): MapV
       window.removeEventListener('mouseup', endDrag);
       shapes.destroy();
       labels.clear();
+      compare.destroy();
       map.remove();
     },
   };

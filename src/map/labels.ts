@@ -19,7 +19,8 @@ export class FootprintLabels {
   private readonly markers = new Map<number, maplibregl.Marker>();
   private scheduled = false;
 
-  constructor(private readonly map: maplibregl.Map) {
+  /** `className` styles the label boxes (reference-layer labels look different from footprints'). */
+  constructor(private readonly map: maplibregl.Map, private readonly className = 'pcn-label') {
     map.on('moveend', () => this.schedule());
   }
 
@@ -64,7 +65,7 @@ export class FootprintLabels {
 
   private marker(e: Entry): maplibregl.Marker {
     const el = document.createElement('div');
-    el.className = `pcn-label${e.outOfBand ? ' pcn-label--out' : ''}`;
+    el.className = `${this.className}${e.outOfBand ? ` ${this.className}--out` : ''}`;
     const [title, ...rest] = e.text.split('\n');
     const strong = document.createElement('strong');
     strong.textContent = title;

@@ -39,8 +39,7 @@ export async function restoreAutosave(store: PlannerStore, kv: KeyValueStore, ba
     });
     return false;
   }
-  s.replaceDoc(parsed.value, 'Restore autosave');
-  store.setState({ past: [], future: [] });
+  s.replaceScenarios(parsed.value.scenarios, parsed.value.active, parsed.value.reference);
   return true;
 }
 
@@ -59,7 +58,7 @@ export function startAutosave(store: PlannerStore, kv: KeyValueStore, delayMs = 
   let failed = false;
   const save = (unloading = false) => {
     timer = null;
-    const text = serialisePlan(store.getState().doc);
+    const text = serialisePlan(store.getState());
     if (unloading) writeBackup(backup, text);
     kv.set(AUTOSAVE_KEY, text).then(
       () => {
@@ -73,7 +72,7 @@ export function startAutosave(store: PlannerStore, kv: KeyValueStore, delayMs = 
     );
   };
   const unsubscribe = store.subscribe((s, prev) => {
-    if (s.doc === prev.doc) return;
+    if (s.doc === prev.doc && s.scenarios === prev.scenarios && s.reference === prev.reference && s.activeScenario === prev.activeScenario) return;
     if (timer) clearTimeout(timer);
     timer = setTimeout(save, delayMs);
   });

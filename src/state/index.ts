@@ -6,3 +6,4 @@ export const store = createPlannerStore({ prefs: typeof localStorage === 'undefi
 export { createPlannerStore, EMPTY_DOC, type Planner, type PlannerStore, type PlannerState } from './store';
 export { selectPlan, selectPlanChecks, selectTessellation, summaryFigures, changedPractices } from './selectors';
 export * from './types';
+export { selectComparison, type ScenarioComparison } from './compare';

@@ -2,7 +2,7 @@
 // the document stays exactly as it was and the problems are listed for the user.
 import { assignmentFromTable, issueCount, parseAssignment, parseBoundary, parsePractices, readPracticeHeaders, type FieldNames, type PracticeHeaders, type PracticeTable } from '../core/io';
 import type { Issue, Result } from '../core/model';
-import { parsePlanWithSmallAreas, smallAreaRecordNotice } from './plan-file';
+import { parsePlan, smallAreaRecordNotice } from './plan-file';
 import { colourFor } from './palette';
 import { EMPTY_DOC, type PlannerStore } from './store';
 import type { NetworkDef, PlanDoc, SourceFile, SourceKind } from './types';
@@ -130,9 +130,9 @@ export function loadAssignmentText(store: PlannerStore, text: string, fileName: 
 
 export function openPlanText(store: PlannerStore, text: string, fileName: string): LoadOutcome {
   const s = store.getState();
-  const r = parsePlanWithSmallAreas(text, fileName, s.nextFid);
+  const r = parsePlan(text, fileName, s.nextFid);
   if (!r.ok) return fail(store, fileName, r.errors, r.warnings);
-  s.replaceDoc(r.value.doc, `Open ${fileName}`);
+  s.replaceScenarios(r.value.scenarios, r.value.active, r.value.reference, `Open ${fileName}`);
   warn(store, fileName, 'plan', r.warnings);
   if (r.value.smallAreas) s.notify(smallAreaRecordNotice(fileName, r.value.smallAreas));
   return { kind: 'loaded' };

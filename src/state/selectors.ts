@@ -37,7 +37,8 @@ export function changedPractices(a: Assignment, b: Assignment): PracticeCode[] {
   return out;
 }
 
-function selectCellPlan(s: Pick<PlannerState, 'doc'>): PlanResult {
+/** The plan with footprints from practice cells, whatever the footprint source shown. */
+export function selectCellPlan(s: Pick<PlannerState, 'doc'>): PlanResult {
   const t = selectTessellation(s);
   const input = planInput(s);
   const prev = planMemo;

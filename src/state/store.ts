@@ -8,9 +8,10 @@ import { colourFor } from './palette';
 import type { AlignResult } from '../core/align';
 import type { AlignDoc, BasemapChoice, LoadProblem, Mode, NetworkDef, Notice, Patch, PlanDoc, SourceKind } from './types';
 import { MODES } from './types';
+import { scenarioActions, type ScenarioActions, type ScenarioState } from './scenarios';
 import { FOOTPRINT_SOURCES, type FootprintSource, type SmallAreaSource } from './small-areas';
 
-export interface PlannerState {
+export interface PlannerState extends ScenarioState {
   readonly doc: PlanDoc;
   readonly past: readonly Patch[];
   readonly future: readonly Patch[];
@@ -36,7 +37,7 @@ export interface PlannerState {
   readonly footprintSource: FootprintSource;
 }
 
-export interface PlannerActions {
+export interface PlannerActions extends ScenarioActions {
   commit(patch: Patch): void;
   undo(): void;
   redo(): void;
@@ -109,7 +110,7 @@ export function createPlannerStore(deps: StoreDeps = {}): PlannerStore {
       return networkId(`N${k}`);
     };
     const newDef = (id: NetworkId, name: string, index: number): NetworkDef => ({ id, name, colour: colourFor(index), locked: false, fid: ++fid });
-    const actions: PlannerActions = {
+    const actions: Omit<PlannerActions, keyof ScenarioActions> = {
       commit(patch) {
         const s = get();
         const { doc, inverse } = applyPatch(s.doc, patch);
@@ -308,6 +309,11 @@ export function createPlannerStore(deps: StoreDeps = {}): PlannerStore {
     };
     return {
       doc: EMPTY_DOC,
+      scenarios: [{ id: 1, name: 'Current', doc: EMPTY_DOC, past: [], future: [] }],
+      activeScenario: 1,
+      compareWith: null,
+      reference: null,
+      ...scenarioActions(set, get),
       past: [],
       future: [],
       stroke: null,

@@ -81,3 +81,14 @@ export interface LoadProblem {
 }
 
 export type { PracticeCode };
+
+/** A named version of the plan ("Current 2022", "Proposal A") with its own undo history. */
+export interface ScenarioSlot {
+  /** Stable within a session; never reused. */
+  readonly id: number;
+  readonly name: string;
+  /** For the open scenario the live copies are the store's doc / past / future. */
+  readonly doc: PlanDoc;
+  readonly past: readonly Patch[];
+  readonly future: readonly Patch[];
+}

@@ -13,6 +13,7 @@ import { PracticeDetails } from './PracticeDetails';
 import { BngConfirmDialog } from './BngConfirmDialog';
 import { OpenChoiceDialog } from './OpenChoiceDialog';
 import { Notices, ProblemsPanel } from './ProblemsPanel';
+import { ScenariosPanel } from './ScenariosPanel';
 import { SearchBox } from './SearchBox';
 import { Settings } from './Settings';
 import { usePlannerStore, useStore } from './store-context';
@@ -85,6 +86,7 @@ export function App({ mapPort, mapRef, extraTabs = [] }: { mapPort: MapPort; map
   const tabs: SidePanelTab[] = [
     { id: 'networks', label: 'Networks', render: () => <NetworksPanel mapPort={mapPort} /> },
     { id: 'settings', label: 'Settings', render: () => <Settings /> },
+    { id: 'scenarios', label: 'Scenarios', render: () => <ScenariosPanel /> },
     { id: 'align', label: 'Align', render: () => <AlignTab onUseAsHardBoundaries={(layer) => { setHardLayer(layer); setClusterOpen(true); }} /> },
     ...extraTabs,
   ];
@@ -129,6 +131,12 @@ export function App({ mapPort, mapRef, extraTabs = [] }: { mapPort: MapPort; map
               store.getState().applyAssignment(assignment, networks, label);
               setClusterOpen(false);
               setHardLayer(null);
+            }}
+            onAcceptAsScenario={(assignment, networks, label) => {
+              store.getState().createScenario({ kind: 'assignment', assignment, networks }, label);
+              setClusterOpen(false);
+              setHardLayer(null);
+              setTab('scenarios');
             }} />
         )}
       </main>

@@ -22,6 +22,8 @@ export interface ClusterDialogProps {
   readonly plan: ClusterDialogPlan;
   /** Applies the chosen plan as one undoable step. */
   readonly onAccept: (assignment: Map<PracticeCode, NetworkId>, networks: Network[], label: string) => void;
+  /** Keeps the chosen plan as a new scenario instead (the open one is left as it is). */
+  readonly onAcceptAsScenario?: (assignment: Map<PracticeCode, NetworkId>, networks: Network[], label: string) => void;
   readonly onClose: () => void;
   /** Injected in tests; defaults to the bundled cluster worker. */
   readonly createWorker?: () => Worker;
@@ -56,6 +58,7 @@ const ROWS: readonly { label: string; value: (r: ClusterReport) => string }[] = 
   { label: 'Population max', value: (r) => fmt(r.populationMax) },
   { label: 'Practices moved', value: (r) => fmt(r.practicesMoved) },
   { label: 'Newly assigned', value: (r) => fmt(r.practicesAssigned) },
+  { label: 'Moves undone (not needed)', value: (r) => fmt(r.movesUndone) },
   { label: 'Out of band, reported', value: (r) => fmt(r.unavoidable.length) },
   { label: 'Runtime', value: (r) => `${fmt(r.runtimeMs)} ms` },
 ];
@@ -65,7 +68,7 @@ function positiveOrUndefined(text: string): number | undefined {
   return text.trim() !== '' && Number.isFinite(n) && n > 0 ? Math.round(n) : undefined;
 }
 
-export function ClusterDialog({ plan, onAccept, onClose, createWorker = defaultWorker, initialHardLayer = null, onPreview, contiguity }: ClusterDialogProps) {
+export function ClusterDialog({ plan, onAccept, onAcceptAsScenario, onClose, createWorker = defaultWorker, initialHardLayer = null, onPreview, contiguity }: ClusterDialogProps) {
   const [scope, setScope] = useState<ClusterScope>(CLUSTER_SCOPE.all);
   const [min, setMin] = useState(String(plan.band.min));
   const [max, setMax] = useState(String(plan.band.max));
@@ -179,10 +182,10 @@ export function ClusterDialog({ plan, onAccept, onClose, createWorker = defaultW
     setPhase({ kind: 'idle', note: 'Cancelled: the plan is unchanged.' });
   }
 
-  function accept() {
+  function accept(target: ClusterDialogProps['onAccept'] = onAccept) {
     if (phase.kind !== 'done') return;
     const alt = phase.outcome.alternatives[chosen];
-    onAccept(new Map(alt.result.assignment), [...alt.result.networks], `Auto-cluster${repair ? ' repair' : ''} (seed ${alt.seed})`);
+    target(new Map(alt.result.assignment), [...alt.result.networks], `Auto-cluster${repair ? ' repair' : ''} (seed ${alt.seed})`);
     onClose();
   }
 
@@ -311,9 +314,14 @@ export function ClusterDialog({ plan, onAccept, onClose, createWorker = defaultW
       <div class="cluster-actions cluster-footer">
         {phase.kind === 'done' && (
           <>
-            <button type="button" class="primary" onClick={accept} data-testid="cluster-accept">
+            <button type="button" class="primary" onClick={() => accept()} data-testid="cluster-accept">
               Accept seed {phase.outcome.alternatives[chosen].seed}
             </button>
+            {onAcceptAsScenario && (
+              <button type="button" data-testid="cluster-accept-scenario" onClick={() => accept(onAcceptAsScenario)}>
+                Accept as new scenario
+              </button>
+            )}
             <button type="button" onClick={() => setPhase({ kind: 'idle', note: 'Discarded: the plan is unchanged.' })}>
               Discard
             </button>

@@ -1,6 +1,6 @@
 import { toAssignmentCsv, toNetworksGeoJSON } from '../core/io';
 import { selectPlan } from '../state/selectors';
-import { serialisePlan, smallAreaRecord } from '../state/plan-file';
+import { serialisePlan } from '../state/plan-file';
 import { useState } from 'preact/hooks';
 import { FormatSelect, downloadFeatures } from './ExportFormat';
 import { download } from './files';
@@ -37,7 +37,7 @@ export function Toolbar({ mapPort, onFiles, onCluster }: { mapPort: MapPort; onF
     const { doc } = store.getState();
     download(toAssignmentCsv(doc.practices, doc.assignment, doc.networks), `assignment-${stamp()}.csv`, 'text/csv');
   };
-  const savePlan = () => download(serialisePlan(store.getState().doc, new Date(), smallAreaRecord(store.getState())), `plan-${stamp()}.json`, 'application/json');
+  const savePlan = () => download(serialisePlan(store.getState()), `plan-${stamp()}.json`, 'application/json');
   const exportPng = async () => {
     try {
       download(await mapPort.exportPng(`PCN plan ${stamp()}`), `map-${stamp()}.png`, 'image/png');

@@ -13,6 +13,8 @@ import { scratchStart } from './scratch-start';
 import { buildSiteGraph, siteAttributes } from './site-graph';
 import { classifyOutOfBand } from './classify';
 import { UNAVOIDABLE_REASON, type ClusterOptions, type ClusterResult, type PracticeMove, type UnavoidableCase } from './types';
+import { placeCelllessSites } from './place-cellless-sites';
+import { undoNeedlessMoves } from './undo-moves';
 import { validateClusterOptions } from './validate-options';
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
@@ -84,8 +86,8 @@ export function clusterPlan(
   const regionOfId = new Map(existingIds.map((id, k) => [id, k]));
   let reasons = new Map<number, (typeof UNAVOIDABLE_REASON)[keyof typeof UNAVOIDABLE_REASON]>();
   let partition: Partition;
+  const initial = new Int32Array(g.n).fill(-1);
   if (repair) {
-    const initial = new Int32Array(g.n).fill(-1);
     for (let i = 0; i < g.n; i++) {
       const byNetwork = new Map<NetworkId, number>();
       for (const pi of t.sites[g.site[i]].practices) {
@@ -111,6 +113,8 @@ export function clusterPlan(
     if (!improveCompactness(partition, 15, shouldCancel)) return cancelled();
     if (!fixBand(partition, fixOpts)) return cancelled();
   }
+  const movesUndone = repair ? undoNeedlessMoves(partition, initial) : 0;
+  placeCelllessSites(partition);
   onProgress(0.9);
 
   // Network ids: repair keeps the existing ids; new regions get fresh ones.
@@ -175,6 +179,7 @@ export function clusterPlan(
   const report = buildReport(figures, band, {
     practicesMoved: moves.filter((m) => m.from !== null).length,
     practicesAssigned: moves.filter((m) => m.from === null).length,
+    movesUndone,
     runtimeMs: now() - started,
     unavoidable,
   });

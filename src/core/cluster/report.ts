@@ -93,7 +93,7 @@ export function networkFigures(
 export function buildReport(
   figures: readonly NetworkFigures[],
   band: Band,
-  extra: { practicesMoved: number; practicesAssigned: number; runtimeMs: number; unavoidable: readonly UnavoidableCase[] },
+  extra: { practicesMoved: number; practicesAssigned: number; movesUndone?: number; runtimeMs: number; unavoidable: readonly UnavoidableCase[] },
 ): ClusterReport {
   const n = figures.length;
   const inBand = figures.filter((f) => f.population >= band.min && f.population <= band.max).length;
@@ -113,6 +113,7 @@ export function buildReport(
     populationMedian: median,
     populationMax: n ? pops[n - 1] : 0,
     ...extra,
+    movesUndone: extra.movesUndone ?? 0,
   };
 }
 

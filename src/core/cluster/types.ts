@@ -89,6 +89,8 @@ export interface ClusterReport {
   readonly practicesMoved: number;
   /** Practices given a network they did not have. */
   readonly practicesAssigned: number;
+  /** Repair: practices the search had moved that went back, their move not being needed to keep every network in band and contiguous. */
+  readonly movesUndone: number;
   readonly runtimeMs: number;
   readonly unavoidable: readonly UnavoidableCase[];
 }

@@ -4,6 +4,8 @@
 // points for the nearest-practice fallback, and each area's hard area.
 import type { HardArea } from '../cluster';
 import { siteAreas } from '../cluster/hard-areas';
+import type { CellMesh } from '../geometry/dissolve-sites';
+import { meshIslandEdges } from '../geometry/mesh-islands';
 import { buildSmallAreaMesh, type SmallAreaMesh } from '../geometry/small-area-mesh';
 import { representativePoint } from '../geometry/representative-point';
 import { IssueLog } from '../io/issues';
@@ -14,6 +16,8 @@ import { NO_LSOA_CODE, type Registrations } from './registrations';
 export interface SmallAreaContext {
   readonly layer: SmallAreaLayer;
   readonly mesh: SmallAreaMesh;
+  /** The mesh with the edges of practice-free islands marked, for footprints and their contiguity. */
+  readonly dissolveMesh: CellMesh;
   readonly practices: readonly Practice[];
   readonly registrations: Registrations | null;
   /** Plan practice i's rows: areas practiceArea[practiceStart[i] .. practiceStart[i + 1]) with counts. */
@@ -93,8 +97,9 @@ export function buildSmallAreaContext(inputs: SmallAreaInputs): { context: Small
     practiceHard = siteAreas({ projection: mesh.projection, sites: practices.map((p, i) => ({ lon: p.lon, lat: p.lat, x: practiceXY[i * 2], y: practiceXY[i * 2 + 1] })) }, inputs.hardAreas);
   }
   const linked = linkRegistrations(layer, practices, registrations);
+  const dissolveMesh: CellMesh = { ...mesh, islandEdges: meshIslandEdges(mesh, practiceXY) };
   return {
-    context: { layer, mesh, practices, registrations, ...linked.index, refXY, centroidCount, practiceXY, areaHard, practiceHard, stats: linked.stats },
+    context: { layer, mesh, dissolveMesh, practices, registrations, ...linked.index, refXY, centroidCount, practiceXY, areaHard, practiceHard, stats: linked.stats },
     warnings: linked.warnings,
   };
 }

@@ -145,7 +145,7 @@ function assignArea(w: Working, a: number): boolean {
 function summarise(w: Working, k: number, areas: readonly number[], members: readonly number[], geometryFrom?: SmallAreaNetworkSummary): SmallAreaNetworkSummary {
   const { ctx, input } = w;
   const n = input.networks[k];
-  const footprint = geometryFrom ?? dissolveSites(ctx.mesh, areas);
+  const footprint = geometryFrom ?? dissolveSites(ctx.dissolveMesh, areas);
   let population = 0;
   let resident = 0;
   let known = 0;

@@ -43,6 +43,7 @@ describe('pcn cluster', () => {
     expect(moves[0]).toBe('practice_code,practice_name,population,from_network_id,to_network_id');
     const reported = Number(/Practices moved: (\d+); newly assigned: (\d+)/.exec(out.join(''))?.slice(1, 3).reduce((s, x) => s + Number(x), 0));
     expect(moves.length - 1).toBe(reported);
+    expect(out.join('')).toMatch(/; moves undone as not needed: \d+/);
   });
 
   it('is deterministic for a seed', async () => {

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { clusterPlan } from '../../../src/core/cluster';
+import { UNAVOIDABLE_REASON, clusterPlan } from '../../../src/core/cluster';
 import { networkFigures } from '../../../src/core/cluster/report';
 import { siteAttributes } from '../../../src/core/cluster/site-graph';
 import { buildTessellation, type Tessellation } from '../../../src/core/geometry';
@@ -45,6 +45,10 @@ function check(practices: readonly Practice[], t: Tessellation, seed: number) {
     disagreements,
     reportAgrees: report.contiguous === contiguousFootprints,
     invalid: featureCollectionValidityErrors(toNetworksGeoJSON(plan.networks.values(), band)),
+    nonContiguous: plan.nonContiguous,
+    outOfBandUnreported: [...plan.networks.values()].filter((s) => s.band !== 'within' && !report.unavoidable.some((u) => u.networkId === s.id)).map((s) => s.id),
+    reasons: [...new Set(report.unavoidable.map((u) => u.reason))].sort(),
+    unresolved: report.unavoidable.filter((u) => u.reason === UNAVOIDABLE_REASON.unresolved).map((u) => u.message),
   };
 }
 
@@ -56,7 +60,7 @@ describe('auto-cluster and footprints agree on contiguity', () => {
       if (!b.ok) throw new Error('coast did not parse');
       const t = buildTessellation(practices, b.value);
       for (const seed of [1, 2, 3, 4, 5]) {
-        expect(check(practices, t, seed), `${form} seed ${seed}`).toEqual({ disagreements: [], reportAgrees: true, invalid: [] });
+        expect(check(practices, t, seed), `${form} seed ${seed}`).toMatchObject({ disagreements: [], reportAgrees: true, invalid: [] });
       }
     }
   });
@@ -64,14 +68,22 @@ describe('auto-cluster and footprints agree on contiguity', () => {
   it('on Greater Manchester, seeds 1-5', () => {
     const { practices, t } = load('gm_practices_2022-01.csv', 'gm_combined_authority_2023_bgc.geojson');
     for (const seed of [1, 2, 3, 4, 5]) {
-      expect(check(practices, t, seed), `seed ${seed}`).toEqual({ disagreements: [], reportAgrees: true, invalid: [] });
+      expect(check(practices, t, seed), `seed ${seed}`).toMatchObject({ disagreements: [], reportAgrees: true, invalid: [] });
     }
   });
 
-  it('on England, seeds 1-5', () => {
+  // Nationally from scratch, every network is contiguous, and every one out of band is reported.
+  // Known gap: the national boundary leaves out the Isle of Sheppey, so its five practice sites
+  // have no cell and hang on one mainland cell; with some seeds that network stays above the band
+  // and is reported 'unresolved' (at most that one network).
+  it('on England, seeds 1-5, with every network contiguous and in band or reported', () => {
     const { practices, t } = load('england_practices_2022-01.csv', 'england_icb_2022_ultragen.geojson');
+    const allowed = [UNAVOIDABLE_REASON.isolatedBelowMin, UNAVOIDABLE_REASON.practiceAboveMax, UNAVOIDABLE_REASON.unresolved];
     for (const seed of [1, 2, 3, 4, 5]) {
-      expect(check(practices, t, seed), `seed ${seed}`).toEqual({ disagreements: [], reportAgrees: true, invalid: [] });
+      const c = check(practices, t, seed);
+      expect(c, `seed ${seed}`).toMatchObject({ disagreements: [], reportAgrees: true, invalid: [], nonContiguous: [], outOfBandUnreported: [] });
+      for (const reason of c.reasons) expect(allowed, `seed ${seed}`).toContain(reason);
+      expect(c.unresolved.length, `seed ${seed}: ${c.unresolved.join('; ')}`).toBeLessThanOrEqual(1);
     }
   }, 240_000);
 });

@@ -2,11 +2,28 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { clusterPlan } from '../../../src/core/cluster';
 import { createRandom } from '../../../src/core/cluster/prng';
-import { networkId, type Band, type NetworkId, type PracticeCode } from '../../../src/core/model';
+import { networkId, type Assignment, type Band, type NetworkId, type PracticeCode } from '../../../src/core/model';
 import { gridInstance, randomGridSpec } from './grid-fixture';
 import { piecesPerNetwork, populations } from './checks';
 
 const band: Band = { min: 30_000, max: 50_000 };
+const outOfBand = (pop: number) => Math.max(0, band.min - pop, pop - band.max);
+
+/** Moves (one-practice sites) that could go back with every network as close to the band and in one piece. */
+function unneededMoves(inst: ReturnType<typeof gridInstance>, before: Assignment, after: Assignment): PracticeCode[] {
+  const popsAfter = populations(inst.practices, after);
+  const unneeded: PracticeCode[] = [];
+  inst.practices.forEach((p, k) => {
+    const from = before.get(p.code);
+    if (from === undefined || from === after.get(p.code) || inst.tessellation.sites[inst.tessellation.siteOfPractice[k]].practices.length > 1) return;
+    const reverted = new Map(after).set(p.code, from);
+    const pops = populations(inst.practices, reverted);
+    const worse = [...pops].some(([id, pop]) => (popsAfter.has(id) ? outOfBand(pop) > outOfBand(popsAfter.get(id)!) : outOfBand(pop) > 0));
+    const split = [...piecesPerNetwork(inst.tessellation, inst.practices, reverted).values()].some((n) => n !== 1);
+    if (!worse && !split) unneeded.push(p.code);
+  });
+  return unneeded;
+}
 
 describe('clusterPlan repair', () => {
   it('moves nothing when the plan is already valid', () => {
@@ -47,6 +64,7 @@ describe('clusterPlan repair', () => {
     expect(moves.length).toBeLessThan(inst.practices.length / 2);
     for (const m of moves) expect(assignment.get(m.practiceCode)).toBe(m.from);
     for (const m of moves) expect(res.value.assignment.get(m.practiceCode)).toBe(m.to);
+    expect(unneededMoves(inst, assignment, res.value.assignment)).toEqual([]);
   });
 
   it('makes a non-contiguous network contiguous: a detached piece joins the neighbour it shares most edge with', () => {
@@ -80,6 +98,7 @@ describe('clusterPlan repair', () => {
         }
         for (const pieces of piecesPerNetwork(inst.tessellation, inst.practices, res.value.assignment).values()) expect(pieces).toBe(1);
         expect(res.value.assignment.size).toBe(inst.practices.length);
+        expect(unneededMoves(inst, assignment, res.value.assignment)).toEqual([]);
       }),
       { numRuns: 40, seed: 11 },
     );

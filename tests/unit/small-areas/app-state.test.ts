@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { networkId } from '../../../src/core/model';
 import { evaluateSmallAreaPlan, type SmallAreaNetworkSummary } from '../../../src/core/small-areas';
 import { loadPracticesText, openPlanText } from '../../../src/state/loaders';
-import { parsePlanWithSmallAreas, serialisePlan, smallAreaRecord } from '../../../src/state/plan-file';
+import { parsePlan, serialisePlan } from '../../../src/state/plan-file';
 import { selectPlan } from '../../../src/state/selectors';
 import { practiceCatchment, selectCatchment, shownSmallAreaPlan } from '../../../src/state/small-areas';
 import { createPlannerStore } from '../../../src/state/store';
@@ -53,8 +53,8 @@ describe('small areas in the store', () => {
   it('records the footprint source and the files by name and checksum in the plan file, and names them on opening', () => {
     const store = gmStore();
     store.getState().setFootprintSource('smallAreas');
-    const text = serialisePlan(store.getState().doc, new Date(), smallAreaRecord(store.getState()));
-    const back = parsePlanWithSmallAreas(text, 'plan.json', () => 1);
+    const text = serialisePlan(store.getState());
+    const back = parsePlan(text, 'plan.json', () => 1);
     expect(back.ok && back.value.smallAreas).toEqual({ footprints: 'smallAreas', layer: LAYER_FILE, registrations: REG_FILE });
     const other = createPlannerStore();
     expect(openPlanText(other, text, 'plan.json').kind).toBe('loaded');

@@ -8,6 +8,7 @@ import {
   AREA_METHOD, buildSmallAreaContext, evaluateSmallAreaPlan, readRegistrations, updateSmallAreaPlan,
   type SmallAreaContext, type SmallAreaPlan,
 } from '../../../src/core/small-areas';
+import { polygonValidityErrors } from '../geometry/validity';
 import { gmCase, ok, seeded, type GmCase } from './helpers';
 
 let gm: GmCase;
@@ -73,6 +74,13 @@ describe('small-area footprints on Greater Manchester', () => {
     expect(Math.abs(footprintM2 - lsoaM2) / lsoaM2).toBeLessThan(1e-6);
     const engineKm2 = [...plan.networks.values()].reduce((s, n) => s + n.areaKm2, 0);
     expect(Math.abs(engineKm2 * 1e6 - lsoaM2) / lsoaM2).toBeLessThan(1e-3);
+  });
+
+  it('writes footprints that are valid polygons (jsts, an independent validator) with contiguity from the shared ring builder', () => {
+    const errors = [...plan.networks.values()].flatMap((n) => polygonValidityErrors(n.geometry, n.id));
+    expect(errors).toEqual([]);
+    for (const n of plan.networks.values()) expect(n.contiguous).toBe(n.parts === 1);
+    expect(plan.nonContiguous.length).toBeGreaterThan(0);
   });
 
   it('adds up populations and patients', () => {

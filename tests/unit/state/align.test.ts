@@ -42,14 +42,14 @@ describe('align state', () => {
 
   it('saves the layers and settings in the plan file and reads them back', () => {
     const store = gmStore();
-    const text = serialisePlan(store.getState().doc);
+    const text = serialisePlan(store.getState());
     const back = parsePlan(text, 'plan.json', () => 1);
     expect(back.ok).toBe(true);
     if (!back.ok) return;
-    expect(alignOf(back.value)).toEqual(alignOf(store.getState().doc));
+    expect(alignOf(back.value.scenarios[back.value.active].doc)).toEqual(alignOf(store.getState().doc));
     const broken = text.replace('"compared":true', '"compared":true,"layers":[{"fileName":"x.geojson","text":"nope","field":null}]');
     const partly = parsePlan(broken, 'plan.json', () => 1);
-    expect(partly.ok && partly.value.align).toBeFalsy();
+    expect(partly.ok && partly.value.scenarios[partly.value.active].doc.align).toBeFalsy();
     expect(partly.warnings.map((w) => w.message).join()).toMatch(/service layer 0 of the Align panel could not be read/);
   });
 });

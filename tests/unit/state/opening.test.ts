@@ -82,8 +82,8 @@ describe('opening real files', () => {
 
   it('saves the file list in the plan file and reads it back', () => {
     const store = demoStore();
-    const back = parsePlan(serialisePlan(store.getState().doc), 'p.json', () => 1);
-    expect(back.ok && back.value.sources).toEqual(store.getState().doc.sources);
+    const back = parsePlan(serialisePlan(store.getState()), 'p.json', () => 1);
+    expect(back.ok && back.value.scenarios[back.value.active].doc.sources).toEqual(store.getState().doc.sources);
   });
 });
 
@@ -100,7 +100,7 @@ describe('autosave on leaving the page', () => {
     listeners.get('pagehide')!();
     await Promise.resolve();
     const saved = parsePlan(memory.get(AUTOSAVE_KEY) as string, 'autosave', () => 1);
-    expect(saved.ok && saved.value.assignment.has(store.getState().doc.practices[0].code)).toBe(false);
+    expect(saved.ok && saved.value.scenarios[saved.value.active].doc.assignment.has(store.getState().doc.practices[0].code)).toBe(false);
     stop();
     expect(listeners.size).toBe(0);
   });
