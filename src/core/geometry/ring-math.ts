@@ -1,4 +1,6 @@
-// Small planar helpers over flat [x0, y0, x1, y1, ...] rings (not closed).
+// The planar ring primitives of the whole core (areas, point in ring, convex hull), in three ring
+// shapes: vertex ids into a flat xy array, flat [x0, y0, x1, y1, ...] rings, and [x, y] pairs.
+// Rings are not closed unless a function says otherwise.
 
 /** Signed shoelace area in square metres of a ring given as vertex ids into `xy`; > 0 is counter-clockwise. */
 export function signedAreaOfIds(ids: ArrayLike<number>, xy: Float64Array): number {
@@ -17,6 +19,41 @@ export function signedAreaOfPoints(ring: readonly (readonly number[])[]): number
   const n = ring.length;
   for (let i = 0, j = n - 1; i < n; j = i++) sum += ring[j][0] * ring[i][1] - ring[i][0] * ring[j][1];
   return sum / 2;
+}
+
+/** Signed shoelace area of a flat [x0, y0, x1, y1, ...] ring (not closed); > 0 is counter-clockwise. */
+export function signedAreaOfFlat(r: ArrayLike<number>): number {
+  let sum = 0;
+  const n = r.length / 2;
+  for (let i = 0, j = n - 1; i < n; j = i++) sum += r[j * 2] * r[i * 2 + 1] - r[i * 2] * r[j * 2 + 1];
+  return sum / 2;
+}
+
+/** Even-odd point in ring test over a flat [x0, y0, x1, y1, ...] ring. */
+export function pointInFlatRing(x: number, y: number, r: ArrayLike<number>): boolean {
+  let inside = false;
+  const n = r.length / 2;
+  for (let i = 0, j = n - 1; i < n; j = i++) {
+    const xi = r[i * 2], yi = r[i * 2 + 1], xj = r[j * 2], yj = r[j * 2 + 1];
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+/**
+ * Even-odd point in polygon over all rings of one polygon given as [x, y] pairs (closed or not):
+ * inside the outer ring and in no hole.
+ */
+export function pointInPolygonPoints(x: number, y: number, rings: readonly (readonly (readonly number[])[])[]): boolean {
+  let inside = false;
+  for (const ring of rings) {
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [xi, yi] = ring[i];
+      const [xj, yj] = ring[j];
+      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+    }
+  }
+  return inside;
 }
 
 /** Even-odd point in ring test over vertex ids. */

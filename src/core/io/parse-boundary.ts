@@ -13,8 +13,9 @@ import {
 import { IssueLog } from './issues';
 import { ringsCross } from './ring-crossings';
 import { readPolygons } from './read-polygons';
+import { polygonsOf } from '../geometry/polygons';
 import { repairSelfTouching } from './repair-self-touching';
-import { cleanPolygon, polygonsOf, polygonsToGeometry } from './rings';
+import { cleanPolygon, polygonsToGeometry } from './rings';
 import { DEFAULT_MAX_BYTES, checkText, isRecord, parseJson } from './text-input';
 
 export interface ParseBoundaryOptions {
