@@ -7,7 +7,7 @@ import { DEFAULT_BAND, type Band, type Boundary, type Issue } from '../core/mode
 import { evaluatePlan, type PlanResult } from '../core/plan';
 import { OPTION_KIND, type Command, type CommandSpec, type ParsedArgs } from './args';
 import { CRS_OPTION, POSTCODES_OPTION, crsArg, practiceOptions, readInput } from './read-input';
-import { EXIT, failInput, formatCount, plural, resolvePath, writeOutputsAtomically, type CliIO, type ExitCode, type OutputFile } from './io';
+import { EXIT, failInput, formatCount, plural, sameFileProblem, warningsLine, writeOutputsAtomically, type CliIO, type ExitCode, type OutputFile } from './io';
 import { readPlanSource, type PlanSource } from './plan-source';
 import { listIds } from './summary';
 
@@ -52,14 +52,7 @@ function checkUsage(args: ParsedArgs, io: CliIO): string | null {
   const crs = crsArg(args);
   if ('usage' in crs) return crs.usage;
   const inputs = ['practices', 'before', 'after', 'boundary', 'postcodes'].filter((o) => args.text.has(o));
-  for (const o of outputs) {
-    for (const other of [...inputs, ...outputs]) {
-      if (other !== o && resolvePath(io, args.text.get(o)!) === resolvePath(io, args.text.get(other)!)) {
-        return `--${o} and --${other} name the same file (${args.text.get(o)}); outputs never overwrite an input or each other`;
-      }
-    }
-  }
-  return null;
+  return sameFileProblem(io, outputs, inputs, args.text);
 }
 
 const km2 = (v: number) => `${v.toFixed(2)} km2`;
@@ -147,7 +140,7 @@ export async function runCompare(args: ParsedArgs, io: CliIO): Promise<ExitCode>
     `Practices: ${formatCount(practices.length)} at ${plural(t.sites.length, 'site')}, from ${practicesRead.fileName}; study area ${boundaryRead?.ok ? boundaryRead.fileName : 'the convex hull of the practices plus a margin'}, ${formatCount(t.areaKm2)} km2`,
     `Before: ${before.label} (${before.kind}); after: ${after.label} (${after.kind})`,
     ...compareReportLines(comparison, planBefore, planAfter),
-    warnings.length ? `Warnings: ${formatCount(warnings.length)} (listed on stderr)` : 'Warnings: none',
+    warningsLine(warnings),
     `Wrote ${outputs.map((o) => o.file).join(', ')}`,
   ];
   io.stdout(`${lines.join('\n')}\n`);
