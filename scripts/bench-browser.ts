@@ -1,12 +1,14 @@
 // `npm run bench:browser`: the app in headless Chromium on the national table (6,452 practices,
 // 1,234 real PCNs). Builds the app, serves it with vite preview, and prints JSON: time from
 // choosing the file to an interactive map, and for 100 paint reassignments the time until the
-// panel shows the new numbers and until the map has drawn the change (p50/p95).
+// panel shows the new numbers and until the map has drawn the change (p50/p95); then the national
+// small-area files opened in the app and moves with footprints from small areas.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
 import { findChromium } from '../tests/browser/global-setup';
+import { benchBrowserSmallAreas } from './bench-browser-small-areas';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const practicesFile = path.resolve(root, '../shared/data/england_practices_2022-01.geojson');
@@ -63,6 +65,7 @@ try {
     }
     return { panel, map };
   })()`)) as { panel: number[]; map: number[] };
+  const smallAreas = await benchBrowserSmallAreas(page, path.dirname(practicesFile));
   const q = (xs: number[], p: number) => Math.round([...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))] * 10) / 10;
   console.log(JSON.stringify({
     data: { practices: 6452, file: 'england_practices_2022-01.geojson (../shared/data)' },
@@ -72,6 +75,7 @@ try {
     reassignments: edits.panel.length,
     panelUpdateMs: { p50: q(edits.panel, 0.5), p95: q(edits.panel, 0.95), target95: 16 },
     mapDrawnMs: { p50: q(edits.map, 0.5), p95: q(edits.map, 0.95), target95: 50 },
+    smallAreas,
     pageErrors: errors,
     note: 'WebGL runs in SwiftShader (software) on this machine; a GPU is faster.',
   }, null, 2));
