@@ -61,7 +61,9 @@ async function start() {
   });
   // Browser tests and the browser benchmark drive the app through this handle; idle() waits for
   // the map chunk, then for the map to draw the current plan.
-  Object.assign(window, { __pcn: { store, idle: () => viewReady.then((v) => v.idle()), renderedNetworks: () => view?.renderedNetworks() ?? [], renderedPreview: () => view?.renderedPreview() ?? 0, project: (lon: number, lat: number) => view?.project(lon, lat) } });
+  Object.assign(window, { __pcn: { store, idle: () => viewReady.then((v) => v.idle()), renderedNetworks: () => view?.renderedNetworks() ?? [], renderedPreview: () => view?.renderedPreview() ?? 0,
+    project: (lon: number, lat: number) => view?.project(lon, lat),
+    pixelsAfterNextFrame: (x: number, y: number, w: number, h: number, repaint: boolean) => viewReady.then((v) => v.pixelsAfterNextFrame(x, y, w, h, repaint)) } });
   render(
     <StoreContext.Provider value={store}>
       <App mapPort={mapPort} mapRef={mapRef} extraTabs={[{ id: 'small-areas', label: 'Small areas', render: () => <SmallAreasPanel /> }]} />

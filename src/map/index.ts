@@ -1,5 +1,6 @@
 // The map adapter: the one owner of the MapLibre map. It subscribes to the store, pushes only
-// what changed (updateData with stable feature ids, feature-state for hover and selection), and
+// what changed (updateData with stable feature ids for footprints, feature-state for practice
+// colours, hover and selection), and
 // turns pointer events into store actions through the mode table.
 import 'maplibre-gl/dist/maplibre-gl.css';
 import * as maplibregl from 'maplibre-gl';
@@ -35,6 +36,12 @@ export interface MapView {
   project(lon: number, lat: number): { x: number; y: number };
   /** Resolves once the map has drawn the current plan. */
   idle(): Promise<void>;
+  /**
+   * RGBA bytes of the canvas box from CSS pixel (x, y), w x h CSS pixels, bottom row first, read
+   * while the next frame is drawn (the drawing buffer is not kept after that). `repaint` asks for
+   * a frame; without it the next frame is the one a change causes. For tests and benchmarks.
+   */
+  pixelsAfterNextFrame(x: number, y: number, w: number, h: number, repaint: boolean): Promise<Uint8Array>;
   /** Ids of the networks whose footprint fill is drawn in the current view (for tests). */
   renderedNetworks(): string[];
   /** Outlines of a proposal (auto-cluster) over the plan; null clears them. */
@@ -56,7 +63,9 @@ export function createMapView(container: HTMLElement, store: PlannerStore): MapV
     center: [-1.5, 53],
     zoom: 6,
     attributionControl: { compact: true },
-    canvasContextAttributes: { preserveDrawingBuffer: true },
+    // No cross-fade of re-tiled data after an edit: every faded frame is a full redraw, which
+    // software WebGL pays for on the main thread.
+    fadeDuration: 0,
   });
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-left');
   map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
@@ -104,6 +113,7 @@ export function createMapView(container: HTMLElement, store: PlannerStore): MapV
     const defs = defsById(s.doc.networks);
     geo(SOURCES.area)?.setData({ type: 'Feature', properties: {}, geometry: t.areaGeometry });
     geo(SOURCES.cells)?.setData({ type: 'FeatureCollection', features: cellFeatures(t) });
+    map.removeFeatureState({ source: SOURCES.practices });
     geo(SOURCES.practices)?.setData({
       type: 'FeatureCollection',
       features: s.doc.practices.map((p, i) => practiceFeature(i, p, defs.get(s.doc.assignment.get(p.code) as NetworkId))),
@@ -159,15 +169,11 @@ export function createMapView(container: HTMLElement, store: PlannerStore): MapV
       labels.set(def.fid, summary.geometry, footprintLabel(def, summary), summary.band !== 'within', summary.areaKm2);
     }
     if (removeFids.length + add.length > 0) void geo(SOURCES.footprints)?.updateData({ remove: removeFids, add });
-    const practices = practicesToRefresh(prev, plan, restyled);
-    if (practices.length > 0) {
-      void geo(SOURCES.practices)?.updateData({
-        update: practices.map((i) => {
-          const def = defs.get(s.doc.assignment.get(s.doc.practices[i].code) as NetworkId);
-          const f = practiceFeature(i, s.doc.practices[i], def);
-          return { id: i, addOrUpdateProperties: Object.entries(f.properties).map(([key, value]) => ({ key, value })) };
-        }),
-      });
+    // A practice's new colour goes in as feature-state: drawn at the next frame, without the
+    // practices source being re-tiled in MapLibre's worker.
+    for (const i of practicesToRefresh(prev, plan, restyled)) {
+      const { colour, assigned } = practiceFeature(i, s.doc.practices[i], defs.get(s.doc.assignment.get(s.doc.practices[i].code) as NetworkId)).properties;
+      map.setFeatureState({ source: SOURCES.practices, id: i }, { colour, assigned });
     }
     shown = plan;
     shownDefs = s.doc.networks;
@@ -258,6 +264,20 @@ export function createMapView(container: HTMLElement, store: PlannerStore): MapV
     project(lon, lat) {
       const p = map.project([lon, lat]);
       return { x: p.x, y: p.y };
+    },
+    pixelsAfterNextFrame(x, y, w, h, repaint) {
+      return new Promise((resolve) => {
+        map.once('render', () => {
+          const canvas = map.getCanvas();
+          const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as WebGLRenderingContext;
+          const scale = canvas.width / canvas.clientWidth;
+          const [pw, ph] = [Math.max(1, Math.round(w * scale)), Math.max(1, Math.round(h * scale))];
+          const out = new Uint8Array(pw * ph * 4);
+          gl.readPixels(Math.round(x * scale), canvas.height - Math.round(y * scale) - ph, pw, ph, gl.RGBA, gl.UNSIGNED_BYTE, out);
+          resolve(out);
+        });
+        if (repaint) map.triggerRepaint();
+      });
     },
     idle() {
       return new Promise((resolve) => {

@@ -3,6 +3,8 @@
 import { booleanPointInPolygon, centroid, pointOnFeature } from '@turf/turf';
 import type { Geometry, MultiPolygon, Polygon } from 'geojson';
 import * as maplibregl from 'maplibre-gl';
+import { polygonsOf } from '../core/geometry/polygons';
+import { signedAreaOfPoints } from '../core/geometry/ring-math';
 
 /** At most this many labels at once: the largest networks in view (HTML markers cost per frame). */
 const MAX_LABELS = 120;
@@ -86,13 +88,11 @@ export class FootprintLabels {
 
 /** The centroid of the largest part when it falls inside, else a point on its surface. */
 function labelPoint(g: Polygon | MultiPolygon): [number, number] {
-  const parts = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+  const parts = polygonsOf(g);
   let best = parts[0];
   let bestArea = -1;
   for (const p of parts) {
-    let a = 0;
-    const r = p[0];
-    for (let i = 0; i + 1 < r.length; i++) a += r[i][0] * r[i + 1][1] - r[i + 1][0] * r[i][1];
+    const a = signedAreaOfPoints(p[0]);
     if (Math.abs(a) > bestArea) { bestArea = Math.abs(a); best = p; }
   }
   const poly: Polygon = { type: 'Polygon', coordinates: best };

@@ -9,15 +9,12 @@ const idle = (page: Page) => page.evaluate(() => (window as unknown as { __pcn: 
 const state = <T>(page: Page, f: string) => page.evaluate((body) => new Function('s', `return ${body}`)((window as unknown as { __pcn: { store: { getState(): unknown } } }).__pcn.store.getState()), f) as Promise<T>;
 /** Share of map pixels that differ from the capture taken under the same `key` before (first call: 0). */
 function changedShare(page: Page, key: string): Promise<number> {
-  return page.evaluate((k) => {
-    const gl = document.querySelector('#map canvas') as HTMLCanvasElement;
-    const c = document.createElement('canvas');
-    c.width = gl.width;
-    c.height = gl.height;
-    const ctx = c.getContext('2d')!;
-    ctx.drawImage(gl, 0, 0);
-    const d = ctx.getImageData(0, 0, c.width, c.height).data;
-    const store = window as unknown as Record<string, Uint8ClampedArray | undefined>;
+  return page.evaluate(async (k) => {
+    // The map keeps no drawing buffer between frames: read the pixels as a frame is drawn.
+    const el = document.querySelector('#map') as HTMLElement;
+    const pcn = (window as unknown as { __pcn: { pixelsAfterNextFrame(x: number, y: number, w: number, h: number, repaint: boolean): Promise<Uint8Array> } }).__pcn;
+    const d = await pcn.pixelsAfterNextFrame(0, 0, el.clientWidth, el.clientHeight, true);
+    const store = window as unknown as Record<string, Uint8Array | undefined>;
     const before = store[k];
     store[k] = d;
     if (!before || before.length !== d.length) return 0;

@@ -4,6 +4,8 @@
 // core dissolveSites can join by edge cancellation, exactly as it joins cells.
 import { createProjection, dissolveSites, type Tessellation } from '../geometry';
 import type { Site } from '../geometry';
+import { polygonsOf } from '../geometry/polygons';
+import { signedAreaOfIds } from '../geometry/ring-math';
 import type { AlignNetwork } from './types';
 
 const key = (lon: number, lat: number) => `${Math.round(lon * 1e6)},${Math.round(lat * 1e6)}`;
@@ -14,8 +16,7 @@ export function footprintTiling(networks: readonly AlignNetwork[]): Tessellation
   const lonLat: number[] = [];
   const ringsLonLat = networks.map((n) => {
     if (!n.geometry) return [];
-    const polygons = n.geometry.type === 'Polygon' ? [n.geometry.coordinates] : n.geometry.coordinates;
-    return polygons.flat().map((ring) => {
+    return polygonsOf(n.geometry).flat().map((ring) => {
       const ids: number[] = [];
       const open = ring.length > 1 && ring[0][0] === ring[ring.length - 1][0] && ring[0][1] === ring[ring.length - 1][1] ? ring.slice(0, -1) : ring;
       for (const [lon, lat] of open) {
@@ -42,13 +43,8 @@ export function footprintTiling(networks: readonly AlignNetwork[]): Tessellation
     vertexXY[v * 2] = x;
     vertexXY[v * 2 + 1] = y;
   });
-  const signedArea = (ids: readonly number[]) => {
-    let s = 0;
-    for (let i = 0, j = ids.length - 1; i < ids.length; j = i++) s += vertexXY[ids[j] * 2] * vertexXY[ids[i] * 2 + 1] - vertexXY[ids[i] * 2] * vertexXY[ids[j] * 2 + 1];
-    return s / 2;
-  };
   const cellRings = ringsLonLat.map((rings) => rings.filter((r) => r.length >= 3).map((r) => Int32Array.from(r)));
-  const cellAreaKm2 = Float64Array.from(cellRings, (rings) => rings.reduce((a, r) => a + signedArea(Array.from(r)), 0) / 1e6);
+  const cellAreaKm2 = Float64Array.from(cellRings, (rings) => rings.reduce((a, r) => a + signedAreaOfIds(r, vertexXY), 0) / 1e6);
   const edgeSite = new Map<number, number>();
   cellRings.forEach((rings, s) => {
     for (const r of rings) for (let i = 0; i < r.length; i++) edgeSite.set(r[i] * nV + r[(i + 1) % r.length], s);

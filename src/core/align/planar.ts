@@ -4,6 +4,8 @@
 import { intersect } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import type { Projection } from '../geometry';
+import { polygonsOf } from '../geometry/polygons';
+import { pointInFlatRing, signedAreaOfFlat } from '../geometry/ring-math';
 import type { Boundary } from '../model';
 
 /** A ring as flat [x0, y0, x1, y1, ...] metres, not closed. */
@@ -14,12 +16,7 @@ export type PlanarGeometry = readonly PlanarPolygon[];
 /** [minX, minY, maxX, maxY]. */
 export type Box = readonly [number, number, number, number];
 
-export function ringArea(r: Ring): number {
-  let sum = 0;
-  const n = r.length / 2;
-  for (let i = 0, j = n - 1; i < n; j = i++) sum += r[j * 2] * r[i * 2 + 1] - r[i * 2] * r[j * 2 + 1];
-  return sum / 2;
-}
+const ringArea = signedAreaOfFlat;
 
 /** Square metres: outer rings count positive, holes negative. */
 export function geometryArea(g: PlanarGeometry): number {
@@ -52,8 +49,7 @@ function projectRing(ring: readonly Position[], projection: Projection): Ring {
 }
 
 export function projectGeometry(g: Boundary, projection: Projection): PlanarGeometry {
-  const polygons = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-  return polygons.map((rings) => rings.map((r, k) => oriented(projectRing(r, projection), k === 0)));
+  return polygonsOf(g).map((rings) => rings.map((r, k) => oriented(projectRing(r, projection), k === 0)));
 }
 
 /** Rings of mixed orientation (outer CCW, holes CW, in any order) grouped into polygons. */
@@ -82,15 +78,7 @@ export function boxOf(g: PlanarGeometry): Box {
 export const boxesOverlap = (a: Box, b: Box) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
 const boxInside = (a: Box, b: Box) => a[0] >= b[0] && a[1] >= b[1] && a[2] <= b[2] && a[3] <= b[3];
 
-export function pointInRing(x: number, y: number, r: Ring): boolean {
-  let inside = false;
-  const n = r.length / 2;
-  for (let i = 0, j = n - 1; i < n; j = i++) {
-    const xi = r[i * 2], yi = r[i * 2 + 1], xj = r[j * 2], yj = r[j * 2 + 1];
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
+const pointInRing = pointInFlatRing;
 
 /** Inside a polygon's outer ring and none of its holes, for any of the polygons. */
 export function pointInGeometry(x: number, y: number, g: PlanarGeometry): boolean {
@@ -181,9 +169,8 @@ function clippedArea(a: PlanarGeometry, b: PlanarGeometry): number {
   const result = intersect<Record<string, never>>(fc);
   if (!result) return 0;
   const g = result.geometry as Polygon | MultiPolygon;
-  const polygons = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
   let area = 0;
-  for (const rings of polygons) rings.forEach((ring, k) => {
+  for (const rings of polygonsOf(g)) rings.forEach((ring, k) => {
     const flat = Float64Array.from(ring.slice(0, -1).flat());
     area += k === 0 ? Math.abs(ringArea(flat)) : -Math.abs(ringArea(flat));
   });

@@ -4,6 +4,7 @@ import { intersect, kinks, unkinkPolygon } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import type { Boundary } from '../model';
 import type { Projection } from '../geometry';
+import { polygonsOf } from '../geometry/polygons';
 import { boxOf, boxesOverlap, geometryArea, intersectionArea, oriented, pointInGeometry, projectGeometry, type Box, type PlanarGeometry, type Ring } from './planar';
 import type { TileOverlaps } from './tile-overlaps';
 import type { SmallArea } from './types';
@@ -32,9 +33,8 @@ function closed(r: Ring): Position[] {
 }
 
 function toPlanar(g: Polygon | MultiPolygon): PlanarGeometry {
-  const polygons = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
   // Polygon clipping does not promise a winding: outer rings counter-clockwise, holes clockwise, so areas add up.
-  return polygons.map((rings) => rings.map((r, k) => oriented(Float64Array.from(r.slice(0, -1).flat()), k === 0)));
+  return polygonsOf(g).map((rings) => rings.map((r, k) => oriented(Float64Array.from(r.slice(0, -1).flat()), k === 0)));
 }
 
 export function smallAreaWeights(
@@ -97,9 +97,8 @@ export function smallAreaWeights(
 
 /** Self-intersecting rings (left by generalisation) split into simple ones, as buffer(0) would. */
 function withoutKinks(g: Boundary): Boundary {
-  const polygons = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
   const out: Position[][][] = [];
-  for (const rings of polygons) {
+  for (const rings of polygonsOf(g)) {
     const f: Feature<Polygon> = { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: rings } };
     if (kinks(f).features.length === 0) {
       out.push(rings);

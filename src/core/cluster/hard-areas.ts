@@ -1,26 +1,9 @@
 // Which hard-boundary area each site belongs to: the area its point falls in, or the nearest
 // area (by distance to its outline, in projected metres) when it falls in none.
-import type { Position } from 'geojson';
+import { polygonsOf } from '../geometry/polygons';
+import { pointInPolygonPoints } from '../geometry/ring-math';
 import type { ClusterTessellation, HardArea } from './types';
 
-type Rings = readonly (readonly Position[])[];
-
-function polygonsOf(area: HardArea): Rings[] {
-  return area.geometry.type === 'Polygon' ? [area.geometry.coordinates] : area.geometry.coordinates;
-}
-
-/** Even-odd ray casting over all rings of one polygon (holes excluded by parity). */
-function insidePolygon(rings: Rings, lon: number, lat: number): boolean {
-  let inside = false;
-  for (const ring of rings) {
-    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const [xi, yi] = ring[i];
-      const [xj, yj] = ring[j];
-      if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
-    }
-  }
-  return inside;
-}
 
 function segmentDistanceSq(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
   const dx = bx - ax;
@@ -37,7 +20,7 @@ export type LocatedPoints = Pick<ClusterTessellation, 'projection'> & {
 
 /** Per site, the index into `areas` it belongs to. `areas` must hold at least one polygon. */
 export function siteAreas(t: LocatedPoints, areas: readonly HardArea[]): Int32Array {
-  const polygons = areas.map(polygonsOf);
+  const polygons = areas.map((a) => polygonsOf(a.geometry));
   const boxes = polygons.map((polys) => {
     const box = [Infinity, Infinity, -Infinity, -Infinity];
     for (const rings of polys) for (const [x, y] of rings[0] ?? []) {
@@ -54,7 +37,7 @@ export function siteAreas(t: LocatedPoints, areas: readonly HardArea[]): Int32Ar
     for (let a = 0; a < areas.length && out[s] === -1; a++) {
       const b = boxes[a];
       if (site.lon < b[0] || site.lon > b[2] || site.lat < b[1] || site.lat > b[3]) continue;
-      if (polygons[a].some((rings) => insidePolygon(rings, site.lon, site.lat))) out[s] = a;
+      if (polygons[a].some((rings) => pointInPolygonPoints(site.lon, site.lat, rings))) out[s] = a;
     }
     if (out[s] !== -1) return;
     projected ??= polygons.map((polys) =>

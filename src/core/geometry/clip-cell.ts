@@ -4,6 +4,7 @@
 // nearby vertices instead of a whole coastline (a full-boundary intersect costs ~18 ms a cell).
 import { featureCollection, intersect, multiPolygon, polygon } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
+import { polygonsOf } from './polygons';
 
 export type XY = [number, number];
 /** MultiPolygon coordinates in metres: polygons -> rings (closed) -> points. */
@@ -37,9 +38,7 @@ function safeIntersect(cell: Position[][], area: XY[][][]): XY[][][] | null {
     const inputs: Feature<Polygon | MultiPolygon>[] = [polygon(cell), multiPolygon(area)];
     const hit = intersect(featureCollection(inputs));
     if (!hit) return [];
-    const g = hit.geometry;
-    const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-    return polys.map((p) => p.map((r) => r.map((q) => [q[0], q[1]] as XY)));
+    return polygonsOf(hit.geometry).map((p) => p.map((r) => r.map((q) => [q[0], q[1]] as XY)));
   } catch {
     return null;
   }

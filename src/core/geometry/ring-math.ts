@@ -1,4 +1,6 @@
-// Small planar helpers over flat [x0, y0, x1, y1, ...] rings (not closed).
+// The planar ring primitives of the whole core (areas, point in ring, convex hull), in three ring
+// shapes: vertex ids into a flat xy array, flat [x0, y0, x1, y1, ...] rings, and [x, y] pairs.
+// Rings are not closed unless a function says otherwise.
 
 /** Signed shoelace area in square metres of a ring given as vertex ids into `xy`; > 0 is counter-clockwise. */
 export function signedAreaOfIds(ids: ArrayLike<number>, xy: Float64Array): number {
@@ -19,6 +21,41 @@ export function signedAreaOfPoints(ring: readonly (readonly number[])[]): number
   return sum / 2;
 }
 
+/** Signed shoelace area of a flat [x0, y0, x1, y1, ...] ring (not closed); > 0 is counter-clockwise. */
+export function signedAreaOfFlat(r: ArrayLike<number>): number {
+  let sum = 0;
+  const n = r.length / 2;
+  for (let i = 0, j = n - 1; i < n; j = i++) sum += r[j * 2] * r[i * 2 + 1] - r[i * 2] * r[j * 2 + 1];
+  return sum / 2;
+}
+
+/** Even-odd point in ring test over a flat [x0, y0, x1, y1, ...] ring. */
+export function pointInFlatRing(x: number, y: number, r: ArrayLike<number>): boolean {
+  let inside = false;
+  const n = r.length / 2;
+  for (let i = 0, j = n - 1; i < n; j = i++) {
+    const xi = r[i * 2], yi = r[i * 2 + 1], xj = r[j * 2], yj = r[j * 2 + 1];
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+/**
+ * Even-odd point in polygon over all rings of one polygon given as [x, y] pairs (closed or not):
+ * inside the outer ring and in no hole.
+ */
+export function pointInPolygonPoints(x: number, y: number, rings: readonly (readonly (readonly number[])[])[]): boolean {
+  let inside = false;
+  for (const ring of rings) {
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [xi, yi] = ring[i];
+      const [xj, yj] = ring[j];
+      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+    }
+  }
+  return inside;
+}
+
 /** Even-odd point in ring test over vertex ids. */
 export function pointInRingIds(x: number, y: number, ids: ArrayLike<number>, xy: Float64Array): boolean {
   let inside = false;
@@ -26,6 +63,17 @@ export function pointInRingIds(x: number, y: number, ids: ArrayLike<number>, xy:
   for (let i = 0, j = n - 1; i < n; j = i++) {
     const xi = xy[ids[i] * 2], yi = xy[ids[i] * 2 + 1];
     const xj = xy[ids[j] * 2], yj = xy[ids[j] * 2 + 1];
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+/** Even-odd point in ring test over [x, y] positions (closed or not). */
+export function pointInRing(x: number, y: number, ring: readonly (readonly number[])[]): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const xi = ring[i][0], yi = ring[i][1];
+    const xj = ring[j][0], yj = ring[j][1];
     if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
   }
   return inside;

@@ -1,8 +1,9 @@
 // The study area in projected metres: the user's boundary, or (without one) the practices'
 // convex hull grown by a margin, so edge practices still get a cell of sensible size.
-import type { MultiPolygon, Polygon, Position } from 'geojson';
+import type { MultiPolygon, Polygon } from 'geojson';
 import type { Boundary } from '../model';
 import type { AreaPolygons, XY } from './clip-cell';
+import { polygonsOf } from './polygons';
 import type { Projection } from './projection';
 import { convexHull, signedAreaOfPoints } from './ring-math';
 import { SegmentIndex } from './segment-index';
@@ -16,8 +17,7 @@ export interface StudyArea {
 }
 
 export function boundaryStudyArea(boundary: Boundary, projection: Projection): StudyArea {
-  const polys: Position[][][] = boundary.type === 'Polygon' ? [boundary.coordinates] : boundary.coordinates;
-  const polygons: AreaPolygons = polys.map((rings) =>
+  const polygons: AreaPolygons = polygonsOf(boundary).map((rings) =>
     rings.map((ring) => ring.map((p) => projection.forward(p[0], p[1]) as XY)),
   );
   return fromPolygons(polygons, boundary);

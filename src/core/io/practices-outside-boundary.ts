@@ -2,7 +2,8 @@
 import type { Position } from 'geojson';
 import type { Boundary, Issue, Practice } from '../model';
 import { IssueLog } from './issues';
-import { polygonsOf } from './rings';
+import { polygonsOf } from '../geometry/polygons';
+import { pointInPolygonPoints } from '../geometry/ring-math';
 
 interface IndexedPolygon {
   readonly minX: number;
@@ -28,19 +29,6 @@ function index(boundary: Boundary): IndexedPolygon[] {
   });
 }
 
-// Even-odd ray casting over all rings of one polygon: inside the outer ring and no hole.
-function inPolygon(x: number, y: number, rings: readonly (readonly Position[])[]): boolean {
-  let inside = false;
-  for (const ring of rings) {
-    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const [xi, yi] = ring[i];
-      const [xj, yj] = ring[j];
-      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-    }
-  }
-  return inside;
-}
-
 /**
  * A point-in-boundary test prepared once: each polygon's extent is checked before its rings.
  * Points exactly on an edge may go either way.
@@ -48,7 +36,7 @@ function inPolygon(x: number, y: number, rings: readonly (readonly Position[])[]
 export function boundaryContains(boundary: Boundary): (lon: number, lat: number) => boolean {
   const polygons = index(boundary);
   return (lon, lat) =>
-    polygons.some((p) => lon >= p.minX && lon <= p.maxX && lat >= p.minY && lat <= p.maxY && inPolygon(lon, lat, p.rings));
+    polygons.some((p) => lon >= p.minX && lon <= p.maxX && lat >= p.minY && lat <= p.maxY && pointInPolygonPoints(lon, lat, p.rings));
 }
 
 /**

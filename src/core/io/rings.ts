@@ -60,8 +60,3 @@ export function polygonsToGeometry(polygons: readonly Position[][][]): Polygon |
   if (polygons.length === 1) return { type: 'Polygon', coordinates: polygons[0] };
   return { type: 'MultiPolygon', coordinates: [...polygons] };
 }
-
-/** The polygons of a Polygon or MultiPolygon as a list of ring lists. */
-export function polygonsOf(g: Polygon | MultiPolygon): Position[][][] {
-  return g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-}

@@ -3,7 +3,8 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import type { Band } from '../model';
 import { bandStatus } from '../model';
 import { COORDINATE_DECIMALS, MEASURE_DECIMALS, type NetworkProperties, type NetworkSummaryInput } from './networks-schema';
-import { cleanPolygon, polygonsOf, polygonsToGeometry } from './rings';
+import { polygonsOf } from '../geometry/polygons';
+import { cleanPolygon, polygonsToGeometry } from './rings';
 
 const roundTo = (v: number, decimals: number) => {
   const scale = 10 ** decimals;

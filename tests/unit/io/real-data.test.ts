@@ -6,7 +6,7 @@ import { assignmentFromTable } from '../../../src/core/io/assignment-from-table'
 import { parseBoundary } from '../../../src/core/io/parse-boundary';
 import { parsePractices } from '../../../src/core/io/parse-practices';
 import { practicesOutsideBoundary } from '../../../src/core/io/practices-outside-boundary';
-import { polygonsOf } from '../../../src/core/io/rings';
+import { polygonsOf } from '../../../src/core/geometry/polygons';
 import type { Boundary, Practice } from '../../../src/core/model';
 import { messages, readShared, valueOf } from './helpers';
 
