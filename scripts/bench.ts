@@ -4,7 +4,8 @@
 // practices, scripts/bench-cli.ts); then the auto-cluster section. Prints one JSON object.
 // The small-area section follows the engine's (scripts/bench-small-areas.ts).
 // Figures, not pass/fail. `--engine-only` skips the auto-cluster section, `--cli-only` runs only
-// the command-line section, `--small-areas-only` only the small-area section.
+// the command-line section, `--small-areas-only` only the small-area section, `--compare-only`
+// only the comparison of two plans (scripts/bench-compare.ts).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +17,7 @@ import { DEFAULT_BAND, type NetworkId } from '../src/core/model';
 import { evaluatePlan, updatePlan } from '../src/core/plan';
 import { benchCli } from './bench-cli';
 import { benchCluster } from './bench-cluster';
+import { benchCompare } from './bench-compare';
 import { benchSmallAreas } from './bench-small-areas';
 
 const dataDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../shared/data');
@@ -121,12 +123,14 @@ function benchEngine() {
   };
 }
 
+const compareOnly = process.argv.includes('--compare-only');
 const cliOnly = process.argv.includes('--cli-only');
 const smallAreasOnly = process.argv.includes('--small-areas-only');
-const engine = cliOnly || smallAreasOnly ? null : benchEngine();
-const smallAreas = cliOnly ? null : benchSmallAreas(sampleMemory);
-const cli = smallAreasOnly ? null : await benchCli();
-const cluster = cliOnly || smallAreasOnly || process.argv.includes('--engine-only') ? null : benchCluster();
+const engine = cliOnly || smallAreasOnly || compareOnly ? null : benchEngine();
+const smallAreas = cliOnly || compareOnly ? null : benchSmallAreas(sampleMemory);
+const cli = smallAreasOnly || compareOnly ? null : await benchCli();
+const cluster = cliOnly || smallAreasOnly || compareOnly || process.argv.includes('--engine-only') ? null : benchCluster();
+const compare = cliOnly || smallAreasOnly ? null : benchCompare();
 clearInterval(memTimer);
 sampleMemory();
 console.log(JSON.stringify({
@@ -134,6 +138,7 @@ console.log(JSON.stringify({
   smallAreas,
   cli,
   cluster,
+  compare,
   peakMemoryMB: { rss: Math.round(peakRss / 2 ** 20), heapUsed: Math.round(peakHeap / 2 ** 20) },
   node: process.version,
 }, null, 2));

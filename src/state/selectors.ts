@@ -37,7 +37,7 @@ export function changedPractices(a: Assignment, b: Assignment): PracticeCode[] {
   return out;
 }
 
-/** The plan with footprints from practice cells, whatever the footprint source shown. */
+/** The plan with footprints from practice cells, whatever the footprint source shown (colours follow it). */
 export function selectCellPlan(s: Pick<PlannerState, 'doc'>): PlanResult {
   const t = selectTessellation(s);
   const input = planInput(s);

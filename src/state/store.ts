@@ -3,6 +3,7 @@
 // inverse patch; a paint stroke or lasso collects its inverses into one step.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { DEFAULT_BAND, networkId, type Band, type Network, type NetworkId, type PracticeCode } from '../core/model';
+import { fixColourClashes } from './colours';
 import { applyPatch, composeInverse, pushBounded } from './history';
 import { colourFor } from './palette';
 import type { AlignResult } from '../core/align';
@@ -113,7 +114,10 @@ export function createPlannerStore(deps: StoreDeps = {}): PlannerStore {
     const actions: Omit<PlannerActions, keyof ScenarioActions> = {
       commit(patch) {
         const s = get();
-        const { doc, inverse } = applyPatch(s.doc, patch);
+        let { doc, inverse } = applyPatch(s.doc, patch);
+        // A change of membership may bring two networks of one colour together: recolour in the same step.
+        const recoloured = 'assignment' in patch.set || 'practices' in patch.set ? fixColourClashes(doc) : null;
+        if (recoloured) ({ doc, inverse } = applyPatch(s.doc, { label: patch.label, set: { ...patch.set, networks: recoloured } }));
         if (s.strokeActive) set({ doc, stroke: s.stroke ? composeInverse(s.stroke, inverse) : inverse, future: [] });
         else set({ doc, past: pushBounded(s.past, inverse), future: [] });
       },

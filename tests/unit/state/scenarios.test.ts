@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { restoreAutosave, startAutosave, type KeyValueStore } from '../../../src/state/autosave';
 import { selectComparison } from '../../../src/state/compare';
 import { loadBoundaryText, loadPracticesText, openPlanText } from '../../../src/state/loaders';
+import { loadReferenceText, loadScenarioText } from '../../../src/state/scenario-loaders';
 import { parsePlan, serialisePlan } from '../../../src/state/plan-file';
 import { createPlannerStore } from '../../../src/state/store';
 
@@ -118,5 +119,30 @@ describe('scenarios', () => {
     const cmp = selectComparison(store.getState());
     expect(cmp?.ok).toBe(false);
     if (cmp && !cmp.ok) expect(cmp.issues[0].message).toMatch(/^Current and Current copy: the plans cover different practices: only in Current: 1 practice \(Z9/);
+  });
+});
+
+describe('scenarios from files', () => {
+  it('an assignment CSV becomes a scenario named after the file; a bad file changes nothing', () => {
+    const store = demoStore();
+    expect(loadScenarioText(store, demo('demo-assignment.csv'), 'proposal-b.csv')).toBe(true);
+    const s = store.getState();
+    expect(s.scenarios.map((x) => x.name)).toEqual(['Current', 'proposal-b']);
+    expect(s.doc.assignment.size).toBeGreaterThan(0);
+    expect(s.doc.practices).toBe(s.scenarios[0].doc.practices);
+    const before = store.getState().scenarios;
+    expect(loadScenarioText(store, 'practice_code,network_id\nZ90001,N1\nZ90001,N2\n', 'bad.csv')).toBe(false);
+    expect(store.getState().scenarios).toBe(before);
+    expect(store.getState().problems[0].title).toBe('bad.csv was not loaded; the plan is unchanged');
+  });
+
+  it('a reference layer is any polygon file, kept in the plan file', () => {
+    const store = demoStore();
+    expect(loadReferenceText(store, demo('demo-boundary.geojson'), 'area.geojson')).toBe(true);
+    const read = parsePlan(serialisePlan(store.getState()), 'plan.json', () => 1);
+    expect(read.ok && read.value.reference?.name).toBe('area.geojson');
+    expect(read.ok && read.value.reference?.features.length).toBe(store.getState().reference?.features.length);
+    expect(loadReferenceText(store, demo('demo-practices.geojson'), 'points.geojson')).toBe(false);
+    expect(store.getState().reference?.name).toBe('area.geojson');
   });
 });

@@ -1,0 +1,15 @@
+// Keeps neighbouring networks in different colours: after any change of membership the networks
+// whose colour now matches a neighbour's get a new one, in the same undo step; all others keep
+// theirs (including colours the planner picked).
+import { colourNetworks, networkAdjacency } from '../core/plan';
+import { PALETTE } from './palette';
+import { selectCellPlan } from './selectors';
+import type { NetworkDef, PlanDoc } from './types';
+
+/** The networks with clashing colours recoloured, or null when no two neighbours share a colour. */
+export function fixColourClashes(doc: PlanDoc): NetworkDef[] | null {
+  if (doc.networks.length < 2 || doc.practices.length === 0) return null;
+  const colours = colourNetworks(networkAdjacency(selectCellPlan({ doc })), PALETTE, new Map(doc.networks.map((n) => [n.id, n.colour])));
+  if (doc.networks.every((n) => colours.get(n.id) === n.colour)) return null;
+  return doc.networks.map((n) => (colours.get(n.id) === n.colour ? n : { ...n, colour: colours.get(n.id)! }));
+}
