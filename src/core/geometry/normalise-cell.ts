@@ -2,9 +2,11 @@
 // it holds in both directions (between two of its own pieces) cancel, degenerate edges go, and
 // the rest is rebuilt by buildPolygons, so pinched rings come apart into separate pieces.
 import { buildPolygons, type IdPolygon } from './build-rings';
+import { signedAreaOfIds } from './ring-math';
 
 /** `rings`: vertex-id rings (not closed), shells CCW and holes CW; `nV`: the vertex count. */
 export function normaliseCell(rings: readonly ArrayLike<number>[], xy: Float64Array, nV: number): IdPolygon[] {
+  if (rings.length === 1 && isSimpleShell(rings[0], xy)) return [[Int32Array.from(rings[0])]];
   const index = new Map<number, number>();
   const from: number[] = [];
   const to: number[] = [];
@@ -29,4 +31,12 @@ export function normaliseCell(rings: readonly ArrayLike<number>[], xy: Float64Ar
     if (a >= 0) { keepFrom.push(a); keepTo.push(to[e]); }
   });
   return buildPolygons(keepFrom, keepTo, xy);
+}
+
+/** Most cells are one convex ring: distinct vertices, counter-clockwise; nothing to rebuild. */
+function isSimpleShell(ring: ArrayLike<number>, xy: Float64Array): boolean {
+  const n = ring.length;
+  if (n < 3 || n > 64) return false;
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (ring[i] === ring[j]) return false;
+  return signedAreaOfIds(ring, xy) > 0;
 }

@@ -30,7 +30,6 @@ export function reattachFragments(cells: readonly IdPolygon[][], sites: readonly
   const islandEdges = new Set<number>();
   if (!cells.some((polys) => polys.length > 1)) return { cellRings: cells.map((polys) => polys.flat()), islandEdges };
 
-  const links = pieceLinks(pieces, xy, nV);
   const owner = new Int32Array(pieces.length).fill(-1);
   const areas = pieces.map((p) => signedAreaOfIds(p[0], xy));
   cells.forEach((polys, s) => {
@@ -40,6 +39,7 @@ export function reattachFragments(cells: readonly IdPolygon[][], sites: readonly
     if (main < 0) main = polys.reduce((best, _, k) => (areas[first + k] > areas[first + best] ? k : best), 0);
     owner[first + main] = s;
   });
+  const links = pieceLinks(pieces, owner, xy, nV);
   growFromMainPieces(owner, links);
   for (const group of unreached(owner, links)) {
     const largest = group.reduce((best, p) => (areas[p] > areas[best] ? p : best), group[0]);
@@ -57,14 +57,15 @@ export function reattachFragments(cells: readonly IdPolygon[][], sites: readonly
   return { cellRings, islandEdges };
 }
 
-/** Per piece: neighbouring pieces and the length of edge shared with each, metres. */
-function pieceLinks(pieces: readonly IdPolygon[], xy: Float64Array, nV: number): Map<number, number>[] {
+/** Per fragment (piece with no owner yet): neighbouring pieces and the length of edge shared with each, metres. */
+function pieceLinks(pieces: readonly IdPolygon[], owner: Int32Array, xy: Float64Array, nV: number): Map<number, number>[] {
   const edgePiece = new Map<number, number>();
   pieces.forEach((p, k) => {
     for (const r of p) for (let i = 0; i < r.length; i++) edgePiece.set(r[i] * nV + r[(i + 1) % r.length], k);
   });
   return pieces.map((p, k) => {
     const shared = new Map<number, number>();
+    if (owner[k] >= 0) return shared;
     for (const r of p) {
       for (let i = 0; i < r.length; i++) {
         const a = r[i], b = r[(i + 1) % r.length];
