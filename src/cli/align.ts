@@ -128,6 +128,10 @@ export async function runAlign(args: ParsedArgs, io: CliIO): Promise<ExitCode> {
   const practices = practicesResult ? take({ ...practicesResult, warnings: practicesResult.warnings.filter((w) => !/no network/.test(w.message)) }) : null;
   const boundary: Boundary | null = boundaryRead?.ok ? take(parseBoundary(boundaryRead.text, boundaryRead.fileName)) : null;
   const smallAreas: SmallArea[] | null = smallRead?.ok ? take(parseSmallAreas(smallRead.text, smallRead.fileName, args.text.get('small-area-field')!)) : null;
+  if (networksFile && networksFile.networks.length === 0) {
+    const file = networksRead.fileName;
+    errors.push({ severity: 'error', file, message: `${file}: contains no networks (no features); nothing to compare the service areas with` });
+  }
   if (errors.length || !networksFile || !services) return failInput(io, errors, warnings);
 
   const threshold = args.text.has('threshold') ? Number(args.text.get('threshold')) : DEFAULT_SPLIT_THRESHOLD;

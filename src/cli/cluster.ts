@@ -9,7 +9,7 @@ import { CLUSTER_SCOPE, clusterPlan, parseHardAreas, type ClusterReport, type Cl
 import { OPTION_KIND, type Command, type CommandSpec, type ParsedArgs } from './args';
 import { CRS_OPTION, POSTCODES_OPTION, crsArg, practiceOptions, readInput, OUT_CRS_OPTION, outCrs, outCrsArg, outFormatProblem } from './read-input';
 import { EXIT, failInput, formatCount, plural, sameFileProblem, warningsLine, writeOutputsAtomically, type CliIO, type ExitCode, type OutputFile } from './io';
-import { planSummaryLines } from './summary';
+import { implausibleListSizeLines, planSummaryLines } from './summary';
 import { encodeFeatures } from '../core/io/write-output';
 
 export const clusterSpec: CommandSpec = {
@@ -183,6 +183,7 @@ export async function runCluster(args: ParsedArgs, io: CliIO): Promise<ExitCode>
   const mode = args.flags.has('repair') ? `repair of ${networkField}` : `from scratch (scope ${args.text.get('scope') ?? 'all'})`;
   const lines = [
     `Practices: ${formatCount(practices.length)} at ${plural(tessellation.sites.length, 'site')}, from ${practicesRead.fileName}`,
+    ...implausibleListSizeLines(practices),
     `Clustering: ${mode}, seed ${args.numbers.get('seed')}${hardAreas ? `, within ${plural(hardAreas.length, 'area')} of ${withinRead?.ok ? withinRead.fileName : ''}` : ''}${lock.length ? `, locked: ${lock.join(', ')}` : ''}`,
     ...clusterReportLines(run.report, band),
     'Footprints as built by the engine:',

@@ -6,7 +6,7 @@ import { formatIssue, parseBoundary, parsePractices, toMovesCsv } from '../core/
 import { DEFAULT_BAND, type Band, type Boundary, type Issue } from '../core/model';
 import { evaluatePlan, type PlanResult } from '../core/plan';
 import { OPTION_KIND, type Command, type CommandSpec, type ParsedArgs } from './args';
-import { EXIT, failInput, formatCount, plural, readInputFile, resolvePath, writeOutputsAtomically, type CliIO, type ExitCode, type OutputFile } from './io';
+import { EXIT, failInput, formatCount, plural, readInputFile, sameFileProblem, warningsLine, writeOutputsAtomically, type CliIO, type ExitCode, type OutputFile } from './io';
 import { readPlanSource, type PlanSource } from './plan-source';
 import { listIds } from './summary';
 
@@ -47,14 +47,7 @@ function checkUsage(args: ParsedArgs, io: CliIO): string | null {
   if (min !== undefined && max !== undefined && min > max) return `--min ${min} is greater than --max ${max}`;
   const outputs = ['out', 'summary-out', 'geojson-out'].filter((o) => args.text.has(o));
   const inputs = ['practices', 'before', 'after', 'boundary'].filter((o) => args.text.has(o));
-  for (const o of outputs) {
-    for (const other of [...inputs, ...outputs]) {
-      if (other !== o && resolvePath(io, args.text.get(o)!) === resolvePath(io, args.text.get(other)!)) {
-        return `--${o} and --${other} name the same file (${args.text.get(o)}); outputs never overwrite an input or each other`;
-      }
-    }
-  }
-  return null;
+  return sameFileProblem(io, outputs, inputs, args.text);
 }
 
 const km2 = (v: number) => `${v.toFixed(2)} km2`;
@@ -139,7 +132,7 @@ export function runCompare(args: ParsedArgs, io: CliIO): ExitCode {
     `Practices: ${formatCount(practices.length)} at ${plural(t.sites.length, 'site')}, from ${practicesRead.fileName}; study area ${boundaryRead?.ok ? boundaryRead.fileName : 'the convex hull of the practices plus a margin'}, ${formatCount(t.areaKm2)} km2`,
     `Before: ${before.label} (${before.kind}); after: ${after.label} (${after.kind})`,
     ...compareReportLines(comparison, planBefore, planAfter),
-    warnings.length ? `Warnings: ${formatCount(warnings.length)} (listed on stderr)` : 'Warnings: none',
+    warningsLine(warnings),
     `Wrote ${outputs.map((o) => o.file).join(', ')}`,
   ];
   io.stdout(`${lines.join('\n')}\n`);

@@ -9,7 +9,7 @@ import { evaluatePlan } from '../core/plan';
 import { OPTION_KIND, type Command, type CommandSpec, type ParsedArgs } from './args';
 import { CRS_OPTION, POSTCODES_OPTION, crsArg, practiceOptions, readInput, OUT_CRS_OPTION, outCrs, outCrsArg, outFormatProblem } from './read-input';
 import { EXIT, failInput, formatCount, plural, sameFileProblem, warningsLine, writeOutputsAtomically, type CliIO, type ExitCode, type OutputFile } from './io';
-import { planSummaryLines } from './summary';
+import { implausibleListSizeLines, planSummaryLines } from './summary';
 import { runSmallAreaFootprints } from './footprints-small-areas';
 import { encodeFeatures } from '../core/io/write-output';
 
@@ -181,6 +181,7 @@ export async function runFootprints(args: ParsedArgs, io: CliIO): Promise<ExitCo
     : `convex hull of the practices plus a margin (no --boundary given), ${formatCount(tessellation.areaKm2)} km2`;
   const lines = [
     `Practices: ${formatCount(practices.length)} (${plural(totalPatients, 'patient')}) at ${plural(tessellation.sites.length, 'site')}, from ${practicesRead.fileName}`,
+    ...implausibleListSizeLines(practices),
     `Assignment: ${plural(networks.length, 'network')} from ${source}`,
     `Study area: ${area}${outside ? `; ${plural(outside, 'practice lies', 'practices lie')} outside it` : ''}`,
     ...planSummaryLines(plan),

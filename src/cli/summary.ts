@@ -1,5 +1,7 @@
 // The few lines a command prints about a plan: networks, band, contiguity, unassigned,
 // shared sites. Shared by every command that produces a plan (footprints, cluster, align).
+import { MAX_PLAUSIBLE_LIST_SIZE } from '../core/io';
+import type { Practice } from '../core/model';
 import type { PlanResult } from '../core/plan';
 import { formatCount, plural } from './io';
 
@@ -52,4 +54,15 @@ export function planSummaryLines(
   const shown = conflicts.slice(0, 3).join('; ') + (conflicts.length > 3 ? `; and ${conflicts.length - 3} more` : '');
   const conflictLine = `Shared-site conflicts: ${formatCount(conflicts.length)}${conflicts.length ? ` (${shown})` : ''}`;
   return [bandLine, contiguousLine, unassignedLine, conflictLine];
+}
+
+/**
+ * `Implausible list sizes: 1 above 250,000 (Z997 1,000,000,000,000), used as given; see the warnings`,
+ * or nothing when every list size is plausible.
+ */
+export function implausibleListSizeLines(practices: readonly Practice[]): string[] {
+  const big = practices.filter((p) => p.listSize > MAX_PLAUSIBLE_LIST_SIZE);
+  if (big.length === 0) return [];
+  const shown = listIds(big.map((p) => `${p.code} ${formatCount(p.listSize)}`), 3);
+  return [`Implausible list sizes: ${formatCount(big.length)} above ${formatCount(MAX_PLAUSIBLE_LIST_SIZE)} (${shown}), used as given; see the warnings`];
 }

@@ -68,6 +68,17 @@ export function pointInRingIds(x: number, y: number, ids: ArrayLike<number>, xy:
   return inside;
 }
 
+/** Even-odd point in ring test over [x, y] positions (closed or not). */
+export function pointInRing(x: number, y: number, ring: readonly (readonly number[])[]): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const xi = ring[i][0], yi = ring[i][1];
+    const xj = ring[j][0], yj = ring[j][1];
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
 /** Monotone-chain convex hull of [x, y] points, counter-clockwise, not closed. */
 export function convexHull(points: readonly (readonly [number, number])[]): [number, number][] {
   const pts = [...points].sort((a, b) => a[0] - b[0] || a[1] - b[1]);

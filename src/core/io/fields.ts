@@ -53,13 +53,15 @@ export interface DetectedFields {
   readonly missing: readonly FieldKey[];
   /** Caller-named fields whose name is not a header of the file. */
   readonly notFound: readonly { readonly field: FieldKey; readonly name: string }[];
+  /** Fields whose header appears more than once (ignoring case): which one is meant is unknown. */
+  readonly ambiguous: readonly { readonly field: FieldKey; readonly headers: readonly string[]; readonly positions: readonly number[] }[];
 }
 
 /**
  * Maps practice fields to headers. Caller names win; otherwise the first alias present
  * (case-insensitive, surrounding spaces ignored). Example:
  * `detectFields(['ODS_Code', 'Patients', 'X', 'Y'])` gives code "ODS_Code", listSize "Patients",
- * lon "X", lat "Y", missing [].
+ * lon "X", lat "Y", missing []. Two "Patients" columns would make listSize ambiguous.
  */
 export function detectFields(headers: readonly string[], names: FieldNames = {}): DetectedFields {
   const byLower = new Map<string, string>();
@@ -86,5 +88,11 @@ export function detectFields(headers: readonly string[], names: FieldNames = {})
     }
   }
   const missing = REQUIRED_FIELDS.filter((f) => found[f] === undefined);
-  return { ...found, missing, notFound };
+  const ambiguous: { field: FieldKey; headers: string[]; positions: number[] }[] = [];
+  for (const field of Object.keys(found) as FieldKey[]) {
+    const key = (found[field] as string).trim().toLowerCase();
+    const positions = headers.flatMap((h, i) => (h.trim().toLowerCase() === key ? [i + 1] : []));
+    if (positions.length > 1) ambiguous.push({ field, headers: positions.map((i) => headers[i - 1]), positions });
+  }
+  return { ...found, missing, notFound, ambiguous };
 }

@@ -1,7 +1,7 @@
 // Reading, checking and writing planner files. Pure: text in, values and Issues out.
 export { detectFields, FIELD_ALIASES, REQUIRED_FIELDS } from './fields';
 export type { DetectedFields, FieldKey, FieldNames } from './fields';
-export { parsePractices } from './parse-practices';
+export { MAX_PLAUSIBLE_LIST_SIZE, parsePractices } from './parse-practices';
 export type { ParsePracticesOptions, PracticeNetwork, PracticeTable } from './parse-practices';
 export { parseBoundary } from './parse-boundary';
 export type { ParseBoundaryOptions } from './parse-boundary';

@@ -71,7 +71,14 @@ function columnsOf(
   const lower = header.map((h) => h.trim().toLowerCase());
   const code = findColumn(lower, CODE_HEADERS);
   const network = findColumn(lower, NETWORK_HEADERS);
-  if (code >= 0 && network >= 0) return { code, network, name: findColumn(lower, NAME_HEADERS), practiceName: findColumn(lower, ['practice_name']), rows };
+  if (code >= 0 && network >= 0) {
+    const name = findColumn(lower, NAME_HEADERS);
+    for (const c of [code, network, name]) {
+      const same = lower.flatMap((h, i) => (c >= 0 && h === lower[c] ? [i + 1] : []));
+      if (same.length > 1) log.error('field errors', { field: header[c] }, `columns ${same.join(' and ')} are ${same.length === 2 ? 'both' : 'all'} named "${header[c]}", so which to use is ambiguous; rename or remove all but one`);
+    }
+    return log.errorCount > 0 ? null : { code, network, name, practiceName: findColumn(lower, ['practice_name']), rows };
+  }
   if (header.length >= 2 && known.has(header[0].trim())) {
     return { code: 0, network: 1, name: header.length > 2 ? 2 : -1, practiceName: -1, rows: [{ line: headerLine, cells: header }, ...rows] };
   }

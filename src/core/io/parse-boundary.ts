@@ -14,8 +14,9 @@ import { IssueLog } from './issues';
 import { ringsCross } from './ring-crossings';
 import { readPolygons } from './read-polygons';
 import { polygonsOf } from '../geometry/polygons';
+import { pointInRing } from '../geometry/ring-math';
 import { repairSelfTouching } from './repair-self-touching';
-import { cleanPolygon, polygonsToGeometry } from './rings';
+import { cleanPolygon, polygonsToGeometry, ringSignedArea2 } from './rings';
 import { DEFAULT_MAX_BYTES, checkText, isRecord, parseJson } from './text-input';
 
 export interface ParseBoundaryOptions {
@@ -34,13 +35,16 @@ function pushPiece(out: Piece[], where: string, polygons: Position[][][]): void 
 
 function readPieces(doc: unknown, log: IssueLog): Piece[] {
   const out: Piece[] = [];
-  if (isRecord(doc) && doc.type === 'FeatureCollection' && Array.isArray(doc.features)) {
-    doc.features.forEach((f: unknown, i: number) => {
+  const features = isRecord(doc) && doc.type === 'FeatureCollection' ? doc.features : undefined;
+  if (isRecord(doc) && doc.type === 'FeatureCollection' && !Array.isArray(features)) {
+    log.error('file errors', {}, 'is a GeoJSON FeatureCollection whose "features" is not a list; expected a list of Polygon or MultiPolygon features');
+  } else if (Array.isArray(features)) {
+    features.forEach((f: unknown, i: number) => {
       const where = `feature ${i}`;
       if (!isRecord(f) || f.type !== 'Feature') log.error('geometry errors', { where }, 'is not a GeoJSON Feature');
       else pushPiece(out, where, readPolygons(f.geometry, where, log));
     });
-    if (doc.features.length === 0) log.error('file errors', {}, 'is an empty FeatureCollection; expected Polygon or MultiPolygon features');
+    if (features.length === 0) log.error('file errors', {}, 'is an empty FeatureCollection; expected Polygon or MultiPolygon features');
   } else if (isRecord(doc) && doc.type === 'Feature') {
     pushPiece(out, 'feature', readPolygons(doc.geometry, 'feature', log));
   } else if (isRecord(doc) && typeof doc.type === 'string') {
@@ -49,6 +53,20 @@ function readPieces(doc: unknown, log: IssueLog): Piece[] {
     log.error('file errors', {}, 'is not GeoJSON (expected a Polygon, MultiPolygon, Feature or FeatureCollection)');
   }
   return out;
+}
+
+/** A hole must lie inside its own outer ring; one bigger than it (or beside it) gives a negative area. */
+function checkHoles(pieces: readonly Piece[], log: IssueLog): void {
+  for (const piece of pieces) {
+    for (const [outer, ...holes] of piece.polygons) {
+      holes.forEach((hole, k) => {
+        if (hole.some(([x, y]) => pointInRing(x, y, outer))) return;
+        const bigger = Math.abs(ringSignedArea2(hole)) >= Math.abs(ringSignedArea2(outer));
+        const why = bigger ? 'is bigger than its outer ring and encloses it' : 'lies outside its outer ring';
+        log.error('geometry errors', { where: piece.where }, `hole ${k + 1} of a polygon ${why}; a hole must lie inside the polygon's outer ring (are the rings in the wrong order?)`);
+      });
+    }
+  }
 }
 
 function checkCoordinates(pieces: readonly Piece[], log: IssueLog): void {
@@ -118,6 +136,7 @@ export function parseBoundary(text: string, fileName: string, opts: ParseBoundar
     return log.fail();
   }
   checkCoordinates(pieces, log);
+  if (log.errorCount === 0) checkHoles(pieces, log);
   if (log.errorCount > 0) return log.fail();
 
   const polygons = pieces.flatMap((p) => p.polygons);

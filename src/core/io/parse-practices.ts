@@ -8,7 +8,7 @@ import { normalisePostcode, postcodeProblem, type PostcodeLookup } from './postc
 import { IssueLog } from './issues';
 import { readRecords, type SourceRecord, type SourceRecords } from './read-records';
 import { DEFAULT_MAX_BYTES, INPUT_FORMAT, cellText, checkText, sniffFormat, type InputFormat } from './text-input';
-import { isMissing, parseDecimal, parseWholeNumber, quoteValue } from './values';
+import { formatWhole, isMissing, parseDecimal, parseWholeNumber, quoteValue } from './values';
 
 export interface PracticeNetwork {
   readonly id: NetworkId;
@@ -41,6 +41,26 @@ export interface ParsePracticesOptions {
   readonly postcodes?: PostcodeLookup;
 }
 
+/**
+ * A list size above this is warned about: the largest practice in England (January 2022) had
+ * 108,789 patients, so a larger figure is almost certainly a typing or export error.
+ */
+export const MAX_PLAUSIBLE_LIST_SIZE = 250_000;
+
+/**
+ * The first character a practice code may not hold, or undefined: ";" joins codes in the networks file's practice_codes,
+ * and control characters (line breaks, tabs) cannot be read back from every output.
+ */
+export function forbiddenCodeCharacter(code: string): string | undefined {
+  for (const c of code) {
+    const n = c.charCodeAt(0);
+    if (c === ';' || n < 0x20 || n === 0x7f) return c;
+  }
+  return undefined;
+}
+
+const describeCharacter = (c: string) => (c === ';' ? '";"' : `a control character (U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')})`);
+
 /** pcn_code "U" is NHS Digital's "Unallocated" bucket, not a network. */
 const NO_NETWORK_VALUES = new Set(['', 'U']);
 
@@ -53,6 +73,15 @@ function checkFields(src: SourceRecords, fields: DetectedFields, hasPostcodes: b
     const plural = noun === 'column' ? 'columns' : 'properties';
     const text = `no ${noun} "${name}" for the ${FIELD_LABELS[field]} (${plural}: ${listHeaders(src.headers)})`;
     log.error('field errors', { field: name }, text);
+  }
+  for (const { field, headers, positions } of fields.ambiguous) {
+    const all = positions.length === 2 ? 'both' : 'all';
+    const which =
+      noun === 'column'
+        ? `columns ${positions.join(' and ')} are ${all} named "${headers[0]}"`
+        : `properties ${headers.map((h) => `"${h}"`).join(' and ')} differ only in case`;
+    const text = `${which}, so the ${FIELD_LABELS[field]} is ambiguous; rename or remove all but one`;
+    log.error('field errors', { field: headers[0] }, text);
   }
   const noCoordinates = src.format === INPUT_FORMAT.csv && (fields.missing.includes('lon') || fields.missing.includes('lat'));
   // A postcode column without a lookup gets one message saying how to geocode it.
@@ -109,7 +138,10 @@ function readDraft(rec: SourceRecord, fields: DetectedFields, seen: Map<string, 
   const codeField = fields.code as string;
   const code = cellText(rec.get(codeField));
   const loc = { where: rec.where, ...(code && { practiceCode: code }) };
+  const forbidden = forbiddenCodeCharacter(code);
   if (!code) log.error('missing practice codes', { ...loc, field: codeField }, `practice code (${codeField}) is missing`);
+  else if (forbidden)
+    log.error('practice code errors', { ...loc, field: codeField }, `practice code ${quoteValue(code)} contains ${describeCharacter(forbidden)}; codes may not contain ";" (it separates the codes in the networks file) or control characters`);
   else if (seen.has(code))
     log.error('duplicate practice codes', { ...loc, field: codeField }, `practice code ${code} appears again (first at ${seen.get(code)})`);
   else seen.set(code, rec.where);
@@ -123,6 +155,8 @@ function readDraft(rec: SourceRecord, fields: DetectedFields, seen: Map<string, 
     if (listSize === null)
       log.error('list size errors', { ...loc, field: sizeField }, `list size ${quoteValue(rawSize)} is not a whole number >= 0`);
     else if (listSize === 0) log.warning('zero list sizes', { ...loc, field: sizeField }, 'list size is 0');
+    else if (listSize > MAX_PLAUSIBLE_LIST_SIZE)
+      log.warning('implausible list sizes', { ...loc, field: sizeField }, `list size ${formatWhole(listSize)} is above ${formatWhole(MAX_PLAUSIBLE_LIST_SIZE)}, more than any practice in England has (the largest has about 110,000); used as given, check it`);
   }
 
   const name = fields.name ? cellText(rec.get(fields.name)) : '';
@@ -170,12 +204,12 @@ export function parsePractices(text: string, fileName: string, opts: ParsePracti
   if (body === null) return log.fail();
   const src = readRecords(body, opts.format ?? sniffFormat(body), log);
   if (!src) return log.fail();
-  const fields = detectFields(src.headers, opts.fields);
-  if (!checkFields(src, fields, opts.postcodes !== undefined, log)) return log.fail();
-  if (src.records.length === 0) {
+  if (src.records.length === 0 && log.errorCount === 0) {
     log.error('file errors', {}, `contains no practices (no ${src.unit})`);
     return log.fail();
   }
+  const fields = detectFields(src.headers, opts.fields);
+  if (!checkFields(src, fields, opts.postcodes !== undefined, log)) return log.fail();
 
   const seen = new Map<string, string>();
   const drafts: Draft[] = [];

@@ -22,6 +22,7 @@ export interface SourceRecords {
 
 function describeType(v: unknown): string {
   if (isRecord(v) && typeof v.type === 'string') return `a GeoJSON ${v.type}`;
+  if (isRecord(v)) return 'a JSON object';
   if (Array.isArray(v)) return 'a JSON array';
   return `JSON ${v === null ? 'null' : typeof v}`;
 }
@@ -47,6 +48,11 @@ function pointOf(feature: Record<string, unknown>, where: string, log: IssueLog)
 function fromGeoJson(text: string, log: IssueLog): SourceRecords | null {
   const doc = parseJson(text, log);
   if (doc === undefined) return null;
+  if (isRecord(doc) && doc.type === 'FeatureCollection' && !Array.isArray(doc.features)) {
+    const features = doc.features === undefined ? 'missing' : `${describeType(doc.features)}`;
+    log.error('file errors', {}, `is a GeoJSON FeatureCollection whose "features" is ${features}; expected a list of Point features`);
+    return null;
+  }
   if (!isRecord(doc) || doc.type !== 'FeatureCollection' || !Array.isArray(doc.features)) {
     log.error('file errors', {}, `is ${describeType(doc)}, not a GeoJSON FeatureCollection of Point features`);
     return null;

@@ -1,6 +1,7 @@
 // First checks on any input text: size, emptiness, byte-order mark, JSON vs CSV.
 import { CRS, geoJsonCrs, reprojectBngDocument } from './crs';
 import type { IssueLog } from './issues';
+import { MAX_JSON_DEPTH, jsonTooDeepAt, lineOfIndex } from './json-depth';
 
 /** Inputs longer than this (in characters, about bytes for CSV/GeoJSON) are refused. */
 export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
@@ -46,12 +47,18 @@ export function sniffFormat(text: string): InputFormat {
 }
 
 /**
- * JSON.parse that logs "is not valid JSON" with the parser's own position instead of throwing.
+ * JSON.parse that logs "is not valid JSON" with the parser's own position instead of throwing,
+ * and refuses nesting deeper than MAX_JSON_DEPTH (no caller then recurses without bound).
  * A GeoJSON `crs` member naming British National Grid (as ONS writes it) has the document
  * reprojected to WGS84 here, with a warning saying so, so every reader sees RFC 7946 degrees;
  * a `crs` naming any other projected system is an error.
  */
 export function parseJson(text: string, log: IssueLog): unknown {
+  const deepAt = jsonTooDeepAt(text);
+  if (deepAt !== -1) {
+    log.error('file errors', {}, `is nested more than ${MAX_JSON_DEPTH} levels deep (line ${lineOfIndex(text, deepAt)}, character ${deepAt + 1}); GeoJSON needs about 10`);
+    return undefined;
+  }
   let doc: unknown;
   try {
     doc = JSON.parse(text) as unknown;

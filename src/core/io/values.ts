@@ -39,3 +39,6 @@ export function quoteValue(raw: unknown): string {
   const short = s.length > 40 ? `${s.slice(0, 37)}...` : s;
   return `"${short.replace(/[\r\n]+/g, ' ')}"`;
 }
+
+/** 1000000 -> "1,000,000", the same on every machine (no locale lookup). */
+export const formatWhole = (n: number) => Math.round(n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');

@@ -20,6 +20,7 @@ beforeEach(() => {
 });
 
 const stderr = () => err.join('');
+const stdout = () => out.join('');
 const write = (name: string, text: string) => writeFileSync(path.join(dir, name), text);
 
 /** 12 practices around Manchester in 3 networks of 4, list sizes 9,000-10,100. */
@@ -91,5 +92,87 @@ describe('every error is counted (item 12)', () => {
     expect(lines.filter((l) => /list size "many" is not a whole number/.test(l))).toHaveLength(20);
     expect(lines).toContain('error: p.csv: …and 980 more list size errors');
     expect(lines.at(-1)).toBe('1,000 errors in the input (20 listed above); no output written.');
+  });
+});
+
+/** Runs footprints on p.csv (and optional extra args) and returns the exit code. */
+const footprints = (extra: readonly string[] = []) =>
+  run(['footprints', '--practices', 'p.csv', '--network-field', 'pcn_code', '--out', 'n.geojson', ...extra], io);
+
+describe('silent wrong numbers become errors or warnings (items 2, 4, 6)', () => {
+  it('two columns of one recognised name are an error naming both, for practices and assignments', async () => {
+    const header = 'practice_code,practice_name,longitude,latitude,registered_patients,registered_patients,pcn_code';
+    write('p.csv', [header, 'P1,One,-2.2,53.5,9000,100,N1', 'P2,Two,-2.1,53.5,9100,100,N1'].join('\n'));
+    expect(await footprints()).toBe(1);
+    expect(stderr()).toContain('error: p.csv: columns 5 and 6 are both named "registered_patients", so the list size is ambiguous');
+    write('p.csv', practicesCsv());
+    write('a.csv', 'practice_code,network_id,network_id\nP000,N1,N2\n');
+    expect(await run(['footprints', '--practices', 'p.csv', '--assignment', 'a.csv', '--out', 'n.geojson'], io)).toBe(1);
+    expect(stderr()).toContain('error: a.csv: columns 2 and 3 are both named "network_id"');
+    expect(existsSync(path.join(dir, 'n.geojson'))).toBe(false);
+  });
+
+  it('refuses a practice code holding ";" (the practice_codes separator), naming the line', async () => {
+    write('p.csv', practicesCsv(['"A;B",Semi,-2.2,53.5,9000,N1']));
+    expect(await footprints()).toBe(1);
+    expect(stderr()).toContain('error: p.csv line 14 (A;B): practice code "A;B" contains ";"');
+  });
+
+  it('warns about a list size above 250,000 and says so in the summary', async () => {
+    write('p.csv', practicesCsv(['Z997,Huge,-2.2,53.5,1000000000000,N1']));
+    expect(await footprints()).toBe(0);
+    expect(stderr()).toContain('warning: p.csv line 14 (Z997): list size 1,000,000,000,000 is above 250,000');
+    expect(stdout()).toContain('Implausible list sizes: 1 above 250,000 (Z997 1,000,000,000,000), used as given; see the warnings');
+  });
+});
+
+describe('deep nesting is refused, not a crash (item 10)', () => {
+  it('a GeometryCollection nested 3,000 deep as the boundary', async () => {
+    write('p.csv', practicesCsv());
+    const deep = `${'{"type":"GeometryCollection","geometries":['.repeat(3000)}${']}'.repeat(3000)}`;
+    write('b.geojson', `{"type":"Feature","properties":{},"geometry":${deep}}`);
+    expect(await footprints(['--boundary', 'b.geojson'])).toBe(1);
+    expect(stderr()).toMatch(/error: b\.geojson: is nested more than 64 levels deep \(line 1, character \d+\)/);
+  });
+
+  it('a list size that is a list nested 6,000 deep', async () => {
+    const size = `${'['.repeat(6000)}1${']'.repeat(6000)}`;
+    write('p.geojson', `{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"practice_code":"A1","registered_patients":${size}},"geometry":{"type":"Point","coordinates":[-2,53]}}]}`);
+    expect(await run(['cluster', '--practices', 'p.geojson', '--out', 'n.geojson'], io)).toBe(1);
+    expect(stderr()).toContain('error: p.geojson: is nested more than 64 levels deep');
+  });
+});
+
+describe('messages say what is wrong with the file they name (item 13, item 9 boundary)', () => {
+  it('an empty networks file given to align blames the networks file', async () => {
+    write('n.geojson', '{"type":"FeatureCollection","features":[]}');
+    write('s.geojson', JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: 'A' }, geometry: { type: 'Polygon', coordinates: [[[-2.3, 53.4], [-2.1, 53.4], [-2.1, 53.6], [-2.3, 53.4]]] } }] }));
+    expect(await run(['align', '--networks', 'n.geojson', '--services', 's.geojson', '--out', 'a.geojson', '--report', 'r.csv'], io)).toBe(1);
+    expect(stderr()).toContain('error: n.geojson: contains no networks (no features)');
+    expect(stderr()).not.toContain('s.geojson');
+  });
+
+  it('a FeatureCollection whose features is not a list, and one with no features', async () => {
+    write('p.csv', '{"type":"FeatureCollection","features":{}}');
+    expect(await footprints()).toBe(1);
+    expect(stderr()).toContain('error: p.csv: is a GeoJSON FeatureCollection whose "features" is a JSON object; expected a list of Point features');
+    write('p.csv', practicesCsv());
+    write('b.geojson', '{"type":"FeatureCollection","features":7}');
+    expect(await footprints(['--boundary', 'b.geojson'])).toBe(1);
+    expect(stderr()).toContain('error: b.geojson: is a GeoJSON FeatureCollection whose "features" is not a list');
+    err.length = 0;
+    write('p.csv', '{"type":"FeatureCollection","features":[]}');
+    expect(await footprints()).toBe(1);
+    expect(stderr()).toBe('error: p.csv: contains no practices (no features)\n1 error in the input; no output written.\n');
+  });
+
+  it('a boundary whose hole is bigger than its shell is an error, not a negative area', async () => {
+    write('p.csv', practicesCsv());
+    const shell = [[-2.5, 53.3], [-1.9, 53.3], [-1.9, 53.7], [-2.5, 53.7], [-2.5, 53.3]];
+    const hole = [[-4, 52], [0, 52], [0, 55], [-4, 55], [-4, 52]];
+    write('b.geojson', JSON.stringify({ type: 'Polygon', coordinates: [shell, hole] }));
+    expect(await footprints(['--boundary', 'b.geojson'])).toBe(1);
+    expect(stderr()).toContain('error: b.geojson geometry: hole 1 of a polygon is bigger than its outer ring and encloses it');
+    expect(existsSync(path.join(dir, 'n.geojson'))).toBe(false);
   });
 });

@@ -75,9 +75,10 @@ describe('parsePractices: good input', () => {
     expect(errorsOf(r)).toEqual(['p.csv line 4 (P2): list size "-3" is not a whole number >= 0']);
   });
 
-  it('takes the first of two columns with the same name', () => {
-    const t = valueOf(parsePractices('code,name,name,patients,lon,lat\nP1,First,Second,5,-2,53\n', 'p.csv'));
-    expect(t.practices[0].name).toBe('First');
+  it('refuses two columns with the same recognised name, naming both (any case)', () => {
+    expect(errorsOf(parsePractices('code,name,Name,patients,lon,lat\nP1,First,Second,5,-2,53\n', 'p.csv'))).toEqual([
+      'p.csv: columns 2 and 3 are both named "name", so the practice name is ambiguous; rename or remove all but one',
+    ]);
   });
 
   it('uses the code as the name when there is no name field, and caller-named fields', () => {

@@ -5,7 +5,7 @@ import { toCsv } from '../../../src/core/io/csv-write';
 import type { NetworkSummaryInput } from '../../../src/core/io/networks-schema';
 import { parseAssignment } from '../../../src/core/io/parse-assignment';
 import { parseNetworksGeoJSON } from '../../../src/core/io/parse-networks-geojson';
-import { parsePractices } from '../../../src/core/io/parse-practices';
+import { forbiddenCodeCharacter, parsePractices } from '../../../src/core/io/parse-practices';
 import { toAssignmentCsv } from '../../../src/core/io/to-assignment-csv';
 import { toNetworksGeoJSON } from '../../../src/core/io/to-networks-geojson';
 import { DEFAULT_BAND, networkId, practiceCode, type Practice } from '../../../src/core/model';
@@ -119,6 +119,30 @@ describe('round trips', () => {
         const read = valueOf(parseNetworksGeoJSON(text, 'n.geojson'));
         expect(read.networks.map((n) => n.name)).toEqual(summaries.map((s) => s.name));
         expect(JSON.stringify(toNetworksGeoJSON(read.networks, DEFAULT_BAND))).toBe(text);
+      }),
+      RUNS,
+    );
+  });
+
+  it('any practice code parsePractices accepts reads back unchanged from the networks GeoJSON and the assignment CSV', () => {
+    fc.assert(
+      fc.property(awkwardText, (raw) => {
+        const csv = toCsv(['practice_code', 'registered_patients', 'longitude', 'latitude', 'pcn_code'], [[raw, 9000, -2.2, 53.5, 'N1']]);
+        const parsed = parsePractices(csv, 'p.csv');
+        if (!parsed.ok) {
+          expect(forbiddenCodeCharacter(raw.trim()) !== undefined || raw.trim() === '').toBe(true);
+          return;
+        }
+        const [p] = parsed.value.practices;
+        const summary: NetworkSummaryInput = {
+          id: networkId('N1'), name: 'N1', population: 9000, practiceCount: 1, practiceCodes: [p.code], areaKm2: 1, parts: 1, contiguous: true, polsbyPopper: 1,
+          geometry: { type: 'Polygon', coordinates: [[[-2.3, 53.4], [-2.1, 53.4], [-2.1, 53.6], [-2.3, 53.4]]] },
+        };
+        const networks = valueOf(parseNetworksGeoJSON(JSON.stringify(toNetworksGeoJSON([summary], DEFAULT_BAND)), 'n.geojson'));
+        expect([...networks.assignment.keys()]).toEqual([p.code]);
+        const assignment = new Map([[p.code, networkId('N1')]]);
+        const back = valueOf(parseAssignment(toAssignmentCsv([p], assignment, [{ id: networkId('N1'), name: 'N1' }]), 'a.csv', [p]));
+        expect([...back.assignment.keys()]).toEqual([p.code]);
       }),
       RUNS,
     );
