@@ -76,7 +76,7 @@ export function AlignPanel({ onUseAsHardBoundaries }: AlignPanelProps) {
 
   const rows = useMemo(() => (result ? [...result.networks].sort(SORTS[sort]) : []), [result, sort]);
   const sortHeader = (key: SortKey, label: string) => (
-    <th>
+    <th aria-sort={sort === key ? (key === 'share' || key === 'network' || key === 'home' ? 'ascending' : 'descending') : 'none'}>
       <button type="button" class={sort === key ? 'align-sort active' : 'align-sort'} onClick={() => setSort(key)}>{label}</button>
     </th>
   );
