@@ -5,6 +5,7 @@ import { buildTessellation } from '../core/geometry';
 import { formatIssue, parseBoundary, parsePractices, toMovesCsv } from '../core/io';
 import { DEFAULT_BAND, type Band, type Boundary, type Issue } from '../core/model';
 import { evaluatePlan, type PlanResult } from '../core/plan';
+import { DEPRIVATION_OPTION, REGISTRATIONS_FOR_DEPRIVATION, deprivationChangeColumns, deprivationCompareLines, deprivationUsage, planDeprivation, readDeprivationInputs } from './deprivation';
 import { OPTION_KIND, type Command, type CommandSpec, type ParsedArgs } from './args';
 import { CRS_OPTION, POSTCODES_OPTION, crsArg, practiceOptions, readInput } from './read-input';
 import { EXIT, failInput, formatCount, plural, sameFileProblem, warningsLine, writeOutputsAtomically, type CliIO, type ExitCode, type OutputFile } from './io';
@@ -33,6 +34,8 @@ export const compareSpec: CommandSpec = {
     { name: 'out', kind: OPTION_KIND.text, valueName: 'FILE', required: true, description: 'Practices that moved: practice_code,practice_name,population,from_network_id,to_network_id.' },
     { name: 'summary-out', kind: OPTION_KIND.text, valueName: 'FILE', description: 'Per network: population, practices, area and band before and after, area changed, practices in and out.' },
     { name: 'geojson-out', kind: OPTION_KIND.text, valueName: 'FILE', description: 'Moved practices as points and the area each network gained and lost as polygons.' },
+    REGISTRATIONS_FOR_DEPRIVATION,
+    DEPRIVATION_OPTION,
     POSTCODES_OPTION,
     CRS_OPTION,
   ],
@@ -51,7 +54,10 @@ function checkUsage(args: ParsedArgs, io: CliIO): string | null {
   const outputs = ['out', 'summary-out', 'geojson-out'].filter((o) => args.text.has(o));
   const crs = crsArg(args);
   if ('usage' in crs) return crs.usage;
-  const inputs = ['practices', 'before', 'after', 'boundary', 'postcodes'].filter((o) => args.text.has(o));
+  const deprivation = deprivationUsage(args);
+  if (deprivation) return deprivation;
+  if (args.text.has('registrations') && !args.text.has('deprivation')) return '--registrations needs --deprivation FILE (compare uses registrations only for population health figures)';
+  const inputs = ['practices', 'before', 'after', 'boundary', 'postcodes', 'registrations', 'deprivation'].filter((o) => args.text.has(o));
   return sameFileProblem(io, outputs, inputs, args.text);
 }
 
@@ -123,10 +129,14 @@ export async function runCompare(args: ParsedArgs, io: CliIO): Promise<ExitCode>
   const planBefore = evaluate(before);
   const planAfter = evaluate(after);
   const comparison = comparePlans(planBefore, planAfter);
+  const failures: string[] = [];
+  const deprivation = readDeprivationInputs(io, args, errors, warnings, failures);
+  if (errors.length || failures.length) return failInput(io, errors, warnings, failures);
+  const health = deprivation ? { before: planDeprivation(deprivation, planBefore.input), after: planDeprivation(deprivation, planAfter.input) } : null;
 
   const outputs: OutputFile[] = [{ file: args.text.get('out')!, text: toMovesCsv(comparison.changes) }];
   const summaryOut = args.text.get('summary-out');
-  if (summaryOut !== undefined) outputs.push({ file: summaryOut, text: toNetworkChangesCsv(comparison) });
+  if (summaryOut !== undefined) outputs.push({ file: summaryOut, text: toNetworkChangesCsv(comparison, health ? deprivationChangeColumns(health.before, health.after) : undefined) });
   const geojsonOut = args.text.get('geojson-out');
   if (geojsonOut !== undefined) outputs.push({ file: geojsonOut, text: `${JSON.stringify(toChangesGeoJSON(comparison, practices))}\n` });
 
@@ -140,6 +150,7 @@ export async function runCompare(args: ParsedArgs, io: CliIO): Promise<ExitCode>
     `Practices: ${formatCount(practices.length)} at ${plural(t.sites.length, 'site')}, from ${practicesRead.fileName}; study area ${boundaryRead?.ok ? boundaryRead.fileName : 'the convex hull of the practices plus a margin'}, ${formatCount(t.areaKm2)} km2`,
     `Before: ${before.label} (${before.kind}); after: ${after.label} (${after.kind})`,
     ...compareReportLines(comparison, planBefore, planAfter),
+    ...(health ? deprivationCompareLines(health.before, health.after) : []),
     warningsLine(warnings),
     `Wrote ${outputs.map((o) => o.file).join(', ')}`,
   ];
