@@ -33,6 +33,8 @@ function ensureLayers(map: MapLibreMap): void {
 
 export class CompareOverlay {
   private readonly labels: FootprintLabels;
+  /** The other scenario's plan last drawn: its outlines are re-sent only when it changes. */
+  private shownOther: unknown = null;
 
   constructor(private readonly map: MapLibreMap) {
     this.labels = new FootprintLabels(map, 'pcn-ref-label');
@@ -50,19 +52,27 @@ export class CompareOverlay {
   /** The other scenario's footprints and the moved practices; null or a failed comparison clears them. */
   setComparison(c: ScenarioComparison | null): void {
     ensureLayers(this.map);
-    const other: Feature[] = [];
-    const moved: Feature[] = [];
-    if (c?.ok) {
-      for (const n of c.before.plan.networks.values()) {
+    const otherPlan = c?.ok ? c.before.plan : null;
+    if (otherPlan !== this.shownOther) {
+      const other: Feature[] = [];
+      for (const n of otherPlan?.networks.values() ?? []) {
         if (n.geometry) other.push({ type: 'Feature', properties: { id: n.id, name: n.name }, geometry: n.geometry });
       }
-      const practices = c.after.plan.input.practices;
-      for (const p of practices) {
+      (this.map.getSource(COMPARE_LAYER.otherSource) as GeoJSONSource).setData({ type: 'FeatureCollection', features: other });
+      this.shownOther = otherPlan;
+    }
+    const moved: Feature[] = [];
+    if (c?.ok) {
+      for (const p of c.after.plan.input.practices) {
         if (c.moved.has(p.code)) moved.push({ type: 'Feature', properties: { code: p.code }, geometry: { type: 'Point', coordinates: [p.lon, p.lat] } });
       }
     }
-    (this.map.getSource(COMPARE_LAYER.otherSource) as GeoJSONSource).setData({ type: 'FeatureCollection', features: other });
     (this.map.getSource(COMPARE_LAYER.movedSource) as GeoJSONSource).setData({ type: 'FeatureCollection', features: moved });
+  }
+
+  /** After a style reload the sources are new and empty: draw everything again. */
+  reset(): void {
+    this.shownOther = null;
   }
 
   destroy(): void {

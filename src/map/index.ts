@@ -225,6 +225,7 @@ export function createMapView(container: HTMLElement, store: PlannerStore): MapV
     addPlannerLayers(map, drawsLand(get().basemap));
     layersReady = true;
     if (serviceOverlay) applyServiceOverlay(map, serviceOverlay);
+    compare.reset();
     compare.setReference(get().reference);
     compare.setComparison(selectComparison(get()));
     if (preview) applyPreview(map, preview);

@@ -1,6 +1,7 @@
 // Brings regions into the population band: first single boundary moves that reduce the total
 // band violation, then re-partitions of a region together with its neighbours (which covers
 // merging a small region, splitting a large one and re-drawing a shared border).
+import { polsbyPopper } from '../geometry/polsby-popper';
 import { carveRegion } from './carve';
 import { growRegions } from './grow-regions';
 import {
@@ -11,7 +12,6 @@ import {
   placeNode,
   regionPP,
   shapeAfter,
-  polsbyPopper,
   violation,
   type Partition,
 } from './partition';

@@ -1,6 +1,7 @@
 // Local search for compactness: move boundary nodes to an adjacent region when that raises the
 // two regions' summed Polsby-Popper without adding band violation or disconnecting either.
-import { adjacentRegions, canRemove, placeNode, polsbyPopper, regionPP, shapeAfter, violation, type Partition } from './partition';
+import { polsbyPopper } from '../geometry/polsby-popper';
+import { adjacentRegions, canRemove, placeNode, regionPP, shapeAfter, violation, type Partition } from './partition';
 
 /** Runs up to `passes` sweeps over the nodes; returns false when cancelled. */
 export function improveCompactness(p: Partition, passes: number, shouldCancel: () => boolean): boolean {

@@ -2,6 +2,7 @@
 // node plus per-region population, area and perimeter kept up to date on every move, so the
 // compactness of a move is known in O(degree).
 import type { Band } from '../model';
+import { polsbyPopper } from '../geometry/polsby-popper';
 import type { SiteGraph } from './site-graph';
 
 export interface Partition {
@@ -96,11 +97,6 @@ export function placeNode(p: Partition, i: number, r: number): void {
   p.size[r] += 1;
   p.practices[r] += g.practiceCount[i];
   p.members[r].push(i);
-}
-
-/** Polsby-Popper 4*pi*A/P^2 (0 when there is no area). */
-export function polsbyPopper(areaM2: number, perimeterMetres: number): number {
-  return perimeterMetres > 0 && areaM2 > 0 ? Math.min(1, (4 * Math.PI * areaM2) / (perimeterMetres * perimeterMetres)) : 0;
 }
 
 export function regionPP(p: Partition, r: number): number {

@@ -2,7 +2,7 @@
 // engine builds footprints: a site's cell belongs to the network with the larger population
 // there (tie: lower id); perimeter = cell perimeters minus twice the shared edges inside.
 import type { Assignment, Band, NetworkId, Practice } from '../model';
-import { polsbyPopper } from './partition';
+import { polsbyPopper } from '../geometry/polsby-popper';
 import type { siteAttributes } from './site-graph';
 import type { ClusterReport, ClusterTessellation, UnavoidableCase } from './types';
 

@@ -1,4 +1,5 @@
 import { dissolveSites, type Tessellation } from '../geometry';
+import { polsbyPopper } from '../geometry/polsby-popper';
 import { bandStatus, type Band, type Network, type Practice } from '../model';
 import type { NetworkSummary } from './types';
 
@@ -27,7 +28,7 @@ export function summariseNetwork(
     perimeterKm: p,
     parts: footprint.parts,
     contiguous: footprint.contiguous,
-    polsbyPopper: p > 0 ? Math.min(1, (4 * Math.PI * footprint.areaKm2) / (p * p)) : 0,
+    polsbyPopper: polsbyPopper(footprint.areaKm2, p),
     band: bandStatus(population, band),
     geometry: footprint.geometry,
   };

@@ -3,6 +3,7 @@
 // of the plan has patients go to the network of the nearest practice. A footprint is the union of
 // its network's areas by edge cancellation (dissolveSites, the same builder as practice cells).
 import { dissolveSites } from '../geometry/dissolve-sites';
+import { polsbyPopper } from '../geometry/polsby-popper';
 import { bandStatus, type NetworkId, type PracticeCode } from '../model';
 import { networkIndex, practiceIndex } from '../plan/lookups';
 import { planAggregates } from '../plan/plan-aggregates';
@@ -167,7 +168,7 @@ function summarise(w: Working, k: number, areas: readonly number[], members: rea
     perimeterKm: p,
     parts: footprint.parts,
     contiguous: footprint.contiguous,
-    polsbyPopper: p > 0 ? Math.min(1, (4 * Math.PI * footprint.areaKm2) / (p * p)) : 0,
+    polsbyPopper: polsbyPopper(footprint.areaKm2, p),
     band: bandStatus(population, input.band),
     geometry: footprint.geometry,
     areas,
