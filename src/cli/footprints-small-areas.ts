@@ -27,7 +27,7 @@ export interface PlanSoFar {
   readonly warnings: readonly Issue[];
 }
 
-interface SmallAreaFiles {
+export interface SmallAreaFiles {
   readonly layer: SmallAreaLayer;
   readonly registrations: Registrations | null;
   readonly centroids: ReadonlyMap<string, readonly [number, number]> | null;
@@ -36,7 +36,7 @@ interface SmallAreaFiles {
 }
 
 /** Reads and parses the small-area inputs; every problem goes to `errors` / `warnings`. */
-function readSmallAreaFiles(args: ParsedArgs, io: CliIO, errors: Issue[], warnings: Issue[]): SmallAreaFiles | string[] | null {
+export function readSmallAreaFiles(args: ParsedArgs, io: CliIO, errors: Issue[], warnings: Issue[]): SmallAreaFiles | string[] | null {
   const opt = (name: string) => args.text.get(name);
   const read = (name: string) => (opt(name) === undefined ? null : readInputFile(io, opt(name)!, `--${name}`));
   const layerRead = read('small-areas')!;
