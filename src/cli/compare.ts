@@ -8,7 +8,8 @@ import { DEFAULT_BAND, type Band, type Boundary, type Issue } from '../core/mode
 import { evaluatePlan } from '../core/plan';
 import { readSmallAreaFiles } from './footprints-small-areas';
 import { OPTION_KIND, type Command, type CommandSpec, type ParsedArgs } from './args';
-import { EXIT, failInput, formatCount, plural, readInputFile, sameFileProblem, warningsLine, writeOutputsAtomically, type CliIO, type ExitCode, type OutputFile } from './io';
+import { CRS_OPTION, POSTCODES_OPTION, crsArg, practiceOptions, readInput } from './read-input';
+import { EXIT, failInput, formatCount, plural, sameFileProblem, warningsLine, writeOutputsAtomically, type CliIO, type ExitCode, type OutputFile } from './io';
 import { readPlanSource, type PlanSource } from './plan-source';
 import { listIds } from './summary';
 
@@ -41,6 +42,8 @@ export const compareSpec: CommandSpec = {
     { name: 'out', kind: OPTION_KIND.text, valueName: 'FILE', required: true, description: 'Practices that moved: practice_code,practice_name,population,from_network_id,to_network_id.' },
     { name: 'summary-out', kind: OPTION_KIND.text, valueName: 'FILE', description: 'Per network: population, practices, area and band before and after, area changed, practices in and out.' },
     { name: 'geojson-out', kind: OPTION_KIND.text, valueName: 'FILE', description: 'Moved practices as points and the area each network gained and lost as polygons.' },
+    POSTCODES_OPTION,
+    CRS_OPTION,
   ],
   examples: [
     'npm run pcn -- compare --practices practices.csv --boundary area.geojson --before networks.geojson \\',
@@ -59,7 +62,9 @@ function checkUsage(args: ParsedArgs, io: CliIO): string | null {
     if (needs) return `--${needs} needs --small-areas FILE (footprints from small areas)`;
   }
   const outputs = ['out', 'summary-out', 'geojson-out'].filter((o) => args.text.has(o));
-  const inputs = ['practices', 'before', 'after', 'boundary', 'small-areas', 'registrations', 'small-area-centroids', 'within'].filter((o) => args.text.has(o));
+  const crs = crsArg(args);
+  if ('usage' in crs) return crs.usage;
+  const inputs = ['practices', 'before', 'after', 'boundary', 'postcodes', 'small-areas', 'registrations', 'small-area-centroids', 'within'].filter((o) => args.text.has(o));
   return sameFileProblem(io, outputs, inputs, args.text);
 }
 
@@ -85,34 +90,37 @@ export function compareReportLines(c: PlanComparison, before: Evaluated, after: 
   ];
 }
 
-function readInputs(args: ParsedArgs, io: CliIO) {
-  const practicesRead = readInputFile(io, args.text.get('practices')!, '--practices');
-  const beforeRead = readInputFile(io, args.text.get('before')!, '--before');
-  const afterRead = readInputFile(io, args.text.get('after')!, '--after');
+async function readInputs(args: ParsedArgs, io: CliIO, warnings: Issue[]) {
+  const stated = crsArg(args);
+  const crs = 'crs' in stated ? stated.crs : undefined;
+  const practicesRead = await readInput(io, args.text.get('practices')!, '--practices', warnings, crs);
+  const beforeRead = await readInput(io, args.text.get('before')!, '--before', warnings, crs);
+  const afterRead = await readInput(io, args.text.get('after')!, '--after', warnings, crs);
   const boundaryFile = args.text.get('boundary');
-  const boundaryRead = boundaryFile === undefined ? null : readInputFile(io, boundaryFile, '--boundary');
+  const boundaryRead = boundaryFile === undefined ? null : await readInput(io, boundaryFile, '--boundary', warnings, crs);
   return { practicesRead, beforeRead, afterRead, boundaryRead };
 }
 
-export function runCompare(args: ParsedArgs, io: CliIO): ExitCode {
+export async function runCompare(args: ParsedArgs, io: CliIO): Promise<ExitCode> {
   const usage = checkUsage(args, io);
   if (usage) {
     io.stderr(`compare: ${usage}\nRun "npm run pcn -- compare --help" for the options.\n`);
     return EXIT.usage;
   }
-  const { practicesRead, beforeRead, afterRead, boundaryRead } = readInputs(args, io);
-  const readFailures = [practicesRead, beforeRead, afterRead, boundaryRead].flatMap((r) => (r && !r.ok ? [r.message] : []));
-  if (readFailures.length || !practicesRead.ok || !beforeRead.ok || !afterRead.ok) return failInput(io, [], [], readFailures);
-
   const errors: Issue[] = [];
   const warnings: Issue[] = [];
+  const { practicesRead, beforeRead, afterRead, boundaryRead } = await readInputs(args, io, warnings);
+  const readFailures = [practicesRead, beforeRead, afterRead, boundaryRead].flatMap((r) => (r && !r.ok ? [r.message] : []));
+  if (readFailures.length || !practicesRead.ok || !beforeRead.ok || !afterRead.ok) return failInput(io, [], warnings, readFailures);
+  const extra = await practiceOptions(io, args, practicesRead.text, warnings);
+  if (!extra.ok) return failInput(io, extra.errors, warnings, extra.failures);
   const take = <T>(r: { ok: true; value: T; warnings: readonly Issue[] } | { ok: false; errors: readonly Issue[]; warnings: readonly Issue[] }): T | null => {
     warnings.push(...r.warnings);
     if (r.ok) return r.value;
     errors.push(...r.errors);
     return null;
   };
-  const parsed = parsePractices(practicesRead.text, practicesRead.fileName);
+  const parsed = parsePractices(practicesRead.text, practicesRead.fileName, extra.opts);
   // The practice file's own network column plays no part here.
   const table = take({ ...parsed, warnings: parsed.warnings.filter((w) => !/no network/.test(w.message)) });
   const boundary: Boundary | null = boundaryRead?.ok ? take(parseBoundary(boundaryRead.text, boundaryRead.fileName)) : null;

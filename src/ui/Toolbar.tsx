@@ -1,6 +1,8 @@
 import { toAssignmentCsv, toNetworksGeoJSON } from '../core/io';
 import { selectPlan } from '../state/selectors';
 import { serialisePlan } from '../state/plan-file';
+import { useState } from 'preact/hooks';
+import { FormatSelect, downloadFeatures } from './ExportFormat';
 import { download } from './files';
 import type { FileKind } from './load-files';
 import type { MapPort } from './map-port';
@@ -9,10 +11,11 @@ import { NetworkPicker } from './NetworkPicker';
 import { usePlannerStore, useStore } from './store-context';
 
 const FILE_INPUTS: { kind: FileKind; label: string; accept: string }[] = [
-  { kind: 'practices', label: 'Practices', accept: '.geojson,.json,.csv' },
-  { kind: 'boundary', label: 'Boundary', accept: '.geojson,.json' },
+  { kind: 'practices', label: 'Practices', accept: '.geojson,.json,.csv,.zip' },
+  { kind: 'boundary', label: 'Boundary', accept: '.geojson,.json,.zip' },
   { kind: 'assignment', label: 'Assignment', accept: '.csv' },
   { kind: 'plan', label: 'Plan', accept: '.json' },
+  { kind: 'postcodes', label: 'Postcode lookup', accept: '.csv' },
 ];
 
 const stamp = () => new Date().toISOString().slice(0, 10);
@@ -25,9 +28,10 @@ export function Toolbar({ mapPort, onFiles, onCluster }: { mapPort: MapPort; onF
   const basemap = useStore((s) => s.basemap);
   const networks = useStore((s) => s.doc.networks);
   const active = useStore((s) => s.activeNetwork);
-  const exportGeoJSON = () => {
+  const [format, setFormat] = useState('geojson');
+  const exportNetworks = () => {
     const plan = selectPlan(store.getState());
-    download(JSON.stringify(toNetworksGeoJSON(plan.networks.values(), plan.input.band)), `networks-${stamp()}.geojson`, 'application/geo+json');
+    downloadFeatures(toNetworksGeoJSON(plan.networks.values(), plan.input.band), `networks-${stamp()}`, format);
   };
   const exportCsv = () => {
     const { doc } = store.getState();
@@ -59,7 +63,8 @@ export function Toolbar({ mapPort, onFiles, onCluster }: { mapPort: MapPort; onF
       </div>
       <div class="group" role="group" aria-label="Save and export">
         <button type="button" onClick={savePlan} data-testid="save-plan">Save plan</button>
-        <button type="button" onClick={exportGeoJSON} data-testid="export-geojson">GeoJSON</button>
+        <button type="button" onClick={exportNetworks} data-testid="export-geojson" title="Export the networks in the format chosen beside">Networks</button>
+        <FormatSelect value={format} onChange={setFormat} testId="export-format" label="Format of the networks export" />
         <button type="button" onClick={exportCsv} data-testid="export-csv">CSV</button>
         <button type="button" onClick={exportPng} data-testid="export-png">PNG</button>
         <button type="button" onClick={() => store.getState().newPlan()}>New</button>
