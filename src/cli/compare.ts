@@ -136,7 +136,7 @@ export async function runCompare(args: ParsedArgs, io: CliIO): Promise<ExitCode>
   const inputOf = (p: PlanSource) => ({ practices, networks: p.networks, assignment: p.assignment, band: given ?? p.band ?? DEFAULT_BAND });
   let planBefore: Evaluated, planAfter: Evaluated, comparison: PlanComparison, studyArea: string;
   if (args.text.has('small-areas')) {
-    const files = readSmallAreaFiles(args, io, errors, warnings);
+    const files = await readSmallAreaFiles(args, io, errors, warnings);
     if (Array.isArray(files)) return failInput(io, [], warnings, files);
     if (!files) return failInput(io, errors, warnings);
     const layer = boundary ? layerWithin(files.layer, boundary) : files.layer;
