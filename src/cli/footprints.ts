@@ -3,13 +3,13 @@
 import type { Band, Issue, Network, PracticeCode, NetworkId } from '../core/model';
 import { buildTessellation } from '../core/geometry';
 import {
-  assignmentFromTable, boundaryContains, withPracticeNames, formatIssue, parseAssignment, parseBoundary, parsePractices, practicesOutsideBoundary, toAssignmentCsv, toNetworksGeoJSON,
+  assignmentFromTable, boundaryContains, farPracticeWarnings, issueCount, withPracticeNames, formatIssue, parseAssignment, parseBoundary, parsePractices, practicesOutsideBoundary, toAssignmentCsv, toNetworksGeoJSON,
 } from '../core/io';
 import { evaluatePlan } from '../core/plan';
 import { OPTION_KIND, type Command, type CommandSpec, type ParsedArgs } from './args';
 import { CRS_OPTION, POSTCODES_OPTION, crsArg, practiceOptions, readInput, OUT_CRS_OPTION, outCrs, outCrsArg, outFormatProblem } from './read-input';
 import { EXIT, failInput, formatCount, plural, sameFileProblem, warningsLine, writeOutputsAtomically, type CliIO, type ExitCode, type OutputFile } from './io';
-import { implausibleListSizeLines, planSummaryLines } from './summary';
+import { implausibleListSizeLines, noFootprintReasonOf, planSummaryLines } from './summary';
 import { runSmallAreaFootprints } from './footprints-small-areas';
 import { encodeFeatures } from '../core/io/write-output';
 
@@ -152,6 +152,10 @@ export async function runFootprints(args: ParsedArgs, io: CliIO): Promise<ExitCo
     warnings.push(...practicesOutsideBoundary(practices, boundary, practicesRead.fileName));
     const contains = boundaryContains(boundary);
     outside = practices.filter((p) => !contains(p.lon, p.lat)).length;
+  } else {
+    const far = farPracticeWarnings(practices, practicesRead.fileName);
+    warnings.push(...far);
+    outside = issueCount(far);
   }
 
   if (args.text.has('small-areas')) {
@@ -184,7 +188,7 @@ export async function runFootprints(args: ParsedArgs, io: CliIO): Promise<ExitCo
     ...implausibleListSizeLines(practices),
     `Assignment: ${plural(networks.length, 'network')} from ${source}`,
     `Study area: ${area}${outside ? `; ${plural(outside, 'practice lies', 'practices lie')} outside it` : ''}`,
-    ...planSummaryLines(plan),
+    ...planSummaryLines(plan, noFootprintReasonOf(plan)),
     warningsLine(warnings),
     `Wrote ${outputs.map((o) => o.file).join(' and ')}`,
   ];

@@ -40,6 +40,12 @@ export class FootprintLabels {
     this.drop(fid);
   }
 
+  /** The labels shown in the current view (largest first), for drawing them into an export. */
+  inView(): { at: [number, number]; text: string; outOfBand: boolean }[] {
+    const bounds = this.map.getBounds();
+    return [...this.entries.values()].filter((e) => bounds.contains(e.at)).sort((a, b) => b.weight - a.weight).slice(0, MAX_LABELS);
+  }
+
   clear() {
     for (const fid of [...this.markers.keys()]) this.drop(fid);
     this.entries.clear();
