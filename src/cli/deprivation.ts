@@ -16,11 +16,6 @@ export const DEPRIVATION_OPTION: OptionSpec = {
   description: 'Deprivation by LSOA (CSV: lsoa11cd or lsoa21cd, and imd_decile and/or imd_score, e.g. IMD 2019): Core20 share, mean IMD score and patients by decile per network. Needs --registrations.',
 };
 
-export const REGISTRATIONS_FOR_DEPRIVATION: OptionSpec = {
-  name: 'registrations', kind: OPTION_KIND.text, valueName: 'FILE',
-  description: 'NHS Digital registered patients by practice and LSOA (CSV: PRACTICE_CODE, LSOA_CODE, NUMBER_OF_PATIENTS), for --deprivation.',
-};
-
 /** A usage problem with --deprivation / --registrations, or null. */
 export function deprivationUsage(args: ParsedArgs): string | null {
   if (args.text.has('deprivation') && !args.text.has('registrations')) return '--deprivation needs --registrations FILE (where each practice\'s patients live)';
