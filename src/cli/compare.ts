@@ -1,10 +1,12 @@
 // `pcn compare`: two plans of the same practices side by side. Writes the practices that moved
 // (the same CSV as `cluster --moves-out`), a per-network summary and the changes as GeoJSON.
-import { comparePlans, practiceSetIssues, toChangesGeoJSON, toNetworkChangesCsv, type PlanComparison } from '../core/compare';
+import { comparePlans, comparePlansOn, practiceSetIssues, toChangesGeoJSON, toNetworkChangesCsv, type ComparablePlan, type PlanComparison } from '../core/compare';
+import { buildSmallAreaContext, evaluateSmallAreaPlan, layerWithin, type SmallAreaNetworkSummary } from '../core/small-areas';
 import { buildTessellation } from '../core/geometry';
 import { formatIssue, parseBoundary, parsePractices, toMovesCsv } from '../core/io';
 import { DEFAULT_BAND, type Band, type Boundary, type Issue } from '../core/model';
-import { evaluatePlan, type PlanResult } from '../core/plan';
+import { evaluatePlan } from '../core/plan';
+import { readSmallAreaFiles } from './footprints-small-areas';
 import { OPTION_KIND, type Command, type CommandSpec, type ParsedArgs } from './args';
 import { CRS_OPTION, POSTCODES_OPTION, crsArg, practiceOptions, readInput } from './read-input';
 import { EXIT, failInput, formatCount, plural, sameFileProblem, warningsLine, writeOutputsAtomically, type CliIO, type ExitCode, type OutputFile } from './io';
@@ -19,7 +21,8 @@ export const compareSpec: CommandSpec = {
     'this project (its practice_codes) or a plan file (its open scenario, or the one named by --before-scenario /',
     '--after-scenario). Networks are matched by id: a renamed network with the same id is the same network; ids',
     'in one plan only are new or dissolved networks. Footprints are built from --practices inside --boundary for',
-    'both plans, so the area a network gains or loses is exact to the practice cells.',
+    'both plans, so the area a network gains or loses is exact to the practice cells. With --small-areas (and',
+    '--registrations etc., as in footprints) footprints are unions of small areas and so is the area that changes hands.',
   ],
   options: [
     { name: 'practices', kind: OPTION_KIND.text, valueName: 'FILE', required: true, description: 'Practices: GeoJSON Points or CSV with longitude/latitude columns (both plans are of these practices).' },
@@ -28,6 +31,12 @@ export const compareSpec: CommandSpec = {
     { name: 'before-scenario', kind: OPTION_KIND.text, valueName: 'NAME', description: 'Scenario of the --before plan file (default: the one that was open).' },
     { name: 'after-scenario', kind: OPTION_KIND.text, valueName: 'NAME', description: 'Scenario of the --after plan file (default: the one that was open).' },
     { name: 'boundary', kind: OPTION_KIND.text, valueName: 'FILE', description: "Study area: GeoJSON (Multi)Polygon(s). Omitted: the practices' convex hull plus a margin." },
+    { name: 'small-areas', kind: OPTION_KIND.text, valueName: 'FILE', description: 'Footprints from small areas (as in footprints --small-areas): GeoJSON polygons with a unique code, e.g. LSOAs.' },
+    { name: 'small-area-field', kind: OPTION_KIND.text, valueName: 'FIELD', description: 'Property holding each small area\'s code (default: detected).' },
+    { name: 'registrations', kind: OPTION_KIND.text, valueName: 'FILE', description: 'With --small-areas: NHS Digital registrations by practice and LSOA (CSV).' },
+    { name: 'small-area-centroids', kind: OPTION_KIND.text, valueName: 'FILE', description: 'With --small-areas: population-weighted centroids (CSV: code, longitude, latitude).' },
+    { name: 'within', kind: OPTION_KIND.text, valueName: 'FILE', description: 'With --small-areas: hard boundaries (GeoJSON polygons), as in footprints.' },
+    { name: 'within-field', kind: OPTION_KIND.text, valueName: 'FIELD', description: 'Property naming the area of each --within feature.' },
     { name: 'min', kind: OPTION_KIND.wholeNumber, valueName: 'N', description: 'Lowest population in band (default: the band recorded in each plan, else 30000).' },
     { name: 'max', kind: OPTION_KIND.wholeNumber, valueName: 'N', description: 'Highest population in band (default: the band recorded in each plan, else 50000).' },
     { name: 'out', kind: OPTION_KIND.text, valueName: 'FILE', required: true, description: 'Practices that moved: practice_code,practice_name,population,from_network_id,to_network_id.' },
@@ -48,17 +57,23 @@ function checkUsage(args: ParsedArgs, io: CliIO): string | null {
   const min = args.numbers.get('min'), max = args.numbers.get('max');
   if ((min === undefined) !== (max === undefined)) return '--min and --max go together (the band used for both plans)';
   if (min !== undefined && max !== undefined && min > max) return `--min ${min} is greater than --max ${max}`;
+  if (!args.text.has('small-areas')) {
+    const needs = ['small-area-field', 'registrations', 'small-area-centroids', 'within', 'within-field'].find((o) => args.text.has(o));
+    if (needs) return `--${needs} needs --small-areas FILE (footprints from small areas)`;
+  }
   const outputs = ['out', 'summary-out', 'geojson-out'].filter((o) => args.text.has(o));
   const crs = crsArg(args);
   if ('usage' in crs) return crs.usage;
-  const inputs = ['practices', 'before', 'after', 'boundary', 'postcodes'].filter((o) => args.text.has(o));
+  const inputs = ['practices', 'before', 'after', 'boundary', 'postcodes', 'small-areas', 'registrations', 'small-area-centroids', 'within'].filter((o) => args.text.has(o));
   return sameFileProblem(io, outputs, inputs, args.text);
 }
 
 const km2 = (v: number) => `${v.toFixed(2)} km2`;
 
+type Evaluated = ComparablePlan & { readonly inBand: number };
+
 /** The summary on stdout: moves, networks changed / new / dissolved / renamed, area and band. */
-export function compareReportLines(c: PlanComparison, before: PlanResult, after: PlanResult): string[] {
+export function compareReportLines(c: PlanComparison, before: Evaluated, after: Evaluated): string[] {
   const moved = c.changes.filter((x) => x.from !== null && x.to !== null);
   const assigned = c.changes.filter((x) => x.from === null);
   const unassigned = c.changes.filter((x) => x.to === null);
@@ -118,11 +133,29 @@ export async function runCompare(args: ParsedArgs, io: CliIO): Promise<ExitCode>
   if (setIssues.length) return failInput(io, setIssues, warnings);
 
   const given: Band | null = args.numbers.has('min') ? { min: args.numbers.get('min')!, max: args.numbers.get('max')! } : null;
-  const t = buildTessellation(practices, boundary);
-  const evaluate = (s: PlanSource) => evaluatePlan({ practices, networks: s.networks, assignment: s.assignment, band: given ?? s.band ?? DEFAULT_BAND }, t);
-  const planBefore = evaluate(before);
-  const planAfter = evaluate(after);
-  const comparison = comparePlans(planBefore, planAfter);
+  const inputOf = (p: PlanSource) => ({ practices, networks: p.networks, assignment: p.assignment, band: given ?? p.band ?? DEFAULT_BAND });
+  let planBefore: Evaluated, planAfter: Evaluated, comparison: PlanComparison, studyArea: string;
+  if (args.text.has('small-areas')) {
+    const files = await readSmallAreaFiles(args, io, errors, warnings);
+    if (Array.isArray(files)) return failInput(io, [], warnings, files);
+    if (!files) return failInput(io, errors, warnings);
+    const layer = boundary ? layerWithin(files.layer, boundary) : files.layer;
+    if (layer.codes.length === 0) return failInput(io, [{ severity: 'error', file: files.layer.fileName, message: `${files.layer.fileName}: no small area lies inside ${boundaryRead?.ok ? boundaryRead.fileName : 'the study area'}` }], warnings);
+    const { context, warnings: linkWarnings } = buildSmallAreaContext({ layer, practices, registrations: files.registrations, centroids: files.centroids, hardAreas: files.hardAreas });
+    warnings.push(...linkWarnings);
+    const a = evaluateSmallAreaPlan(inputOf(before), context);
+    const b = evaluateSmallAreaPlan(inputOf(after), context);
+    [planBefore, planAfter] = [a, b];
+    comparison = comparePlansOn(a, b, { mesh: context.dissolveMesh, unitsOf: (n) => (n as SmallAreaNetworkSummary).areas });
+    studyArea = `footprints from ${formatCount(layer.codes.length)} small areas of ${files.layer.fileName}`;
+  } else {
+    const t = buildTessellation(practices, boundary);
+    const a = evaluatePlan(inputOf(before), t);
+    const b = evaluatePlan(inputOf(after), t);
+    [planBefore, planAfter] = [a, b];
+    comparison = comparePlans(a, b);
+    studyArea = `${plural(t.sites.length, 'site')}; study area ${boundaryRead?.ok ? boundaryRead.fileName : 'the convex hull of the practices plus a margin'}, ${formatCount(t.areaKm2)} km2`;
+  }
 
   const outputs: OutputFile[] = [{ file: args.text.get('out')!, text: toMovesCsv(comparison.changes) }];
   const summaryOut = args.text.get('summary-out');
@@ -137,7 +170,7 @@ export async function runCompare(args: ParsedArgs, io: CliIO): Promise<ExitCode>
     return EXIT.invalidInput;
   }
   const lines = [
-    `Practices: ${formatCount(practices.length)} at ${plural(t.sites.length, 'site')}, from ${practicesRead.fileName}; study area ${boundaryRead?.ok ? boundaryRead.fileName : 'the convex hull of the practices plus a margin'}, ${formatCount(t.areaKm2)} km2`,
+    `Practices: ${formatCount(practices.length)}, from ${practicesRead.fileName}; ${studyArea}`,
     `Before: ${before.label} (${before.kind}); after: ${after.label} (${after.kind})`,
     ...compareReportLines(comparison, planBefore, planAfter),
     warningsLine(warnings),

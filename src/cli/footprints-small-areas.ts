@@ -28,7 +28,7 @@ export interface PlanSoFar {
   readonly warnings: readonly Issue[];
 }
 
-interface SmallAreaFiles {
+export interface SmallAreaFiles {
   readonly layer: SmallAreaLayer;
   readonly registrations: Registrations | null;
   readonly centroids: ReadonlyMap<string, readonly [number, number]> | null;
@@ -37,7 +37,7 @@ interface SmallAreaFiles {
 }
 
 /** Reads and parses the small-area inputs; every problem goes to `errors` / `warnings`. */
-async function readSmallAreaFiles(args: ParsedArgs, io: CliIO, errors: Issue[], warnings: Issue[]): Promise<SmallAreaFiles | string[] | null> {
+export async function readSmallAreaFiles(args: ParsedArgs, io: CliIO, errors: Issue[], warnings: Issue[]): Promise<SmallAreaFiles | string[] | null> {
   const opt = (name: string) => args.text.get(name);
   // Through core's prepareInput like every input: zipped shapefiles, encodings, --crs.
   const stated = crsArg(args);

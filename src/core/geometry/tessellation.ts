@@ -6,6 +6,7 @@ import type { Boundary, Practice } from '../model';
 import { clipCellToArea, type XY } from './clip-cell';
 import { EdgeSites, type EdgeSiteLookup } from './edge-sites';
 import { farPoints } from './far-points';
+import { polygonsOf } from './polygons';
 import { createProjection, type Projection } from './projection';
 import { signedAreaOfIds, signedAreaOfPoints } from './ring-math';
 import { mergeSites, type Site } from './sites';
@@ -123,8 +124,7 @@ function outputGrid(xy: Float64Array, projection: Projection): { vertexLonLat: F
 function* extentPoints(practices: readonly Practice[], boundary: Boundary | null | undefined, far: ReadonlySet<number>): Iterable<[number, number]> {
   for (let i = 0; i < practices.length; i++) if (!far.has(i)) yield [practices[i].lon, practices[i].lat];
   if (!boundary) return;
-  const polys = boundary.type === 'Polygon' ? [boundary.coordinates] : boundary.coordinates;
-  for (const poly of polys) for (const p of poly[0] ?? []) yield [p[0], p[1]];
+  for (const poly of polygonsOf(boundary)) for (const p of poly[0] ?? []) yield [p[0], p[1]];
 }
 
 /** Mean of a convex cell's vertices: strictly inside it. */
