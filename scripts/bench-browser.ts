@@ -69,7 +69,9 @@ const armClick = (x: number, y: number) => `(() => {
       clickAt = e.timeStamp;
       handledAt = performance.now();
       for (;;) {
-        const px = await pcn.pixelsAfterNextFrame(${x}, ${y}, 1, 1, false);
+        // The next frame a change causes; if none comes within a second, ask for one.
+        const px = await Promise.race([pcn.pixelsAfterNextFrame(${x}, ${y}, 1, 1, false),
+          new Promise((r) => setTimeout(r, 1000)).then(() => pcn.pixelsAfterNextFrame(${x}, ${y}, 1, 1, true))]);
         const now = performance.now();
         if (Math.abs(px[0] - want[0]) + Math.abs(px[1] - want[1]) + Math.abs(px[2] - want[2]) < 24 || now - clickAt > 5000) {
           observer.disconnect();
@@ -96,12 +98,15 @@ try {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.addInitScript(RECORD_LONG_TASKS);
+  const step = (text: string) => process.stderr.write(`bench:browser: ${text}\n`);
   await page.goto(`http://127.0.0.1:${address.port}/`);
   await page.getByTestId('summary-practices').waitFor();
   await page.evaluate('window.__pcn.idle()');
+  step('new plan');
   await page.getByRole('button', { name: 'New', exact: true }).click();
   await page.waitForFunction(() => document.querySelector('[data-testid="summary-practices"]')?.textContent === '0');
 
+  step('opening the national practices and the England boundary');
   const loadStart = (await page.evaluate('performance.now()')) as number;
   await page.getByTestId('file-practices').setInputFiles(practicesFile);
   await page.waitForFunction(() => document.querySelector('[data-testid="summary-practices"]')?.textContent === '6,452', null, { timeout: 60_000 });
@@ -112,6 +117,7 @@ try {
   const loadEnd = (await page.evaluate('performance.now()')) as number;
   const loadTasks = (await page.evaluate(`window.__longTasks.filter(([t]) => t >= ${loadStart} && t <= ${loadEnd}).map(([, d]) => d)`)) as number[];
 
+  step('choosing Paint mode and a network');
   await page.getByTestId('mode-paint').click();
   const activeId = (await page.evaluate(`[...document.querySelectorAll('li[data-testid^="network-"]')].map((el) => el.getAttribute('data-testid').slice(8))
     .find((id) => document.querySelector('[data-testid="network-' + id + '"] [data-testid="network-population"]'))`)) as string;
@@ -120,6 +126,7 @@ try {
   await page.waitForFunction((id) => (window as unknown as { __pcn: { store: { getState(): { activeNetwork: string } } } }).__pcn.store.getState().activeNetwork === id, activeId);
   await page.evaluate('window.__pcn.idle()');
 
+  step(`clicking ${CLICKS} practices`);
   const targets = (await page.evaluate(PICK_TARGETS)) as { code: string; x: number; y: number }[];
   const box = (await page.locator('#map').boundingBox())!;
   const clicks: { panelMs: number | null; inputDelayMs: number; pixelsMs: number; longestTaskMs: number; timedOut: boolean }[] = [];
