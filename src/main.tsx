@@ -42,7 +42,7 @@ async function start() {
   const viewReady = new Promise<MapView>((resolve) => (resolveView = resolve));
   const mapPort: MapPort = {
     zoomTo: (b) => view?.zoomTo(b),
-    exportPng: (title) => (view ? view.exportPng(title) : Promise.reject(new Error('the map is not ready'))),
+    exportPng: (title, wholeArea) => (view ? view.exportPng(title, wholeArea) : Promise.reject(new Error('the map is not ready'))),
     showPreview: (outlines) => view?.setPreview(outlines),
   };
   let mapContainer: HTMLDivElement | null = null;

@@ -3,13 +3,13 @@
 // run's figures (share in band, contiguity, compactness, populations, moves, unavoidable cases).
 import type { Band, Issue, Network, NetworkId, PracticeCode } from '../core/model';
 import { buildTessellation } from '../core/geometry';
-import { assignmentFromTable, formatIssue, parseBoundary, parsePractices, toAssignmentCsv, toMovesCsv, toNetworksGeoJSON } from '../core/io';
+import { assignmentFromTable, farPracticeWarnings, formatIssue, parseBoundary, parsePractices, toAssignmentCsv, toMovesCsv, toNetworksGeoJSON } from '../core/io';
 import { evaluatePlan } from '../core/plan';
 import { CLUSTER_SCOPE, clusterPlan, parseHardAreas, type ClusterReport, type ClusterScope, type HardArea } from '../core/cluster';
 import { OPTION_KIND, type Command, type CommandSpec, type ParsedArgs } from './args';
 import { CRS_OPTION, POSTCODES_OPTION, crsArg, practiceOptions, readInput, OUT_CRS_OPTION, outCrs, outCrsArg, outFormatProblem } from './read-input';
 import { EXIT, failInput, formatCount, plural, sameFileProblem, warningsLine, writeOutputsAtomically, type CliIO, type ExitCode, type OutputFile } from './io';
-import { implausibleListSizeLines, planSummaryLines } from './summary';
+import { implausibleListSizeLines, noFootprintReasonOf, planSummaryLines } from './summary';
 import { encodeFeatures } from '../core/io/write-output';
 
 export const clusterSpec: CommandSpec = {
@@ -145,6 +145,7 @@ export async function runCluster(args: ParsedArgs, io: CliIO): Promise<ExitCode>
   if (networkField !== undefined) ({ assignment, networks } = assignmentFromTable(table));
   const lock = (args.text.get('lock') ?? '').split(',').map((s) => s.trim()).filter(Boolean) as NetworkId[];
 
+  if (!boundary) warnings.push(...farPracticeWarnings(practices, practicesRead.fileName));
   const tessellation = buildTessellation(practices, boundary);
   const result = clusterPlan({
     practices,
@@ -161,6 +162,7 @@ export async function runCluster(args: ParsedArgs, io: CliIO): Promise<ExitCode>
     repair: args.flags.has('repair'),
   });
   if (!result.ok) return failInput(io, result.errors, warnings);
+  warnings.push(...result.warnings);
   const run = result.value;
 
   const plan = evaluatePlan({ practices, networks: run.networks, assignment: run.assignment, band }, tessellation);
@@ -187,7 +189,7 @@ export async function runCluster(args: ParsedArgs, io: CliIO): Promise<ExitCode>
     `Clustering: ${mode}, seed ${args.numbers.get('seed')}${hardAreas ? `, within ${plural(hardAreas.length, 'area')} of ${withinRead?.ok ? withinRead.fileName : ''}` : ''}${lock.length ? `, locked: ${lock.join(', ')}` : ''}`,
     ...clusterReportLines(run.report, band),
     'Footprints as built by the engine:',
-    ...planSummaryLines(plan).map((l) => `  ${l}`),
+    ...planSummaryLines(plan, noFootprintReasonOf(plan)).map((l) => `  ${l}`),
     warningsLine(warnings),
     `Wrote ${outputs.map((o) => o.file).join(', ')}`,
   ];

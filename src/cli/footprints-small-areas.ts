@@ -9,10 +9,12 @@ import {
   type Registrations, type SmallAreaLayer,
 } from '../core/small-areas';
 import type { ParsedArgs } from './args';
-import { EXIT, failInput, formatCount, plural, readInputFile, warningsLine, writeOutputsAtomically, type CliIO, type ExitCode, type OutputFile } from './io';
+import { crsArg, readInput } from './read-input';
+import { EXIT, failInput, formatCount, plural, warningsLine, writeOutputsAtomically, type CliIO, type ExitCode, type OutputFile } from './io';
 import { planSummaryLines } from './summary';
 import { encodeFeatures } from '../core/io/write-output';
 import { outCrs } from './read-input';
+import { deprivationSummaryLines, planDeprivation, readDeprivationInputs, withDeprivation } from './deprivation';
 
 /** What footprints.ts has already read and checked. */
 export interface PlanSoFar {
@@ -27,7 +29,7 @@ export interface PlanSoFar {
   readonly warnings: readonly Issue[];
 }
 
-interface SmallAreaFiles {
+export interface SmallAreaFiles {
   readonly layer: SmallAreaLayer;
   readonly registrations: Registrations | null;
   readonly centroids: ReadonlyMap<string, readonly [number, number]> | null;
@@ -36,13 +38,16 @@ interface SmallAreaFiles {
 }
 
 /** Reads and parses the small-area inputs; every problem goes to `errors` / `warnings`. */
-function readSmallAreaFiles(args: ParsedArgs, io: CliIO, errors: Issue[], warnings: Issue[]): SmallAreaFiles | string[] | null {
+export async function readSmallAreaFiles(args: ParsedArgs, io: CliIO, errors: Issue[], warnings: Issue[]): Promise<SmallAreaFiles | string[] | null> {
   const opt = (name: string) => args.text.get(name);
-  const read = (name: string) => (opt(name) === undefined ? null : readInputFile(io, opt(name)!, `--${name}`));
-  const layerRead = read('small-areas')!;
-  const regRead = read('registrations');
-  const centroidRead = read('small-area-centroids');
-  const withinRead = read('within');
+  // Through core's prepareInput like every input: zipped shapefiles, encodings, --crs.
+  const stated = crsArg(args);
+  const crs = 'crs' in stated ? stated.crs : undefined;
+  const read = async (name: string) => (opt(name) === undefined ? null : readInput(io, opt(name)!, `--${name}`, warnings, crs));
+  const layerRead = (await read('small-areas'))!;
+  const regRead = await read('registrations');
+  const centroidRead = await read('small-area-centroids');
+  const withinRead = await read('within');
   const failures = [layerRead, regRead, centroidRead, withinRead].flatMap((r) => (r && !r.ok ? [r.message] : []));
   if (failures.length || !layerRead.ok) return failures;
   const take = <T>(result: { ok: true; value: T; warnings: readonly Issue[] } | { ok: false; errors: readonly Issue[]; warnings: readonly Issue[] }): T | null => {
@@ -61,10 +66,10 @@ function readSmallAreaFiles(args: ParsedArgs, io: CliIO, errors: Issue[], warnin
 
 const percent = (part: number, whole: number) => (whole > 0 ? `${((100 * part) / whole).toFixed(1)}%` : 'n/a');
 
-export function runSmallAreaFootprints(args: ParsedArgs, io: CliIO, plan: PlanSoFar): ExitCode {
+export async function runSmallAreaFootprints(args: ParsedArgs, io: CliIO, plan: PlanSoFar): Promise<ExitCode> {
   const errors: Issue[] = [];
   const warnings: Issue[] = [...plan.warnings];
-  const files = readSmallAreaFiles(args, io, errors, warnings);
+  const files = await readSmallAreaFiles(args, io, errors, warnings);
   if (Array.isArray(files)) return failInput(io, [], warnings, files);
   if (!files) return failInput(io, errors, warnings);
   const layer = plan.boundary ? layerWithin(files.layer, plan.boundary) : files.layer;
@@ -76,13 +81,18 @@ export function runSmallAreaFootprints(args: ParsedArgs, io: CliIO, plan: PlanSo
   });
   warnings.push(...linkWarnings);
   const result = evaluateSmallAreaPlan({ practices: plan.practices, networks: plan.networks, assignment: plan.assignment, band: plan.band }, context);
+  const failures: string[] = [];
+  const deprivation = readDeprivationInputs(io, args, errors, warnings, failures, files.registrations);
+  if (errors.length || failures.length) return failInput(io, errors, warnings, failures);
+  const figures = deprivation ? planDeprivation(deprivation, result.input) : null;
+  const networksFc = toNetworksGeoJSON([...result.networks.values()], plan.band);
 
-  const outputs: OutputFile[] = [{ file: args.text.get('out')!, text: encodeFeatures(toNetworksGeoJSON([...result.networks.values()], plan.band), args.text.get('out')!, outCrs(args)) }];
+  const outputs: OutputFile[] = [{ file: args.text.get('out')!, text: encodeFeatures(figures ? withDeprivation(networksFc, figures) : networksFc, args.text.get('out')!, outCrs(args)) }];
   const assignmentOut = args.text.get('assignment-out');
   if (assignmentOut !== undefined) outputs.push({ file: assignmentOut, text: toAssignmentCsv(plan.practices, plan.assignment, plan.networks) });
   const areasOut = args.text.get('small-areas-out');
   if (areasOut !== undefined) outputs.push({ file: areasOut, text: toSmallAreasCsv(result) });
-  const summary = summaryLines(plan, files, layer, context.centroidCount, result);
+  const summary = [...summaryLines(plan, files, layer, context.centroidCount, result), ...(figures && deprivation ? deprivationSummaryLines(figures, deprivation) : [])];
   for (const w of warnings) io.stderr(`${formatIssue(w)}\n`);
   const written = writeOutputsAtomically(io, outputs);
   if (!written.ok) {

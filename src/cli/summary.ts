@@ -1,7 +1,7 @@
 // The few lines a command prints about a plan: networks, band, contiguity, unassigned,
 // shared sites. Shared by every command that produces a plan (footprints, cluster, align).
 import { MAX_PLAUSIBLE_LIST_SIZE } from '../core/io';
-import type { Practice } from '../core/model';
+import type { NetworkId, Practice } from '../core/model';
 import type { PlanResult } from '../core/plan';
 import { formatCount, plural } from './io';
 
@@ -28,7 +28,7 @@ const percent = (part: number, whole: number) => (whole > 0 ? `${((100 * part) /
 export function planSummaryLines(
   plan: Pick<PlanResult, 'input' | 'networks' | 'inBand' | 'nonContiguous' | 'unassigned' | 'unassignedPopulation' | 'totalPopulation'> &
     { readonly sharedSiteConflicts?: PlanResult['sharedSiteConflicts'] },
-  noFootprintReason = 'no practice inside the study area',
+  noFootprintReason: string | ((id: NetworkId) => string) = 'no practice inside the study area',
 ): string[] {
   const { band } = plan.input;
   const summaries = [...plan.networks.values()];
@@ -41,11 +41,10 @@ export function planSummaryLines(
     `above: ${formatCount(above.length)}${above.length ? ` (${listIds(above)})` : ''}`,
   ].join('; ');
   const split = plan.nonContiguous.map((id) => `${id} (${plan.networks.get(id)?.parts ?? '?'} parts)`);
-  const withFootprint = summaries.filter((n) => n.parts > 0).length;
   const contiguousLine =
     `Contiguous: ${formatCount(summaries.filter((n) => n.contiguous).length)} of ${formatCount(summaries.length)}` +
     (split.length ? `; in several parts: ${listIds(split)}` : '') +
-    (withFootprint < summaries.length ? `; no footprint (${noFootprintReason}): ${formatCount(summaries.length - withFootprint)}` : '');
+    noFootprintText(summaries.filter((n) => n.parts === 0).map((n) => n.id), noFootprintReason);
   const unassignedLine =
     `Unassigned: ${plural(plan.unassigned.length, 'practice')}, ${plural(plan.unassignedPopulation, 'patient')}` +
     ` (${percent(plan.unassignedPopulation, plan.totalPopulation)} of ${formatCount(plan.totalPopulation)})`;
@@ -65,4 +64,35 @@ export function implausibleListSizeLines(practices: readonly Practice[]): string
   if (big.length === 0) return [];
   const shown = listIds(big.map((p) => `${p.code} ${formatCount(p.listSize)}`), 3);
   return [`Implausible list sizes: ${formatCount(big.length)} above ${formatCount(MAX_PLAUSIBLE_LIST_SIZE)} (${shown}), used as given; see the warnings`];
+}
+
+/** `; no footprint (reason): 2 (N1, N2)`, one group per reason; '' when every network has one. */
+function noFootprintText(ids: readonly NetworkId[], reason: string | ((id: NetworkId) => string)): string {
+  if (ids.length === 0) return '';
+  const groups = new Map<string, string[]>();
+  for (const id of ids) {
+    const why = typeof reason === 'string' ? reason : reason(id);
+    groups.set(why, [...(groups.get(why) ?? []), id]);
+  }
+  return [...groups].map(([why, group]) => `; no footprint (${why}): ${formatCount(group.length)} (${listIds(group)})`).join('');
+}
+
+/**
+ * Why a network of a Voronoi plan has no footprint: it has no practices, its practices' shared
+ * sites went to a network with more patients there, or none of its practices is inside the area.
+ */
+export function noFootprintReasonOf(plan: PlanResult): (id: NetworkId) => string {
+  const t = plan.tessellation;
+  const indexOfCode = new Map(plan.input.practices.map((p, i) => [p.code as string, i]));
+  const networkIndex = new Map(plan.input.networks.map((n, k) => [n.id as string, k]));
+  return (id) => {
+    const summary = plan.networks.get(id);
+    if (!summary || summary.practiceCount === 0) return 'no practices';
+    const k = networkIndex.get(id);
+    const lostShared = summary.practiceCodes.some((code) => {
+      const site = t.siteOfPractice[indexOfCode.get(code) ?? -1];
+      return site !== undefined && t.cellRings[site].length > 0 && plan.siteOwner[site] !== k;
+    });
+    return lostShared ? 'its practices share a site with a network that has more patients there' : 'no practice inside the study area';
+  };
 }

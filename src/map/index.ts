@@ -31,7 +31,8 @@ maplibregl.setWorkerUrl(workerUrl);
 
 export interface MapView {
   zoomTo(bounds: [number, number, number, number]): void;
-  exportPng(title: string): Promise<Blob>;
+  /** The map with labels, scale bar and legend; `wholeArea` draws the whole study area, then puts the view back. */
+  exportPng(title: string, wholeArea?: boolean): Promise<Blob>;
   /** Screen pixel of a WGS84 position, for tests and benchmarks that click on the map. */
   project(lon: number, lat: number): { x: number; y: number };
   /** Resolves once the map has drawn the current plan. */
@@ -256,11 +257,28 @@ export function createMapView(container: HTMLElement, store: PlannerStore): MapV
     zoomTo(bounds: Bounds) {
       map.fitBounds(bounds, { padding: 60, maxZoom: 14, duration: 300 });
     },
-    exportPng(title) {
-      return new Promise((resolve, reject) => {
-        map.once('render', () => composeMapPng(map.getCanvas(), get().doc.networks, selectPlan(get()), title).then(resolve, reject));
-        map.triggerRepaint();
-      });
+    async exportPng(title, wholeArea = false) {
+      const camera = { center: map.getCenter(), zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() };
+      if (wholeArea) {
+        const b = turfBbox(get().doc.boundary ?? selectTessellation(get()).areaGeometry) as number[];
+        if (b.every(Number.isFinite)) {
+          map.fitBounds([b[0], b[1], b[2], b[3]], { padding: 30, duration: 0 });
+          await new Promise<void>((resolve) => map.once('idle', () => resolve()));
+        }
+      }
+      try {
+        return await new Promise<Blob>((resolve, reject) => {
+          map.once('render', () => {
+            const lat = map.getCenter().lat;
+            const metresPerPixel = (40075016.686 * Math.cos((lat * Math.PI) / 180)) / (512 * 2 ** map.getZoom());
+            const labelsAt = labels.inView().map((l) => ({ ...map.project(l.at), text: l.text, outOfBand: l.outOfBand }));
+            composeMapPng(map.getCanvas(), get().doc.networks, selectPlan(get()), title, { labels: labelsAt, metresPerPixel }).then(resolve, reject);
+          });
+          map.triggerRepaint();
+        });
+      } finally {
+        if (wholeArea) map.jumpTo(camera);
+      }
     },
     project(lon, lat) {
       const p = map.project([lon, lat]);

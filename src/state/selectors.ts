@@ -1,7 +1,7 @@
 // Derived values, memoised on the identity of what they depend on: never stored, never computed
 // in render. The plan follows edits incrementally through the core's updatePlan.
 import { buildTessellation, type Tessellation } from '../core/geometry';
-import { boundaryContains, practicesOutsideBoundary } from '../core/io';
+import { boundaryContains, farPracticeWarnings, issueCount, practicesOutsideBoundary } from '../core/io';
 import type { Assignment, Issue, PracticeCode } from '../core/model';
 import { evaluatePlan, updatePlan, type PlanInput, type PlanResult } from '../core/plan';
 import { FOOTPRINT_SOURCES, selectSmallAreaPlan, withSmallAreaFootprints } from './small-areas';
@@ -90,9 +90,12 @@ export interface PlanChecks {
   /** Practices lying outside the boundary (all of them; `issues` lists the first few by name). */
   readonly outside: number;
   readonly issues: readonly Issue[];
+  /** e.g. "3 practices lie outside the boundary". */
+  readonly title: string;
 }
 
-const NO_CHECKS: PlanChecks = { outside: 0, issues: [] };
+const NO_CHECKS: PlanChecks = { outside: 0, issues: [], title: '' };
+const practicesLie = (n: number) => `${n} practice${n === 1 ? ' lies' : 's lie'}`;
 let checksMemo: { practices: unknown; boundary: unknown; sources: unknown; checks: PlanChecks } | null = null;
 
 /**
@@ -104,11 +107,17 @@ export function selectPlanChecks(s: Pick<PlannerState, 'doc'>): PlanChecks {
   const m = checksMemo;
   if (m && m.practices === practices && m.boundary === boundary && m.sources === sources) return m.checks;
   let checks = NO_CHECKS;
+  const file = sources.find((f) => f.kind === 'practices')?.name ?? 'practices';
   if (boundary) {
     const contains = boundaryContains(boundary);
     const outside = practices.filter((p) => !contains(p.lon, p.lat));
-    const file = sources.find((f) => f.kind === 'practices')?.name ?? 'practices';
-    checks = outside.length === 0 ? NO_CHECKS : { outside: outside.length, issues: practicesOutsideBoundary(outside, boundary, file) };
+    const title = `${practicesLie(outside.length)} outside the boundary`;
+    checks = outside.length === 0 ? NO_CHECKS : { outside: outside.length, issues: practicesOutsideBoundary(outside, boundary, file), title };
+  } else {
+    // Without a boundary the study area is the practices' hull, which leaves far-off ones out.
+    const issues = farPracticeWarnings(practices, file);
+    const n = issueCount(issues);
+    checks = n === 0 ? NO_CHECKS : { outside: n, issues, title: `${practicesLie(n)} far from the rest, outside the study area` };
   }
   checksMemo = { practices, boundary, sources, checks };
   return checks;

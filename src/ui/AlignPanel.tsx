@@ -1,6 +1,8 @@
 // Align panel (side-panel tab): load community-service layers, pick the field naming the areas,
 // compare them with the plan's network footprints, and export or reuse the result. Talks to the
 // rest of the app through the store (layers, settings, the comparison) and its hard-boundaries prop.
+import { prepareInput } from '../core/io/prepare-input';
+import { FormatSelect, downloadFeatures } from './ExportFormat';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { toAlignedGeoJSON, toOverlapCsv, type NetworkAlignment, type ServiceArea } from '../core/align';
 import { activeLayer, alignOf, parseLayer } from '../state/align';
@@ -46,6 +48,7 @@ export function AlignPanel({ onUseAsHardBoundaries }: AlignPanelProps) {
   const showAligned = useStore((s) => s.showAligned);
   const [threshold, setThreshold] = useState(String(align.threshold));
   const [sort, setSort] = useState<SortKey>('moved');
+  const [alignedFormat, setAlignedFormat] = useState('geojson');
   useEffect(() => setThreshold(String(align.threshold)), [align.threshold]);
 
   const layer = activeLayer(align);
@@ -57,7 +60,11 @@ export function AlignPanel({ onUseAsHardBoundaries }: AlignPanelProps) {
 
   async function addFiles(files: FileList | null) {
     if (!files || files.length === 0) return;
-    const added = await Promise.all([...files].map(async (f) => ({ fileName: f.name, text: await f.text(), field: null })));
+    // Through core's prepareInput like every other input: zipped shapefiles, encodings.
+    const read = await Promise.all([...files].map(async (f) => ({ fileName: f.name, prepared: await prepareInput(new Uint8Array(await f.arrayBuffer()), f.name) })));
+    for (const r of read) if (!r.prepared.ok) store.getState().reportProblem({ title: `${r.fileName} could not be read`, issues: [...r.prepared.errors, ...r.prepared.warnings] });
+    const added = read.flatMap((r) => (r.prepared.ok ? [{ fileName: r.fileName, text: r.prepared.value, field: null }] : []));
+    if (added.length === 0) return;
     update({ layers: [...align.layers, ...added], active: align.layers.length }, `Add service areas ${added.map((l) => l.fileName).join(', ')}`);
   }
 
@@ -79,7 +86,7 @@ export function AlignPanel({ onUseAsHardBoundaries }: AlignPanelProps) {
       <h2>Align community services</h2>
       <label class="align-file">
         Service-area layers (GeoJSON polygons)
-        <input type="file" data-testid="align-file" accept=".geojson,.json,application/geo+json" multiple onChange={(e) => void addFiles((e.currentTarget as HTMLInputElement).files)} />
+        <input type="file" data-testid="align-file" accept=".geojson,.json,.zip,application/geo+json" multiple onChange={(e) => void addFiles((e.currentTarget as HTMLInputElement).files)} />
       </label>
       {align.layers.length > 1 && (
         <label>
@@ -129,7 +136,8 @@ export function AlignPanel({ onUseAsHardBoundaries }: AlignPanelProps) {
             Show aligned boundaries
           </label>
           <div class="align-actions">
-            <button type="button" onClick={() => download('aligned-service-areas.geojson', `${JSON.stringify(toAlignedGeoJSON(result))}\n`, 'application/geo+json')}>Export aligned GeoJSON</button>
+            <button type="button" data-testid="align-export" onClick={() => downloadFeatures(toAlignedGeoJSON(result), 'aligned-service-areas', alignedFormat)}>Export aligned areas</button>
+            <FormatSelect value={alignedFormat} onChange={setAlignedFormat} testId="align-export-format" label="Format of the aligned areas export" />
             <button type="button" onClick={() => download('overlap-report.csv', toOverlapCsv(result), 'text/csv')}>Export overlap CSV</button>
           </div>
           <table class="align-table">

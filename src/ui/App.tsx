@@ -10,6 +10,7 @@ import { MODE_KEYS } from './mode-info';
 import type { MapPort } from './map-port';
 import { NetworksPanel, Summary } from './NetworksPanel';
 import { PracticeDetails } from './PracticeDetails';
+import { BngConfirmDialog } from './BngConfirmDialog';
 import { OpenChoiceDialog } from './OpenChoiceDialog';
 import { Notices, ProblemsPanel } from './ProblemsPanel';
 import { ScenariosPanel } from './ScenariosPanel';
@@ -56,7 +57,9 @@ export function App({ mapPort, mapRef, extraTabs = [] }: { mapPort: MapPort; map
   const chooseMode = (fileName: string) => new Promise<PracticesMode | null>((resolve) => setChoice({ fileName, resolve }));
   const onPreview = useCallback((p: Proposal | null) => mapPort.showPreview(p ? proposalOutlines(evaluateProposal(store.getState(), p)) : null), [store, mapPort]);
   const contiguity = useCallback((p: Proposal | null) => contiguousCount(p ? evaluateProposal(store.getState(), p) : selectPlan(store.getState())), [store]);
-  const onFiles = (files: File[], kind: FileKind | null) => void loadFiles(store, files, kind, { onNeedsFields: setPending, chooseMode });
+  const [bngQuestion, setBngQuestion] = useState<{ fileName: string; resolve: (yes: boolean) => void } | null>(null);
+  const confirmBng = (fileName: string) => new Promise<boolean>((resolve) => setBngQuestion({ fileName, resolve }));
+  const onFiles = (files: File[], kind: FileKind | null) => void loadFiles(store, files, kind, { onNeedsFields: setPending, chooseMode, confirmBng });
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -141,9 +144,10 @@ export function App({ mapPort, mapRef, extraTabs = [] }: { mapPort: MapPort; map
         <FieldMappingDialog pending={pending} onCancel={() => setPending(null)} onApply={(fields) => {
           const p = pending;
           setPending(null);
-          void loadPractices(store, p.text, p.fileName, fields, chooseMode);
+          void loadPractices(store, p.text, p.fileName, fields, chooseMode, p.reading);
         }} />
       )}
+      {bngQuestion && <BngConfirmDialog fileName={bngQuestion.fileName} onAnswer={(yes) => { setBngQuestion(null); bngQuestion.resolve(yes); }} />}
       {choice && <OpenChoiceDialog fileName={choice.fileName} onChoose={(mode) => { setChoice(null); choice.resolve(mode); }} />}
     </div>
   );

@@ -34,7 +34,7 @@ export function ProblemsPanel() {
       <summary><h2>Problems <span class="count" data-testid="problems-count">({count})</span></h2></summary>
       {checks.outside > 0 && (
         <div class="problem" data-testid="plan-checks">
-          <div class="problem-head"><strong>{checks.outside} practice{checks.outside === 1 ? ' lies' : 's lie'} outside the boundary</strong></div>
+          <div class="problem-head"><strong>{checks.title}</strong></div>
           <IssueList issues={checks.issues} />
         </div>
       )}

@@ -1,6 +1,9 @@
 import { toAssignmentCsv, toNetworksGeoJSON } from '../core/io';
 import { selectPlan } from '../state/selectors';
+import type { Planner } from '../state/store';
 import { serialisePlan } from '../state/plan-file';
+import { useState } from 'preact/hooks';
+import { FormatSelect, downloadFeatures } from './ExportFormat';
 import { download } from './files';
 import type { FileKind } from './load-files';
 import type { MapPort } from './map-port';
@@ -9,13 +12,22 @@ import { NetworkPicker } from './NetworkPicker';
 import { usePlannerStore, useStore } from './store-context';
 
 const FILE_INPUTS: { kind: FileKind; label: string; accept: string }[] = [
-  { kind: 'practices', label: 'Practices', accept: '.geojson,.json,.csv' },
-  { kind: 'boundary', label: 'Boundary', accept: '.geojson,.json' },
+  { kind: 'practices', label: 'Practices', accept: '.geojson,.json,.csv,.zip' },
+  { kind: 'boundary', label: 'Boundary', accept: '.geojson,.json,.zip' },
   { kind: 'assignment', label: 'Assignment', accept: '.csv' },
   { kind: 'plan', label: 'Plan', accept: '.json' },
+  { kind: 'postcodes', label: 'Postcode lookup', accept: '.csv' },
 ];
 
 const stamp = () => new Date().toISOString().slice(0, 10);
+
+/** The plan's name for exports: its main file (without extension) and the open scenario, e.g. "gm_practices_2022-01 · Current". */
+function planTitle(s: Planner): string {
+  const main = s.doc.sources.find((f) => f.kind === 'plan') ?? s.doc.sources.find((f) => f.kind === 'practices');
+  const scenario = s.scenarios.find((x) => x.id === s.activeScenario)?.name;
+  const name = main ? main.name.replace(/\.[^.]+$/, '') : 'Empty plan';
+  return `${main?.demo ? 'Demo (synthetic): ' : ''}${name}${scenario ? ` · ${scenario}` : ''} · ${stamp()}`;
+}
 
 export function Toolbar({ mapPort, onFiles, onCluster }: { mapPort: MapPort; onFiles: (files: File[], kind: FileKind | null) => void; onCluster: () => void }) {
   const store = usePlannerStore();
@@ -25,18 +37,19 @@ export function Toolbar({ mapPort, onFiles, onCluster }: { mapPort: MapPort; onF
   const basemap = useStore((s) => s.basemap);
   const networks = useStore((s) => s.doc.networks);
   const active = useStore((s) => s.activeNetwork);
-  const exportGeoJSON = () => {
+  const [format, setFormat] = useState('geojson');
+  const exportNetworks = () => {
     const plan = selectPlan(store.getState());
-    download(JSON.stringify(toNetworksGeoJSON(plan.networks.values(), plan.input.band)), `networks-${stamp()}.geojson`, 'application/geo+json');
+    downloadFeatures(toNetworksGeoJSON(plan.networks.values(), plan.input.band), `networks-${stamp()}`, format);
   };
   const exportCsv = () => {
     const { doc } = store.getState();
     download(toAssignmentCsv(doc.practices, doc.assignment, doc.networks), `assignment-${stamp()}.csv`, 'text/csv');
   };
   const savePlan = () => download(serialisePlan(store.getState()), `plan-${stamp()}.json`, 'application/json');
-  const exportPng = async () => {
+  const exportPng = async (wholeArea: boolean) => {
     try {
-      download(await mapPort.exportPng(`PCN plan ${stamp()}`), `map-${stamp()}.png`, 'image/png');
+      download(await mapPort.exportPng(planTitle(store.getState()), wholeArea), `map-${stamp()}.png`, 'image/png');
     } catch (e) {
       store.getState().notify(`PNG export failed: ${(e as Error).message}`, 'error');
     }
@@ -59,9 +72,11 @@ export function Toolbar({ mapPort, onFiles, onCluster }: { mapPort: MapPort; onF
       </div>
       <div class="group" role="group" aria-label="Save and export">
         <button type="button" onClick={savePlan} data-testid="save-plan">Save plan</button>
-        <button type="button" onClick={exportGeoJSON} data-testid="export-geojson">GeoJSON</button>
+        <button type="button" onClick={exportNetworks} data-testid="export-geojson" title="Export the networks in the format chosen beside">Networks</button>
+        <FormatSelect value={format} onChange={setFormat} testId="export-format" label="Format of the networks export" />
         <button type="button" onClick={exportCsv} data-testid="export-csv">CSV</button>
-        <button type="button" onClick={exportPng} data-testid="export-png">PNG</button>
+        <button type="button" onClick={() => void exportPng(false)} data-testid="export-png" title="PNG of the map as shown, with labels, scale bar and legend">PNG</button>
+        <button type="button" onClick={() => void exportPng(true)} data-testid="export-png-whole" title="PNG of the whole study area">PNG (whole area)</button>
         <button type="button" onClick={() => store.getState().newPlan()}>New</button>
       </div>
       <div class="group" role="group" aria-label="History">

@@ -1,13 +1,13 @@
 // Parses a large practice file off the main thread; the main thread applies the result.
-import { parsePractices, type FieldNames } from '../core/io';
+import { parsePractices, type ParsePracticesOptions } from '../core/io';
 
 export interface ImportRequest {
   readonly text: string;
   readonly fileName: string;
-  readonly fields?: FieldNames;
+  readonly opts: ParsePracticesOptions;
 }
 
 self.onmessage = (e: MessageEvent<ImportRequest>) => {
-  const { text, fileName, fields } = e.data;
-  self.postMessage(parsePractices(text, fileName, { fields }));
+  const { text, fileName, opts } = e.data;
+  self.postMessage(parsePractices(text, fileName, opts));
 };

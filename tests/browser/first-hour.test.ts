@@ -2,11 +2,12 @@
 // open practices over the demo, then the boundary; paint with an explicit network; move a
 // practice with the keyboard only; merge with confirmation; rename as one undo step; lasso by
 // drag; draw a polygon with close corners; reload straight after an edit.
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { act, idle, number, onMap, onMapAll, renderedNetworks, state } from './app';
-import { launch, openApp, screenshot, sharedData } from './browser';
+import { artefacts, launch, openApp, screenshot, sharedData } from './browser';
 
 const GM_PRACTICES = path.join(sharedData, 'gm_practices_2022-01.csv');
 const GM_BOUNDARY = path.join(sharedData, 'gm_combined_authority_2023_bgc.geojson');
@@ -64,6 +65,15 @@ describe('the first hour in the app, on Greater Manchester', () => {
     await page.getByTestId('zoom-all').click();
     await idle(page);
     await expect.poll(async () => (await renderedNetworks(page)).length, LONG).toBe(await state<number>(page, 's.doc.networks.length'));
+    // Labels never overlap, and out-of-band networks are labelled first.
+    await expect.poll(() => page.locator('[data-label="footprint"]').count(), LONG).toBeGreaterThan(15);
+    const boxes = await page.locator('[data-label="footprint"]').evaluateAll((els) => els.map((e) => {
+      const r = e.getBoundingClientRect();
+      return { l: r.left, t: r.top, r: r.right, b: r.bottom, out: e.classList.contains('pcn-label--out') };
+    }));
+    const overlaps = boxes.flatMap((a, i) => boxes.slice(i + 1).filter((b) => a.l < b.r - 1 && b.l < a.r - 1 && a.t < b.b - 1 && b.t < a.b - 1));
+    expect(overlaps).toEqual([]);
+    expect(boxes.filter((b) => b.out).length).toBeGreaterThan(10);
     await screenshot(page, 'first-02-boundary');
     expect(errors).toEqual([]);
   });
@@ -219,6 +229,46 @@ describe('the first hour in the app, on Greater Manchester', () => {
     await page.keyboard.press('Escape');
     await page.getByTestId('undo').click();
     await expect.poll(() => state<number>(page, 's.doc.networks.length')).toBe(networks);
+    expect(errors).toEqual([]);
+  });
+
+  it('exports GeoJSON, CSV, the plan and PNGs (titled, legend not clipped, whole area on request)', async () => {
+    const download = async (testid: string) => {
+      const [dl] = await Promise.all([page.waitForEvent('download', LONG), page.getByTestId(testid).click()]);
+      return readFileSync((await dl.path())!);
+    };
+    const fc = JSON.parse((await download('export-geojson')).toString('utf8'));
+    expect(fc.features).toHaveLength(await state<number>(page, 's.doc.networks.length'));
+    const csv = (await download('export-csv')).toString('utf8').trim().split(/\r?\n/);
+    expect(csv).toHaveLength(427);
+    const plan = JSON.parse((await download('save-plan')).toString('utf8'));
+    expect(plan.sources).toEqual([{ kind: 'practices', name: 'gm_practices_2022-01.csv' }, { kind: 'boundary', name: 'gm_combined_authority_2023_bgc.geojson' }]);
+    const mapWidth = await page.evaluate(() => document.querySelector('#map canvas')!.clientWidth);
+    const probe = await state<{ lon: number; lat: number }>(page, '({ lon: s.doc.practices[0].lon, lat: s.doc.practices[0].lat })');
+    const viewBefore = await onMap(page, probe.lon, probe.lat);
+    for (const id of ['export-png', 'export-png-whole']) {
+      const png = await download(id);
+      writeFileSync(path.join(artefacts, `first-${id}.png`), png);
+      // Decoded in the page: wider than the map (legend beside it) and a blank right margin (nothing cut off).
+      const check = await page.evaluate(async (b64) => {
+        const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+        const img = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+        const c = document.createElement('canvas');
+        c.width = img.width;
+        c.height = img.height;
+        const ctx = c.getContext('2d')!;
+        ctx.drawImage(img, 0, 0);
+        const edge = ctx.getImageData(img.width - 8, 0, 8, img.height).data;
+        let ink = 0;
+        for (let i = 0; i < edge.length; i += 4) if (edge[i] + edge[i + 1] + edge[i + 2] < 700) ink++;
+        return { width: img.width, ink };
+      }, png.toString('base64'));
+      expect(check.width).toBeGreaterThan(mapWidth + 250);
+      expect(check.ink).toBe(0);
+    }
+    // The whole-area export put the view back where it was.
+    const viewAfter = await onMap(page, probe.lon, probe.lat);
+    expect(Math.hypot(viewAfter.x - viewBefore.x, viewAfter.y - viewBefore.y)).toBeLessThan(1);
     expect(errors).toEqual([]);
   });
 

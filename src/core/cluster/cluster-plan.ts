@@ -1,7 +1,7 @@
 // Auto-cluster entry point: partitions the practices in scope into contiguous networks inside
 // the population band, from scratch or by repairing an existing plan. Pure and deterministic
 // for a given seed; works at site level (co-located practices share one cell).
-import { bandStatus, type Network, type NetworkId, type PracticeCode, type Result } from '../model';
+import { bandStatus, type Issue, type Network, type NetworkId, type PracticeCode, type Result } from '../model';
 import { fixBand } from './fix-band';
 import { siteAreas } from './hard-areas';
 import { improveCompactness } from './improve-compactness';
@@ -184,7 +184,20 @@ export function clusterPlan(
     unavoidable,
   });
   onProgress(1);
-  return { ok: true, warnings: [], value: { cancelled: false, assignment, networks, moves, report } };
+  const warnings = opts.count === undefined ? [] : countWarnings(opts.count, networks.length, g.n);
+  return { ok: true, warnings, value: { cancelled: false, assignment, networks, moves, report } };
+}
+
+/** Why an exact count of networks was not met, e.g. 100 asked of 40 practice sites. */
+function countWarnings(asked: number, made: number, sites: number): Issue[] {
+  if (made === asked) return [];
+  const why =
+    made < asked
+      ? sites < asked
+        ? `there are only ${sites} practice sites to build networks from (practices at one point share a site) and each network needs at least one`
+        : 'more networks would have left some empty or in several parts'
+      : 'each separate group of cells (islands, or areas of a hard boundary layer) needs a network of its own';
+  return [{ severity: 'warning', message: `asked for ${asked} networks but made ${made}: ${why}` }];
 }
 
 const REASON_TEXT = {

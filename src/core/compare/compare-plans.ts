@@ -1,18 +1,30 @@
 // Two plans over the same practices side by side: which practices moved, and what each network
 // gains and loses. The area gained or lost is a dissolve of the cells that changed owner (edge
 // cancellation over the tessellation), so it is exact to the cells and needs no polygon clipping.
-import { dissolveSites, type Tessellation } from '../geometry';
+import { dissolveSites, type CellMesh } from '../geometry/dissolve-sites';
 import type { NetworkId, Practice, PracticeCode } from '../model';
-import type { NetworkSummary, PlanResult } from '../plan';
+import type { NetworkSummary, PlanInput, PlanResult } from '../plan';
 import { NETWORK_FATE, type NetworkChange, type PlanComparison, type PracticeChange } from './types';
 
+/** What a comparison needs of a plan: cell-based (PlanResult) and small-area plans both have it. */
+export interface ComparablePlan {
+  readonly input: PlanInput;
+  readonly networks: ReadonlyMap<NetworkId, NetworkSummary>;
+}
+
+/** The units footprints are made of (practice cells or small areas) and each network's units. */
+export interface FootprintUnits {
+  readonly mesh: CellMesh;
+  readonly unitsOf: (n: NetworkSummary) => readonly number[];
+}
+
 /** A practice's network in a plan, counting an id the plan does not list as unassigned. */
-function effectiveNetwork(plan: PlanResult, code: PracticeCode): NetworkId | null {
+function effectiveNetwork(plan: ComparablePlan, code: PracticeCode): NetworkId | null {
   const id = plan.input.assignment.get(code);
   return id !== undefined && plan.networks.has(id) ? id : null;
 }
 
-function practiceChanges(before: PlanResult, after: PlanResult): PracticeChange[] {
+function practiceChanges(before: ComparablePlan, after: ComparablePlan): PracticeChange[] {
   const changes: PracticeChange[] = [];
   for (const p of after.input.practices) {
     const from = effectiveNetwork(before, p.code);
@@ -29,12 +41,12 @@ function networkChange(
   before: NetworkSummary | undefined,
   after: NetworkSummary | undefined,
   moved: { in: PracticeCode[]; out: PracticeCode[] },
-  t: Tessellation,
+  units: FootprintUnits,
 ): NetworkChange {
-  const sitesBefore = new Set(before?.sites ?? []);
-  const sitesAfter = new Set(after?.sites ?? []);
-  const gained = dissolveSites(t, without(after?.sites ?? [], sitesBefore));
-  const lost = dissolveSites(t, without(before?.sites ?? [], sitesAfter));
+  const unitsBefore = before ? units.unitsOf(before) : [];
+  const unitsAfter = after ? units.unitsOf(after) : [];
+  const gained = dissolveSites(units.mesh, without(unitsAfter, new Set(unitsBefore)));
+  const lost = dissolveSites(units.mesh, without(unitsBefore, new Set(unitsAfter)));
   const name = after?.name ?? before?.name ?? id;
   return {
     id,
@@ -72,8 +84,20 @@ function samePractices(a: readonly Practice[], b: readonly Practice[]): boolean 
  * whose network differs, with `from` / `to` null for unassigned.
  */
 export function comparePlans(before: PlanResult, after: PlanResult): PlanComparison {
-  if (before.tessellation !== after.tessellation || !samePractices(before.input.practices, after.input.practices)) {
+  if (before.tessellation !== after.tessellation) {
     throw new Error('comparePlans: both plans must be evaluated on one tessellation of the same practices');
+  }
+  return comparePlansOn(before, after, { mesh: after.tessellation, unitsOf: (n) => n.sites });
+}
+
+/**
+ * The same over any footprint units: e.g. small-area plans of one context, with
+ * `{ mesh: context.dissolveMesh, unitsOf: (n) => n.areas }`. The area a network gains or loses is
+ * the dissolve of the units that change owner. Throws when the practices differ.
+ */
+export function comparePlansOn(before: ComparablePlan, after: ComparablePlan, units: FootprintUnits): PlanComparison {
+  if (!samePractices(before.input.practices, after.input.practices)) {
+    throw new Error('comparePlans: both plans must be of the same practices, in the same order');
   }
   const changes = practiceChanges(before, after);
   const moved = new Map<NetworkId, { in: PracticeCode[]; out: PracticeCode[] }>();
@@ -85,7 +109,7 @@ export function comparePlans(before: PlanResult, after: PlanResult): PlanCompari
   const ids: NetworkId[] = before.input.networks.map((n) => n.id);
   const seen = new Set(ids);
   for (const n of after.input.networks) if (!seen.has(n.id)) { ids.push(n.id); seen.add(n.id); }
-  const networks = ids.map((id) => networkChange(id, before.networks.get(id), after.networks.get(id), moved.get(id) ?? { in: [], out: [] }, after.tessellation));
+  const networks = ids.map((id) => networkChange(id, before.networks.get(id), after.networks.get(id), moved.get(id) ?? { in: [], out: [] }, units));
   const kept = networks.filter((n) => n.fate === NETWORK_FATE.kept);
   return {
     changes,

@@ -5,3 +5,4 @@ export { cellGeometry } from './cell-geometry';
 export { buildPolygons, type IdPolygon } from './build-rings';
 export { normaliseCell } from './normalise-cell';
 export { splitSelfTouchingRings, type SelfTouchRepair } from './split-self-touching';
+export { farPoints, greatCircleMetres, type FarPoint, type FarPoints } from './far-points';

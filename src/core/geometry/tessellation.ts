@@ -5,6 +5,8 @@ import { Delaunay } from 'd3-delaunay';
 import type { Boundary, Practice } from '../model';
 import { clipCellToArea, type XY } from './clip-cell';
 import { EdgeSites, type EdgeSiteLookup } from './edge-sites';
+import { farPoints } from './far-points';
+import { polygonsOf } from './polygons';
 import { createProjection, type Projection } from './projection';
 import { signedAreaOfIds, signedAreaOfPoints } from './ring-math';
 import { mergeSites, type Site } from './sites';
@@ -46,12 +48,18 @@ export interface Tessellation {
  * Without a boundary the area is the sites' convex hull grown by max(2 km, 5% of its diameter).
  */
 export function buildTessellation(practices: readonly Practice[], boundary?: Boundary | null): Tessellation {
-  const projection = createProjection(extentPoints(practices, boundary));
+  // Without a boundary, practices far from the rest (a typo at 0, 0) neither centre the
+  // projection nor stretch the hull: they fall outside the study area and get no cell.
+  const far = new Set(boundary ? [] : farPoints(practices).far.map((f) => f.index));
+  const projection = createProjection(extentPoints(practices, boundary, far));
   const { sites, siteOfPractice } = mergeSites(practices, projection);
   const points: XY[] = sites.map((s) => [s.x, s.y]);
+  const farSite = new Uint8Array(sites.length);
+  for (const i of far) farSite[siteOfPractice[i]] = 1;
+  const hullPoints = far.size ? points.filter((_, k) => !farSite[k]) : points;
   const area: StudyArea = boundary
     ? boundaryStudyArea(boundary, projection)
-    : points.length > 0 ? hullStudyArea(points, projection) : emptyStudyArea();
+    : hullPoints.length > 0 ? hullStudyArea(hullPoints, projection) : emptyStudyArea();
 
   const vertices = new VertexIndex();
   const cellRings: Int32Array[][] = sites.map(() => []);
@@ -113,11 +121,10 @@ function outputGrid(xy: Float64Array, projection: Projection): { vertexLonLat: F
   return { vertexLonLat, canonical };
 }
 
-function* extentPoints(practices: readonly Practice[], boundary?: Boundary | null): Iterable<[number, number]> {
-  for (const p of practices) yield [p.lon, p.lat];
+function* extentPoints(practices: readonly Practice[], boundary: Boundary | null | undefined, far: ReadonlySet<number>): Iterable<[number, number]> {
+  for (let i = 0; i < practices.length; i++) if (!far.has(i)) yield [practices[i].lon, practices[i].lat];
   if (!boundary) return;
-  const polys = boundary.type === 'Polygon' ? [boundary.coordinates] : boundary.coordinates;
-  for (const poly of polys) for (const p of poly[0] ?? []) yield [p[0], p[1]];
+  for (const poly of polygonsOf(boundary)) for (const p of poly[0] ?? []) yield [p[0], p[1]];
 }
 
 /** Mean of a convex cell's vertices: strictly inside it. */

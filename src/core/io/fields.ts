@@ -79,8 +79,9 @@ export function detectFields(headers: readonly string[], names: FieldNames = {})
       else found[field] = header;
       continue;
     }
+    // A shapefile's DBF cuts names to 10 characters (practice_code -> practice_c): those match too.
     for (const alias of FIELD_ALIASES[field]) {
-      const header = byLower.get(alias);
+      const header = byLower.get(alias) ?? (alias.length > 10 ? byLower.get(alias.slice(0, 10)) : undefined);
       if (header !== undefined) {
         found[field] = header;
         break;

@@ -20,6 +20,7 @@ export type { NetworksFile, ParseNetworksOptions } from './parse-networks-geojso
 export { toAssignmentCsv, ASSIGNMENT_CSV_HEADER } from './to-assignment-csv';
 export { csvField, toCsv } from './csv-write';
 export { practiceWarnings } from './practice-warnings';
+export { farPracticeWarnings } from './far-practices';
 export { readPracticeHeaders } from './read-practice-headers';
 export type { PracticeHeaders } from './read-practice-headers';
 export { toMovesCsv, MOVES_CSV_HEADER } from './to-moves-csv';

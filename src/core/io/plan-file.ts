@@ -1,6 +1,7 @@
 // The plan file: versioned JSON holding practices, study area, every scenario (networks,
 // assignment, band) and the reference layer. Pure, so the app and the CLI read the same files.
 // Version 1 (one plan, no scenarios) is still read: it becomes one scenario.
+import { MAX_JSON_DEPTH, jsonTooDeepAt, lineOfIndex } from './json-depth';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { networkId, practiceCode, type Band, type Boundary, type Issue, type NetworkId, type Practice, type PracticeCode, type Result } from '../model';
 import { parseBoundary } from './parse-boundary';
@@ -215,6 +216,8 @@ function readReference(raw: unknown, fileName: string, errors: Issue[]): Referen
  * `content` (scenarios with the same practices share one array).
  */
 export function parsePlanFile(text: string, fileName: string): Result<PlanFileContent> {
+  const deepAt = jsonTooDeepAt(text);
+  if (deepAt !== -1) return fail([err(fileName, `is nested more than ${MAX_JSON_DEPTH} levels deep (line ${lineOfIndex(text, deepAt)}, character ${deepAt + 1}); a plan file needs about 12`)]);
   let raw: unknown;
   try {
     raw = JSON.parse(text);

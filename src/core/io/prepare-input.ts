@@ -5,7 +5,9 @@
 import type { Issue, Result } from '../model';
 import { CRS, firstPosition, geoJsonCrs, reprojectBngDocument, type Crs } from './crs';
 import { looksLikeBng } from './coordinates';
+import { readCsv } from './csv-read';
 import { decodeText } from './decode-text';
+import { GRID_EAST, detectFields } from './fields';
 import { IssueLog } from './issues';
 import { isZip, shapefileZipToGeoJson } from './read-shapefile';
 import { INPUT_FORMAT, sniffFormat } from './text-input';
@@ -43,4 +45,33 @@ export async function prepareInput(bytes: Uint8Array, fileName: string, opts: Pr
   const stated = applyStatedCrs(decoded.value, fileName, opts.crs);
   const warnings: Issue[] = [...decoded.warnings, ...stated.warnings];
   return stated.ok ? { ok: true, value: stated.value, warnings } : { ok: false, errors: stated.errors, warnings };
+}
+
+/**
+ * True when an input holds coordinates in metres and states no CRS (GeoJSON without `crs`, a CSV
+ * whose coordinate columns are not easting/northing by name): the app then asks whether they are
+ * British National Grid before reading them. Example: a CSV `code,patients,x,y` with
+ * `P1,100,383000,398000` -> true; the same with `oseast1m,osnrth1m` columns -> false.
+ */
+export function hasUnlabelledMetres(text: string): boolean {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (sniffFormat(body) === INPUT_FORMAT.geojson) {
+    try {
+      const doc = JSON.parse(body) as unknown;
+      const first = firstPosition(doc);
+      return geoJsonCrs(doc).kind === 'none' && first !== null && looksLikeBng(first[0], first[1]);
+    } catch {
+      return false;
+    }
+  }
+  const log = new IssueLog('');
+  const table = readCsv(body.slice(0, 200_000), log);
+  if (!table || table.rows.length === 0) return false;
+  const fields = detectFields(table.header);
+  if (fields.lon === undefined || fields.lat === undefined) return false;
+  if ((GRID_EAST as readonly string[]).includes(fields.lon.trim().toLowerCase())) return false;
+  const lon = table.header.indexOf(fields.lon);
+  const lat = table.header.indexOf(fields.lat);
+  const row = table.rows[0].cells;
+  return looksLikeBng(Number(row[lon]), Number(row[lat]));
 }

@@ -5,6 +5,7 @@
 // written whole in `<layer>_long_values.csv`. The planner's shapefile reader applies both files,
 // so a written zip reads back unchanged.
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import { polygonsOf } from '../geometry/polygons';
 import { csvField } from './csv-write';
 import { ringSignedArea2 } from './rings';
 import { zipStore, type ZipEntry } from './zip-write';
@@ -123,8 +124,7 @@ function dbf(rows: readonly Record<string, Value>[], fields: readonly Field[]): 
 /** Shapefile rings: outer clockwise, holes counter-clockwise (the reverse of RFC 7946). */
 function shapeRings(g: Polygon | MultiPolygon | null): Position[][] {
   if (!g) return [];
-  const polygons = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-  return polygons.flatMap((rings) => rings.map((ring, i) => ((ringSignedArea2(ring) > 0) === (i === 0) ? [...ring].reverse() : ring)));
+  return polygonsOf(g).flatMap((rings) => rings.map((ring, i) => ((ringSignedArea2(ring) > 0) === (i === 0) ? [...ring].reverse() : ring)));
 }
 
 type Box = [number, number, number, number];

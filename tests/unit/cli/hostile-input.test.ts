@@ -176,3 +176,34 @@ describe('messages say what is wrong with the file they name (item 13, item 9 bo
     expect(existsSync(path.join(dir, 'n.geojson'))).toBe(false);
   });
 });
+
+describe('far-off practices, unmet counts and footprint-less networks are explained (items 3, 8, 9)', () => {
+  it('a practice at 0, 0 or in Australia: warned, left out, and the hull stays around the rest', async () => {
+    write('p.csv', practicesCsv());
+    expect(await footprints()).toBe(0);
+    const area = Number(/convex hull of the practices plus a margin \(no --boundary given\), ([\d,]+) km2/.exec(stdout())?.[1].replace(/,/g, ''));
+    for (const [code, lon, lat] of [['Z999', 0, 0], ['Z998', 151.2, -33.8]] as const) {
+      out.length = 0;
+      err.length = 0;
+      write('p.csv', practicesCsv([`${code},Far,${lon},${lat},5000,N1`]));
+      expect(await footprints()).toBe(0);
+      expect(stderr()).toMatch(new RegExp(`warning: p\\.csv \\(${code}\\): practice ${code} \\(Far\\) at ${lon}, ${lat} is [\\d,]+ km from the middle of the practices \\(90% are within \\d+ km\\)( and outside the UK, unlike the others)?; with no boundary it is left out of the study area`));
+      expect(stdout()).toContain(`plus a margin (no --boundary given), ${area.toLocaleString('en-GB')} km2; 1 practice lies outside it`);
+    }
+  });
+
+  it('--count above what the practices allow makes as many as it can and says why', async () => {
+    write('p.csv', practicesCsv());
+    expect(await run(['cluster', '--practices', 'p.csv', '--count', '100', '--out', 'n.geojson'], io)).toBe(0);
+    expect(stderr()).toContain('warning: asked for 100 networks but made 12: there are only 12 practice sites to build networks from');
+    expect(stdout()).toContain('Warnings: 1 (listed on stderr)');
+  });
+
+  it('networks that lost their one shared site: true reason, no negative counts', async () => {
+    const rows = ['practice_code,longitude,latitude,registered_patients,pcn_code', 'P0,-2.2,53.5,9000,N0', 'P1,-2.2,53.5,8000,N1', 'P2,-2.2,53.5,7000,N2'];
+    write('p.csv', rows.join('\n'));
+    expect(await footprints()).toBe(0);
+    expect(stdout()).toContain('Contiguous: 1 of 3; no footprint (its practices share a site with a network that has more patients there): 2 (N1, N2)');
+    expect(stdout()).not.toMatch(/[ (]-\d/);
+  });
+});

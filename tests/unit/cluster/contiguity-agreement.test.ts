@@ -72,18 +72,17 @@ describe('auto-cluster and footprints agree on contiguity', () => {
     }
   });
 
-  // Nationally from scratch, every network is contiguous, and every one out of band is reported.
-  // Known gap: the national boundary leaves out the Isle of Sheppey, so its five practice sites
-  // have no cell and hang on one mainland cell; with some seeds that network stays above the band
-  // and is reported 'unresolved' (at most that one network).
-  it('on England, seeds 1-5, with every network contiguous and in band or reported', () => {
+  // Nationally from scratch, every network is contiguous and in band except a single site above
+  // the maximum or a cut-off group below the minimum, each reported: nothing "not proven". (The
+  // national boundary leaves out the Isle of Sheppey: its five sites have no cell and hang on one
+  // mainland cell, whose network could only get into band by handing some on.)
+  it('on England, seeds 1-5, with every network contiguous and in band or unavoidably not', () => {
     const { practices, t } = load('england_practices_2022-01.csv', 'england_icb_2022_ultragen.geojson');
-    const allowed = [UNAVOIDABLE_REASON.isolatedBelowMin, UNAVOIDABLE_REASON.practiceAboveMax, UNAVOIDABLE_REASON.unresolved];
+    const allowed = [UNAVOIDABLE_REASON.isolatedBelowMin, UNAVOIDABLE_REASON.practiceAboveMax];
     for (const seed of [1, 2, 3, 4, 5]) {
       const c = check(practices, t, seed);
       expect(c, `seed ${seed}`).toMatchObject({ disagreements: [], reportAgrees: true, invalid: [], nonContiguous: [], outOfBandUnreported: [] });
-      for (const reason of c.reasons) expect(allowed, `seed ${seed}`).toContain(reason);
-      expect(c.unresolved.length, `seed ${seed}: ${c.unresolved.join('; ')}`).toBeLessThanOrEqual(1);
+      for (const reason of c.reasons) expect(allowed, `seed ${seed}: ${c.unresolved.join('; ')}`).toContain(reason);
     }
   }, 240_000);
 });

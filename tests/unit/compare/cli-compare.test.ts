@@ -119,6 +119,26 @@ describe('pcn compare on Greater Manchester: real 2022 networks vs cluster --rep
     expect(Math.abs(gained - lost)).toBeLessThan(0.01);
   });
 
+  it('with --small-areas: the same moves, footprints from LSOAs, area changed symmetric, valid polygons', async () => {
+    const sa = ['--small-areas', path.join(shared, 'gm_lsoa2011_bgc.geojson'), '--registrations', path.join(shared, 'gm_practice_lsoa_2022-07.csv')];
+    const r = await compare('real.csv', 'repaired.csv', 'sa-fwd', sa);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/; footprints from [\d,]+ small areas of gm_lsoa2011_bgc\.geojson$/m);
+    expect(readFileSync(file('changes-sa-fwd.csv'), 'utf8')).toBe(readFileSync(file('moves.csv'), 'utf8'));
+    await compare('repaired.csv', 'real.csv', 'sa-rev', sa);
+    const rev = new Map(rowsOf('networks-sa-rev.csv').map((x) => [x.network_id, x]));
+    let changed = 0;
+    for (const f of rowsOf('networks-sa-fwd.csv')) {
+      expect([rev.get(f.network_id)!.area_changed_km2, rev.get(f.network_id)!.area_km2_before]).toEqual([f.area_changed_km2, f.area_km2_after]);
+      changed += Number(f.area_changed_km2);
+    }
+    expect(changed).toBeGreaterThan(1);
+    const fc = JSON.parse(readFileSync(file('changes-sa-fwd.geojson'), 'utf8')) as { features: { geometry: Geometry; properties: Record<string, string | number> }[] };
+    for (const f of fc.features.filter((x) => x.properties.kind !== 'moved_practice')) {
+      expect(polygonValidityErrors(f.geometry, `${f.properties.kind} ${f.properties.network_id}`)).toEqual([]);
+    }
+  });
+
   it('a plan file: compares two of its scenarios by name', async () => {
     const realRows = rowsOf('real.csv'), repairedRows = rowsOf('repaired.csv');
     const byCode = new Map(realRows.map((r) => [r.practice_code, r]));

@@ -13,6 +13,7 @@ import { buildTessellation, cellGeometry } from '../../../src/core/geometry';
 import { assignmentFromTable, exportGeometry, parseBoundary, parsePractices, toNetworksGeoJSON } from '../../../src/core/io';
 import { DEFAULT_BAND, type Boundary, type Result } from '../../../src/core/model';
 import { evaluatePlan } from '../../../src/core/plan';
+import { buildSmallAreaContext, evaluateSmallAreaPlan, parseSmallAreaLayer, readRegistrations } from '../../../src/core/small-areas';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REGEN = process.env.REGEN === '1';
@@ -100,7 +101,28 @@ function align(input: Input): Output {
   return { type: 'FeatureCollection', features: [...areas, ...homes] };
 }
 
-const KINDS: Record<string, (input: Input) => Output> = { cells, footprints, align };
+/**
+ * Footprints from small areas: each area to the network whose practices have most patients living
+ * there (from each practice's `patients_by_area`, "CODE:count;CODE:count"), else the nearest practice's.
+ */
+function smallAreas(input: Input): Output {
+  const table = ok(parsePractices(roleText(input, 'practice'), 'practices'), 'practices');
+  const { networks, assignment } = assignmentFromTable(table);
+  const layer = ok(parseSmallAreaLayer(roleText(input, 'small_area'), 'areas', 'area_code'), 'small areas');
+  const rows = input.features.flatMap((f) =>
+    String(f.properties.patients_by_area ?? '').split(';').filter(Boolean).map((pair) => `${f.properties.practice_code},${pair.replace(':', ',')}`),
+  );
+  const registrations = rows.length ? ok(readRegistrations(['PRACTICE_CODE,LSOA_CODE,NUMBER_OF_PATIENTS', ...rows].join('\n'), 'registrations'), 'registrations') : null;
+  const context = buildSmallAreaContext({ layer, practices: table.practices, registrations }).context;
+  const plan = evaluateSmallAreaPlan({ practices: table.practices, networks, assignment, band: DEFAULT_BAND }, context);
+  const features = toNetworksGeoJSON(plan.networks.values(), DEFAULT_BAND).features.map((f, k) => ({
+    ...f,
+    properties: { ...f.properties, stroke: '#000000', 'stroke-width': 2, fill: fill(k), 'fill-opacity': 0.5 },
+  }));
+  return { type: 'FeatureCollection', features };
+}
+
+const KINDS: Record<string, (input: Input) => Output> = { cells, footprints, align, 'small-areas': smallAreas };
 
 /** Every number rounded to 6 decimals (-0 as 0), so the comparison ignores float noise below that. */
 function round6(value: unknown): unknown {

@@ -1,0 +1,86 @@
+// GIS and NHS files in the app: unlabelled British National Grid metres are read after the
+// import dialog's confirmation, NHS Digital's list-size file is located through "Postcode
+// lookup…" (streamed in a worker), and the networks export writes a BNG shapefile zip.
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CRS, wgs84ToBng } from '../../src/core/io/crs';
+import { prepareInput } from '../../src/core/io/prepare-input';
+import { listSizeCsv, onspdCsv, practiceRows } from '../unit/formats/nhs-files';
+import { idle, number, state } from './app';
+import { launch, openApp, screenshot } from './browser';
+
+const rows = practiceRows();
+
+/** GM practices with x/y columns in BNG metres and no word about the CRS. */
+function metresCsv(): Buffer {
+  const lines = rows.map((r) => {
+    const [e, n] = wgs84ToBng(Number(r.longitude), Number(r.latitude));
+    return [r.practice_code, `"${r.practice_name}"`, r.registered_patients, r.pcn_code, `"${r.pcn_name}"`, e, n].join(',');
+  });
+  return Buffer.from(['practice_code,practice_name,registered_patients,pcn_code,pcn_name,x,y', ...lines].join('\n'));
+}
+
+/** Answers "Start a new plan" if the app asks (it does when a real plan is open). */
+async function newPlanIfAsked(page: Page) {
+  const button = page.getByTestId('open-new');
+  if (await button.isVisible()) await button.click();
+}
+
+describe('GIS and NHS files in the app', () => {
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+  beforeAll(async () => {
+    browser = await launch();
+    ({ page, errors } = await openApp(browser));
+    await page.getByTestId('summary-practices').waitFor();
+    await idle(page);
+  });
+  afterAll(async () => { await browser?.close(); });
+
+  it('asks whether unlabelled metres are British National Grid, then reads them reprojected', async () => {
+    await page.getByTestId('file-practices').setInputFiles({ name: 'practices-xy.csv', mimeType: 'text/csv', buffer: metresCsv() });
+    await page.getByText('These look like British National Grid metres').waitFor({ timeout: 20_000 });
+    await screenshot(page, 'gis-01-bng-question');
+    await page.getByTestId('bng-yes').click();
+    await newPlanIfAsked(page);
+    await expect.poll(() => number(page, 'summary-practices'), { timeout: 20_000 }).toBe(426);
+    const p = await state<{ lon: number; lat: number }>(page, `s.doc.practices.find((x) => x.code === '${rows[0].practice_code}')`);
+    expect(Math.abs(p.lon - Number(rows[0].longitude))).toBeLessThan(1e-5);
+    expect(Math.abs(p.lat - Number(rows[0].latitude))).toBeLessThan(1e-5);
+    await idle(page);
+    expect(errors).toEqual([]);
+  });
+
+  it('exports the networks as a British National Grid shapefile zip', async () => {
+    await page.getByTestId('export-format').selectOption('zip-bng');
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-geojson').click()]);
+    expect(dl.suggestedFilename()).toMatch(/^networks-.*\.zip$/);
+    const back = await prepareInput(new Uint8Array(readFileSync((await dl.path())!)), 'networks.zip');
+    expect(back.ok).toBe(true);
+    if (!back.ok) return;
+    expect(back.warnings.map((w) => w.message).join()).toBe('');
+    expect(JSON.parse(back.value).crs.properties.name).toBe('urn:ogc:def:crs:EPSG::27700');
+    expect(JSON.parse(back.value).features.length).toBe(67);
+    expect(CRS.bng).toBe('EPSG:27700');
+  });
+
+  it('locates NHS Digital\'s list-size file through the postcode lookup (streamed in a worker)', async () => {
+    await page.getByTestId('file-practices').setInputFiles({ name: 'gp-reg-pat-prac-all.csv', mimeType: 'text/csv', buffer: Buffer.from(listSizeCsv(rows)) });
+    await expect.poll(() => page.getByTestId('problems').innerText(), { timeout: 20_000 }).toMatch(/has postcodes \(POSTCODE\) but no longitude\/latitude or easting\/northing columns: give a postcode lookup/);
+    expect(await number(page, 'summary-practices')).toBe(426);
+    await page.getByTestId('file-postcodes').setInputFiles({ name: 'ONSPD.csv', mimeType: 'text/csv', buffer: Buffer.from(onspdCsv(rows)) });
+    await newPlanIfAsked(page);
+    await expect.poll(async () => {
+      await newPlanIfAsked(page);
+      return state<string>(page, 'JSON.stringify(s.doc.sources)');
+    }, { timeout: 30_000 }).toContain('gp-reg-pat-prac-all.csv');
+    expect(await number(page, 'summary-practices')).toBe(426);
+    const p = await state<{ lon: number; lat: number }>(page, `s.doc.practices.find((x) => x.code === '${rows[5].practice_code}')`);
+    expect([p.lon, p.lat]).toEqual([Number(rows[5].longitude), Number(rows[5].latitude)]);
+    await idle(page);
+    await screenshot(page, 'gis-02-postcodes');
+    expect(errors).toEqual([]);
+  });
+});
