@@ -6,6 +6,8 @@ import { buildTessellation } from '../core/geometry';
 import { formatIssue, parseBoundary, parsePractices, toMovesCsv } from '../core/io';
 import { DEFAULT_BAND, type Band, type Boundary, type Issue } from '../core/model';
 import { evaluatePlan } from '../core/plan';
+import type { Registrations } from '../core/small-areas';
+import { DEPRIVATION_OPTION, deprivationChangeColumns, deprivationCompareLines, deprivationUsage, planDeprivation, readDeprivationInputs } from './deprivation';
 import { readSmallAreaFiles } from './footprints-small-areas';
 import { OPTION_KIND, type Command, type CommandSpec, type ParsedArgs } from './args';
 import { CRS_OPTION, POSTCODES_OPTION, crsArg, practiceOptions, readInput } from './read-input';
@@ -33,7 +35,7 @@ export const compareSpec: CommandSpec = {
     { name: 'boundary', kind: OPTION_KIND.text, valueName: 'FILE', description: "Study area: GeoJSON (Multi)Polygon(s). Omitted: the practices' convex hull plus a margin." },
     { name: 'small-areas', kind: OPTION_KIND.text, valueName: 'FILE', description: 'Footprints from small areas (as in footprints --small-areas): GeoJSON polygons with a unique code, e.g. LSOAs.' },
     { name: 'small-area-field', kind: OPTION_KIND.text, valueName: 'FIELD', description: 'Property holding each small area\'s code (default: detected).' },
-    { name: 'registrations', kind: OPTION_KIND.text, valueName: 'FILE', description: 'With --small-areas: NHS Digital registrations by practice and LSOA (CSV).' },
+    { name: 'registrations', kind: OPTION_KIND.text, valueName: 'FILE', description: 'NHS Digital registrations by practice and LSOA (CSV): with --small-areas, which network each area goes to; with --deprivation, where patients live.' },
     { name: 'small-area-centroids', kind: OPTION_KIND.text, valueName: 'FILE', description: 'With --small-areas: population-weighted centroids (CSV: code, longitude, latitude).' },
     { name: 'within', kind: OPTION_KIND.text, valueName: 'FILE', description: 'With --small-areas: hard boundaries (GeoJSON polygons), as in footprints.' },
     { name: 'within-field', kind: OPTION_KIND.text, valueName: 'FIELD', description: 'Property naming the area of each --within feature.' },
@@ -42,6 +44,7 @@ export const compareSpec: CommandSpec = {
     { name: 'out', kind: OPTION_KIND.text, valueName: 'FILE', required: true, description: 'Practices that moved: practice_code,practice_name,population,from_network_id,to_network_id.' },
     { name: 'summary-out', kind: OPTION_KIND.text, valueName: 'FILE', description: 'Per network: population, practices, area and band before and after, area changed, practices in and out.' },
     { name: 'geojson-out', kind: OPTION_KIND.text, valueName: 'FILE', description: 'Moved practices as points and the area each network gained and lost as polygons.' },
+    DEPRIVATION_OPTION,
     POSTCODES_OPTION,
     CRS_OPTION,
   ],
@@ -58,13 +61,15 @@ function checkUsage(args: ParsedArgs, io: CliIO): string | null {
   if ((min === undefined) !== (max === undefined)) return '--min and --max go together (the band used for both plans)';
   if (min !== undefined && max !== undefined && min > max) return `--min ${min} is greater than --max ${max}`;
   if (!args.text.has('small-areas')) {
-    const needs = ['small-area-field', 'registrations', 'small-area-centroids', 'within', 'within-field'].find((o) => args.text.has(o));
+    const needs = ['small-area-field', ...(args.text.has('deprivation') ? [] : ['registrations']), 'small-area-centroids', 'within', 'within-field'].find((o) => args.text.has(o));
     if (needs) return `--${needs} needs --small-areas FILE (footprints from small areas)`;
   }
   const outputs = ['out', 'summary-out', 'geojson-out'].filter((o) => args.text.has(o));
   const crs = crsArg(args);
   if ('usage' in crs) return crs.usage;
-  const inputs = ['practices', 'before', 'after', 'boundary', 'postcodes', 'small-areas', 'registrations', 'small-area-centroids', 'within'].filter((o) => args.text.has(o));
+  const deprivation = deprivationUsage(args);
+  if (deprivation) return deprivation;
+  const inputs = ['practices', 'before', 'after', 'boundary', 'postcodes', 'small-areas', 'registrations', 'small-area-centroids', 'within', 'deprivation'].filter((o) => args.text.has(o));
   return sameFileProblem(io, outputs, inputs, args.text);
 }
 
@@ -134,6 +139,7 @@ export async function runCompare(args: ParsedArgs, io: CliIO): Promise<ExitCode>
 
   const given: Band | null = args.numbers.has('min') ? { min: args.numbers.get('min')!, max: args.numbers.get('max')! } : null;
   const inputOf = (p: PlanSource) => ({ practices, networks: p.networks, assignment: p.assignment, band: given ?? p.band ?? DEFAULT_BAND });
+  let registrations: Registrations | null | undefined;
   let planBefore: Evaluated, planAfter: Evaluated, comparison: PlanComparison, studyArea: string;
   if (args.text.has('small-areas')) {
     const files = await readSmallAreaFiles(args, io, errors, warnings);
@@ -143,6 +149,7 @@ export async function runCompare(args: ParsedArgs, io: CliIO): Promise<ExitCode>
     if (layer.codes.length === 0) return failInput(io, [{ severity: 'error', file: files.layer.fileName, message: `${files.layer.fileName}: no small area lies inside ${boundaryRead?.ok ? boundaryRead.fileName : 'the study area'}` }], warnings);
     const { context, warnings: linkWarnings } = buildSmallAreaContext({ layer, practices, registrations: files.registrations, centroids: files.centroids, hardAreas: files.hardAreas });
     warnings.push(...linkWarnings);
+    registrations = files.registrations;
     const a = evaluateSmallAreaPlan(inputOf(before), context);
     const b = evaluateSmallAreaPlan(inputOf(after), context);
     [planBefore, planAfter] = [a, b];
@@ -156,10 +163,14 @@ export async function runCompare(args: ParsedArgs, io: CliIO): Promise<ExitCode>
     comparison = comparePlans(a, b);
     studyArea = `${plural(t.sites.length, 'site')}; study area ${boundaryRead?.ok ? boundaryRead.fileName : 'the convex hull of the practices plus a margin'}, ${formatCount(t.areaKm2)} km2`;
   }
+  const failures: string[] = [];
+  const deprivation = readDeprivationInputs(io, args, errors, warnings, failures, registrations);
+  if (errors.length || failures.length) return failInput(io, errors, warnings, failures);
+  const health = deprivation ? { before: planDeprivation(deprivation, planBefore.input), after: planDeprivation(deprivation, planAfter.input) } : null;
 
   const outputs: OutputFile[] = [{ file: args.text.get('out')!, text: toMovesCsv(comparison.changes) }];
   const summaryOut = args.text.get('summary-out');
-  if (summaryOut !== undefined) outputs.push({ file: summaryOut, text: toNetworkChangesCsv(comparison) });
+  if (summaryOut !== undefined) outputs.push({ file: summaryOut, text: toNetworkChangesCsv(comparison, health ? deprivationChangeColumns(health.before, health.after) : undefined) });
   const geojsonOut = args.text.get('geojson-out');
   if (geojsonOut !== undefined) outputs.push({ file: geojsonOut, text: `${JSON.stringify(toChangesGeoJSON(comparison, practices))}\n` });
 
@@ -173,6 +184,7 @@ export async function runCompare(args: ParsedArgs, io: CliIO): Promise<ExitCode>
     `Practices: ${formatCount(practices.length)}, from ${practicesRead.fileName}; ${studyArea}`,
     `Before: ${before.label} (${before.kind}); after: ${after.label} (${after.kind})`,
     ...compareReportLines(comparison, planBefore, planAfter),
+    ...(health ? deprivationCompareLines(health.before, health.after) : []),
     warningsLine(warnings),
     `Wrote ${outputs.map((o) => o.file).join(', ')}`,
   ];

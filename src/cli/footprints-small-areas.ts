@@ -14,6 +14,7 @@ import { EXIT, failInput, formatCount, plural, warningsLine, writeOutputsAtomica
 import { planSummaryLines } from './summary';
 import { encodeFeatures } from '../core/io/write-output';
 import { outCrs } from './read-input';
+import { deprivationSummaryLines, planDeprivation, readDeprivationInputs, withDeprivation } from './deprivation';
 
 /** What footprints.ts has already read and checked. */
 export interface PlanSoFar {
@@ -80,13 +81,18 @@ export async function runSmallAreaFootprints(args: ParsedArgs, io: CliIO, plan: 
   });
   warnings.push(...linkWarnings);
   const result = evaluateSmallAreaPlan({ practices: plan.practices, networks: plan.networks, assignment: plan.assignment, band: plan.band }, context);
+  const failures: string[] = [];
+  const deprivation = readDeprivationInputs(io, args, errors, warnings, failures, files.registrations);
+  if (errors.length || failures.length) return failInput(io, errors, warnings, failures);
+  const figures = deprivation ? planDeprivation(deprivation, result.input) : null;
+  const networksFc = toNetworksGeoJSON([...result.networks.values()], plan.band);
 
-  const outputs: OutputFile[] = [{ file: args.text.get('out')!, text: encodeFeatures(toNetworksGeoJSON([...result.networks.values()], plan.band), args.text.get('out')!, outCrs(args)) }];
+  const outputs: OutputFile[] = [{ file: args.text.get('out')!, text: encodeFeatures(figures ? withDeprivation(networksFc, figures) : networksFc, args.text.get('out')!, outCrs(args)) }];
   const assignmentOut = args.text.get('assignment-out');
   if (assignmentOut !== undefined) outputs.push({ file: assignmentOut, text: toAssignmentCsv(plan.practices, plan.assignment, plan.networks) });
   const areasOut = args.text.get('small-areas-out');
   if (areasOut !== undefined) outputs.push({ file: areasOut, text: toSmallAreasCsv(result) });
-  const summary = summaryLines(plan, files, layer, context.centroidCount, result);
+  const summary = [...summaryLines(plan, files, layer, context.centroidCount, result), ...(figures && deprivation ? deprivationSummaryLines(figures, deprivation) : [])];
   for (const w of warnings) io.stderr(`${formatIssue(w)}\n`);
   const written = writeOutputsAtomically(io, outputs);
   if (!written.ok) {

@@ -12,6 +12,7 @@ import { EXIT, failInput, formatCount, plural, sameFileProblem, warningsLine, wr
 import { implausibleListSizeLines, noFootprintReasonOf, planSummaryLines } from './summary';
 import { runSmallAreaFootprints } from './footprints-small-areas';
 import { encodeFeatures } from '../core/io/write-output';
+import { DEPRIVATION_OPTION, deprivationSummaryLines, deprivationUsage, planDeprivation, readDeprivationInputs, withDeprivation } from './deprivation';
 
 export const footprintsSpec: CommandSpec = {
   name: 'footprints',
@@ -39,7 +40,8 @@ export const footprintsSpec: CommandSpec = {
     { name: 'assignment-out', kind: OPTION_KIND.text, valueName: 'FILE', description: 'Also write the assignment CSV practice_code,practice_name,population,network_id,network_name.' },
     { name: 'small-areas', kind: OPTION_KIND.text, valueName: 'FILE', description: 'Footprints from small areas: GeoJSON polygons with a unique code (e.g. LSOAs, lsoa11cd); the study area is their union unless --boundary.' },
     { name: 'small-area-field', kind: OPTION_KIND.text, valueName: 'FIELD', description: 'Property holding each small area\'s code (default: detected, e.g. lsoa11cd, lsoa21cd, code).' },
-    { name: 'registrations', kind: OPTION_KIND.text, valueName: 'FILE', description: 'NHS Digital registered patients by practice and LSOA (CSV: PRACTICE_CODE, LSOA_CODE, NUMBER_OF_PATIENTS): each small area goes to the network with most patients living there.' },
+    { name: 'registrations', kind: OPTION_KIND.text, valueName: 'FILE', description: 'NHS Digital registered patients by practice and LSOA (CSV: PRACTICE_CODE, LSOA_CODE, NUMBER_OF_PATIENTS): each small area goes to the network with most patients living there; also what --deprivation counts.' },
+    DEPRIVATION_OPTION,
     { name: 'small-area-centroids', kind: OPTION_KIND.text, valueName: 'FILE', description: 'Population-weighted centroids (CSV: code, longitude, latitude) the nearest-practice fallback measures from.' },
     { name: 'small-areas-out', kind: OPTION_KIND.text, valueName: 'FILE', description: 'Also write small_area_code,network_id,method,network_patients,all_patients.' },
     { name: 'within', kind: OPTION_KIND.text, valueName: 'FILE', description: 'With --small-areas: hard boundaries (GeoJSON polygons); a small area only goes to a network of practices in its own area.' },
@@ -73,8 +75,10 @@ function checkUsage(args: ParsedArgs, io: CliIO): string | null {
   const min = args.numbers.get('min')!;
   const max = args.numbers.get('max')!;
   if (min > max) return `--min ${min} is greater than --max ${max}`;
+  const deprivation = deprivationUsage(args);
+  if (deprivation) return deprivation;
   if (!args.text.has('small-areas')) {
-    const needs = ['small-area-field', 'registrations', 'small-area-centroids', 'small-areas-out', 'within'].find((o) => args.text.has(o));
+    const needs = ['small-area-field', ...(args.text.has('deprivation') ? [] : ['registrations']), 'small-area-centroids', 'small-areas-out', 'within'].find((o) => args.text.has(o));
     if (needs) return `--${needs} needs --small-areas FILE (footprints from small areas)`;
   }
   if (args.text.has('within-field') && !args.text.has('within')) return '--within-field needs --within FILE';
@@ -83,7 +87,7 @@ function checkUsage(args: ParsedArgs, io: CliIO): string | null {
   if ('usage' in crs) return crs.usage;
   const written = outCrsArg(args);
   if ('usage' in written) return written.usage;
-  const inputs = ['practices', 'boundary', 'assignment', 'small-areas', 'registrations', 'small-area-centroids', 'within', 'postcodes'].filter((o) => args.text.has(o));
+  const inputs = ['practices', 'boundary', 'assignment', 'small-areas', 'registrations', 'small-area-centroids', 'within', 'postcodes', 'deprivation'].filter((o) => args.text.has(o));
   return sameFileProblem(io, outputs, inputs, args.text) ?? outFormatProblem(args);
 }
 
@@ -167,7 +171,12 @@ export async function runFootprints(args: ParsedArgs, io: CliIO): Promise<ExitCo
   }
   const tessellation = buildTessellation(practices, boundary);
   const plan = evaluatePlan({ practices, networks, assignment, band }, tessellation);
-  const outputs: OutputFile[] = [{ file: args.text.get('out')!, text: encodeFeatures(toNetworksGeoJSON([...plan.networks.values()], band), args.text.get('out')!, outCrs(args)) }];
+  const failures: string[] = [];
+  const deprivation = readDeprivationInputs(io, args, errors, warnings, failures);
+  if (errors.length || failures.length) return failInput(io, errors, warnings, failures);
+  const figures = deprivation ? planDeprivation(deprivation, plan.input) : null;
+  const networksFc = toNetworksGeoJSON([...plan.networks.values()], band);
+  const outputs: OutputFile[] = [{ file: args.text.get('out')!, text: encodeFeatures(figures ? withDeprivation(networksFc, figures) : networksFc, args.text.get('out')!, outCrs(args)) }];
   const assignmentOut = args.text.get('assignment-out');
   if (assignmentOut !== undefined) outputs.push({ file: assignmentOut, text: toAssignmentCsv(practices, assignment, networks) });
 
@@ -189,6 +198,7 @@ export async function runFootprints(args: ParsedArgs, io: CliIO): Promise<ExitCo
     `Assignment: ${plural(networks.length, 'network')} from ${source}`,
     `Study area: ${area}${outside ? `; ${plural(outside, 'practice lies', 'practices lie')} outside it` : ''}`,
     ...planSummaryLines(plan, noFootprintReasonOf(plan)),
+    ...(figures && deprivation ? deprivationSummaryLines(figures, deprivation) : []),
     warningsLine(warnings),
     `Wrote ${outputs.map((o) => o.file).join(' and ')}`,
   ];

@@ -8,6 +8,8 @@ import { signedAreaOfPoints } from '../core/geometry/ring-math';
 
 /** At most this many labels at once: the largest networks in view (HTML markers cost per frame). */
 const MAX_LABELS = 120;
+/** Labels wrap at this width (CSS pixels, as in styles.css), so long names show in full. */
+const LABEL_MAX_WIDTH = 150;
 
 interface Entry {
   readonly at: [number, number];
@@ -60,12 +62,29 @@ export class FootprintLabels {
     });
   }
 
+  /**
+   * Out-of-band networks first, then the largest: each label is placed only where it overlaps no
+   * label already placed (boxes estimated from the text), so none hides another.
+   */
   private refresh() {
     const bounds = this.map.getBounds();
-    const wanted = [...this.entries.entries()]
+    const candidates = [...this.entries.entries()]
       .filter(([, e]) => bounds.contains(e.at))
-      .sort((a, b) => b[1].weight - a[1].weight)
-      .slice(0, MAX_LABELS);
+      .sort((a, b) => Number(b[1].outOfBand) - Number(a[1].outOfBand) || b[1].weight - a[1].weight);
+    const boxes: [number, number, number, number][] = [];
+    const wanted: [number, Entry][] = [];
+    for (const [fid, e] of candidates) {
+      if (wanted.length >= MAX_LABELS) break;
+      const lines = e.text.split('\n');
+      const textWidth = Math.max(...lines.map((l) => l.length)) * 7.2;
+      const w = Math.min(LABEL_MAX_WIDTH, textWidth) + 16;
+      const h = (lines.length + Math.floor(textWidth / LABEL_MAX_WIDTH)) * 15 + 8;
+      const p = this.map.project(e.at);
+      const box: [number, number, number, number] = [p.x - w / 2, p.y - h / 2, p.x + w / 2, p.y + h / 2];
+      if (boxes.some((b) => box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3])) continue;
+      boxes.push(box);
+      wanted.push([fid, e]);
+    }
     const keep = new Set(wanted.map(([fid]) => fid));
     for (const fid of [...this.markers.keys()]) if (!keep.has(fid)) this.drop(fid);
     for (const [fid, e] of wanted) if (!this.markers.has(fid)) this.markers.set(fid, this.marker(e));
@@ -74,6 +93,7 @@ export class FootprintLabels {
   private marker(e: Entry): maplibregl.Marker {
     const el = document.createElement('div');
     el.className = `${this.className}${e.outOfBand ? ` ${this.className}--out` : ''}`;
+    el.dataset.label = 'footprint';
     const [title, ...rest] = e.text.split('\n');
     const strong = document.createElement('strong');
     strong.textContent = title;

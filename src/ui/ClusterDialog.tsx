@@ -300,6 +300,13 @@ export function ClusterDialog({ plan, onAccept, onAcceptAsScenario, onClose, cre
                 ))}
               </tbody>
             </table>
+            {phase.outcome.alternatives[chosen].warnings.length > 0 && (
+              <ul class="cluster-unavoidable" data-testid="cluster-warnings">
+                {phase.outcome.alternatives[chosen].warnings.map((w) => (
+                  <li key={w.message}>{w.message}</li>
+                ))}
+              </ul>
+            )}
             {phase.outcome.alternatives[chosen].result.report.unavoidable.length > 0 && (
               <ul class="cluster-unavoidable">
                 {phase.outcome.alternatives[chosen].result.report.unavoidable.map((u) => (

@@ -144,7 +144,7 @@ function NameInput({ def }: { def: NetworkDef }) {
     else store.getState().renameNetwork(def.id, text);
   };
   return (
-    <input class="name" aria-label={`Name of network ${def.id}`} value={text} data-testid="network-name"
+    <input class="name" aria-label={`Name of network ${def.id}`} title={def.name} value={text} data-testid="network-name"
       onInput={(e) => setText((e.target as HTMLInputElement).value)}
       onKeyDown={(e) => {
         if (e.key === 'Enter') { e.preventDefault(); commit(); }

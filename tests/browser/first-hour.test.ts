@@ -65,6 +65,15 @@ describe('the first hour in the app, on Greater Manchester', () => {
     await page.getByTestId('zoom-all').click();
     await idle(page);
     await expect.poll(async () => (await renderedNetworks(page)).length, LONG).toBe(await state<number>(page, 's.doc.networks.length'));
+    // Labels never overlap, and out-of-band networks are labelled first.
+    await expect.poll(() => page.locator('[data-label="footprint"]').count(), LONG).toBeGreaterThan(15);
+    const boxes = await page.locator('[data-label="footprint"]').evaluateAll((els) => els.map((e) => {
+      const r = e.getBoundingClientRect();
+      return { l: r.left, t: r.top, r: r.right, b: r.bottom, out: e.classList.contains('pcn-label--out') };
+    }));
+    const overlaps = boxes.flatMap((a, i) => boxes.slice(i + 1).filter((b) => a.l < b.r - 1 && b.l < a.r - 1 && a.t < b.b - 1 && b.t < a.b - 1));
+    expect(overlaps).toEqual([]);
+    expect(boxes.filter((b) => b.out).length).toBeGreaterThan(10);
     await screenshot(page, 'first-02-boundary');
     expect(errors).toEqual([]);
   });

@@ -27,6 +27,8 @@ export interface ClusterJobRequest {
 export interface ClusterAlternative {
   readonly seed: number;
   readonly result: ClusterResult;
+  /** e.g. "asked for 100 networks but made 40: …" */
+  readonly warnings: readonly Issue[];
 }
 
 export type ClusterJobOutcome =
@@ -63,7 +65,7 @@ export function runClusterJob(
     );
     if (!result.ok) return { ok: false, errors: result.errors };
     if (result.value.cancelled) return { ok: true, before, alternatives, cancelled: true };
-    alternatives.push({ seed, result: result.value });
+    alternatives.push({ seed, result: result.value, warnings: result.warnings });
   }
   return { ok: true, before, alternatives, cancelled: false };
 }

@@ -2,7 +2,7 @@
 // points, per network the area gained and lost). The per-practice CSV is io's toMovesCsv.
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { exportGeometry, toCsv } from '../io';
-import type { Practice, PracticeCode } from '../model';
+import type { NetworkId, Practice, PracticeCode } from '../model';
 import type { PlanComparison } from './types';
 
 export const NETWORK_CHANGES_CSV_HEADER = [
@@ -12,15 +12,21 @@ export const NETWORK_CHANGES_CSV_HEADER = [
 
 const km2 = (v: number) => Math.round(v * 1e4) / 1e4;
 
+/** More columns after the standard ones (e.g. population health before and after), per network id. */
+export interface ExtraColumns {
+  readonly header: readonly string[];
+  readonly row: (id: NetworkId) => readonly (string | number)[];
+}
+
 /**
  * One row per network id of either plan. Areas in km2 to 4 decimals; band empty where the
  * network is not in that plan; practices_in / practices_out are practice codes joined by ";".
  */
-export function toNetworkChangesCsv(c: PlanComparison): string {
-  return toCsv(NETWORK_CHANGES_CSV_HEADER, c.networks.map((n) => [
+export function toNetworkChangesCsv(c: PlanComparison, extra?: ExtraColumns): string {
+  return toCsv([...NETWORK_CHANGES_CSV_HEADER, ...(extra?.header ?? [])], c.networks.map((n) => [
     n.id, n.name, n.populationBefore, n.populationAfter, n.practicesBefore, n.practicesAfter,
     km2(n.areaKm2Before), km2(n.areaKm2After), km2(n.areaChangedKm2), n.bandBefore ?? '', n.bandAfter ?? '',
-    n.practicesIn.join(';'), n.practicesOut.join(';'),
+    n.practicesIn.join(';'), n.practicesOut.join(';'), ...(extra?.row(n.id) ?? []),
   ]));
 }
 

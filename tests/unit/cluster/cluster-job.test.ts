@@ -48,4 +48,13 @@ describe('runClusterJob', () => {
     const outcome = runClusterJob({ ...request, band: { min: 9, max: 1 } });
     expect(outcome.ok).toBe(false);
   });
+
+  it('says why an exact count could not be met (the dialog lists it)', () => {
+    const outcome = runClusterJob({ ...request, count: 500, seeds: [1] });
+    if (!outcome.ok) throw new Error('failed');
+    expect(outcome.alternatives[0].warnings.map((w) => w.message)).toEqual([
+      'asked for 500 networks but made 82: there are only 82 practice sites to build networks from (practices at one point share a site) and each network needs at least one',
+    ]);
+    expect(runClusterJob({ ...request, seeds: [1] })).toMatchObject({ alternatives: [{ warnings: [] }] });
+  });
 });
