@@ -67,3 +67,25 @@ export function practiceDeciles(profile: PracticeDeprivation, code: string): num
  * (viridis, dark = most deprived) used by the map layer, its legend and the decile bars.
  */
 export const IMD_DECILE_COLOURS: readonly string[] = ['#440154', '#482878', '#3e4989', '#31688e', '#26828e', '#1f9e89', '#35b779', '#6ece58', '#b5de2b', '#fde725'];
+
+export type DecileCollection = import('geojson').FeatureCollection<import('geojson').MultiPolygon, { readonly code: string; readonly decile: number }>;
+const NO_AREAS: DecileCollection = { type: 'FeatureCollection', features: [] };
+let decileMemo: { layer: unknown; table: DeprivationTable; fc: DecileCollection } | null = null;
+
+/**
+ * The small areas shaded by IMD decile for the map: every area of the open layer with a decile,
+ * or none unless the layer is shown (Settings), the small-area layer and a deprivation table are open.
+ */
+export function selectDecileAreas(s: Pick<PlannerState, 'smallAreas' | 'deprivation' | 'showDeprivationLayer'>): DecileCollection {
+  if (!s.showDeprivationLayer || !s.smallAreas || !s.deprivation) return NO_AREAS;
+  const { layer } = s.smallAreas;
+  const { table } = s.deprivation;
+  if (decileMemo && decileMemo.layer === layer && decileMemo.table === table) return decileMemo.fc;
+  const features: DecileCollection['features'] = [];
+  layer.codes.forEach((code, a) => {
+    const decile = table.decile.get(code);
+    if (decile !== undefined) features.push({ type: 'Feature', id: a, properties: { code, decile }, geometry: { type: 'MultiPolygon', coordinates: layer.polygons[a] } });
+  });
+  decileMemo = { layer, table, fc: { type: 'FeatureCollection', features } };
+  return decileMemo.fc;
+}

@@ -8,6 +8,21 @@ import { launch, openApp, screenshot, sharedData } from './browser';
 const idle = (page: Page) => page.evaluate(() => (window as unknown as { __pcn: { idle(): Promise<void> } }).__pcn.idle());
 const state = <T>(page: Page, f: string) => page.evaluate((body) => new Function('s', `return ${body}`)((window as unknown as { __pcn: { store: { getState(): unknown } } }).__pcn.store.getState()), f) as Promise<T>;
 const act = (page: Page, f: string) => page.evaluate((body) => { new Function('s', body)((window as unknown as { __pcn: { store: { getState(): unknown } } }).__pcn.store.getState()); }, f);
+/** Share of map pixels that differ from the capture taken under the same `key` before (first call: 0). */
+function changedShare(page: Page, key: string): Promise<number> {
+  return page.evaluate(async (k) => {
+    const el = document.querySelector('#map') as HTMLElement;
+    const pcn = (window as unknown as { __pcn: { pixelsAfterNextFrame(x: number, y: number, w: number, h: number, repaint: boolean): Promise<Uint8Array> } }).__pcn;
+    const d = await pcn.pixelsAfterNextFrame(0, 0, el.clientWidth, el.clientHeight, true);
+    const store = window as unknown as Record<string, Uint8Array | undefined>;
+    const before = store[k];
+    store[k] = d;
+    if (!before || before.length !== d.length) return 0;
+    let changed = 0;
+    for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i] - before[i]) + Math.abs(d[i + 1] - before[i + 1]) + Math.abs(d[i + 2] - before[i + 2]) > 24) changed++;
+    return changed / (d.length / 4);
+  }, `__pixels_${key}`);
+}
 const shares = async (page: Page) => (await page.getByTestId('network-core20').allInnerTexts()).map((t) => Number.parseFloat(t));
 
 describe('population health in Chromium', () => {
@@ -66,6 +81,20 @@ describe('population health in Chromium', () => {
     await screenshot(page, 'deprivation-02-move');
     await act(page, 's.undo()');
     await expect.poll(() => shareOf(from), { timeout: 20_000 }).toBe(before);
+    expect(errors).toEqual([]);
+  });
+
+  it('shades the small areas by IMD decile from Settings, with a legend in words', async () => {
+    await act(page, 's.selectPractice(null)');
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    await idle(page);
+    await changedShare(page, 'imd');
+    await page.getByTestId('show-imd-layer').check();
+    await expect.poll(() => page.getByTestId('imd-legend').innerText(), { timeout: 20_000 }).toMatch(/1 most deprived[\s\S]*10 least/);
+    await idle(page);
+    // The small areas are shaded: much of the map changes colour.
+    await expect.poll(async () => { await page.waitForTimeout(200); return changedShare(page, 'imd'); }, { timeout: 20_000 }).toBeGreaterThan(0.05);
+    await screenshot(page, 'deprivation-03-imd-layer');
     expect(errors).toEqual([]);
   });
 });
