@@ -6,15 +6,12 @@
 // - per click (from the mouse-up event's timestamp): -> the network's row in the panel shows the
 //   new population, -> the clicked practice's circle drawn in the painting colour (read back from
 //   the WebGL canvas as the frame is drawn), the longest main-thread task in between, and how long
-//   the mouse-up itself waited for the main thread (p50/p95/max);
-// - smallAreas: the national LSOA layer and registrations opened in the app, the switch to
-//   small-area footprints, and moves timed to the panel's resident share (bench-browser-small-areas.ts).
+//   the mouse-up itself waited for the main thread (p50/p95/max).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
 import { findChromium } from '../tests/browser/global-setup';
-import { benchBrowserSmallAreas } from './bench-browser-small-areas';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const practicesFile = path.resolve(root, '../shared/data/england_practices_2022-01.geojson');
@@ -137,7 +134,6 @@ try {
     await page.evaluate('window.__pcn.idle()');
   }
   const ok = clicks.filter((c) => !c.timedOut);
-  const smallAreas = await benchBrowserSmallAreas(page, path.dirname(practicesFile));
   const q = (xs: number[], p: number) => Math.round([...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))] * 10) / 10;
   const stats = (xs: number[]) => ({ p50: q(xs, 0.5), p95: q(xs, 0.95), max: q(xs, 1) });
   console.log(JSON.stringify({
@@ -155,7 +151,6 @@ try {
       clickToPixelsMs: { ...stats(ok.map((c) => c.pixelsMs)), target95: 100 },
       longestTaskPerPaintMs: { ...stats(ok.map((c) => c.longestTaskMs)), targetMax: 50 },
     },
-    smallAreas,
     pageErrors: errors,
     note: 'WebGL runs in SwiftShader (software) on this machine; a GPU draws faster.',
   }, null, 2));

@@ -5,7 +5,8 @@
 // The small-area section follows the engine's (scripts/bench-small-areas.ts).
 // Figures, not pass/fail. `--engine-only` skips the auto-cluster section, `--cli-only` runs only
 // the command-line section, `--small-areas-only` only the small-area section, `--compare-only`
-// only the comparison of two plans (scripts/bench-compare.ts).
+// only the comparison of two plans (scripts/bench-compare.ts), `--deprivation-only` only the
+// population health section (scripts/bench-deprivation.ts).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +19,7 @@ import { evaluatePlan, updatePlan } from '../src/core/plan';
 import { benchCli } from './bench-cli';
 import { benchCluster } from './bench-cluster';
 import { benchCompare } from './bench-compare';
+import { benchDeprivation } from './bench-deprivation';
 import { benchSmallAreas } from './bench-small-areas';
 
 const dataDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../shared/data');
@@ -123,6 +125,11 @@ function benchEngine() {
   };
 }
 
+const deprivationOnly = process.argv.includes('--deprivation-only');
+if (deprivationOnly) {
+  console.log(JSON.stringify({ deprivation: benchDeprivation() }, null, 2));
+  process.exit(0);
+}
 const compareOnly = process.argv.includes('--compare-only');
 const cliOnly = process.argv.includes('--cli-only');
 const smallAreasOnly = process.argv.includes('--small-areas-only');
@@ -131,6 +138,7 @@ const smallAreas = cliOnly || compareOnly ? null : benchSmallAreas(sampleMemory)
 const cli = smallAreasOnly || compareOnly ? null : await benchCli();
 const cluster = cliOnly || smallAreasOnly || compareOnly || process.argv.includes('--engine-only') ? null : benchCluster();
 const compare = cliOnly || smallAreasOnly ? null : benchCompare();
+const deprivation = cliOnly || compareOnly ? null : benchDeprivation();
 clearInterval(memTimer);
 sampleMemory();
 console.log(JSON.stringify({
@@ -139,6 +147,7 @@ console.log(JSON.stringify({
   cli,
   cluster,
   compare,
+  deprivation,
   peakMemoryMB: { rss: Math.round(peakRss / 2 ** 20), heapUsed: Math.round(peakHeap / 2 ** 20) },
   node: process.version,
 }, null, 2));
