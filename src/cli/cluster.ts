@@ -11,6 +11,8 @@ import { CRS_OPTION, POSTCODES_OPTION, crsArg, practiceOptions, readInput, OUT_C
 import { EXIT, failInput, formatCount, plural, sameFileProblem, warningsLine, writeOutputsAtomically, type CliIO, type ExitCode, type OutputFile } from './io';
 import { implausibleListSizeLines, noFootprintReasonOf, planSummaryLines } from './summary';
 import { encodeFeatures } from '../core/io/write-output';
+import { practiceCore20 } from '../core/deprivation';
+import { DEPRIVATION_OPTION, deprivationSummaryLines, deprivationUsage, planDeprivation, readDeprivationInputs, withDeprivation } from './deprivation';
 
 export const clusterSpec: CommandSpec = {
   name: 'cluster',
@@ -25,6 +27,10 @@ export const clusterSpec: CommandSpec = {
     '(--moves-out). Locked networks (--lock) are never changed. --within names a polygon layer (local',
     'authorities, sub-ICB areas...) that no network may cross. Cases that cannot be fixed (a practice above',
     'the maximum, a cut-off group below the minimum) are listed, never hidden.',
+    '',
+    'With --registrations and --deprivation each network gets its Core20 share and IMD figures (as footprints',
+    'writes them) and the spread of Core20 shares is reported beside compactness; --balance-deprivation WEIGHT',
+    "also makes the final compactness moves keep each network's Core20 share near the area's.",
   ],
   options: [
     { name: 'practices', kind: OPTION_KIND.text, valueName: 'FILE', required: true, description: 'Practices: GeoJSON Points or CSV with longitude/latitude columns.' },
@@ -43,6 +49,9 @@ export const clusterSpec: CommandSpec = {
     { name: 'out', kind: OPTION_KIND.text, valueName: 'FILE', required: true, description: 'Where to write the networks GeoJSON (see README "Output schema").' },
     { name: 'assignment-out', kind: OPTION_KIND.text, valueName: 'FILE', description: 'Also write the assignment CSV practice_code,practice_name,population,network_id,network_name.' },
     { name: 'moves-out', kind: OPTION_KIND.text, valueName: 'FILE', description: 'Also write the moves CSV practice_code,practice_name,population,from_network_id,to_network_id.' },
+    { name: 'registrations', kind: OPTION_KIND.text, valueName: 'FILE', description: 'NHS Digital registered patients by practice and LSOA (CSV: PRACTICE_CODE, LSOA_CODE, NUMBER_OF_PATIENTS): what --deprivation counts.' },
+    DEPRIVATION_OPTION,
+    { name: 'balance-deprivation', kind: OPTION_KIND.text, valueName: 'WEIGHT', description: "Weight (a number >= 0, e.g. 1) of keeping each network's Core20 share near the area's in the final compactness moves (from scratch only; default 0: off). Needs --deprivation." },
     POSTCODES_OPTION,
     CRS_OPTION,
     OUT_CRS_OPTION,
@@ -69,23 +78,40 @@ function checkUsage(args: ParsedArgs, io: CliIO): string | null {
     return `--scope must be one of ${Object.values(CLUSTER_SCOPE).join(', ')}, got "${scope}"`;
   }
   if (args.numbers.get('count') === 0) return '--count must be at least 1';
+  const deprivation = deprivationUsage(args);
+  if (deprivation) return deprivation;
+  if (args.text.has('registrations') && !args.text.has('deprivation')) return '--registrations needs --deprivation FILE (on cluster the registrations are only used to count patients by deprivation)';
+  const weight = args.text.get('balance-deprivation');
+  if (weight !== undefined) {
+    if (!args.text.has('deprivation')) return '--balance-deprivation needs --deprivation FILE and --registrations FILE';
+    if (balanceWeight(weight) === null) return `--balance-deprivation must be a number >= 0, e.g. 1, got "${weight}"`;
+    if (args.flags.has('repair')) return '--balance-deprivation cannot be combined with --repair (repair moves as few practices as possible and makes no compactness moves)';
+  }
   if (args.numbers.get('target') === 0) return '--target must be at least 1';
   const outputs = ['out', 'assignment-out', 'moves-out'].filter((o) => args.text.has(o));
   const crs = crsArg(args);
   if ('usage' in crs) return crs.usage;
   const written = outCrsArg(args);
   if ('usage' in written) return written.usage;
-  const inputs = ['practices', 'boundary', 'within', 'postcodes'].filter((o) => args.text.has(o));
+  const inputs = ['practices', 'boundary', 'within', 'postcodes', 'registrations', 'deprivation'].filter((o) => args.text.has(o));
   return sameFileProblem(io, outputs, inputs, args.text) ?? outFormatProblem(args);
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+const pctOrNa = (x: number | null) => (x === null ? 'n/a' : pct(x));
+
+/** The --balance-deprivation weight, or null when it is not a number >= 0. */
+function balanceWeight(text: string): number | null {
+  const w = Number(text.trim());
+  return text.trim() !== '' && Number.isFinite(w) && w >= 0 ? w : null;
+}
 
 /** The figures of one run, e.g. "In band 30,000-50,000: 79 of 80 (98.8%)". */
 export function clusterReportLines(report: ClusterReport, band: Band): string[] {
   const lines = [
     `Networks: ${formatCount(report.networks)}; in band ${formatCount(band.min)}-${formatCount(band.max)}: ${formatCount(report.inBand)} (${pct(report.shareInBand)}); contiguous: ${formatCount(report.contiguous)} (${pct(report.shareContiguous)})`,
     `Polsby-Popper: mean ${report.meanPolsbyPopper.toFixed(3)}, min ${report.minPolsbyPopper.toFixed(3)}`,
+    ...(report.core20 ? [core20Line(report.core20)] : []),
     `Population: min ${formatCount(report.populationMin)}, median ${formatCount(report.populationMedian)}, max ${formatCount(report.populationMax)}`,
     `Practices moved: ${formatCount(report.practicesMoved)}; newly assigned: ${formatCount(report.practicesAssigned)}` +
       (report.practicesMoved > 0 || report.movesUndone > 0 ? `; moves undone as not needed: ${formatCount(report.movesUndone)}` : ''),
@@ -94,6 +120,12 @@ export function clusterReportLines(report: ClusterReport, band: Band): string[] 
     ...report.unavoidable.map((u) => `  ${u.message}`),
   ];
   return lines;
+}
+
+function core20Line(s: NonNullable<ClusterReport['core20']>): string {
+  const sd = s.standardDeviation === null ? 'n/a' : `${(100 * s.standardDeviation).toFixed(1)} points`;
+  const balance = s.balanceWeight > 0 ? `balanced with weight ${s.balanceWeight}` : 'not balanced';
+  return `Core20 share: min ${pctOrNa(s.min)}, median ${pctOrNa(s.median)}, max ${pctOrNa(s.max)}, standard deviation ${sd} (area ${pctOrNa(s.areaShare)}; ${balance})`;
 }
 
 export async function runCluster(args: ParsedArgs, io: CliIO): Promise<ExitCode> {
@@ -136,7 +168,9 @@ export async function runCluster(args: ParsedArgs, io: CliIO): Promise<ExitCode>
     if (result.ok) hardAreas = result.value;
     else errors.push(...result.errors);
   }
-  if (!practicesResult.ok || errors.length) return failInput(io, errors, warnings);
+  const failures: string[] = [];
+  const deprivation = readDeprivationInputs(io, args, errors, warnings, failures);
+  if (!practicesResult.ok || errors.length || failures.length) return failInput(io, errors, warnings, failures);
 
   const table = practicesResult.value;
   const practices = table.practices;
@@ -160,13 +194,19 @@ export async function runCluster(args: ParsedArgs, io: CliIO): Promise<ExitCode>
     count: args.numbers.get('count'),
     seed: args.numbers.get('seed'),
     repair: args.flags.has('repair'),
+    deprivation: deprivation && {
+      ...practiceCore20(deprivation.profile, practices.map((p) => p.code)),
+      balanceWeight: balanceWeight(args.text.get('balance-deprivation') ?? '0') ?? 0,
+    },
   });
   if (!result.ok) return failInput(io, result.errors, warnings);
   warnings.push(...result.warnings);
   const run = result.value;
 
   const plan = evaluatePlan({ practices, networks: run.networks, assignment: run.assignment, band }, tessellation);
-  const outputs: OutputFile[] = [{ file: args.text.get('out')!, text: encodeFeatures(toNetworksGeoJSON([...plan.networks.values()], band), args.text.get('out')!, outCrs(args)) }];
+  const figures = deprivation ? planDeprivation(deprivation, plan.input) : null;
+  const networksFc = toNetworksGeoJSON([...plan.networks.values()], band);
+  const outputs: OutputFile[] = [{ file: args.text.get('out')!, text: encodeFeatures(figures ? withDeprivation(networksFc, figures) : networksFc, args.text.get('out')!, outCrs(args)) }];
   const assignmentOut = args.text.get('assignment-out');
   if (assignmentOut !== undefined) outputs.push({ file: assignmentOut, text: toAssignmentCsv(practices, run.assignment, run.networks) });
   const movesOut = args.text.get('moves-out');
@@ -190,6 +230,7 @@ export async function runCluster(args: ParsedArgs, io: CliIO): Promise<ExitCode>
     ...clusterReportLines(run.report, band),
     'Footprints as built by the engine:',
     ...planSummaryLines(plan, noFootprintReasonOf(plan)).map((l) => `  ${l}`),
+    ...(figures && deprivation ? deprivationSummaryLines(figures, deprivation) : []),
     warningsLine(warnings),
     `Wrote ${outputs.map((o) => o.file).join(', ')}`,
   ];

@@ -25,6 +25,8 @@ import { CompareOverlay } from './compare-layer';
 import { selectComparison } from '../state/compare';
 import { applyCatchment } from './catchment-layer';
 import { selectCatchment } from '../state/small-areas';
+import { selectDecileAreas } from '../state/deprivation';
+import { applyDecileAreas } from './deprivation-layer';
 import { ShapeTool } from './shape-tool';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -204,6 +206,7 @@ export function createMapView(container: HTMLElement, store: PlannerStore): MapV
     if (s.reference !== prev.reference) compare.setReference(s.reference);
     if (s.compareWith !== prev.compareWith || (s.compareWith !== null && (s.doc !== prev.doc || s.scenarios !== prev.scenarios))) compare.setComparison(selectComparison(s));
     if (s.hoveredPractice !== prev.hoveredPractice || s.selectedPractice !== prev.selectedPractice || s.smallAreas !== prev.smallAreas || s.doc.practices !== prev.doc.practices) syncCatchment();
+    if (s.showDeprivationLayer !== prev.showDeprivationLayer || s.smallAreas !== prev.smallAreas || s.deprivation !== prev.deprivation) applyDecileAreas(map, selectDecileAreas(s));
     if (s.hoveredPractice !== prev.hoveredPractice) {
       setState(hovered, 'hover', false);
       hovered = s.hoveredPractice ? practiceIndex().get(s.hoveredPractice) ?? null : null;
@@ -232,6 +235,7 @@ export function createMapView(container: HTMLElement, store: PlannerStore): MapV
     if (preview) applyPreview(map, preview);
     fullSync(shown === null);
     syncCatchment();
+    applyDecileAreas(map, selectDecileAreas(get()));
     MODE_HANDLERS[get().mode].enter?.(port, get);
   });
   map.on('error', (e) => {

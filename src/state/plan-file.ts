@@ -1,6 +1,6 @@
 // The plan file as the app keeps it: the core's plan file (src/core/io/plan-file.ts), every
 // scenario, with each network's colour and map id filled in on reading, and the record of the
-// small-area files the footprints were made with.
+// small-area files the footprints were made with (and the deprivation table, if one was open).
 import { parsePlanFile, serialisePlanFile, type PlanFileScenario, type ReferenceLayer, type SmallAreaRecord } from '../core/io';
 import type { Result } from '../core/model';
 import { readAlignDoc } from './align';
@@ -9,12 +9,14 @@ import { liveScenarios, type ScenarioState } from './scenarios';
 import type { PlannerState } from './store';
 import type { NetworkDef, Patch, PlanDoc } from './types';
 
-type Saved = ScenarioState & Partial<Pick<PlannerState, 'smallAreas' | 'footprintSource'>> & { readonly doc: PlanDoc; readonly past: readonly Patch[]; readonly future: readonly Patch[] };
+type Recorded = Partial<Pick<PlannerState, 'smallAreas' | 'footprintSource' | 'deprivation'>>;
+type Saved = ScenarioState & Recorded & { readonly doc: PlanDoc; readonly past: readonly Patch[]; readonly future: readonly Patch[] };
 
 /** What a plan file records of the open small-area files: names and checksums, and the footprint source. */
-export function smallAreaRecord(s: Partial<Pick<PlannerState, 'smallAreas' | 'footprintSource'>>): SmallAreaRecord | null {
+export function smallAreaRecord(s: Recorded): SmallAreaRecord | null {
   if (!s.smallAreas || !s.footprintSource) return null;
-  return { footprints: s.footprintSource, layer: s.smallAreas.layerFile, registrations: s.smallAreas.registrationsFile };
+  const record = { footprints: s.footprintSource, layer: s.smallAreas.layerFile, registrations: s.smallAreas.registrationsFile };
+  return s.deprivation ? { ...record, deprivation: s.deprivation.file } : record;
 }
 
 /**
@@ -65,5 +67,5 @@ export function parsePlan(text: string, fileName: string, nextFid: () => number)
 export function smallAreaRecordNotice(fileName: string, r: SmallAreaRecord): string {
   const file = (f: SmallAreaRecord['layer']) => `${f.name} (SHA-256 ${f.sha256.slice(0, 12)}…)`;
   return `${fileName} was made with footprints from ${r.footprints === 'smallAreas' ? 'small areas' : 'practice cells'} and the small-area layer ${file(r.layer)}` +
-    `${r.registrations ? ` and registrations ${file(r.registrations)}` : ''}; open them in the Small areas tab to see the same footprints.`;
+    `${r.registrations ? ` and registrations ${file(r.registrations)}` : ''}${r.deprivation ? ` and deprivation ${file(r.deprivation)}` : ''}; open them in the Small areas tab to see the same footprints.`;
 }

@@ -10,6 +10,7 @@ import type { AlignResult } from '../core/align';
 import type { AlignDoc, BasemapChoice, LoadProblem, Mode, NetworkDef, Notice, Patch, PlanDoc, SourceKind } from './types';
 import { MODES } from './types';
 import { scenarioActions, type ScenarioActions, type ScenarioState } from './scenarios';
+import type { DeprivationSource } from './deprivation';
 import { FOOTPRINT_SOURCES, type FootprintSource, type SmallAreaSource } from './small-areas';
 
 export interface PlannerState extends ScenarioState {
@@ -36,6 +37,10 @@ export interface PlannerState extends ScenarioState {
   readonly smallAreas: SmallAreaSource | null;
   /** Whether footprints are unions of practice cells or of small areas. */
   readonly footprintSource: FootprintSource;
+  /** Deprivation (IMD) by small area opened in the Small areas tab, for the population health figures. */
+  readonly deprivation: DeprivationSource | null;
+  /** Shade the small areas by IMD decile on the map (needs the small-area layer and a deprivation table). */
+  readonly showDeprivationLayer: boolean;
 }
 
 export interface PlannerActions extends ScenarioActions {
@@ -77,6 +82,8 @@ export interface PlannerActions extends ScenarioActions {
   nextFid(): number;
   setSmallAreas(source: SmallAreaSource | null): void;
   setFootprintSource(source: FootprintSource): void;
+  setDeprivation(source: DeprivationSource | null): void;
+  setShowDeprivationLayer(show: boolean): void;
 }
 
 export type Planner = PlannerState & PlannerActions;
@@ -310,6 +317,12 @@ export function createPlannerStore(deps: StoreDeps = {}): PlannerStore {
         if (source === FOOTPRINT_SOURCES.smallAreas && !get().smallAreas) return;
         set({ footprintSource: source });
       },
+      setDeprivation(deprivation) {
+        set({ deprivation });
+      },
+      setShowDeprivationLayer(showDeprivationLayer) {
+        set({ showDeprivationLayer });
+      },
     };
     return {
       doc: EMPTY_DOC,
@@ -332,6 +345,8 @@ export function createPlannerStore(deps: StoreDeps = {}): PlannerStore {
       busy: null,
       smallAreas: null,
       footprintSource: FOOTPRINT_SOURCES.cells,
+      deprivation: null,
+      showDeprivationLayer: false,
       alignment: null,
       showAligned: false,
       ...actions,

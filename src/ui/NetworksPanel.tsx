@@ -3,14 +3,17 @@
 import { bbox } from '@turf/turf';
 import { memo } from 'preact/compat';
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { DeprivationFigures } from '../core/deprivation';
 import type { NetworkSummary } from '../core/plan';
+import { selectDeprivationFigures } from '../state/deprivation';
 import { selectPlan, summaryFigures } from '../state/selectors';
 import type { NetworkDef } from '../state/types';
+import { DecileBar } from './DecileBar';
 import { BAND_TEXT, fmt, km2 } from './format';
 import type { MapPort } from './map-port';
 import { usePlannerStore, useStore } from './store-context';
 
-type Sort = 'name' | 'population' | 'status';
+type Sort = 'name' | 'population' | 'status' | 'core20';
 type Filter = 'all' | 'out' | 'split';
 
 /** The footprint's contiguity in words: the one definition (islands without practices do not count). */
@@ -41,6 +44,7 @@ export function NetworksPanel({ mapPort }: { mapPort: MapPort }) {
   const plan = useStore(selectPlan);
   const networks = useStore((s) => s.doc.networks);
   const active = useStore((s) => s.activeNetwork);
+  const health = useStore(selectDeprivationFigures);
   const [sort, setSort] = useState<Sort>('name');
   const [filter, setFilter] = useState<Filter>('all');
   const [limit, setLimit] = useState(PAGE);
@@ -50,11 +54,13 @@ export function NetworksPanel({ mapPort }: { mapPort: MapPort }) {
       .filter((r): r is { def: NetworkDef; s: NetworkSummary } => r.s !== undefined)
       .filter((r) => filter === 'all' || (filter === 'out' ? r.s.band !== 'within' : r.s.parts > 0 && !r.s.contiguous));
     const rank = { below: 0, above: 1, within: 2 };
+    const core20 = (id: NetworkDef['id']) => health?.get(id)?.core20Share ?? -1;
     list.sort((a, b) => sort === 'population' ? b.s.population - a.s.population
+      : sort === 'core20' ? core20(b.def.id) - core20(a.def.id) || a.def.name.localeCompare(b.def.name)
       : sort === 'status' ? rank[a.s.band] - rank[b.s.band] || a.def.name.localeCompare(b.def.name)
       : a.def.name.localeCompare(b.def.name));
     return list;
-  }, [networks, plan, sort, filter]);
+  }, [networks, plan, sort, filter, health]);
   return (
     <section class="panel" aria-labelledby="networks-heading">
       <div class="panel-head">
@@ -62,8 +68,9 @@ export function NetworksPanel({ mapPort }: { mapPort: MapPort }) {
         <button type="button" onClick={() => store.getState().createNetwork()} data-testid="new-network">+ New network</button>
       </div>
       <div class="controls">
-        <label>Sort <select value={sort} onChange={(e) => setSort((e.target as HTMLSelectElement).value as Sort)}>
+        <label>Sort <select value={sort} data-testid="network-sort" onChange={(e) => setSort((e.target as HTMLSelectElement).value as Sort)}>
           <option value="name">name</option><option value="population">population</option><option value="status">band status</option>
+          {health && <option value="core20">Core20 share</option>}
         </select></label>
         <label>Show <select value={filter} onChange={(e) => setFilter((e.target as HTMLSelectElement).value as Filter)} data-testid="network-filter">
           <option value="all">all</option><option value="out">out of band</option><option value="split">non-contiguous</option>
@@ -71,7 +78,7 @@ export function NetworksPanel({ mapPort }: { mapPort: MapPort }) {
       </div>
       <ul class="network-list" data-testid="network-list">
         {rows.slice(0, limit).map(({ def, s }) => (
-          <NetworkRow key={def.id} def={def} s={s} active={def.id === active} others={networks} band={plan.input.band} mapPort={mapPort} />
+          <NetworkRow key={def.id} def={def} s={s} health={health?.get(def.id)} active={def.id === active} others={networks} band={plan.input.band} mapPort={mapPort} />
         ))}
       </ul>
       {rows.length > limit && (
@@ -86,8 +93,8 @@ export function NetworksPanel({ mapPort }: { mapPort: MapPort }) {
 const PAGE = 60;
 
 // Untouched networks keep their summary object across edits, so memo skips their rows.
-const NetworkRow = memo(function NetworkRow({ def, s, active, others, band, mapPort }: {
-  def: NetworkDef; s: NetworkSummary; active: boolean; others: readonly NetworkDef[]; band: { min: number; max: number }; mapPort: MapPort;
+const NetworkRow = memo(function NetworkRow({ def, s, health, active, others, band, mapPort }: {
+  def: NetworkDef; s: NetworkSummary; health: DeprivationFigures | undefined; active: boolean; others: readonly NetworkDef[]; band: { min: number; max: number }; mapPort: MapPort;
 }) {
   const store = usePlannerStore();
   const [part, setPart] = useState(0);
@@ -121,6 +128,7 @@ const NetworkRow = memo(function NetworkRow({ def, s, active, others, band, mapP
         <span>{km2(s.areaKm2)}</span>
         <span class={s.parts > 0 && !s.contiguous ? 'warn' : ''}>{contiguityText(s)}</span>
       </div>
+      {health && <PopulationHealth name={def.name} f={health} />}
       <div class="network-actions">
         <button type="button" onClick={() => zoomTo(null)} disabled={!s.geometry} aria-label={`Zoom to ${def.name}`}>Zoom</button>
         {s.parts > 1 && <button type="button" onClick={() => { zoomTo(part); setPart(part + 1); }} aria-label={`Zoom to part ${(part % s.parts) + 1} of ${s.parts} of ${def.name}`}>Part {(part % s.parts) + 1} of {s.parts}</button>}
@@ -133,6 +141,17 @@ const NetworkRow = memo(function NetworkRow({ def, s, active, others, band, mapP
     </li>
   );
 });
+
+/** Population health: the Core20 share (patients living in the 20% most deprived areas) and patients by decile. */
+function PopulationHealth({ name, f }: { name: string; f: DeprivationFigures }) {
+  const share = f.core20Share === null ? 'no IMD data' : `${(100 * f.core20Share).toFixed(1)}%`;
+  return (
+    <div class="network-health" data-testid="network-health">
+      <span>Core20 <strong data-testid="network-core20">{share}</strong></span>
+      <DecileBar deciles={f.imdDeciles} label={`${name}: patients`} />
+    </div>
+  );
+}
 
 /** The name, committed as one undo step on Enter or leaving the field; Escape puts it back. */
 function NameInput({ def }: { def: NetworkDef }) {

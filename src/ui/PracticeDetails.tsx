@@ -1,8 +1,10 @@
 import { useMemo } from 'preact/hooks';
 import type { NetworkId, PracticeCode } from '../core/model';
+import { practiceDeciles, selectPracticeDeprivation } from '../state/deprivation';
 import { selectPlan, selectTessellation } from '../state/selectors';
 import type { PlanDoc } from '../state/types';
 import type { Tessellation } from '../core/geometry';
+import { DecileBar } from './DecileBar';
 import { fmt } from './format';
 import { NetworkPicker } from './NetworkPicker';
 import { usePlannerStore, useStore } from './store-context';
@@ -33,6 +35,7 @@ export function PracticeDetails() {
   const code = useStore((s) => s.hoveredPractice ?? s.selectedPractice);
   const doc = useStore((s) => s.doc);
   const plan = useStore(selectPlan);
+  const profile = useStore(selectPracticeDeprivation);
   const t = useStore(selectTessellation);
   const neighbours = useMemo(() => (code ? neighbouringNetworks(doc, t, code) : []), [doc, t, code]);
   if (!code) return <p class="muted practice-hint">Hover or click a practice (or find it with search) for its details.</p>;
@@ -41,6 +44,7 @@ export function PracticeDetails() {
   const id = doc.assignment.get(p.code);
   const net = id ? doc.networks.find((n) => n.id === id) : undefined;
   const conflict = plan.sharedSiteConflicts.find((c) => c.practiceCodes.includes(p.code));
+  const deciles = profile ? practiceDeciles(profile, p.code) : null;
   const defs = neighbours.map((n) => doc.networks.find((d) => d.id === n)!).filter(Boolean);
   const move = (to: NetworkId) => store.getState().assignPractices([p.code], to);
   return (
@@ -50,6 +54,11 @@ export function PracticeDetails() {
         <div><dt>List size</dt><dd>{fmt(p.listSize)}</dd></div>
         <div><dt>Network</dt><dd data-testid="practice-network">{net ? net.name : 'none (unassigned)'}</dd></div>
         {conflict && <div><dt>Shared site</dt><dd>shares a building with {conflict.practiceCodes.filter((c) => c !== p.code).join(', ')} in another network</dd></div>}
+        {deciles && (
+          <div><dt>Patients by IMD decile</dt><dd data-testid="practice-deciles">
+            {deciles.map((n, d) => `${d + 1}: ${fmt(n)}`).join(' · ')} <DecileBar deciles={deciles} label={`${p.name}: patients`} />
+          </dd></div>
+        )}
       </dl>
       {code === selectedCode && (
         <div class="practice-move">

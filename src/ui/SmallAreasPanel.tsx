@@ -32,6 +32,7 @@ export function SmallAreasPanel() {
   const store = usePlannerStore();
   const source = useStore((s) => s.smallAreas);
   const mode = useStore((s) => s.footprintSource);
+  const deprivation = useStore((s) => s.deprivation);
   const focus = useStore((s) => s.hoveredPractice ?? s.selectedPractice);
   const plan = useStore(selectPlan);
   const areas = shownSmallAreaPlan(plan);
@@ -44,10 +45,15 @@ export function SmallAreasPanel() {
       <div class="controls">
         <FileButton kind="layer" label="Open small areas…" />
         <FileButton kind="registrations" label="Open registrations…" disabled={!source} />
+        <FileButton kind="deprivation" label="Deprivation (IMD) by LSOA…" />
       </div>
       <p data-testid="small-area-files">
         {source ? `${count(source.layer.codes.length)} small areas from ${source.layerFile.name} (${source.layer.codeField})` : 'No small-area layer open.'}
         {source?.registrations && source.registrationsFile ? `; ${count(source.registrations.rowCount)} registration rows from ${source.registrationsFile.name}` : ''}
+      </p>
+      <p data-testid="deprivation-file">
+        {deprivation ? `${count(deprivation.table.decile.size)} small areas with an IMD decile from ${deprivation.file.name}` : 'No deprivation table open.'}
+        {deprivation && !source?.registrations ? ' Open the registrations too for population health figures.' : ''}
       </p>
       <fieldset disabled={!source}>
         <legend>Footprints from</legend>

@@ -3,7 +3,9 @@
 import type { PlannerStore } from '../state/store';
 import type { SmallAreaReply, SmallAreaRequest } from '../workers/small-areas-worker';
 
-export type SmallAreaFileKind = 'layer' | 'registrations';
+export type SmallAreaFileKind = 'layer' | 'registrations' | 'deprivation';
+
+const LABELS: Record<SmallAreaFileKind, string> = { layer: 'small areas', registrations: 'registrations', deprivation: 'deprivation' };
 
 function parse(req: SmallAreaRequest, onProgress: (fraction: number) => void): Promise<Exclude<SmallAreaReply, { type: 'progress' }>> {
   return new Promise((resolve, reject) => {
@@ -28,8 +30,8 @@ function parse(req: SmallAreaRequest, onProgress: (fraction: number) => void): P
 /** Example: `await openSmallAreaFile(store, file, 'registrations')`. */
 export async function openSmallAreaFile(store: PlannerStore, file: File, kind: SmallAreaFileKind): Promise<boolean> {
   const s = () => store.getState();
-  const label = kind === 'layer' ? `Reading small areas ${file.name}` : `Reading registrations ${file.name}`;
-  s().setBusy({ label, fraction: kind === 'layer' ? null : 0 });
+  const label = `Reading ${LABELS[kind]} ${file.name}`;
+  s().setBusy({ label, fraction: kind === 'registrations' ? 0 : null });
   try {
     const reply = await parse({ kind, file, name: file.name }, (fraction) => s().setBusy({ label, fraction }));
     const { result } = reply;
@@ -47,6 +49,8 @@ export async function openSmallAreaFile(store: PlannerStore, file: File, kind: S
         return false;
       }
       s().setSmallAreas({ ...current, registrations: reply.result.value, registrationsFile: reply.ref });
+    } else if (reply.type === 'deprivation' && reply.result.ok) {
+      s().setDeprivation({ table: reply.result.value, file: reply.ref });
     }
     s().notify(`Loaded ${file.name}.`);
     return true;

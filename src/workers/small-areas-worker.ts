@@ -1,6 +1,7 @@
-// Reads a small-area layer or a registrations file off the main thread: checksum (SHA-256, for the
+// Reads a small-area layer, a registrations or a deprivation file off the main thread: checksum (SHA-256, for the
 // plan file), then parsing; registrations are decoded and read in 1 MB steps with progress.
 import { DEFAULT_MAX_BYTES } from '../core/io';
+import { parseDeprivation, type DeprivationTable } from '../core/deprivation';
 import type { Result } from '../core/model';
 import { parseSmallAreaLayer, RegistrationsReader, type Registrations, type SmallAreaLayer } from '../core/small-areas';
 
@@ -12,12 +13,14 @@ export interface SmallAreaFileRef {
 
 export type SmallAreaRequest =
   | { readonly kind: 'layer'; readonly file: Blob; readonly name: string; readonly field?: string }
-  | { readonly kind: 'registrations'; readonly file: Blob; readonly name: string };
+  | { readonly kind: 'registrations'; readonly file: Blob; readonly name: string }
+  | { readonly kind: 'deprivation'; readonly file: Blob; readonly name: string };
 
 export type SmallAreaReply =
   | { readonly type: 'progress'; readonly fraction: number }
   | { readonly type: 'layer'; readonly result: Result<SmallAreaLayer>; readonly ref: SmallAreaFileRef }
-  | { readonly type: 'registrations'; readonly result: Result<Registrations>; readonly ref: SmallAreaFileRef };
+  | { readonly type: 'registrations'; readonly result: Result<Registrations>; readonly ref: SmallAreaFileRef }
+  | { readonly type: 'deprivation'; readonly result: Result<DeprivationTable>; readonly ref: SmallAreaFileRef };
 
 const STEP_BYTES = 1 << 20;
 
@@ -39,6 +42,10 @@ self.onmessage = async (e: MessageEvent<SmallAreaRequest>) => {
   }
   if (req.kind === 'layer') {
     post({ type: 'layer', result: parseSmallAreaLayer(new TextDecoder().decode(bytes), req.name, req.field), ref });
+    return;
+  }
+  if (req.kind === 'deprivation') {
+    post({ type: 'deprivation', result: parseDeprivation(new TextDecoder().decode(bytes), req.name), ref });
     return;
   }
   const reader = new RegistrationsReader(req.name);

@@ -4,15 +4,15 @@
 import { bandStatus, type Issue, type Network, type NetworkId, type PracticeCode, type Result } from '../model';
 import { fixBand } from './fix-band';
 import { siteAreas } from './hard-areas';
-import { improveCompactness } from './improve-compactness';
+import { improveCompactness, type Core20Balance } from './improve-compactness';
 import type { Partition } from './partition';
 import { createRandom } from './prng';
 import { repairStart } from './repair-start';
-import { buildReport, networkFigures } from './report';
+import { buildReport, core20Spread, networkFigures } from './report';
 import { scratchStart } from './scratch-start';
-import { buildSiteGraph, siteAttributes } from './site-graph';
+import { buildSiteGraph, siteAttributes, type SiteGraph } from './site-graph';
 import { classifyOutOfBand } from './classify';
-import { UNAVOIDABLE_REASON, type ClusterOptions, type ClusterResult, type PracticeMove, type UnavoidableCase } from './types';
+import { UNAVOIDABLE_REASON, type ClusterDeprivation, type ClusterOptions, type ClusterReport, type ClusterResult, type PracticeMove, type UnavoidableCase } from './types';
 import { placeCelllessSites } from './place-cellless-sites';
 import { undoNeedlessMoves } from './undo-moves';
 import { validateClusterOptions } from './validate-options';
@@ -76,7 +76,7 @@ export function clusterPlan(
         assignment: new Map(input),
         networks: [...(opts.networks ?? [])],
         moves: [],
-        report: buildReport(figures, band, { practicesMoved: 0, practicesAssigned: 0, runtimeMs: now() - started, unavoidable: [] }),
+        report: withCore20(buildReport(figures, band, { practicesMoved: 0, practicesAssigned: 0, runtimeMs: now() - started, unavoidable: [] }), opts, input, (opts.networks ?? []).map((n) => n.id)),
       },
     };
   };
@@ -110,7 +110,7 @@ export function clusterPlan(
   if (!fixBand(partition, fixOpts, () => onProgress(0.5))) return cancelled();
   onProgress(0.7);
   if (!repair) {
-    if (!improveCompactness(partition, 15, shouldCancel)) return cancelled();
+    if (!improveCompactness(partition, 15, shouldCancel, nodeBalance(g, t, opts.deprivation))) return cancelled();
     if (!fixBand(partition, fixOpts)) return cancelled();
   }
   const movesUndone = repair ? undoNeedlessMoves(partition, initial) : 0;
@@ -176,16 +176,35 @@ export function clusterPlan(
     unavoidable.push(describe(n.id, status, f.population, reason));
   });
 
-  const report = buildReport(figures, band, {
+  const report = withCore20(buildReport(figures, band, {
     practicesMoved: moves.filter((m) => m.from !== null).length,
     practicesAssigned: moves.filter((m) => m.from === null).length,
     movesUndone,
     runtimeMs: now() - started,
     unavoidable,
-  });
+  }), opts, assignment, ids);
   onProgress(1);
   const warnings = opts.count === undefined ? [] : countWarnings(opts.count, networks.length, g.n);
   return { ok: true, warnings, value: { cancelled: false, assignment, networks, moves, report } };
+}
+
+/** The report with the Core20 spread added when the options carry deprivation figures. */
+function withCore20(report: ClusterReport, opts: ClusterOptions, assignment: ReadonlyMap<PracticeCode, NetworkId>, ids: readonly NetworkId[]): ClusterReport {
+  return opts.deprivation ? { ...report, core20: core20Spread(opts.practices, assignment, ids, opts.deprivation) } : report;
+}
+
+/** Per graph node (site) Core20 and known-IMD patients, or null when the balance is off. */
+function nodeBalance(g: SiteGraph, t: ClusterOptions['tessellation'], dep: ClusterDeprivation | null | undefined): Core20Balance | null {
+  if (!dep || !(dep.balanceWeight ?? 0)) return null;
+  const core20 = new Float64Array(g.n);
+  const imdPatients = new Float64Array(g.n);
+  for (let i = 0; i < g.n; i++) {
+    for (const pi of t.sites[g.site[i]].practices) {
+      core20[i] += dep.core20[pi];
+      imdPatients[i] += dep.imdPatients[pi];
+    }
+  }
+  return { core20, imdPatients, weight: dep.balanceWeight ?? 0 };
 }
 
 /** Why an exact count of networks was not met, e.g. 100 asked of 40 practice sites. */

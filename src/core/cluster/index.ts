@@ -3,11 +3,13 @@ export { clusterPlan } from './cluster-plan';
 export { greedyBaseline } from './greedy-baseline';
 export { parseHardAreas } from './parse-hard-areas';
 export type {
+  ClusterDeprivation,
   ClusterOptions,
   ClusterReport,
   ClusterResult,
   ClusterScope,
   ClusterTessellation,
+  Core20Spread,
   HardArea,
   PracticeMove,
   UnavoidableCase,

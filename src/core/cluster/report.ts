@@ -4,7 +4,7 @@
 import type { Assignment, Band, NetworkId, Practice } from '../model';
 import { polsbyPopper } from '../geometry/polsby-popper';
 import type { siteAttributes } from './site-graph';
-import type { ClusterReport, ClusterTessellation, UnavoidableCase } from './types';
+import type { ClusterDeprivation, ClusterReport, ClusterTessellation, Core20Spread, UnavoidableCase } from './types';
 
 export interface NetworkFigures {
   readonly population: number;
@@ -127,4 +127,32 @@ export function reportForPlan(
   attrs: ReturnType<typeof siteAttributes>,
 ): ClusterReport {
   return buildReport(networkFigures(t, practices, attrs, assignment, ids), band, { practicesMoved: 0, practicesAssigned: 0, runtimeMs: 0, unavoidable: [] });
+}
+
+/** How the networks' Core20 shares spread: min, median, max and standard deviation, beside the area's share. */
+export function core20Spread(practices: readonly Practice[], assignment: Assignment, ids: readonly NetworkId[], dep: ClusterDeprivation): Core20Spread {
+  const index = new Map(ids.map((id, j) => [id, j]));
+  const c = new Float64Array(ids.length);
+  const m = new Float64Array(ids.length);
+  practices.forEach((pr, k) => {
+    const id = assignment.get(pr.code);
+    const j = id === undefined ? undefined : index.get(id);
+    if (j === undefined) return;
+    c[j] += dep.core20[k];
+    m[j] += dep.imdPatients[k];
+  });
+  const shares: number[] = [];
+  for (let j = 0; j < ids.length; j++) if (m[j] > 0) shares.push(c[j] / m[j]);
+  shares.sort((a, b) => a - b);
+  const n = shares.length;
+  const totalM = m.reduce((s, x) => s + x, 0);
+  const mean = n ? shares.reduce((s, x) => s + x, 0) / n : 0;
+  return {
+    areaShare: totalM > 0 ? c.reduce((s, x) => s + x, 0) / totalM : null,
+    min: n ? shares[0] : null,
+    median: n === 0 ? null : n % 2 ? shares[(n - 1) / 2] : (shares[n / 2 - 1] + shares[n / 2]) / 2,
+    max: n ? shares[n - 1] : null,
+    standardDeviation: n ? Math.sqrt(shares.reduce((s, x) => s + (x - mean) ** 2, 0) / n) : null,
+    balanceWeight: dep.balanceWeight ?? 0,
+  };
 }

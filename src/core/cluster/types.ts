@@ -46,6 +46,36 @@ export interface ClusterOptions {
   readonly repair?: boolean;
   /** Prefix of the ids of new networks; default "AC". */
   readonly idPrefix?: string;
+  /** Core20 patients per practice: reported as a spread across networks, and optionally balanced. */
+  readonly deprivation?: ClusterDeprivation | null;
+}
+
+/**
+ * Per practice (same order as `practices`): registered patients living in Core20 areas and those
+ * living in any area with an IMD value, as plain numbers (the caller reads the files).
+ */
+export interface ClusterDeprivation {
+  readonly core20: ArrayLike<number>;
+  readonly imdPatients: ArrayLike<number>;
+  /**
+   * Weight of keeping each network's Core20 share near the clustered area's in the final
+   * compactness moves: a move scores its Polsby-Popper gain minus weight x the rise in the two
+   * networks' summed |share - area share|. 0 (default): off, the plan is as without it.
+   */
+  readonly balanceWeight?: number;
+}
+
+/** Core20 share (0-1) across the networks with any patient of known IMD. */
+export interface Core20Spread {
+  /** Core20 patients over patients with an IMD value, over all the plan's networks; null with none. */
+  readonly areaShare: number | null;
+  readonly min: number | null;
+  readonly median: number | null;
+  readonly max: number | null;
+  /** Population standard deviation of the networks' shares. */
+  readonly standardDeviation: number | null;
+  /** The balance weight the run used (0: off). */
+  readonly balanceWeight: number;
 }
 
 export const UNAVOIDABLE_REASON = {
@@ -93,6 +123,8 @@ export interface ClusterReport {
   readonly movesUndone: number;
   readonly runtimeMs: number;
   readonly unavoidable: readonly UnavoidableCase[];
+  /** Only when the options carried `deprivation`. */
+  readonly core20?: Core20Spread;
 }
 
 export interface ClusterResult {

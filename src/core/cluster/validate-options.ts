@@ -32,6 +32,15 @@ export function validateClusterOptions(opts: ClusterOptions): Issue[] {
     issues.push(error('lock', `cannot lock unknown network id${unknown.length > 1 ? 's' : ''} ${unknown.map((id) => `"${id}"`).join(', ')}: no practice is assigned to ${unknown.length > 1 ? 'them' : 'it'}`));
   }
 
+  const dep = opts.deprivation;
+  if (dep) {
+    const n = opts.practices.length;
+    if (dep.core20.length !== n || dep.imdPatients.length !== n) {
+      issues.push(error('deprivation', `deprivation figures are given for ${dep.core20.length} and ${dep.imdPatients.length} practices, not these ${n}`));
+    }
+    const w = dep.balanceWeight ?? 0;
+    if (!(Number.isFinite(w) && w >= 0)) issues.push(error('balance-deprivation', `deprivation balance weight must be a number >= 0, got ${w}`));
+  }
   if (opts.hardAreas) {
     const polygons = opts.hardAreas.filter(
       (a) => (a.geometry?.type === 'Polygon' || a.geometry?.type === 'MultiPolygon') && a.geometry.coordinates.length > 0,

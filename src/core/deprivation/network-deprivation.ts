@@ -80,3 +80,19 @@ export function deprivationByNetwork(
   }
   return out;
 }
+
+/** Per practice in `codes` order: patients living in Core20 areas and in any area with an IMD value (0 without registrations). */
+export function practiceCore20(profile: PracticeDeprivation, codes: readonly (PracticeCode | string)[]): { core20: Float64Array; imdPatients: Float64Array } {
+  const core20 = new Float64Array(codes.length);
+  const imdPatients = new Float64Array(codes.length);
+  codes.forEach((code, k) => {
+    const p = profile.index.get(code);
+    if (p === undefined) return;
+    for (let d = 0; d < DECILES; d++) {
+      const count = profile.deciles[p * DECILES + d];
+      imdPatients[k] += count;
+      if (d < CORE20_DECILES) core20[k] += count;
+    }
+  });
+  return { core20, imdPatients };
+}

@@ -47,6 +47,8 @@ export interface SmallAreaRecord {
   readonly footprints: 'cells' | 'smallAreas';
   readonly layer: RecordedFile;
   readonly registrations: RecordedFile | null;
+  /** The deprivation (IMD by LSOA) table behind the population health figures, if one was open. */
+  readonly deprivation?: RecordedFile | null;
 }
 
 /** A file the plan was built from: what it held, its name, and whether it is the synthetic demo. */
@@ -112,14 +114,15 @@ function readRecordedFile(raw: unknown): RecordedFile | null {
 
 function readSmallAreas(raw: unknown, fileName: string, errors: Issue[]): SmallAreaRecord | null {
   if (raw == null) return null;
-  const o = raw as { footprints?: unknown; layer?: unknown; registrations?: unknown };
+  const o = raw as { footprints?: unknown; layer?: unknown; registrations?: unknown; deprivation?: unknown };
   const layer = readRecordedFile(o.layer);
   const registrations = o.registrations == null ? null : readRecordedFile(o.registrations);
-  if ((o.footprints !== 'cells' && o.footprints !== 'smallAreas') || !layer || (o.registrations != null && !registrations)) {
-    errors.push(err(fileName, 'smallAreas is not {footprints: "cells" or "smallAreas", layer: {name, sha256, bytes}, registrations: {name, sha256, bytes} or null}', 'smallAreas'));
+  const deprivation = o.deprivation == null ? null : readRecordedFile(o.deprivation);
+  if ((o.footprints !== 'cells' && o.footprints !== 'smallAreas') || !layer || (o.registrations != null && !registrations) || (o.deprivation != null && !deprivation)) {
+    errors.push(err(fileName, 'smallAreas is not {footprints: "cells" or "smallAreas", layer: {name, sha256, bytes}, registrations and deprivation: {name, sha256, bytes} or null}', 'smallAreas'));
     return null;
   }
-  return { footprints: o.footprints, layer, registrations };
+  return deprivation ? { footprints: o.footprints, layer, registrations, deprivation } : { footprints: o.footprints, layer, registrations };
 }
 
 const err = (fileName: string, message: string, field?: string): Issue => ({ severity: 'error', file: fileName, field, message: `${fileName}: ${message}` });

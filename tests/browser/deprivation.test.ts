@@ -1,0 +1,100 @@
+// Population health in a real browser: Greater Manchester practices, LSOAs, NHS Digital's
+// registrations and IMD 2019 opened through the inputs; the Core20 column, sorting by it, a move.
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, openApp, screenshot, sharedData } from './browser';
+
+const idle = (page: Page) => page.evaluate(() => (window as unknown as { __pcn: { idle(): Promise<void> } }).__pcn.idle());
+const state = <T>(page: Page, f: string) => page.evaluate((body) => new Function('s', `return ${body}`)((window as unknown as { __pcn: { store: { getState(): unknown } } }).__pcn.store.getState()), f) as Promise<T>;
+const act = (page: Page, f: string) => page.evaluate((body) => { new Function('s', body)((window as unknown as { __pcn: { store: { getState(): unknown } } }).__pcn.store.getState()); }, f);
+/** Share of map pixels that differ from the capture taken under the same `key` before (first call: 0). */
+function changedShare(page: Page, key: string): Promise<number> {
+  return page.evaluate(async (k) => {
+    const el = document.querySelector('#map') as HTMLElement;
+    const pcn = (window as unknown as { __pcn: { pixelsAfterNextFrame(x: number, y: number, w: number, h: number, repaint: boolean): Promise<Uint8Array> } }).__pcn;
+    const d = await pcn.pixelsAfterNextFrame(0, 0, el.clientWidth, el.clientHeight, true);
+    const store = window as unknown as Record<string, Uint8Array | undefined>;
+    const before = store[k];
+    store[k] = d;
+    if (!before || before.length !== d.length) return 0;
+    let changed = 0;
+    for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i] - before[i]) + Math.abs(d[i + 1] - before[i + 1]) + Math.abs(d[i + 2] - before[i + 2]) > 24) changed++;
+    return changed / (d.length / 4);
+  }, `__pixels_${key}`);
+}
+const shares = async (page: Page) => (await page.getByTestId('network-core20').allInnerTexts()).map((t) => Number.parseFloat(t));
+
+describe('population health in Chromium', () => {
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+  beforeAll(async () => {
+    browser = await launch();
+    ({ page, errors } = await openApp(browser));
+    await page.getByTestId('summary-practices').waitFor();
+  });
+  afterAll(async () => { await browser?.close(); });
+
+  it('opens the files and shows Core20 shares per network, sortable', async () => {
+    await page.getByTestId('file-practices').setInputFiles(path.join(sharedData, 'gm_practices_2022-01.csv'));
+    await expect.poll(() => state<number>(page, 's.doc.practices.length'), { timeout: 30_000 }).toBe(426);
+    await page.getByTestId('file-boundary').setInputFiles(path.join(sharedData, 'gm_combined_authority_2023_bgc.geojson'));
+    await expect.poll(() => page.locator('.sources').innerText(), { timeout: 30_000 }).toContain('gm_combined_authority_2023_bgc.geojson');
+    await idle(page);
+    await page.getByRole('tab', { name: 'Small areas' }).click();
+    await page.getByTestId('open-layer').setInputFiles(path.join(sharedData, 'gm_lsoa2011_bgc.geojson'));
+    await expect.poll(() => page.getByTestId('small-area-files').innerText(), { timeout: 30_000 }).toContain('1,673 small areas');
+    await page.getByTestId('open-registrations').setInputFiles(path.join(sharedData, 'gm_practice_lsoa_2022-07.csv'));
+    await expect.poll(() => page.getByTestId('small-area-files').innerText(), { timeout: 30_000 }).toContain('59,191 registration rows');
+    await page.getByTestId('open-deprivation').setInputFiles(path.join(sharedData, 'england_imd2019_lsoa2011.csv'));
+    await expect.poll(() => page.getByTestId('deprivation-file').innerText(), { timeout: 30_000 }).toContain('32,844 small areas with an IMD decile from england_imd2019_lsoa2011.csv');
+    expect(await state<string>(page, 's.deprivation.file.sha256')).toMatch(/^[0-9a-f]{64}$/);
+
+    await page.getByRole('tab', { name: 'Networks' }).click();
+    await expect.poll(() => page.getByTestId('network-core20').count(), { timeout: 30_000 }).toBeGreaterThan(10);
+    expect((await page.getByTestId('network-core20').first().innerText())).toMatch(/^\d+\.\d%$/);
+    expect(await page.locator('.network-health .decile-bar').first().getAttribute('aria-label')).toMatch(/by IMD decile \(1 most deprived\): decile 1: \d+%/);
+    await page.getByTestId('network-sort').selectOption('core20');
+    await expect.poll(async () => {
+      const s = await shares(page);
+      return s.length > 10 && s.every((x, i) => i === 0 || s[i - 1] >= x);
+    }, { timeout: 20_000 }).toBe(true);
+    const top = await shares(page);
+    expect(top[0]).toBeGreaterThan(top[top.length - 1]);
+    await idle(page);
+    await screenshot(page, 'deprivation-01-core20');
+    expect(errors).toEqual([]);
+  });
+
+  it('moving a practice changes its network\'s Core20 share; the practice shows patients by decile', async () => {
+    const shareOf = (id: string) => page.getByTestId(`network-${id}`).getByTestId('network-core20').innerText();
+    const rows = page.getByTestId('network-list').locator(':scope > li');
+    const [from, to] = await Promise.all([0, 1].map(async (i) => (await rows.nth(i).getAttribute('data-testid'))!.slice('network-'.length)));
+    const before = await shareOf(from);
+    const code = await state<string>(page, `s.doc.practices.find((p) => s.doc.assignment.get(p.code) === '${from}').code`);
+    await act(page, `s.assignPractices(['${code}'], '${to}')`);
+    await expect.poll(() => shareOf(from), { timeout: 20_000 }).not.toBe(before);
+    await act(page, `s.selectPractice('${code}')`);
+    await expect.poll(() => page.getByTestId('practice-deciles').innerText(), { timeout: 20_000 }).toMatch(/^1: [\d,]+ · 2: [\d,]+/);
+    await idle(page);
+    await screenshot(page, 'deprivation-02-move');
+    await act(page, 's.undo()');
+    await expect.poll(() => shareOf(from), { timeout: 20_000 }).toBe(before);
+    expect(errors).toEqual([]);
+  });
+
+  it('shades the small areas by IMD decile from Settings, with a legend in words', async () => {
+    await act(page, 's.selectPractice(null)');
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    await idle(page);
+    await changedShare(page, 'imd');
+    await page.getByTestId('show-imd-layer').check();
+    await expect.poll(() => page.getByTestId('imd-legend').innerText(), { timeout: 20_000 }).toMatch(/1 most deprived[\s\S]*10 least/);
+    await idle(page);
+    // The small areas are shaded: much of the map changes colour.
+    await expect.poll(async () => { await page.waitForTimeout(200); return changedShare(page, 'imd'); }, { timeout: 20_000 }).toBeGreaterThan(0.05);
+    await screenshot(page, 'deprivation-03-imd-layer');
+    expect(errors).toEqual([]);
+  });
+});
