@@ -1,7 +1,8 @@
 // Align panel (side-panel tab): load community-service layers, pick the field naming the areas,
 // compare them with the plan's network footprints, and export or reuse the result. Talks to the
 // rest of the app through the store (layers, settings, the comparison) and its hard-boundaries prop.
-import { prepareInput } from '../core/io/prepare-input';
+import { CRS } from '../core/io/crs';
+import { hasUnlabelledMetres, prepareInput } from '../core/io/prepare-input';
 import { FormatSelect, downloadFeatures } from './ExportFormat';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { toAlignedGeoJSON, toOverlapCsv, type NetworkAlignment, type ServiceArea } from '../core/align';
@@ -13,6 +14,8 @@ import './AlignPanel.css';
 export interface AlignPanelProps {
   /** Hands the active layer to auto-cluster as hard boundaries (the same shape as its HardArea). */
   readonly onUseAsHardBoundaries?: (areas: readonly ServiceArea[], label: string) => void;
+  /** Asks whether a layer in metres with no CRS is British National Grid (the app's BngConfirmDialog). */
+  readonly confirmBng?: (fileName: string) => Promise<boolean>;
 }
 
 const SORTS = {
@@ -40,7 +43,7 @@ function download(fileName: string, text: string, type: string) {
  * saved in the plan file); the comparison is kept in the store and re-run when the plan changes,
  * so switching tabs or accepting an auto-cluster never loses it.
  */
-export function AlignPanel({ onUseAsHardBoundaries }: AlignPanelProps) {
+export function AlignPanel({ onUseAsHardBoundaries, confirmBng }: AlignPanelProps) {
   const store = usePlannerStore();
   const align = useStore((s) => alignOf(s.doc));
   const hasPlan = useStore((s) => s.doc.practices.length > 0);
@@ -60,8 +63,16 @@ export function AlignPanel({ onUseAsHardBoundaries }: AlignPanelProps) {
 
   async function addFiles(files: FileList | null) {
     if (!files || files.length === 0) return;
-    // Through core's prepareInput like every other input: zipped shapefiles, encodings.
-    const read = await Promise.all([...files].map(async (f) => ({ fileName: f.name, prepared: await prepareInput(new Uint8Array(await f.arrayBuffer()), f.name) })));
+    // Through core's prepareInput like every other input: zipped shapefiles, encodings, and the
+    // British National Grid question for metres that state no CRS (one file at a time).
+    const read: { fileName: string; prepared: Awaited<ReturnType<typeof prepareInput>> }[] = [];
+    for (const f of [...files]) {
+      const bytes = new Uint8Array(await f.arrayBuffer());
+      let prepared = await prepareInput(bytes, f.name);
+      if (prepared.ok && confirmBng && hasUnlabelledMetres(prepared.value) && (await confirmBng(f.name))) prepared = await prepareInput(bytes, f.name, { crs: CRS.bng });
+      if (prepared.ok && prepared.warnings.length) store.getState().reportProblem({ title: `${f.name}: read with ${prepared.warnings.length} note${prepared.warnings.length === 1 ? '' : 's'}`, issues: prepared.warnings });
+      read.push({ fileName: f.name, prepared });
+    }
     for (const r of read) if (!r.prepared.ok) store.getState().reportProblem({ title: `${r.fileName} could not be read`, issues: [...r.prepared.errors, ...r.prepared.warnings] });
     const added = read.flatMap((r) => (r.prepared.ok ? [{ fileName: r.fileName, text: r.prepared.value, field: null }] : []));
     if (added.length === 0) return;
@@ -85,7 +96,7 @@ export function AlignPanel({ onUseAsHardBoundaries }: AlignPanelProps) {
     <section class="align-panel" aria-label="Align community services">
       <h2>Align community services</h2>
       <label class="align-file">
-        Service-area layers (GeoJSON polygons)
+        Service-area layers (GeoJSON or zipped shapefile polygons)
         <input type="file" data-testid="align-file" accept=".geojson,.json,.zip,application/geo+json" multiple onChange={(e) => void addFiles((e.currentTarget as HTMLInputElement).files)} />
       </label>
       {align.layers.length > 1 && (
@@ -184,10 +195,10 @@ export interface HardLayer {
 }
 
 /** The Align side-panel tab: the panel, handing its layer to auto-cluster as hard boundaries. */
-export function AlignTab({ onUseAsHardBoundaries }: { onUseAsHardBoundaries: (layer: HardLayer) => void }) {
+export function AlignTab({ onUseAsHardBoundaries, confirmBng }: { onUseAsHardBoundaries: (layer: HardLayer) => void; confirmBng?: (fileName: string) => Promise<boolean> }) {
   const toCluster = useCallback((areas: readonly ServiceArea[], label: string) => {
     const features = areas.map((a) => ({ type: 'Feature', properties: { service_area: a.name }, geometry: a.geometry }));
     onUseAsHardBoundaries({ name: label, text: JSON.stringify({ type: 'FeatureCollection', features }), field: 'service_area' });
   }, [onUseAsHardBoundaries]);
-  return <AlignPanel onUseAsHardBoundaries={toCluster} />;
+  return <AlignPanel onUseAsHardBoundaries={toCluster} confirmBng={confirmBng} />;
 }

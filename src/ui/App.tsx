@@ -87,7 +87,7 @@ export function App({ mapPort, mapRef, extraTabs = [] }: { mapPort: MapPort; map
     { id: 'networks', label: 'Networks', render: () => <NetworksPanel mapPort={mapPort} /> },
     { id: 'settings', label: 'Settings', render: () => <Settings /> },
     { id: 'scenarios', label: 'Scenarios', render: () => <ScenariosPanel /> },
-    { id: 'align', label: 'Align', render: () => <AlignTab onUseAsHardBoundaries={(layer) => { setHardLayer(layer); setClusterOpen(true); }} /> },
+    { id: 'align', label: 'Align', render: () => <AlignTab confirmBng={confirmBng} onUseAsHardBoundaries={(layer) => { setHardLayer(layer); setClusterOpen(true); }} /> },
     ...extraTabs,
   ];
   const current = tabs.find((t) => t.id === tab) ?? tabs[0];

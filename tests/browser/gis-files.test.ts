@@ -2,13 +2,14 @@
 // import dialog's confirmation, NHS Digital's list-size file is located through "Postcode
 // lookup…" (streamed in a worker), and the networks export writes a BNG shapefile zip.
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CRS, wgs84ToBng } from '../../src/core/io/crs';
+import { CRS, forEachPosition, wgs84ToBng } from '../../src/core/io/crs';
 import { prepareInput } from '../../src/core/io/prepare-input';
 import { listSizeCsv, onspdCsv, practiceRows } from '../unit/formats/nhs-files';
 import { idle, number, state } from './app';
-import { launch, openApp, screenshot } from './browser';
+import { launch, openApp, screenshot, sharedData } from './browser';
 
 const rows = practiceRows();
 
@@ -19,6 +20,18 @@ function metresCsv(): Buffer {
     return [r.practice_code, `"${r.practice_name}"`, r.registered_patients, r.pcn_code, `"${r.pcn_name}"`, e, n].join(',');
   });
   return Buffer.from(['practice_code,practice_name,registered_patients,pcn_code,pcn_name,x,y', ...lines].join('\n'));
+}
+
+/** The GM boroughs in BNG metres, as GeoJSON with no `crs` member (what some GIS exports write). */
+function boroughsMetres(): Buffer {
+  const doc = JSON.parse(readFileSync(path.join(sharedData, 'gm_local_authorities_2023_bgc.geojson'), 'utf8')) as { crs?: unknown };
+  delete doc.crs;
+  forEachPosition(doc, (p) => {
+    const [e, n] = wgs84ToBng(p[0], p[1]);
+    p[0] = e;
+    p[1] = n;
+  });
+  return Buffer.from(JSON.stringify(doc));
 }
 
 /** Answers "Start a new plan" if the app asks (it does when a real plan is open). */
@@ -81,6 +94,27 @@ describe('GIS and NHS files in the app', () => {
     expect([p.lon, p.lat]).toEqual([Number(rows[5].longitude), Number(rows[5].latitude)]);
     await idle(page);
     await screenshot(page, 'gis-02-postcodes');
+    expect(errors).toEqual([]);
+  });
+
+  it('asks the same question for an Align layer in unlabelled metres, then compares it', async () => {
+    await page.getByTestId('file-practices').setInputFiles(path.join(sharedData, 'gm_practices_2022-01.csv'));
+    await expect.poll(async () => {
+      await newPlanIfAsked(page);
+      return state<string>(page, 'JSON.stringify(s.doc.sources)');
+    }, { timeout: 30_000 }).toContain('gm_practices_2022-01.csv');
+    await expect.poll(() => state<number>(page, 's.doc.networks.length'), { timeout: 20_000 }).toBe(67);
+    await page.getByRole('tab', { name: 'Align' }).click();
+    await page.getByTestId('align-file').setInputFiles({ name: 'boroughs-bng.geojson', mimeType: 'application/geo+json', buffer: boroughsMetres() });
+    await page.getByText('These look like British National Grid metres').waitFor({ timeout: 20_000 });
+    await page.getByTestId('bng-yes').click();
+    await expect.poll(() => page.getByTestId('align-layer-name').innerText(), { timeout: 20_000 }).toBe('boroughs-bng.geojson');
+    await page.getByTestId('align-compare').click();
+    await expect.poll(() => page.getByTestId('align-network-row').count(), { timeout: 60_000 }).toBe(67);
+    await expect.poll(() => page.getByTestId('align-result').innerText(), { timeout: 20_000 }).toMatch(/of 67 networks split/);
+    await expect.poll(() => page.getByTestId('problems').innerText(), { timeout: 20_000 }).toMatch(/boroughs-bng\.geojson: read with 1 note/);
+    await idle(page);
+    await screenshot(page, 'gis-03-align-bng');
     expect(errors).toEqual([]);
   });
 });
