@@ -119,4 +119,21 @@ describe('population health in Chromium', () => {
     await screenshot(page, 'deprivation-03-imd-layer');
     expect(errors).toEqual([]);
   });
+
+  it('scenario comparison lists each network\'s Core20 share before and after', async () => {
+    await page.getByRole('tab', { name: 'Scenarios' }).click();
+    const original = await state<number>(page, 's.activeScenario');
+    await page.getByTestId('scenario-duplicate').click();
+    await expect.poll(() => state<number>(page, 's.scenarios.length'), { timeout: 20_000 }).toBe(2);
+    const from = await state<string>(page, 's.doc.networks[0].id');
+    const to = await state<string>(page, 's.doc.networks[1].id');
+    const code = await state<string>(page, `s.doc.practices.find((p) => s.doc.assignment.get(p.code) === '${from}').code`);
+    await act(page, `s.assignPractices(['${code}'], '${to}')`);
+    await page.getByTestId('compare-with').selectOption(String(original));
+    const cell = page.getByTestId(`compare-row-${from}`).getByTestId('compare-core20');
+    await expect.poll(() => cell.innerText(), { timeout: 20_000 }).toMatch(/^\d+\.\d% →\s*\d+\.\d% [+−]\d+\.\d pp$/);
+    await idle(page);
+    await screenshot(page, 'deprivation-04-compare');
+    expect(errors).toEqual([]);
+  });
 });
