@@ -1,11 +1,12 @@
 // The Small areas tab: open a small-area layer (LSOAs) and NHS Digital's registrations by practice
 // and LSOA, choose where footprints come from, and see where patients live against the footprints.
 import type { NetworkSummary } from '../core/plan';
-import type { SmallAreaNetworkSummary } from '../core/small-areas';
+import { toSmallAreasCsv, type SmallAreaNetworkSummary } from '../core/small-areas';
 import { selectPlan } from '../state/selectors';
 import { FOOTPRINT_SOURCES, practiceCatchment, shownSmallAreaPlan } from '../state/small-areas';
 import { useState } from 'preact/hooks';
 import { BngConfirmDialog } from './BngConfirmDialog';
+import { download } from './files';
 import { openSmallAreaFile, type SmallAreaFileKind } from './load-small-areas';
 import { usePlannerStore, useStore } from './store-context';
 
@@ -67,6 +68,12 @@ export function SmallAreasPanel() {
       </fieldset>
       {areas?.context.registrations && (
         <p data-testid="resident-share">Patients living in their own network's footprint: <strong>{pct(areas.knownPatients > 0 ? areas.residentPatients / areas.knownPatients : null)}</strong> ({count(areas.residentPatients)} of {count(areas.knownPatients)})</p>
+      )}
+      {areas && (
+        <p class="controls">
+          <button type="button" data-testid="small-areas-export" onClick={() => download(toSmallAreasCsv(areas), 'small-areas.csv', 'text/csv')}>Export small-area assignment (CSV)</button>
+          <span class="hint">A table (one row per small area), so CSV only; the networks export writes the footprints as GeoJSON, shapefile or KML.</span>
+        </p>
       )}
       {catchment && focus && (
         <p data-testid="catchment">{focus}: patients live in {count(catchment.smallAreas)} small areas (shaded on the map); {catchment.insideOwnFootprint === null ? 'no network' : `${pct(catchment.patients > 0 ? catchment.insideOwnFootprint / catchment.patients : null)} inside its network's footprint`}</p>

@@ -115,6 +115,13 @@ describe('small-area footprints in Chromium', () => {
     await expect.poll(() => page.getByTestId('resident-share').innerText(), { timeout: 30_000 }).toMatch(/Patients living in their own network's footprint: 73\.\d%/);
     await idle(page);
     await screenshot(page, 'small-areas-03-bng-1252');
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('small-areas-export').click()]);
+    expect(dl.suggestedFilename()).toBe('small-areas.csv');
+    const lines = readFileSync((await dl.path())!, 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('small_area_code,network_id,method,network_patients,all_patients');
+    expect(lines.length).toBe(1 + 1_673);
+    const networks = new Set(await state<string[]>(page, 's.doc.networks.map((n) => n.id)'));
+    expect(lines.slice(1).every((l) => { const [code, id, method] = l.split(','); return /^E01\d{6}$/.test(code) && (id === '' ? method === 'none' : networks.has(id)); })).toBe(true);
     await page.getByTestId('footprints-cells').check();
     expect(errors).toEqual([]);
   });
