@@ -89,3 +89,23 @@ export function selectDecileAreas(s: Pick<PlannerState, 'smallAreas' | 'deprivat
   decileMemo = { layer, table, fc: { type: 'FeatureCollection', features } };
   return decileMemo.fc;
 }
+
+export interface Core20Change {
+  readonly before: number | null;
+  readonly after: number | null;
+}
+let compareMemo: { profile: PracticeDeprivation; before: PlanInput; after: PlanInput; out: Map<NetworkId, Core20Change> } | null = null;
+
+/** Each network's Core20 share in the scenario compared with (before) and the open one (after); null without the files. */
+export function selectCore20Changes(s: Sources, before: PlanInput, after: PlanInput): ReadonlyMap<NetworkId, Core20Change> | null {
+  const profile = selectPracticeDeprivation(s);
+  if (!profile) return null;
+  const m = compareMemo;
+  if (m && m.profile === profile && m.before === before && m.after === after) return m.out;
+  const a = deprivationByNetwork(profile, before);
+  const b = deprivationByNetwork(profile, after);
+  const out = new Map<NetworkId, Core20Change>();
+  for (const id of new Set([...a.keys(), ...b.keys()])) out.set(id, { before: a.get(id)?.core20Share ?? null, after: b.get(id)?.core20Share ?? null });
+  compareMemo = { profile, before, after, out };
+  return out;
+}

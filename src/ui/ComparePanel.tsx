@@ -6,6 +6,7 @@ import { toChangesGeoJSON, toNetworkChangesCsv, type NetworkChange } from '../co
 import { toMovesCsv } from '../core/io';
 import type { NetworkId } from '../core/model';
 import { selectComparison } from '../state/compare';
+import { selectCore20Changes, type Core20Change } from '../state/deprivation';
 import { download } from './files';
 import { fmt } from './format';
 import { usePlannerStore, useStore } from './store-context';
@@ -24,7 +25,15 @@ const BAND_SHORT = { below: 'below', within: 'in band', above: 'above' } as cons
 const band = (b: NetworkChange['bandBefore']) => (b === null ? 'none' : BAND_SHORT[b]);
 const signed = (n: number) => (n > 0 ? `+${fmt(n)}` : n < 0 ? `−${fmt(-n)}` : '0');
 
-function NetworkTable({ rows }: { rows: readonly NetworkChange[] }) {
+const pct = (x: number | null) => (x === null ? '–' : `${(100 * x).toFixed(1)}%`);
+/** A change of Core20 share in percentage points, e.g. "+1.2 pp". */
+function core20Delta(c: Core20Change | undefined): string {
+  if (!c || c.before === null || c.after === null) return '';
+  const pp = 100 * (c.after - c.before);
+  return `${pp > 0 ? '+' : pp < 0 ? '−' : ''}${Math.abs(pp).toFixed(1)} pp`;
+}
+
+function NetworkTable({ rows, core20 }: { rows: readonly NetworkChange[]; core20: ReadonlyMap<NetworkId, Core20Change> | null }) {
   const [sort, setSort] = useState<SortKey>('change');
   const [onlyChanged, setOnlyChanged] = useState(true);
   const shown = useMemo(() => rows.filter((r) => !onlyChanged || r.fate !== 'kept' || r.practicesIn.length + r.practicesOut.length > 0 || r.areaChangedKm2 > 0 || r.renamedFrom !== null).sort(SORTS[sort]), [rows, sort, onlyChanged]);
@@ -39,7 +48,7 @@ function NetworkTable({ rows }: { rows: readonly NetworkChange[] }) {
       <div class="compare-table-wrap">
         <table class="compare-table" data-testid="compare-table">
           <thead>
-            <tr>{head('network', 'Network')}{head('after', 'Population')}{head('change', 'Change')}<th scope="col">Band</th>{head('moves', 'In/out')}{head('area', 'Area km²')}</tr>
+            <tr>{head('network', 'Network')}{head('after', 'Population')}{head('change', 'Change')}<th scope="col">Band</th>{head('moves', 'In/out')}{head('area', 'Area km²')}{core20 && <th scope="col">Core20 share</th>}</tr>
           </thead>
           <tbody>
             {shown.map((r) => (
@@ -50,6 +59,7 @@ function NetworkTable({ rows }: { rows: readonly NetworkChange[] }) {
                 <td>{band(r.bandBefore)} →<br />{band(r.bandAfter)}</td>
                 <td data-testid="compare-in-out">+{r.practicesIn.length}/−{r.practicesOut.length}</td>
                 <td>{r.areaChangedKm2.toFixed(1)}</td>
+                {core20 && <td data-testid="compare-core20">{pct(core20.get(r.id)?.before ?? null)} →<br />{pct(core20.get(r.id)?.after ?? null)} {core20Delta(core20.get(r.id))}</td>}
               </tr>
             ))}
           </tbody>
@@ -65,6 +75,9 @@ export function ComparePanel() {
   const active = useStore((s) => s.activeScenario);
   const compareWith = useStore((s) => s.compareWith);
   const result = useStore(selectComparison);
+  const sources = useStore((s) => s.smallAreas);
+  const deprivation = useStore((s) => s.deprivation);
+  const core20 = result?.ok ? selectCore20Changes({ smallAreas: sources, deprivation }, result.before.plan.input, result.after.plan.input) : null;
   const names = useMemo(() => new Map(scenarios.map((x) => [x.id, x.name])), [scenarios]);
   const others = scenarios.filter((x) => x.id !== active);
   const nameOf = (id: string | null) => {
@@ -100,7 +113,7 @@ export function ComparePanel() {
             <button type="button" data-testid="compare-export-geojson" onClick={() => download(JSON.stringify(toChangesGeoJSON(result.comparison, result.after.plan.input.practices)), file('changes.geojson'), 'application/geo+json')}>Changes GeoJSON</button>
           </div>
           <p class="hint">Before: {result.before.scenario.name}; after: {result.after.scenario.name}. Click a column heading to sort.</p>
-          <NetworkTable rows={result.comparison.networks} />
+          <NetworkTable rows={result.comparison.networks} core20={core20} />
           <h4>Practices that move ({result.comparison.changes.length})</h4>
           <ul class="moved-practices" data-testid="moved-practices">
             {result.comparison.changes.map((c) => (

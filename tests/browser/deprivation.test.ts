@@ -1,6 +1,8 @@
 // Population health in a real browser: Greater Manchester practices, LSOAs, NHS Digital's
 // registrations and IMD 2019 opened through the inputs; the Core20 column, sorting by it, a move.
+import { createRequire } from 'node:module';
 import path from 'node:path';
+import type { AxeResults } from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, openApp, screenshot, sharedData } from './browser';
@@ -22,6 +24,14 @@ function changedShare(page: Page, key: string): Promise<number> {
     for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i] - before[i]) + Math.abs(d[i + 1] - before[i + 1]) + Math.abs(d[i + 2] - before[i + 2]) > 24) changed++;
     return changed / (d.length / 4);
   }, `__pixels_${key}`);
+}
+/** Serious and critical axe-core violations inside `selector`. */
+async function seriousViolations(page: Page, selector: string): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+  return page.evaluate(async (sel) => {
+    const r: AxeResults = await (window as unknown as { axe: { run(ctx: string, o: object): Promise<AxeResults> } }).axe.run(sel, {});
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+  }, selector);
 }
 const shares = async (page: Page) => (await page.getByTestId('network-core20').allInnerTexts()).map((t) => Number.parseFloat(t));
 
@@ -62,6 +72,7 @@ describe('population health in Chromium', () => {
     }, { timeout: 20_000 }).toBe(true);
     const top = await shares(page);
     expect(top[0]).toBeGreaterThan(top[top.length - 1]);
+    expect(await seriousViolations(page, '[data-testid="network-list"]')).toEqual([]);
     await idle(page);
     await screenshot(page, 'deprivation-01-core20');
     expect(errors).toEqual([]);
@@ -77,10 +88,21 @@ describe('population health in Chromium', () => {
     await expect.poll(() => shareOf(from), { timeout: 20_000 }).not.toBe(before);
     await act(page, `s.selectPractice('${code}')`);
     await expect.poll(() => page.getByTestId('practice-deciles').innerText(), { timeout: 20_000 }).toMatch(/^1: [\d,]+ · 2: [\d,]+/);
+    expect(await seriousViolations(page, '[data-testid="practice-details"]')).toEqual([]);
     await idle(page);
     await screenshot(page, 'deprivation-02-move');
     await act(page, 's.undo()');
     await expect.poll(() => shareOf(from), { timeout: 20_000 }).toBe(before);
+    expect(errors).toEqual([]);
+  });
+
+  it('a bad deprivation file is reported in Problems by line and field; the open table stays', async () => {
+    await page.getByRole('tab', { name: 'Small areas' }).click();
+    const bad = 'lsoa11cd,imd_decile\nE01000001,9\nE01000002,eleven\n';
+    await page.getByTestId('open-deprivation').setInputFiles({ name: 'imd-bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+    await expect.poll(() => page.getByTestId('problems').innerText(), { timeout: 20_000 }).toContain('imd-bad.csv was not loaded');
+    expect(await page.getByTestId('problems').innerText()).toMatch(/imd-bad\.csv[^\n]*line 3[^\n]*decile "eleven" of E01000002 is not a whole number 1-10/);
+    expect(await state<string>(page, 's.deprivation.file.name')).toBe('england_imd2019_lsoa2011.csv');
     expect(errors).toEqual([]);
   });
 
@@ -95,6 +117,23 @@ describe('population health in Chromium', () => {
     // The small areas are shaded: much of the map changes colour.
     await expect.poll(async () => { await page.waitForTimeout(200); return changedShare(page, 'imd'); }, { timeout: 20_000 }).toBeGreaterThan(0.05);
     await screenshot(page, 'deprivation-03-imd-layer');
+    expect(errors).toEqual([]);
+  });
+
+  it('scenario comparison lists each network\'s Core20 share before and after', async () => {
+    await page.getByRole('tab', { name: 'Scenarios' }).click();
+    const original = await state<number>(page, 's.activeScenario');
+    await page.getByTestId('scenario-duplicate').click();
+    await expect.poll(() => state<number>(page, 's.scenarios.length'), { timeout: 20_000 }).toBe(2);
+    const from = await state<string>(page, 's.doc.networks[0].id');
+    const to = await state<string>(page, 's.doc.networks[1].id');
+    const code = await state<string>(page, `s.doc.practices.find((p) => s.doc.assignment.get(p.code) === '${from}').code`);
+    await act(page, `s.assignPractices(['${code}'], '${to}')`);
+    await page.getByTestId('compare-with').selectOption(String(original));
+    const cell = page.getByTestId(`compare-row-${from}`).getByTestId('compare-core20');
+    await expect.poll(() => cell.innerText(), { timeout: 20_000 }).toMatch(/^\d+\.\d% →\s*\d+\.\d% [+−]\d+\.\d pp$/);
+    await idle(page);
+    await screenshot(page, 'deprivation-04-compare');
     expect(errors).toEqual([]);
   });
 });
