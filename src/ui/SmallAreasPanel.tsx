@@ -1,9 +1,12 @@
 // The Small areas tab: open a small-area layer (LSOAs) and NHS Digital's registrations by practice
 // and LSOA, choose where footprints come from, and see where patients live against the footprints.
 import type { NetworkSummary } from '../core/plan';
-import type { SmallAreaNetworkSummary } from '../core/small-areas';
+import { toSmallAreasCsv, type SmallAreaNetworkSummary } from '../core/small-areas';
 import { selectPlan } from '../state/selectors';
 import { FOOTPRINT_SOURCES, practiceCatchment, shownSmallAreaPlan } from '../state/small-areas';
+import { useState } from 'preact/hooks';
+import { BngConfirmDialog } from './BngConfirmDialog';
+import { download } from './files';
 import { openSmallAreaFile, type SmallAreaFileKind } from './load-small-areas';
 import { usePlannerStore, useStore } from './store-context';
 
@@ -12,17 +15,17 @@ const pct = (x: number | null) => (x === null ? '–' : `${(100 * x).toFixed(1)}
 const count = (n: number) => n.toLocaleString('en-GB');
 const isSmallArea = (n: NetworkSummary): n is SmallAreaNetworkSummary => 'smallAreaCount' in n;
 
-function FileButton({ kind, label, disabled }: { kind: SmallAreaFileKind; label: string; disabled?: boolean }) {
+function FileButton({ kind, label, disabled, confirmBng }: { kind: SmallAreaFileKind; label: string; disabled?: boolean; confirmBng?: (fileName: string) => Promise<boolean> }) {
   const store = usePlannerStore();
   return (
     <label class="file-btn small-area-file" aria-disabled={disabled}>
       {label}
-      <input type="file" disabled={disabled} data-testid={`open-${kind}`} accept={kind === 'layer' ? '.geojson,.json' : '.csv'}
+      <input type="file" disabled={disabled} data-testid={`open-${kind}`} accept={kind === 'layer' ? '.geojson,.json,.zip' : '.csv'}
         onChange={(e) => {
           const input = e.target as HTMLInputElement;
           const file = input.files?.[0];
           input.value = '';
-          if (file) void openSmallAreaFile(store, file, kind);
+          if (file) void openSmallAreaFile(store, file, kind, confirmBng);
         }} />
     </label>
   );
@@ -38,12 +41,15 @@ export function SmallAreasPanel() {
   const areas = shownSmallAreaPlan(plan);
   const catchment = areas && focus ? practiceCatchment(areas, focus) : null;
   const rows = areas ? [...plan.networks.values()].filter(isSmallArea).sort((a, b) => (a.residentShare ?? 2) - (b.residentShare ?? 2)) : [];
+  const [bngQuestion, setBngQuestion] = useState<{ fileName: string; resolve: (yes: boolean) => void } | null>(null);
+  const confirmBng = (fileName: string) => new Promise<boolean>((resolve) => setBngQuestion({ fileName, resolve }));
   return (
     <section class="panel small-areas" aria-labelledby="small-areas-heading">
       <h2 id="small-areas-heading">Small areas</h2>
       <p class="hint">Footprints the way ICBs draw them: each small area (LSOA) goes to the network whose practices have most registered patients living there.</p>
+      {bngQuestion && <BngConfirmDialog fileName={bngQuestion.fileName} onAnswer={(yes) => { setBngQuestion(null); bngQuestion.resolve(yes); }} />}
       <div class="controls">
-        <FileButton kind="layer" label="Open small areas…" />
+        <FileButton kind="layer" label="Open small areas…" confirmBng={confirmBng} />
         <FileButton kind="registrations" label="Open registrations…" disabled={!source} />
         <FileButton kind="deprivation" label="Deprivation (IMD) by LSOA…" />
       </div>
@@ -62,6 +68,12 @@ export function SmallAreasPanel() {
       </fieldset>
       {areas?.context.registrations && (
         <p data-testid="resident-share">Patients living in their own network's footprint: <strong>{pct(areas.knownPatients > 0 ? areas.residentPatients / areas.knownPatients : null)}</strong> ({count(areas.residentPatients)} of {count(areas.knownPatients)})</p>
+      )}
+      {areas && (
+        <p class="controls">
+          <button type="button" data-testid="small-areas-export" onClick={() => download(toSmallAreasCsv(areas), 'small-areas.csv', 'text/csv')}>Export small-area assignment (CSV)</button>
+          <span class="hint">A table (one row per small area), so CSV only; the networks export writes the footprints as GeoJSON, shapefile or KML.</span>
+        </p>
       )}
       {catchment && focus && (
         <p data-testid="catchment">{focus}: patients live in {count(catchment.smallAreas)} small areas (shaded on the map); {catchment.insideOwnFootprint === null ? 'no network' : `${pct(catchment.patients > 0 ? catchment.insideOwnFootprint / catchment.patients : null)} inside its network's footprint`}</p>

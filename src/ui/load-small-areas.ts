@@ -1,5 +1,6 @@
 // Opening a small-area layer or a registrations file from the Small areas tab: parsed in a worker
 // with a progress bar; on failure the problems are listed and what was open stays as it was.
+import { CRS } from '../core/io/crs';
 import { selectPracticeDeprivation } from '../state/deprivation';
 import type { PlannerStore } from '../state/store';
 import type { SmallAreaReply, SmallAreaRequest } from '../workers/small-areas-worker';
@@ -44,13 +45,24 @@ function warnMissingImd(store: PlannerStore): void {
   });
 }
 
-/** Example: `await openSmallAreaFile(store, file, 'registrations')`. */
-export async function openSmallAreaFile(store: PlannerStore, file: File, kind: SmallAreaFileKind): Promise<boolean> {
+/**
+ * Example: `await openSmallAreaFile(store, file, 'registrations')`. A layer in metres that states
+ * no CRS is read again as British National Grid when `confirmBng` says yes.
+ */
+export async function openSmallAreaFile(store: PlannerStore, file: File, kind: SmallAreaFileKind, confirmBng?: (fileName: string) => Promise<boolean>): Promise<boolean> {
   const s = () => store.getState();
   const label = `Reading ${LABELS[kind]} ${file.name}`;
   s().setBusy({ label, fraction: kind === 'registrations' ? 0 : null });
   try {
-    const reply = await parse({ kind, file, name: file.name }, (fraction) => s().setBusy({ label, fraction }));
+    const onProgress = (fraction: number) => s().setBusy({ label, fraction });
+    let reply = await parse({ kind, file, name: file.name }, onProgress);
+    if (reply.type === 'layer' && reply.unlabelledMetres && confirmBng) {
+      s().setBusy(null);
+      if (await confirmBng(file.name)) {
+        s().setBusy({ label, fraction: null });
+        reply = await parse({ kind, file, name: file.name, crs: CRS.bng }, onProgress);
+      }
+    }
     const { result } = reply;
     if (!result.ok) {
       s().reportProblem({ title: `${file.name} was not loaded; the plan is unchanged`, issues: [...result.errors, ...result.warnings] });

@@ -1,8 +1,13 @@
-// Reads a small-area layer, a registrations or a deprivation file off the main thread: checksum (SHA-256, for the
-// plan file), then parsing; registrations are decoded and read in 1 MB steps with progress.
+// Reads a small-area layer, a registrations or a deprivation file off the main thread: checksum
+// (SHA-256, for the plan file), then parsing. The layer goes through core's prepareInput like every
+// input (zipped shapefiles, encodings, a stated British National Grid); the CSVs are decoded like
+// every CSV (UTF-8, or Windows-1252 with a warning), the registrations read in 1 MB steps with progress.
 import { DEFAULT_MAX_BYTES } from '../core/io';
 import { parseDeprivation, type DeprivationTable } from '../core/deprivation';
-import type { Result } from '../core/model';
+import type { Crs } from '../core/io/crs';
+import { decodeText } from '../core/io/decode-text';
+import { hasUnlabelledMetres, prepareInput } from '../core/io/prepare-input';
+import type { Issue, Result } from '../core/model';
 import { parseSmallAreaLayer, RegistrationsReader, type Registrations, type SmallAreaLayer } from '../core/small-areas';
 
 export interface SmallAreaFileRef {
@@ -12,17 +17,23 @@ export interface SmallAreaFileRef {
 }
 
 export type SmallAreaRequest =
-  | { readonly kind: 'layer'; readonly file: Blob; readonly name: string; readonly field?: string }
+  | { readonly kind: 'layer'; readonly file: Blob; readonly name: string; readonly field?: string; readonly crs?: Crs }
   | { readonly kind: 'registrations'; readonly file: Blob; readonly name: string }
   | { readonly kind: 'deprivation'; readonly file: Blob; readonly name: string };
 
 export type SmallAreaReply =
   | { readonly type: 'progress'; readonly fraction: number }
-  | { readonly type: 'layer'; readonly result: Result<SmallAreaLayer>; readonly ref: SmallAreaFileRef }
+  /** unlabelledMetres: the layer is in metres and states no CRS; asked again with `crs` if the user says BNG. */
+  | { readonly type: 'layer'; readonly result: Result<SmallAreaLayer>; readonly ref: SmallAreaFileRef; readonly unlabelledMetres?: boolean }
   | { readonly type: 'registrations'; readonly result: Result<Registrations>; readonly ref: SmallAreaFileRef }
   | { readonly type: 'deprivation'; readonly result: Result<DeprivationTable>; readonly ref: SmallAreaFileRef };
 
-const STEP_BYTES = 1 << 20;
+const STEP_CHARS = 1 << 20;
+
+/** The reading notes (encoding, reprojection) ahead of the parser's own warnings. */
+function withWarnings<T>(result: Result<T>, notes: readonly Issue[]): Result<T> {
+  return { ...result, warnings: [...notes, ...result.warnings] };
+}
 
 const hex = (buf: ArrayBuffer) => [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, '0')).join('');
 
@@ -41,21 +52,32 @@ self.onmessage = async (e: MessageEvent<SmallAreaRequest>) => {
     return;
   }
   if (req.kind === 'layer') {
-    post({ type: 'layer', result: parseSmallAreaLayer(new TextDecoder().decode(bytes), req.name, req.field), ref });
+    const prepared = await prepareInput(bytes, req.name, { crs: req.crs });
+    if (!prepared.ok) {
+      post({ type: 'layer', result: prepared, ref });
+      return;
+    }
+    const parsed = parseSmallAreaLayer(prepared.value, req.name, req.field);
+    const result = withWarnings(parsed, prepared.warnings);
+    post({ type: 'layer', result, ref, unlabelledMetres: !req.crs && !parsed.ok && hasUnlabelledMetres(prepared.value) });
+    return;
+  }
+  const decoded = decodeText(bytes, req.name);
+  if (!decoded.ok) {
+    post({ type: req.kind, result: decoded, ref } as SmallAreaReply);
     return;
   }
   if (req.kind === 'deprivation') {
-    post({ type: 'deprivation', result: parseDeprivation(new TextDecoder().decode(bytes), req.name), ref });
+    post({ type: 'deprivation', result: withWarnings(parseDeprivation(decoded.value, req.name), decoded.warnings), ref });
     return;
   }
   const reader = new RegistrationsReader(req.name);
-  const decoder = new TextDecoder();
-  for (let at = 0; at < bytes.length; at += STEP_BYTES) {
-    reader.push(decoder.decode(bytes.subarray(at, at + STEP_BYTES), { stream: true }));
-    post({ type: 'progress', fraction: Math.min(1, (at + STEP_BYTES) / bytes.length) });
+  const text = decoded.value;
+  for (let at = 0; at < text.length; at += STEP_CHARS) {
+    reader.push(text.slice(at, at + STEP_CHARS));
+    post({ type: 'progress', fraction: Math.min(1, (at + STEP_CHARS) / text.length) });
   }
-  reader.push(decoder.decode());
-  const result = reader.finish();
+  const result = withWarnings(reader.finish(), decoded.warnings);
   const transfer = result.ok
     ? [result.value.practiceStart, result.value.byPracticeArea, result.value.byPracticeCount, result.value.areaStart, result.value.byAreaPractice, result.value.byAreaCount, result.value.practiceTotal].map((a) => a.buffer)
     : [];

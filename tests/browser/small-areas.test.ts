@@ -1,9 +1,33 @@
 // Footprints from small areas in a real browser: Greater Manchester practices, LSOAs and NHS
 // Digital's registrations opened through the Small areas tab, live under edits, catchment on hover.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FeatureCollection } from 'geojson';
+import { CRS, forEachPosition, wgs84ToBng } from '../../src/core/io/crs';
+import { encodeFeatures } from '../../src/core/io/write-output';
 import { launch, openApp, screenshot, sharedData } from './browser';
+
+const lsoas = () => JSON.parse(readFileSync(path.join(sharedData, 'gm_lsoa2011_bgc.geojson'), 'utf8')) as FeatureCollection & { crs?: unknown };
+
+/** The GM LSOAs in British National Grid metres with no `crs` member. */
+function lsoasInMetres(): Buffer {
+  const doc = lsoas();
+  delete doc.crs;
+  forEachPosition(doc, (p) => {
+    const [e, n] = wgs84ToBng(p[0], p[1]);
+    p[0] = e;
+    p[1] = n;
+  });
+  return Buffer.from(JSON.stringify(doc));
+}
+
+/** NHS Digital's registrations as Excel would save them after an edit: Windows-1252, one accented name. */
+function registrations1252(): Buffer {
+  const text = readFileSync(path.join(sharedData, 'gm_practice_lsoa_2022-07.csv'), 'utf8').replaceAll('HOWARD STREET MEDICAL', 'HOWARD STREET MÉDICAL');
+  return Buffer.from(text, 'latin1');
+}
 
 const idle = (page: Page) => page.evaluate(() => (window as unknown as { __pcn: { idle(): Promise<void> } }).__pcn.idle());
 const state = <T>(page: Page, f: string) => page.evaluate((body) => new Function('s', `return ${body}`)((window as unknown as { __pcn: { store: { getState(): unknown } } }).__pcn.store.getState()), f) as Promise<T>;
@@ -73,6 +97,32 @@ describe('small-area footprints in Chromium', () => {
     await screenshot(page, 'small-areas-02-catchment');
     await act(page, 's.undo()');
     await expect.poll(() => page.getByTestId('resident-share').innerText(), { timeout: 20_000 }).toBe(before);
+    expect(errors).toEqual([]);
+  });
+
+  it('opens the layer as a BNG shapefile zip and as unlabelled metres (after the question), and Windows-1252 registrations', async () => {
+    const zip = encodeFeatures(lsoas(), 'lsoa-bng.zip', CRS.bng) as Uint8Array;
+    await page.getByTestId('open-layer').setInputFiles({ name: 'lsoa-bng.zip', mimeType: 'application/zip', buffer: Buffer.from(zip) });
+    await expect.poll(() => page.getByTestId('small-area-files').innerText(), { timeout: 30_000 }).toContain('1,673 small areas from lsoa-bng.zip (lsoa11cd)');
+    await page.getByTestId('open-layer').setInputFiles({ name: 'lsoa-metres.geojson', mimeType: 'application/geo+json', buffer: lsoasInMetres() });
+    await page.getByText('These look like British National Grid metres').waitFor({ timeout: 30_000 });
+    await page.getByTestId('bng-yes').click();
+    await expect.poll(() => page.getByTestId('small-area-files').innerText(), { timeout: 30_000 }).toContain('1,673 small areas from lsoa-metres.geojson (lsoa11cd)');
+    await page.getByTestId('open-registrations').setInputFiles({ name: 'registrations-1252.csv', mimeType: 'text/csv', buffer: registrations1252() });
+    await expect.poll(() => page.getByTestId('small-area-files').innerText(), { timeout: 30_000 }).toContain('59,191 registration rows from registrations-1252.csv');
+    await expect.poll(() => page.getByTestId('problems').textContent(), { timeout: 20_000 }).toMatch(/registrations-1252\.csv: is not UTF-8 text; read as Windows-1252/);
+    await page.getByTestId('footprints-small-areas').check();
+    await expect.poll(() => page.getByTestId('resident-share').innerText(), { timeout: 30_000 }).toMatch(/Patients living in their own network's footprint: 73\.\d%/);
+    await idle(page);
+    await screenshot(page, 'small-areas-03-bng-1252');
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('small-areas-export').click()]);
+    expect(dl.suggestedFilename()).toBe('small-areas.csv');
+    const lines = readFileSync((await dl.path())!, 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('small_area_code,network_id,method,network_patients,all_patients');
+    expect(lines.length).toBe(1 + 1_673);
+    const networks = new Set(await state<string[]>(page, 's.doc.networks.map((n) => n.id)'));
+    expect(lines.slice(1).every((l) => { const [code, id, method] = l.split(','); return /^E01\d{6}$/.test(code) && (id === '' ? method === 'none' : networks.has(id)); })).toBe(true);
+    await page.getByTestId('footprints-cells').check();
     expect(errors).toEqual([]);
   });
 

@@ -83,7 +83,7 @@ export function parseSmallAreaLayer(text: string, fileName: string, field?: stri
     const parts = readPolygons(f.geometry, `${where} (${code})`, log);
     const bng = parts.length > 0 && parts[0][0].find(([x, y]) => looksLikeBng(x, y));
     if (bng) {
-      if (!bngReported) log.error('coordinate errors', { where }, `coordinates ${bng[0]}, ${bng[1]} ${BNG_ADVICE} (the planner does not yet convert British National Grid)`);
+      if (!bngReported) log.error('coordinate errors', { where }, `coordinates ${bng[0]}, ${bng[1]} ${BNG_ADVICE}`);
       bngReported = true;
       return;
     }
