@@ -1,6 +1,7 @@
 // Opening a small-area layer or a registrations file from the Small areas tab: parsed in a worker
 // with a progress bar; on failure the problems are listed and what was open stays as it was.
 import { CRS } from '../core/io/crs';
+import { selectPracticeDeprivation } from '../state/deprivation';
 import type { PlannerStore } from '../state/store';
 import type { SmallAreaReply, SmallAreaRequest } from '../workers/small-areas-worker';
 
@@ -25,6 +26,22 @@ function parse(req: SmallAreaRequest, onProgress: (fraction: number) => void): P
       reject(new Error(e.message));
     };
     worker.postMessage(req);
+  });
+}
+
+/** Patients living in areas the deprivation table lacks (e.g. Welsh LSOAs) are counted apart: say so in Problems. */
+function warnMissingImd(store: PlannerStore): void {
+  const s = store.getState();
+  const profile = selectPracticeDeprivation(s);
+  if (!profile || profile.missingAreaPatients === 0 || !s.deprivation) return;
+  const name = s.deprivation.file.name;
+  const n = (x: number) => x.toLocaleString('en-GB');
+  s.reportProblem({
+    title: `${name}: some patients live in areas with no IMD value`,
+    issues: [{
+      severity: 'warning', file: name,
+      message: `${name}: ${n(profile.missingAreaPatients)} registered patients live in ${n(profile.missingAreaCodes.length)} areas with no IMD value (e.g. ${profile.missingAreaCodes.slice(0, 3).join(', ')}; Welsh LSOAs have none in the English indices): left out of the Core20 shares`,
+    }],
   });
 }
 
@@ -65,6 +82,7 @@ export async function openSmallAreaFile(store: PlannerStore, file: File, kind: S
       s().setDeprivation({ table: reply.result.value, file: reply.ref });
     }
     s().notify(`Loaded ${file.name}.`);
+    warnMissingImd(store);
     return true;
   } catch (e) {
     s().reportProblem({ title: `${file.name} could not be read; the plan is unchanged`, issues: [{ severity: 'error', file: file.name, message: `${file.name}: ${(e as Error).message}` }] });

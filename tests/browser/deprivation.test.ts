@@ -103,6 +103,12 @@ describe('population health in Chromium', () => {
     await expect.poll(() => page.getByTestId('problems').innerText(), { timeout: 20_000 }).toContain('imd-bad.csv was not loaded');
     expect(await page.getByTestId('problems').innerText()).toMatch(/imd-bad\.csv[^\n]*line 3[^\n]*decile "eleven" of E01000002 is not a whole number 1-10/);
     expect(await state<string>(page, 's.deprivation.file.name')).toBe('england_imd2019_lsoa2011.csv');
+    // A table lacking most areas: the patients living there are counted apart, with a warning.
+    await page.getByTestId('open-deprivation').setInputFiles({ name: 'imd-one.csv', mimeType: 'text/csv', buffer: Buffer.from('lsoa11cd,imd_decile\nE01005061,1\n') });
+    await page.getByTestId('problems').evaluate((d) => { (d as HTMLDetailsElement).open = true; });
+    await expect.poll(() => page.getByTestId('problems').innerText(), { timeout: 20_000 }).toMatch(/imd-one\.csv: [\d,]+ registered patients live in [\d,]+ areas with no IMD value/);
+    await page.getByTestId('open-deprivation').setInputFiles(path.join(sharedData, 'england_imd2019_lsoa2011.csv'));
+    await expect.poll(() => state<string>(page, 's.deprivation.file.name'), { timeout: 30_000 }).toBe('england_imd2019_lsoa2011.csv');
     expect(errors).toEqual([]);
   });
 
