@@ -1,25 +1,16 @@
 // The population health section of `npm run bench`: what --deprivation adds to the national
 // small-area build (read IMD 2019 for 32,844 LSOAs, profile 6,409 practices' registrations, figures
 // for 1,234 networks) and to one practice moved (the two networks it touches recomputed).
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { deprivationByNetwork, parseDeprivation, practiceDeprivation } from '../src/core/deprivation';
 import { assignmentFromTable, parsePractices } from '../src/core/io';
 import { DEFAULT_BAND, type NetworkId } from '../src/core/model';
 import { readRegistrations } from '../src/core/small-areas';
+import { parkMiller, quantile, readShared, time } from './bench-util';
 
-const dataDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../shared/data');
-const read = (f: string) => readFileSync(path.join(dataDir, f), 'utf8');
+const read = readShared;
 const ms = (x: number) => Math.round(x * 10) / 10;
 const ms3 = (x: number) => Math.round(x * 1000) / 1000;
-const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
 
-function time<T>(f: () => T): [T, number] {
-  const s = performance.now();
-  const v = f();
-  return [v, performance.now() - s];
-}
 
 export function benchDeprivation() {
   const pr = parsePractices(read('england_practices_2022-01.csv'), 'england_practices_2022-01.csv');
@@ -43,11 +34,7 @@ export function benchDeprivation() {
   }
   const totals = runs.map((r) => r.parseMs + r.profileMs + r.figuresMs);
 
-  let seed = 42;
-  const rand = () => {
-    seed = (seed * 16807) % 2147483647;
-    return seed / 2147483647;
-  };
+  const rand = parkMiller(42);
   const moveMs: number[] = [];
   let current = input;
   for (let k = 0; k < 1000; k++) {

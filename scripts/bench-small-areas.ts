@@ -1,26 +1,17 @@
 // The small-area section of `npm run bench`: national LSOA footprints from registrations (32,844
 // LSOAs, 860,853 registration rows, 1,234 real PCNs), one practice moved, and the same footprints
 // done with plain Turf (turf.union of each network's LSOA polygons).
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { featureCollection, union } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { assignmentFromTable, parsePractices } from '../src/core/io';
 import { DEFAULT_BAND } from '../src/core/model';
 import { buildSmallAreaContext, evaluateSmallAreaPlan, parseSmallAreaLayer, readRegistrations, updateSmallAreaPlan } from '../src/core/small-areas';
+import { parkMiller, quantile, readShared, time } from './bench-util';
 
-const dataDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../shared/data');
-const read = (f: string) => readFileSync(path.join(dataDir, f), 'utf8');
+const read = readShared;
 const ms = (x: number) => Math.round(x * 10) / 10;
 const ms3 = (x: number) => Math.round(x * 1000) / 1000;
-const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
 
-function time<T>(f: () => T): [T, number] {
-  const s = performance.now();
-  const v = f();
-  return [v, performance.now() - s];
-}
 
 export function benchSmallAreas(sampleMemory: () => void) {
   const pr = parsePractices(read('england_practices_2022-01.csv'), 'england_practices_2022-01.csv');
@@ -47,11 +38,7 @@ export function benchSmallAreas(sampleMemory: () => void) {
   }
   const totals = runs.map((r) => r.layerMs + r.registrationsMs + r.contextMs + r.footprintsMs);
 
-  let seed = 42;
-  const rand = () => {
-    seed = (seed * 16807) % 2147483647;
-    return seed / 2147483647;
-  };
+  const rand = parkMiller(42);
   const moveMs: number[] = [];
   let current = plan!;
   for (let k = 0; k < 1000; k++) {

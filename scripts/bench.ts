@@ -7,9 +7,6 @@
 // the command-line section, `--small-areas-only` only the small-area section, `--compare-only`
 // only the comparison of two plans (scripts/bench-compare.ts), `--deprivation-only` only the
 // population health section (scripts/bench-deprivation.ts).
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { featureCollection, point, union, voronoi } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { buildTessellation } from '../src/core/geometry';
@@ -21,9 +18,9 @@ import { benchCluster } from './bench-cluster';
 import { benchCompare } from './bench-compare';
 import { benchDeprivation } from './bench-deprivation';
 import { benchSmallAreas } from './bench-small-areas';
+import { parkMiller, quantile, readShared } from './bench-util';
 
-const dataDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../shared/data');
-const read = (f: string) => readFileSync(path.join(dataDir, f), 'utf8');
+const read = readShared;
 
 let peakRss = 0, peakHeap = 0;
 const sampleMemory = () => {
@@ -33,7 +30,6 @@ const sampleMemory = () => {
 };
 const memTimer = setInterval(sampleMemory, 5);
 const ms = (x: number) => Math.round(x * 1000) / 1000;
-const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
 function time<T>(f: () => T): [T, number] {
   const s = performance.now();
   const v = f();
@@ -60,11 +56,7 @@ function benchEngine() {
   const totals = runs.map((r) => r.cellsMs + r.footprintsMs);
 
   // One practice moved between networks, 1,000 times (seeded).
-  let seed = 42;
-  const rand = () => {
-    seed = (seed * 16807) % 2147483647;
-    return seed / 2147483647;
-  };
+  const rand = parkMiller(42);
   const moveMs: number[] = [];
   let current = plan!;
   for (let k = 0; k < 1000; k++) {
