@@ -25,12 +25,24 @@ export class ShapeTool {
       this.draw?.clear();
       this.draw?.stop();
       this.draw = null;
+      this.markReady(null);
       return;
     }
     if (this.draw) {
       this.draw.clear();
       this.draw.setMode(kind);
+      this.markReady(kind);
     } else void loadTerraDraw().then((modules) => this.start(modules));
+  }
+
+  /**
+   * `data-shape-tool` on the map's container names the shape mode that is taking input, once
+   * terra-draw has started (it loads on demand): the crosshair cursor and tests wait for it.
+   */
+  private markReady(kind: Kind | null) {
+    const container = this.map.getContainer();
+    if (kind) container.dataset.shapeTool = kind;
+    else delete container.dataset.shapeTool;
   }
 
   private start([{ TerraDraw, TerraDrawFreehandMode, TerraDrawPolygonMode }, { TerraDrawMapLibreGLAdapter }]: Awaited<ReturnType<typeof loadTerraDraw>>) {
@@ -49,6 +61,7 @@ export class ShapeTool {
       if (f && f.geometry.type === 'Polygon') this.onShape(f.geometry as Polygon);
     });
     draw.setMode(this.wanted);
+    this.markReady(this.wanted);
   }
 
   destroy() {

@@ -193,6 +193,7 @@ describe('the first hour in the app, on Greater Manchester', () => {
     expect(inside.length).toBeGreaterThan(0);
     const steps = await state<number>(page, 's.past.length');
     await page.keyboard.press('l');
+    await page.locator('#map[data-shape-tool="freehand"]').waitFor({ timeout: 30_000 });
     await page.mouse.move(cx + r, cy);
     await page.mouse.down();
     for (let k = 1; k <= 48; k++) {
@@ -214,6 +215,7 @@ describe('the first hour in the app, on Greater Manchester', () => {
     const corners = [[-90, -70], [90, -70], [100, 60], [80, 70], [-90, 70]].map(([dx, dy]) => ({ x: cx + dx, y: cy + dy }));
     const networks = await state<number>(page, 's.doc.networks.length');
     await page.keyboard.press('d');
+    await page.locator('#map[data-shape-tool="polygon"]').waitFor({ timeout: 30_000 });
     for (const c of corners) {
       await page.mouse.move(c.x, c.y, { steps: 4 });
       await page.mouse.click(c.x, c.y);

@@ -76,6 +76,7 @@ describe('the planner app in Chromium', () => {
     expect(toJoin.length).toBeGreaterThan(0);
     const steps = await state<number>(page, 's.past.length');
     await page.keyboard.press('l');
+    await page.locator('#map[data-shape-tool="freehand"]').waitFor({ timeout: 30_000 });
     await page.mouse.click(cx + r, cy);
     for (let k = 1; k <= 36; k++) {
       const a = (2 * Math.PI * k) / 36;
