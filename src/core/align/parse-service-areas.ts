@@ -1,13 +1,12 @@
 // Reads a service-area layer: a GeoJSON FeatureCollection of (Multi)Polygons, one feature per
 // area, with a property naming each area (given, or detected). Every problem is collected and
 // addressed by file, feature index and field; on any error nothing is returned.
-import type { Position } from 'geojson';
-import { BNG_ADVICE, inDegreeRange, looksLikeBng } from '../io/coordinates';
+import { degreesProblem, readFeatureLayer } from '../io/feature-layer';
 import { IssueLog } from '../io/issues';
 import { readPolygons } from '../io/read-polygons';
 import { repairSelfTouching } from '../io/repair-self-touching';
 import { polygonsToGeometry } from '../io/rings';
-import { checkText, isRecord, parseJson } from '../io/text-input';
+import { isRecord } from '../io/text-input';
 import type { Boundary, Result } from '../model';
 import type { ServiceArea, ServiceAreas } from './types';
 
@@ -16,14 +15,6 @@ const NAME_HINTS = [/^service_?area$/, /^locality$/, /^area_?name$/, /^team$/, /
 
 const asName = (v: unknown): string | null =>
   typeof v === 'string' && v.trim() !== '' ? v.trim() : typeof v === 'number' && Number.isFinite(v) ? String(v) : null;
-
-/** The features of a FeatureCollection, a single Feature, or a bare geometry; null when none of these. */
-export function featureList(json: unknown): unknown[] | null {
-  if (isRecord(json) && json.type === 'FeatureCollection' && Array.isArray(json.features)) return json.features;
-  if (isRecord(json) && json.type === 'Feature') return [json];
-  if (isRecord(json) && typeof json.type === 'string' && 'coordinates' in json) return [{ type: 'Feature', properties: {}, geometry: json }];
-  return null;
-}
 
 /** Properties with a usable name in every feature, the likeliest area-naming field first. */
 export function candidateNameFields(features: readonly unknown[]): string[] {
@@ -39,14 +30,6 @@ export function candidateNameFields(features: readonly unknown[]): string[] {
   return keys.map((k, i) => ({ k, r: rank(k), i })).sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.k);
 }
 
-/** The first coordinate that is not WGS84 degrees, with the reason; null when all are. */
-function coordinateProblem(polygons: readonly Position[][][]): string | null {
-  for (const rings of polygons) for (const ring of rings) for (const [x, y] of ring) {
-    if (looksLikeBng(x, y)) return `coordinates ${x}, ${y} ${BNG_ADVICE}`;
-    if (!inDegreeRange(x, y)) return `coordinates ${x}, ${y} are not longitude/latitude degrees`;
-  }
-  return null;
-}
 
 /**
  * Example: `parseServiceAreas(text, 'localities.geojson')` detects `locality` and returns the four
@@ -54,15 +37,8 @@ function coordinateProblem(polygons: readonly Position[][][]): string | null {
  */
 export function parseServiceAreas(text: string, fileName: string, field?: string): Result<ServiceAreas> {
   const log = new IssueLog(fileName);
-  const body = checkText(text, log);
-  if (body === null) return log.fail();
-  const json = parseJson(body, log);
-  if (json === undefined) return log.fail();
-  const features = featureList(json);
-  if (!features || features.length === 0) {
-    log.error('layer errors', {}, 'has no service areas: expected a GeoJSON FeatureCollection of Polygon or MultiPolygon features');
-    return log.fail();
-  }
+  const features = readFeatureLayer(text, log, 'has no service areas: expected a GeoJSON FeatureCollection of Polygon or MultiPolygon features');
+  if (!features) return log.fail();
   const candidateFields = candidateNameFields(features);
   const chosen = field ?? candidateFields[0];
   if (chosen === undefined) {
@@ -83,7 +59,7 @@ export function parseServiceAreas(text: string, fileName: string, field?: string
       return;
     }
     const polygons = readPolygons(f.geometry, where, log);
-    const problem = coordinateProblem(polygons);
+    const problem = degreesProblem(polygons);
     if (problem) log.error('coordinate errors', { where }, problem);
     if (chosen === undefined) return;
     const name = asName(isRecord(f.properties) ? f.properties[chosen] : undefined);

@@ -3,24 +3,17 @@
 import { IssueLog } from '../io/issues';
 import { readPolygons } from '../io/read-polygons';
 import { polygonsToGeometry } from '../io/rings';
-import { checkText, isRecord, parseJson } from '../io/text-input';
+import { isRecord } from '../io/text-input';
 import { BNG_ADVICE, looksLikeBng } from '../io/coordinates';
+import { readFeatureLayer } from '../io/feature-layer';
 import type { Boundary, Result } from '../model';
-import { featureList } from './parse-service-areas';
 import type { SmallArea } from './types';
 
 /** Example: `parseSmallAreas(text, 'lsoa.geojson', 'population')`; the field must be a number >= 0 in every feature. */
 export function parseSmallAreas(text: string, fileName: string, populationField: string): Result<SmallArea[]> {
   const log = new IssueLog(fileName);
-  const body = checkText(text, log);
-  if (body === null) return log.fail();
-  const json = parseJson(body, log);
-  if (json === undefined) return log.fail();
-  const features = featureList(json);
-  if (!features || features.length === 0) {
-    log.error('layer errors', {}, 'has no small areas: expected a GeoJSON FeatureCollection of Polygon or MultiPolygon features');
-    return log.fail();
-  }
+  const features = readFeatureLayer(text, log, 'has no small areas: expected a GeoJSON FeatureCollection of Polygon or MultiPolygon features');
+  if (!features) return log.fail();
   const out: SmallArea[] = [];
   features.forEach((f, k) => {
     const where = `feature ${k}`;

@@ -1,11 +1,11 @@
 // A small-area layer (LSOAs, data zones...): polygons with a unique code per feature. The code
 // field is named by the user or detected (lsoa11cd, lsoa21cd, code...).
 import type { Position } from 'geojson';
-import { featureList } from '../align/parse-service-areas';
 import { BNG_ADVICE, looksLikeBng } from '../io/coordinates';
+import { readFeatureLayer } from '../io/feature-layer';
 import { IssueLog } from '../io/issues';
 import { readPolygons } from '../io/read-polygons';
-import { cellText, checkText, isRecord, parseJson } from '../io/text-input';
+import { cellText, isRecord } from '../io/text-input';
 import type { Result } from '../model';
 
 export interface SmallAreaLayer {
@@ -40,15 +40,8 @@ function detectCodeField(props: readonly Record<string, unknown>[], named: strin
  */
 export function parseSmallAreaLayer(text: string, fileName: string, field?: string): Result<SmallAreaLayer> {
   const log = new IssueLog(fileName);
-  const body = checkText(text, log);
-  if (body === null) return log.fail();
-  const json = parseJson(body, log);
-  if (json === undefined) return log.fail();
-  const features = featureList(json);
-  if (!features || features.length === 0) {
-    log.error('layer errors', {}, 'has no small areas: expected a GeoJSON FeatureCollection of Polygon or MultiPolygon features, each with a code such as lsoa11cd');
-    return log.fail();
-  }
+  const features = readFeatureLayer(text, log, 'has no small areas: expected a GeoJSON FeatureCollection of Polygon or MultiPolygon features, each with a code such as lsoa11cd');
+  if (!features) return log.fail();
   const props = features.map((f) => (isRecord(f) && isRecord(f.properties) ? f.properties : {}));
   const codeField = detectCodeField(props, field);
   if (codeField === null) {
