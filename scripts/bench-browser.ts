@@ -87,8 +87,18 @@ const address = server.httpServer.address();
 if (!address || typeof address === 'string') throw new Error('no preview port');
 const browser = await chromium.launch({
   executablePath: findChromium(),
-  args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+  args: [
+    '--headless=new',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--use-angle=swiftshader',
+    '--enable-unsafe-swiftshader',
+  ],
 });
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -106,27 +116,47 @@ try {
   step('opening the national practices and the England boundary');
   const loadStart = (await page.evaluate('performance.now()')) as number;
   await page.getByTestId('file-practices').setInputFiles(practicesFile);
-  await page.waitForFunction(() => document.querySelector('[data-testid="summary-practices"]')?.textContent === '6,452', null, { timeout: 60_000 });
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="summary-practices"]')?.textContent === '6,452',
+    null,
+    { timeout: 60_000 },
+  );
   const practicesPanelMs = ((await page.evaluate('performance.now()')) as number) - loadStart;
   await page.getByTestId('file-boundary').setInputFiles(boundaryFile);
-  await page.waitForFunction((name) => document.body.textContent?.includes(name), path.basename(boundaryFile), { timeout: 60_000 });
+  await page.waitForFunction((name) => document.body.textContent?.includes(name), path.basename(boundaryFile), {
+    timeout: 60_000,
+  });
   await page.evaluate('window.__pcn.idle()');
   const loadEnd = (await page.evaluate('performance.now()')) as number;
-  const loadTasks = (await page.evaluate(`window.__longTasks.filter(([t]) => t >= ${loadStart} && t <= ${loadEnd}).map(([, d]) => d)`)) as number[];
+  const loadTasks = (await page.evaluate(
+    `window.__longTasks.filter(([t]) => t >= ${loadStart} && t <= ${loadEnd}).map(([, d]) => d)`,
+  )) as number[];
 
   step('choosing Paint mode and a network');
   await page.getByTestId('mode-paint').click();
-  const activeId = (await page.evaluate(`[...document.querySelectorAll('li[data-testid^="network-"]')].map((el) => el.getAttribute('data-testid').slice(8))
+  const activeId =
+    (await page.evaluate(`[...document.querySelectorAll('li[data-testid^="network-"]')].map((el) => el.getAttribute('data-testid').slice(8))
     .find((id) => document.querySelector('[data-testid="network-' + id + '"] [data-testid="network-population"]'))`)) as string;
   await page.getByTestId('painting-network').fill(activeId);
   await page.getByTestId('painting-network').press('Enter');
-  await page.waitForFunction((id) => (window as unknown as { __pcn: { store: { getState(): { activeNetwork: string } } } }).__pcn.store.getState().activeNetwork === id, activeId);
+  await page.waitForFunction(
+    (id) =>
+      (window as unknown as { __pcn: { store: { getState(): { activeNetwork: string } } } }).__pcn.store.getState()
+        .activeNetwork === id,
+    activeId,
+  );
   await page.evaluate('window.__pcn.idle()');
 
   step(`clicking ${CLICKS} practices`);
   const targets = (await page.evaluate(PICK_TARGETS)) as { code: string; x: number; y: number }[];
   const box = (await page.locator('#map').boundingBox())!;
-  const clicks: { panelMs: number | null; inputDelayMs: number; pixelsMs: number; longestTaskMs: number; timedOut: boolean }[] = [];
+  const clicks: {
+    panelMs: number | null;
+    inputDelayMs: number;
+    pixelsMs: number;
+    longestTaskMs: number;
+    timedOut: boolean;
+  }[] = [];
   for (const t of targets) {
     await page.evaluate(armClick(t.x, t.y));
     await page.mouse.click(box.x + t.x, box.y + t.y);
@@ -134,26 +164,48 @@ try {
     await page.evaluate('window.__pcn.idle()');
   }
   const ok = clicks.filter((c) => !c.timedOut);
-  const q = (xs: number[], p: number) => Math.round([...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))] * 10) / 10;
+  const q = (xs: number[], p: number) =>
+    Math.round([...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))] * 10) / 10;
   const stats = (xs: number[]) => ({ p50: q(xs, 0.5), p95: q(xs, 0.95), max: q(xs, 1) });
-  console.log(JSON.stringify({
-    data: { practices: 6452, files: 'england_practices_2022-01.geojson + england_icb_2022_ultragen.geojson (../shared/data)' },
-    loading: {
-      practicesFileToPanelMs: Math.round(practicesPanelMs),
-      bothFilesToIdleMapMs: Math.round(loadEnd - loadStart),
-      longTasks: { count: loadTasks.length, totalMs: Math.round(loadTasks.reduce((a, b) => a + b, 0)), longestMs: Math.round(Math.max(0, ...loadTasks)), target: 100 },
-    },
-    paintClicks: {
-      clicks: clicks.length,
-      drawn: ok.length,
-      clickToPanelMs: { ...stats(ok.flatMap((c) => (c.panelMs === null ? [] : [c.panelMs]))), seen: ok.filter((c) => c.panelMs !== null).length, target95: 10 },
-      inputDelayMs: { ...stats(ok.map((c) => c.inputDelayMs)), note: 'the mouse-up event waiting for the main thread, included in both figures above and below' },
-      clickToPixelsMs: { ...stats(ok.map((c) => c.pixelsMs)), target95: 100 },
-      longestTaskPerPaintMs: { ...stats(ok.map((c) => c.longestTaskMs)), targetMax: 50 },
-    },
-    pageErrors: errors,
-    note: 'WebGL runs in SwiftShader (software) on this machine; a GPU draws faster.',
-  }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        data: {
+          practices: 6452,
+          files: 'england_practices_2022-01.geojson + england_icb_2022_ultragen.geojson (../shared/data)',
+        },
+        loading: {
+          practicesFileToPanelMs: Math.round(practicesPanelMs),
+          bothFilesToIdleMapMs: Math.round(loadEnd - loadStart),
+          longTasks: {
+            count: loadTasks.length,
+            totalMs: Math.round(loadTasks.reduce((a, b) => a + b, 0)),
+            longestMs: Math.round(Math.max(0, ...loadTasks)),
+            target: 100,
+          },
+        },
+        paintClicks: {
+          clicks: clicks.length,
+          drawn: ok.length,
+          clickToPanelMs: {
+            ...stats(ok.flatMap((c) => (c.panelMs === null ? [] : [c.panelMs]))),
+            seen: ok.filter((c) => c.panelMs !== null).length,
+            target95: 10,
+          },
+          inputDelayMs: {
+            ...stats(ok.map((c) => c.inputDelayMs)),
+            note: 'the mouse-up event waiting for the main thread, included in both figures above and below',
+          },
+          clickToPixelsMs: { ...stats(ok.map((c) => c.pixelsMs)), target95: 100 },
+          longestTaskPerPaintMs: { ...stats(ok.map((c) => c.longestTaskMs)), targetMax: 50 },
+        },
+        pageErrors: errors,
+        note: 'WebGL runs in SwiftShader (software) on this machine; a GPU draws faster.',
+      },
+      null,
+      2,
+    ),
+  );
 } finally {
   await browser.close();
   server.httpServer.close();

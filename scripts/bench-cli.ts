@@ -22,7 +22,12 @@ function timeProcess(dir: string, args: string[], withMemory = true) {
   rmSync(rssFile, { force: true });
   const nodeArgs = withMemory ? ['--import', path.join(dir, 'rss-hook.mjs'), ...args] : args;
   const started = performance.now();
-  const r = spawnSync(process.execPath, nodeArgs, { cwd: dir, encoding: 'utf8', env: { ...process.env, PCN_BENCH_RSS_FILE: rssFile }, maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, nodeArgs, {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, PCN_BENCH_RSS_FILE: rssFile },
+    maxBuffer: 1 << 26,
+  });
   const ms = performance.now() - started;
   if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status}: ${r.stderr.slice(0, 2000)}`);
   const maxRssMB = withMemory ? round(Number(readFileSync(rssFile, 'utf8')) / 1024) : NaN;
@@ -41,7 +46,9 @@ function syntheticCsv(count: number): string {
     const lon = -5 + 6.7 * rand();
     const lat = 50 + 5.5 * rand();
     const network = `N${Math.floor((lon + 5) / 0.05)}_${Math.floor((lat - 50) / 0.04)}`;
-    lines.push(`S${String(i).padStart(6, '0')},Synthetic ${i},${lon.toFixed(6)},${lat.toFixed(6)},${1000 + Math.floor(rand() * 16000)},${network}`);
+    lines.push(
+      `S${String(i).padStart(6, '0')},Synthetic ${i},${lon.toFixed(6)},${lat.toFixed(6)},${1000 + Math.floor(rand() * 16000)},${network}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -51,8 +58,19 @@ export async function benchCli(runs = 5) {
   try {
     const built = spawnSync(process.execPath, [path.join(root, 'scripts/build-cli.mjs'), dir], { encoding: 'utf8' });
     if (built.status !== 0) throw new Error(`build-cli failed: ${built.stderr}`);
-    await build({ entryPoints: [path.join(root, 'scripts/plain-turf-footprints.ts')], outfile: path.join(dir, 'plain-turf.js'), bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning' });
-    writeFileSync(path.join(dir, 'rss-hook.mjs'), "import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => writeFileSync(process.env.PCN_BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)));\n");
+    await build({
+      entryPoints: [path.join(root, 'scripts/plain-turf-footprints.ts')],
+      outfile: path.join(dir, 'plain-turf.js'),
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      logLevel: 'warning',
+    });
+    writeFileSync(
+      path.join(dir, 'rss-hook.mjs'),
+      "import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => writeFileSync(process.env.PCN_BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)));\n",
+    );
     const pcn = path.join(dir, 'pcn.js');
 
     const help = Array.from({ length: 10 }, () => timeProcess(dir, [pcn, '--help'], false).ms);
@@ -62,7 +80,20 @@ export async function benchCli(runs = 5) {
     const ours: ReturnType<typeof timeProcess>[] = [];
     const turf: ReturnType<typeof timeProcess>[] = [];
     for (let i = 0; i < runs; i++) {
-      ours.push(timeProcess(dir, [pcn, 'footprints', '--practices', practices, '--boundary', boundary, '--network-field', 'pcn_code', '--out', 'national.geojson']));
+      ours.push(
+        timeProcess(dir, [
+          pcn,
+          'footprints',
+          '--practices',
+          practices,
+          '--boundary',
+          boundary,
+          '--network-field',
+          'pcn_code',
+          '--out',
+          'national.geojson',
+        ]),
+      );
       turf.push(timeProcess(dir, [path.join(dir, 'plain-turf.js'), practices, 'pcn_code', 'turf.geojson']));
     }
     const oursMs = median(ours.map((r) => r.ms));
@@ -70,22 +101,48 @@ export async function benchCli(runs = 5) {
 
     const synthetic = path.join(dir, 'synthetic-100k.csv');
     writeFileSync(synthetic, syntheticCsv(100_000));
-    const fp100k = timeProcess(dir, [pcn, 'footprints', '--practices', synthetic, '--network-field', 'pcn_code', '--out', 'fp100k.geojson']);
+    const fp100k = timeProcess(dir, [
+      pcn,
+      'footprints',
+      '--practices',
+      synthetic,
+      '--network-field',
+      'pcn_code',
+      '--out',
+      'fp100k.geojson',
+    ]);
     const cl100k = timeProcess(dir, [pcn, 'cluster', '--practices', synthetic, '--out', 'cl100k.geojson']);
     return {
-      note: 'whole processes (spawn to exit) of the compiled CLI, node ' + process.version + '; peak memory is the child\'s maxRSS',
+      note:
+        'whole processes (spawn to exit) of the compiled CLI, node ' +
+        process.version +
+        "; peak memory is the child's maxRSS",
       helpMs: { median: round(median(help)), max: round(Math.max(...help)), runs: help.length, target: 150 },
       nationalFootprints: {
         pcnMs: { median: round(oursMs), first: round(ours[0].ms), maxRssMB: Math.max(...ours.map((r) => r.maxRssMB)) },
-        plainTurfMs: { median: round(turfMs), first: round(turf[0].ms), maxRssMB: Math.max(...turf.map((r) => r.maxRssMB)) },
+        plainTurfMs: {
+          median: round(turfMs),
+          first: round(turf[0].ms),
+          maxRssMB: Math.max(...turf.map((r) => r.maxRssMB)),
+        },
         ratioTurfOverPcn: Math.round((turfMs / oursMs) * 100) / 100,
         targetRatio: 5,
         runs,
       },
       synthetic100k: {
         practices: 100_000,
-        footprints: { ms: round(fp100k.ms), maxRssMB: fp100k.maxRssMB, target: 2000, summary: fp100k.stdout.split('\n').find((l) => l.startsWith('Networks:')) ?? '' },
-        cluster: { ms: round(cl100k.ms), maxRssMB: cl100k.maxRssMB, target: 10_000, summary: cl100k.stdout.split('\n').find((l) => l.startsWith('Networks:')) ?? '' },
+        footprints: {
+          ms: round(fp100k.ms),
+          maxRssMB: fp100k.maxRssMB,
+          target: 2000,
+          summary: fp100k.stdout.split('\n').find((l) => l.startsWith('Networks:')) ?? '',
+        },
+        cluster: {
+          ms: round(cl100k.ms),
+          maxRssMB: cl100k.maxRssMB,
+          target: 10_000,
+          summary: cl100k.stdout.split('\n').find((l) => l.startsWith('Networks:')) ?? '',
+        },
       },
     };
   } finally {
@@ -93,5 +150,6 @@ export async function benchCli(runs = 5) {
   }
 }
 
-const invokedDirectly = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+const invokedDirectly =
+  process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (invokedDirectly) process.stdout.write(`${JSON.stringify(await benchCli(), null, 2)}\n`);

@@ -24,7 +24,13 @@ function unwrap<T>(r: { ok: true; value: T } | { ok: false; errors: readonly { m
 const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 /** Figures of a plan as the engine builds it (evaluatePlan), the same for every configuration. */
-function planFigures(practices: readonly Practice[], t: ReturnType<typeof buildTessellation>, networks: readonly Network[], assignment: Assignment, band: Band) {
+function planFigures(
+  practices: readonly Practice[],
+  t: ReturnType<typeof buildTessellation>,
+  networks: readonly Network[],
+  assignment: Assignment,
+  band: Band,
+) {
   const plan = evaluatePlan({ practices, networks, assignment, band }, t);
   const nets = [...plan.networks.values()].filter((n) => n.practiceCount > 0);
   const pp = nets.map((n) => n.polsbyPopper);
@@ -71,7 +77,10 @@ function shareChanged(practices: readonly Practice[], a: Assignment, b: Assignme
 }
 
 function benchArea(name: string, practicesFile: string, boundaryText: string, boundaryName: string, band: Band) {
-  const table = unwrap(parsePractices(read(practicesFile), practicesFile, { fields: { network: 'pcn_code' } }), practicesFile);
+  const table = unwrap(
+    parsePractices(read(practicesFile), practicesFile, { fields: { network: 'pcn_code' } }),
+    practicesFile,
+  );
   const practices = table.practices;
   const boundary = unwrap(parseBoundary(boundaryText, boundaryName), boundaryName);
   const real = assignmentFromTable(table);
@@ -87,7 +96,18 @@ function benchArea(name: string, practicesFile: string, boundaryText: string, bo
   const best = runs[0];
   const greedy = greedyBaseline({ practices, tessellation: t, band });
   const repairStarted = performance.now();
-  const repair = unwrap(clusterPlan({ practices, tessellation: t, band, seed: 1, assignment: real.assignment, networks: real.networks, repair: true }), `repair ${name}`);
+  const repair = unwrap(
+    clusterPlan({
+      practices,
+      tessellation: t,
+      band,
+      seed: 1,
+      assignment: real.assignment,
+      networks: real.networks,
+      repair: true,
+    }),
+    `repair ${name}`,
+  );
   const repairMs = performance.now() - repairStarted;
 
   return {
@@ -104,7 +124,10 @@ function benchArea(name: string, practicesFile: string, boundaryText: string, bo
       reported: best.res.report.unavoidable.map((u) => `${u.networkId} ${u.band} ${u.population} ${u.reason}`),
       shareOfPracticesChangedVsReal: shareChanged(practices, real.assignment, best.res.assignment),
     },
-    greedyBaseline: { ...planFigures(practices, t, greedy.networks, greedy.assignment, band), runtimeMs: Math.round(greedy.report.runtimeMs) },
+    greedyBaseline: {
+      ...planFigures(practices, t, greedy.networks, greedy.assignment, band),
+      runtimeMs: Math.round(greedy.report.runtimeMs),
+    },
     repairOfReal: {
       ...planFigures(practices, t, repair.networks, repair.assignment, band),
       runtimeMs: Math.round(repairMs),
@@ -119,10 +142,23 @@ function benchArea(name: string, practicesFile: string, boundaryText: string, bo
 export function benchCluster(band: Band = DEFAULT_BAND) {
   return {
     band,
-    greaterManchester: benchArea('Greater Manchester', 'gm_practices_2022-01.csv', read('gm_combined_authority_2023_bgc.geojson'), 'gm_combined_authority_2023_bgc.geojson', band),
-    england: benchArea('England', 'england_practices_2022-01.csv', read('england_icb_2022_ultragen.geojson'), 'england_icb_2022_ultragen.geojson', band),
+    greaterManchester: benchArea(
+      'Greater Manchester',
+      'gm_practices_2022-01.csv',
+      read('gm_combined_authority_2023_bgc.geojson'),
+      'gm_combined_authority_2023_bgc.geojson',
+      band,
+    ),
+    england: benchArea(
+      'England',
+      'england_practices_2022-01.csv',
+      read('england_icb_2022_ultragen.geojson'),
+      'england_icb_2022_ultragen.geojson',
+      band,
+    ),
   };
 }
 
-const invokedDirectly = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+const invokedDirectly =
+  process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (invokedDirectly) process.stdout.write(`${JSON.stringify(benchCluster(), null, 2)}\n`);

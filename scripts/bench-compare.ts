@@ -15,7 +15,9 @@ const dataDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../.
 const read = (f: string) => readFileSync(path.join(dataDir, f), 'utf8');
 
 export function benchCompare() {
-  const pr = parsePractices(read('england_practices_2022-01.csv'), 'england_practices_2022-01.csv', { fields: { network: 'pcn_code' } });
+  const pr = parsePractices(read('england_practices_2022-01.csv'), 'england_practices_2022-01.csv', {
+    fields: { network: 'pcn_code' },
+  });
   const br = parseBoundary(read('england_icb_2022_ultragen.geojson'), 'england_icb_2022_ultragen.geojson');
   if (!pr.ok || !br.ok) throw new Error('bench-compare: the national files did not parse');
   const practices = pr.value.practices;
@@ -30,7 +32,10 @@ export function benchCompare() {
     for (const q of assigned) {
       const n = assignment.get(q.code)!;
       const d = (q.lon - p.lon) ** 2 + (q.lat - p.lat) ** 2;
-      if (n !== assignment.get(p.code) && d < bestD) { bestD = d; best = n; }
+      if (n !== assignment.get(p.code) && d < bestD) {
+        bestD = d;
+        best = n;
+      }
     }
     if (best) after.set(p.code as PracticeCode, best);
   });
@@ -48,6 +53,10 @@ export function benchCompare() {
     practicesMoved: result.changes.length,
     networksChanged: result.changedNetworks.length,
     areaChangingHandsKm2: Math.round(result.networks.reduce((s, n) => s + n.areaChangedKm2, 0) / 2),
-    comparePlansMs: { median: Math.round(times[3] * 10) / 10, min: Math.round(times[0] * 10) / 10, max: Math.round(times[6] * 10) / 10 },
+    comparePlansMs: {
+      median: Math.round(times[3] * 10) / 10,
+      min: Math.round(times[0] * 10) / 10,
+      max: Math.round(times[6] * 10) / 10,
+    },
   };
 }

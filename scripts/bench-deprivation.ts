@@ -11,7 +11,6 @@ const read = readShared;
 const ms = (x: number) => Math.round(x * 10) / 10;
 const ms3 = (x: number) => Math.round(x * 1000) / 1000;
 
-
 export function benchDeprivation() {
   const pr = parsePractices(read('england_practices_2022-01.csv'), 'england_practices_2022-01.csv');
   const reg = readRegistrations(read('england_practice_lsoa_2022-07.csv'), 'england_practice_lsoa_2022-07.csv');
@@ -22,7 +21,10 @@ export function benchDeprivation() {
 
   const runs: { parseMs: number; profileMs: number; figuresMs: number }[] = [];
   let profile = null as ReturnType<typeof practiceDeprivation> | null;
-  let figures = new Map<NetworkId, ReturnType<typeof deprivationByNetwork> extends Map<NetworkId, infer F> ? F : never>();
+  let figures = new Map<
+    NetworkId,
+    ReturnType<typeof deprivationByNetwork> extends Map<NetworkId, infer F> ? F : never
+  >();
   for (let i = 0; i < 5; i++) {
     const [table, parseMs] = time(() => parseDeprivation(imdText, 'england_imd2019_lsoa2011.csv'));
     if (!table.ok) throw new Error('cannot read england_imd2019_lsoa2011.csv');
@@ -42,16 +44,47 @@ export function benchDeprivation() {
     const to = networks[Math.floor(rand() * networks.length)].id;
     const from = current.assignment.get(p.code);
     current = { ...current, assignment: new Map(current.assignment).set(p.code, to) };
-    const [f, dt] = time(() => deprivationByNetwork(profile!, current, figures, from === undefined ? [to] : [from, to]));
+    const [f, dt] = time(() =>
+      deprivationByNetwork(profile!, current, figures, from === undefined ? [to] : [from, to]),
+    );
     figures = f;
     moveMs.push(dt);
   }
   return {
     data: { lsoas: 32_844, registrationRows: reg.value.rowCount, networks: networks.length },
-    parseImdMs: { first: ms(runs[0].parseMs), median: ms(quantile(runs.map((r) => r.parseMs), 0.5)) },
-    practiceProfilesMs: { first: ms(runs[0].profileMs), median: ms(quantile(runs.map((r) => r.profileMs), 0.5)) },
-    allNetworkFiguresMs: { first: ms(runs[0].figuresMs), median: ms(quantile(runs.map((r) => r.figuresMs), 0.5)) },
+    parseImdMs: {
+      first: ms(runs[0].parseMs),
+      median: ms(
+        quantile(
+          runs.map((r) => r.parseMs),
+          0.5,
+        ),
+      ),
+    },
+    practiceProfilesMs: {
+      first: ms(runs[0].profileMs),
+      median: ms(
+        quantile(
+          runs.map((r) => r.profileMs),
+          0.5,
+        ),
+      ),
+    },
+    allNetworkFiguresMs: {
+      first: ms(runs[0].figuresMs),
+      median: ms(
+        quantile(
+          runs.map((r) => r.figuresMs),
+          0.5,
+        ),
+      ),
+    },
     addedToNationalBuildMs: { first: ms(totals[0]), median: ms(quantile(totals, 0.5)), target: 200 },
-    addedToOneMoveMs: { median: ms3(quantile(moveMs, 0.5)), p95: ms3(quantile(moveMs, 0.95)), moves: moveMs.length, target: 1 },
+    addedToOneMoveMs: {
+      median: ms3(quantile(moveMs, 0.5)),
+      p95: ms3(quantile(moveMs, 0.95)),
+      moves: moveMs.length,
+      target: 1,
+    },
   };
 }

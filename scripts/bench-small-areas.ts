@@ -5,13 +5,18 @@ import { featureCollection, union } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { assignmentFromTable, parsePractices } from '../src/core/io';
 import { DEFAULT_BAND } from '../src/core/model';
-import { buildSmallAreaContext, evaluateSmallAreaPlan, parseSmallAreaLayer, readRegistrations, updateSmallAreaPlan } from '../src/core/small-areas';
+import {
+  buildSmallAreaContext,
+  evaluateSmallAreaPlan,
+  parseSmallAreaLayer,
+  readRegistrations,
+  updateSmallAreaPlan,
+} from '../src/core/small-areas';
 import { parkMiller, quantile, readShared, time } from './bench-util';
 
 const read = readShared;
 const ms = (x: number) => Math.round(x * 10) / 10;
 const ms3 = (x: number) => Math.round(x * 1000) / 1000;
-
 
 export function benchSmallAreas(sampleMemory: () => void) {
   const pr = parsePractices(read('england_practices_2022-01.csv'), 'england_practices_2022-01.csv');
@@ -19,16 +24,24 @@ export function benchSmallAreas(sampleMemory: () => void) {
   const practices = pr.value.practices;
   const { assignment, networks } = assignmentFromTable(pr.value);
   const input = { practices, networks, assignment, band: DEFAULT_BAND };
-  const [texts, readFilesMs] = time(() => ({ layer: read('england_lsoa2011_bsc.geojson'), registrations: read('england_practice_lsoa_2022-07.csv') }));
+  const [texts, readFilesMs] = time(() => ({
+    layer: read('england_lsoa2011_bsc.geojson'),
+    registrations: read('england_practice_lsoa_2022-07.csv'),
+  }));
 
   const runs: { layerMs: number; registrationsMs: number; contextMs: number; footprintsMs: number }[] = [];
   let plan = null as ReturnType<typeof evaluateSmallAreaPlan> | null;
-  let layerCount = 0, rows = 0;
+  let layerCount = 0,
+    rows = 0;
   for (let i = 0; i < 5; i++) {
     const [layer, layerMs] = time(() => parseSmallAreaLayer(texts.layer, 'england_lsoa2011_bsc.geojson'));
-    const [registrations, registrationsMs] = time(() => readRegistrations(texts.registrations, 'england_practice_lsoa_2022-07.csv'));
+    const [registrations, registrationsMs] = time(() =>
+      readRegistrations(texts.registrations, 'england_practice_lsoa_2022-07.csv'),
+    );
     if (!layer.ok || !registrations.ok) throw new Error('cannot read the national small-area files');
-    const [{ context }, contextMs] = time(() => buildSmallAreaContext({ layer: layer.value, practices, registrations: registrations.value }));
+    const [{ context }, contextMs] = time(() =>
+      buildSmallAreaContext({ layer: layer.value, practices, registrations: registrations.value }),
+    );
     const [p, footprintsMs] = time(() => evaluateSmallAreaPlan(input, context));
     sampleMemory();
     plan = p;
@@ -74,16 +87,62 @@ export function benchSmallAreas(sampleMemory: () => void) {
   return {
     data: { smallAreas: layerCount, registrationRows: rows, practices: practices.length, networks: networks.length },
     readFilesFromDiskMs: ms(readFilesMs),
-    parseLayerMs: { first: ms(runs[0].layerMs), median: ms(quantile(runs.map((r) => r.layerMs), 0.5)) },
-    parseRegistrationsMs: { first: ms(runs[0].registrationsMs), median: ms(quantile(runs.map((r) => r.registrationsMs), 0.5)) },
-    meshAndLinkMs: { first: ms(runs[0].contextMs), median: ms(quantile(runs.map((r) => r.contextMs), 0.5)) },
-    assignAndFootprintsMs: { first: ms(runs[0].footprintsMs), median: ms(quantile(runs.map((r) => r.footprintsMs), 0.5)) },
+    parseLayerMs: {
+      first: ms(runs[0].layerMs),
+      median: ms(
+        quantile(
+          runs.map((r) => r.layerMs),
+          0.5,
+        ),
+      ),
+    },
+    parseRegistrationsMs: {
+      first: ms(runs[0].registrationsMs),
+      median: ms(
+        quantile(
+          runs.map((r) => r.registrationsMs),
+          0.5,
+        ),
+      ),
+    },
+    meshAndLinkMs: {
+      first: ms(runs[0].contextMs),
+      median: ms(
+        quantile(
+          runs.map((r) => r.contextMs),
+          0.5,
+        ),
+      ),
+    },
+    assignAndFootprintsMs: {
+      first: ms(runs[0].footprintsMs),
+      median: ms(
+        quantile(
+          runs.map((r) => r.footprintsMs),
+          0.5,
+        ),
+      ),
+    },
     totalInProcessMs: { first: ms(totals[0]), median: ms(oursMedian), target: 2000 },
-    moveOnePracticeMs: { median: ms3(quantile(moveMs, 0.5)), p95: ms3(quantile(moveMs, 0.95)), max: ms3(Math.max(...moveMs)), moves: moveMs.length, targetMedian: 5, targetP95: 15 },
+    moveOnePracticeMs: {
+      median: ms3(quantile(moveMs, 0.5)),
+      p95: ms3(quantile(moveMs, 0.95)),
+      max: ms3(Math.max(...moveMs)),
+      moves: moveMs.length,
+      targetMedian: 5,
+      targetP95: 15,
+    },
     plainTurf: {
-      unionPerNetworkMs: ms(turfUnionMs), error: turfError,
-      note: 'turf.union of each network\'s LSOA polygons (assignment from the engine); parsing not included',
-      ratioTurfUnionOverOurAssignAndFootprints: ms(turfUnionMs / quantile(runs.map((r) => r.footprintsMs), 0.5)),
+      unionPerNetworkMs: ms(turfUnionMs),
+      error: turfError,
+      note: "turf.union of each network's LSOA polygons (assignment from the engine); parsing not included",
+      ratioTurfUnionOverOurAssignAndFootprints: ms(
+        turfUnionMs /
+          quantile(
+            runs.map((r) => r.footprintsMs),
+            0.5,
+          ),
+      ),
     },
   };
 }

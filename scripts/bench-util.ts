@@ -9,7 +9,8 @@ export const sharedDataDir = path.resolve(path.dirname(fileURLToPath(import.meta
 export const readShared = (file: string) => readFileSync(path.join(sharedDataDir, file), 'utf8');
 
 /** The q-quantile (0-1) of xs, by rank. */
-export const quantile = (xs: readonly number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
+export const quantile = (xs: readonly number[], q: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
 
 /** f's value and how long it took, ms. */
 export function time<T>(f: () => T): [T, number] {

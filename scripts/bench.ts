@@ -22,7 +22,8 @@ import { parkMiller, quantile, readShared } from './bench-util';
 
 const read = readShared;
 
-let peakRss = 0, peakHeap = 0;
+let peakRss = 0,
+  peakHeap = 0;
 const sampleMemory = () => {
   const m = process.memoryUsage();
   peakRss = Math.max(peakRss, m.rss);
@@ -78,7 +79,10 @@ function benchEngine() {
     seen.set(key, seen.size);
     return [point([p.lon, p.lat])];
   });
-  let turfCellsMs = NaN, turfUnionMs = NaN, turfError: string | null = null, nullCells = 0;
+  let turfCellsMs = NaN,
+    turfUnionMs = NaN,
+    turfError: string | null = null,
+    nullCells = 0;
   try {
     const [cells, dtCells] = time(() => voronoi(featureCollection(points), { bbox: [-6.5, 49.8, 2.0, 55.9] }));
     turfCellsMs = dtCells;
@@ -104,13 +108,39 @@ function benchEngine() {
   const oursMedian = quantile(totals, 0.5);
   return {
     data: { practices: practices.length, sites: plan!.tessellation.sites.length, networks: networks.length },
-    cellsAndAdjacencyMs: { first: ms(runs[0].cellsMs), median: ms(quantile(runs.map((r) => r.cellsMs), 0.5)) },
-    allFootprintsMs: { first: ms(runs[0].footprintsMs), median: ms(quantile(runs.map((r) => r.footprintsMs), 0.5)) },
+    cellsAndAdjacencyMs: {
+      first: ms(runs[0].cellsMs),
+      median: ms(
+        quantile(
+          runs.map((r) => r.cellsMs),
+          0.5,
+        ),
+      ),
+    },
+    allFootprintsMs: {
+      first: ms(runs[0].footprintsMs),
+      median: ms(
+        quantile(
+          runs.map((r) => r.footprintsMs),
+          0.5,
+        ),
+      ),
+    },
     cellsPlusFootprintsMs: { first: ms(totals[0]), median: ms(oursMedian), target: 500 },
-    moveOnePracticeMs: { median: ms(quantile(moveMs, 0.5)), p95: ms(quantile(moveMs, 0.95)), max: ms(Math.max(...moveMs)), moves: moveMs.length, targetMedian: 1, targetP95: 2 },
+    moveOnePracticeMs: {
+      median: ms(quantile(moveMs, 0.5)),
+      p95: ms(quantile(moveMs, 0.95)),
+      max: ms(Math.max(...moveMs)),
+      moves: moveMs.length,
+      targetMedian: 1,
+      targetP95: 2,
+    },
     plainTurf: {
-      voronoiMs: ms(turfCellsMs), unionPerNetworkMs: ms(turfUnionMs), totalMs: ms(turfCellsMs + turfUnionMs),
-      nullCells, error: turfError,
+      voronoiMs: ms(turfCellsMs),
+      unionPerNetworkMs: ms(turfUnionMs),
+      totalMs: ms(turfCellsMs + turfUnionMs),
+      nullCells,
+      error: turfError,
       note: 'turf.voronoi in raw degrees + turf.union per network, without clipping to the boundary',
       ratioTurfOverOurs: ms((turfCellsMs + turfUnionMs) / oursMedian),
     },
@@ -128,18 +158,25 @@ const smallAreasOnly = process.argv.includes('--small-areas-only');
 const engine = cliOnly || smallAreasOnly || compareOnly ? null : benchEngine();
 const smallAreas = cliOnly || compareOnly ? null : benchSmallAreas(sampleMemory);
 const cli = smallAreasOnly || compareOnly ? null : await benchCli();
-const cluster = cliOnly || smallAreasOnly || compareOnly || process.argv.includes('--engine-only') ? null : benchCluster();
+const cluster =
+  cliOnly || smallAreasOnly || compareOnly || process.argv.includes('--engine-only') ? null : benchCluster();
 const compare = cliOnly || smallAreasOnly ? null : benchCompare();
 const deprivation = cliOnly || compareOnly ? null : benchDeprivation();
 clearInterval(memTimer);
 sampleMemory();
-console.log(JSON.stringify({
-  engine,
-  smallAreas,
-  cli,
-  cluster,
-  compare,
-  deprivation,
-  peakMemoryMB: { rss: Math.round(peakRss / 2 ** 20), heapUsed: Math.round(peakHeap / 2 ** 20) },
-  node: process.version,
-}, null, 2));
+console.log(
+  JSON.stringify(
+    {
+      engine,
+      smallAreas,
+      cli,
+      cluster,
+      compare,
+      deprivation,
+      peakMemoryMB: { rss: Math.round(peakRss / 2 ** 20), heapUsed: Math.round(peakHeap / 2 ** 20) },
+      node: process.version,
+    },
+    null,
+    2,
+  ),
+);

@@ -10,7 +10,10 @@ import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import Papa from 'papaparse';
 
 const [practicesFile, networkField, outFile] = process.argv.slice(2);
-const rows = Papa.parse<Record<string, string>>(readFileSync(practicesFile, 'utf8'), { header: true, skipEmptyLines: true }).data;
+const rows = Papa.parse<Record<string, string>>(readFileSync(practicesFile, 'utf8'), {
+  header: true,
+  skipEmptyLines: true,
+}).data;
 const seen = new Map<string, number>();
 const points = rows.flatMap((r) => {
   const key = `${r.longitude},${r.latitude}`;
@@ -33,7 +36,11 @@ const features: Feature<Polygon | MultiPolygon>[] = [];
 for (const [id, m] of members) {
   const joined = m.cells.length > 1 ? union(featureCollection<Polygon | MultiPolygon>(m.cells)) : m.cells[0];
   if (!joined) continue;
-  features.push({ type: 'Feature', properties: { network_id: id, population: m.population, area_km2: area(joined) / 1e6 }, geometry: joined.geometry });
+  features.push({
+    type: 'Feature',
+    properties: { network_id: id, population: m.population, area_km2: area(joined) / 1e6 },
+    geometry: joined.geometry,
+  });
 }
 writeFileSync(outFile, JSON.stringify(featureCollection(features)));
 process.stdout.write(`${features.length} networks\n`);

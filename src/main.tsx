@@ -23,7 +23,11 @@ function openDemo() {
   loadBoundaryText(store, demoBoundary, 'demo-boundary.geojson', { demo: true });
   loadPracticesText(store, demoPractices, 'demo-practices.geojson', { demo: true });
   store.setState({ past: [], future: [], problems: [] });
-  const notice = store.getState().notify('Showing the synthetic demo region "Doggerland": not real NHS data. Open your own practices file to start.');
+  const notice = store
+    .getState()
+    .notify(
+      'Showing the synthetic demo region "Doggerland": not real NHS data. Open your own practices file to start.',
+    );
   const stop = store.subscribe((s) => {
     if (isDemoPlan(s.doc)) return;
     stop();
@@ -42,7 +46,8 @@ async function start() {
   const viewReady = new Promise<MapView>((resolve) => (resolveView = resolve));
   const mapPort: MapPort = {
     zoomTo: (b) => view?.zoomTo(b),
-    exportPng: (title, wholeArea) => (view ? view.exportPng(title, wholeArea) : Promise.reject(new Error('the map is not ready'))),
+    exportPng: (title, wholeArea) =>
+      view ? view.exportPng(title, wholeArea) : Promise.reject(new Error('the map is not ready')),
     showPreview: (outlines) => view?.setPreview(outlines),
   };
   let mapContainer: HTMLDivElement | null = null;
@@ -57,16 +62,29 @@ async function start() {
   };
   // The Align panel's areas stay on the map whichever tab is open, following the comparison.
   store.subscribe((s, prev) => {
-    if (s.doc.align !== prev.doc.align || s.alignment !== prev.alignment || s.showAligned !== prev.showAligned) view?.setServiceOverlay(alignOverlay(s));
+    if (s.doc.align !== prev.doc.align || s.alignment !== prev.alignment || s.showAligned !== prev.showAligned)
+      view?.setServiceOverlay(alignOverlay(s));
   });
   // Browser tests and the browser benchmark drive the app through this handle; idle() waits for
   // the map chunk, then for the map to draw the current plan.
-  Object.assign(window, { __pcn: { store, idle: () => viewReady.then((v) => v.idle()), renderedNetworks: () => view?.renderedNetworks() ?? [], renderedPreview: () => view?.renderedPreview() ?? 0,
-    project: (lon: number, lat: number) => view?.project(lon, lat),
-    pixelsAfterNextFrame: (x: number, y: number, w: number, h: number, repaint: boolean) => viewReady.then((v) => v.pixelsAfterNextFrame(x, y, w, h, repaint)) } });
+  Object.assign(window, {
+    __pcn: {
+      store,
+      idle: () => viewReady.then((v) => v.idle()),
+      renderedNetworks: () => view?.renderedNetworks() ?? [],
+      renderedPreview: () => view?.renderedPreview() ?? 0,
+      project: (lon: number, lat: number) => view?.project(lon, lat),
+      pixelsAfterNextFrame: (x: number, y: number, w: number, h: number, repaint: boolean) =>
+        viewReady.then((v) => v.pixelsAfterNextFrame(x, y, w, h, repaint)),
+    },
+  });
   render(
     <StoreContext.Provider value={store}>
-      <App mapPort={mapPort} mapRef={mapRef} extraTabs={[{ id: 'small-areas', label: 'Small areas', render: () => <SmallAreasPanel /> }]} />
+      <App
+        mapPort={mapPort}
+        mapRef={mapRef}
+        extraTabs={[{ id: 'small-areas', label: 'Small areas', render: () => <SmallAreasPanel /> }]}
+      />
     </StoreContext.Provider>,
     document.getElementById('app')!,
   );

@@ -35,7 +35,9 @@ export interface ParsedArgs {
   readonly help: boolean;
 }
 
-export type ParseOutcome = { readonly ok: true; readonly args: ParsedArgs } | { readonly ok: false; readonly usageError: string };
+export type ParseOutcome =
+  | { readonly ok: true; readonly args: ParsedArgs }
+  | { readonly ok: false; readonly usageError: string };
 
 const HELP_NAMES = new Set(['--help', '-h']);
 
@@ -80,7 +82,8 @@ export function parseWholeNumberArg(raw: string): number | null {
  * `--help`/`-h` anywhere wins over every other problem, so help is always reachable.
  */
 export function parseArgs(argv: readonly string[], command: CommandSpec): ParseOutcome {
-  if (argv.some((a) => HELP_NAMES.has(a))) return { ok: true, args: { text: new Map(), numbers: new Map(), flags: new Set(), help: true } };
+  if (argv.some((a) => HELP_NAMES.has(a)))
+    return { ok: true, args: { text: new Map(), numbers: new Map(), flags: new Set(), help: true } };
   const byName = new Map(command.options.map((o) => [o.name, o]));
   const text = new Map<string, string>();
   const numbers = new Map<string, number>();
@@ -111,11 +114,13 @@ export function parseArgs(argv: readonly string[], command: CommandSpec): ParseO
     if (eq !== -1) value = arg.slice(eq + 1);
     else {
       const next = argv[i + 1];
-      if (next === undefined || next.startsWith('--')) return fail(`option --${name} needs a value (${spec.valueName ?? 'VALUE'})`);
+      if (next === undefined || next.startsWith('--'))
+        return fail(`option --${name} needs a value (${spec.valueName ?? 'VALUE'})`);
       value = next;
       i += 1;
     }
-    if (value.trim() === '') return fail(`option --${name} needs a value (${spec.valueName ?? 'VALUE'}), got an empty string`);
+    if (value.trim() === '')
+      return fail(`option --${name} needs a value (${spec.valueName ?? 'VALUE'}), got an empty string`);
     if (spec.kind === OPTION_KIND.wholeNumber) {
       const n = parseWholeNumberArg(value);
       if (n === null) return fail(`option --${name} must be a whole number >= 0, got "${value}"`);
@@ -123,7 +128,8 @@ export function parseArgs(argv: readonly string[], command: CommandSpec): ParseO
     } else text.set(name, value);
   }
   for (const spec of command.options) {
-    if (spec.required && !seen.has(spec.name)) return fail(`missing required option --${spec.name} ${spec.valueName ?? 'VALUE'}`);
+    if (spec.required && !seen.has(spec.name))
+      return fail(`missing required option --${spec.name} ${spec.valueName ?? 'VALUE'}`);
     if (spec.kind === OPTION_KIND.wholeNumber && !numbers.has(spec.name) && spec.defaultValue !== undefined) {
       numbers.set(spec.name, spec.defaultValue);
     }
@@ -140,9 +146,16 @@ function optionUsage(o: OptionSpec): string {
 export function commandHelp(program: string, command: CommandSpec): string {
   const usage = command.options.map((o) => (o.required ? optionUsage(o) : `[${optionUsage(o)}]`)).join(' ');
   const width = Math.max(...command.options.map((o) => optionUsage(o).length)) + 2;
-  const lines = [`Usage: ${program} ${command.name} ${usage}`, '', ...command.description.flatMap((p) => [p, '']), 'Options:'];
+  const lines = [
+    `Usage: ${program} ${command.name} ${usage}`,
+    '',
+    ...command.description.flatMap((p) => [p, '']),
+    'Options:',
+  ];
   for (const o of command.options) {
-    const tags = [o.required ? 'required' : '', o.defaultValue !== undefined ? `default ${o.defaultValue}` : ''].filter(Boolean);
+    const tags = [o.required ? 'required' : '', o.defaultValue !== undefined ? `default ${o.defaultValue}` : ''].filter(
+      Boolean,
+    );
     lines.push(`  ${optionUsage(o).padEnd(width)}${o.description}${tags.length ? ` (${tags.join(', ')})` : ''}`);
   }
   lines.push(`  ${'--help'.padEnd(width)}Show this help.`);

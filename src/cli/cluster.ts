@@ -3,16 +3,60 @@
 // run's figures (share in band, contiguity, compactness, populations, moves, unavoidable cases).
 import type { Band, Issue, Network, NetworkId, PracticeCode } from '../core/model';
 import { buildTessellation } from '../core/geometry';
-import { assignmentFromTable, farPracticeWarnings, formatIssue, parseBoundary, parsePractices, toAssignmentCsv, toMovesCsv, toNetworksGeoJSON } from '../core/io';
+import {
+  assignmentFromTable,
+  farPracticeWarnings,
+  formatIssue,
+  parseBoundary,
+  parsePractices,
+  toAssignmentCsv,
+  toMovesCsv,
+  toNetworksGeoJSON,
+} from '../core/io';
 import { evaluatePlan } from '../core/plan';
-import { CLUSTER_SCOPE, clusterPlan, parseHardAreas, type ClusterReport, type ClusterScope, type HardArea } from '../core/cluster';
+import {
+  CLUSTER_SCOPE,
+  clusterPlan,
+  parseHardAreas,
+  type ClusterReport,
+  type ClusterScope,
+  type HardArea,
+} from '../core/cluster';
 import { OPTION_KIND, type Command, type CommandSpec, type ParsedArgs } from './args';
-import { CRS_OPTION, POSTCODES_OPTION, crsArg, practiceOptions, readInput, OUT_CRS_OPTION, outCrs, outCrsArg, outFormatProblem } from './read-input';
-import { EXIT, failInput, formatCount, plural, sameFileProblem, warningsLine, writeOutputsAtomically, type CliIO, type ExitCode, type OutputFile } from './io';
+import {
+  CRS_OPTION,
+  POSTCODES_OPTION,
+  crsArg,
+  practiceOptions,
+  readInput,
+  OUT_CRS_OPTION,
+  outCrs,
+  outCrsArg,
+  outFormatProblem,
+} from './read-input';
+import {
+  EXIT,
+  failInput,
+  formatCount,
+  plural,
+  sameFileProblem,
+  warningsLine,
+  writeOutputsAtomically,
+  type CliIO,
+  type ExitCode,
+  type OutputFile,
+} from './io';
 import { implausibleListSizeLines, noFootprintReasonOf, planSummaryLines } from './summary';
 import { encodeFeatures } from '../core/io/write-output';
 import { practiceCore20 } from '../core/deprivation';
-import { DEPRIVATION_OPTION, deprivationSummaryLines, deprivationUsage, planDeprivation, readDeprivationInputs, withDeprivation } from './deprivation';
+import {
+  DEPRIVATION_OPTION,
+  deprivationSummaryLines,
+  deprivationUsage,
+  planDeprivation,
+  readDeprivationInputs,
+  withDeprivation,
+} from './deprivation';
 
 export const clusterSpec: CommandSpec = {
   name: 'cluster',
@@ -33,25 +77,122 @@ export const clusterSpec: CommandSpec = {
     "also makes the final compactness moves keep each network's Core20 share near the area's.",
   ],
   options: [
-    { name: 'practices', kind: OPTION_KIND.text, valueName: 'FILE', required: true, description: 'Practices: GeoJSON Points or CSV with longitude/latitude columns.' },
-    { name: 'boundary', kind: OPTION_KIND.text, valueName: 'FILE', description: "Study area: GeoJSON (Multi)Polygon(s). Omitted: the practices' convex hull plus a margin." },
-    { name: 'within', kind: OPTION_KIND.text, valueName: 'FILE', description: 'Hard boundaries: GeoJSON (Multi)Polygon features no network may cross.' },
-    { name: 'within-field', kind: OPTION_KIND.text, valueName: 'FIELD', description: 'Property naming the area of each --within feature (features with one value form one area).' },
-    { name: 'network-field', kind: OPTION_KIND.text, valueName: 'FIELD', description: 'Column/property of the practices file holding the current network, e.g. pcn_code.' },
-    { name: 'repair', kind: OPTION_KIND.flag, description: 'Repair the current plan (needs --network-field) instead of clustering from scratch.' },
-    { name: 'lock', kind: OPTION_KIND.text, valueName: 'ID,ID', description: 'Network ids to keep exactly as they are (needs --network-field).' },
-    { name: 'scope', kind: OPTION_KIND.text, valueName: 'all|unassigned|unlocked', description: 'Which practices to cluster: all, only those with no network, or all but locked networks (default all).' },
-    { name: 'min', kind: OPTION_KIND.wholeNumber, valueName: 'N', defaultValue: 30_000, description: 'Lowest population of a network in band.' },
-    { name: 'max', kind: OPTION_KIND.wholeNumber, valueName: 'N', defaultValue: 50_000, description: 'Highest population of a network in band.' },
-    { name: 'target', kind: OPTION_KIND.wholeNumber, valueName: 'N', description: 'Aimed-for network population (default: the middle of the band).' },
-    { name: 'count', kind: OPTION_KIND.wholeNumber, valueName: 'N', description: 'Make exactly N networks instead of about total / target.' },
-    { name: 'seed', kind: OPTION_KIND.wholeNumber, valueName: 'N', defaultValue: 1, description: 'Seed of the random start; the same seed gives the same plan.' },
-    { name: 'out', kind: OPTION_KIND.text, valueName: 'FILE', required: true, description: 'Where to write the networks GeoJSON (see README "Output schema").' },
-    { name: 'assignment-out', kind: OPTION_KIND.text, valueName: 'FILE', description: 'Also write the assignment CSV practice_code,practice_name,population,network_id,network_name.' },
-    { name: 'moves-out', kind: OPTION_KIND.text, valueName: 'FILE', description: 'Also write the moves CSV practice_code,practice_name,population,from_network_id,to_network_id.' },
-    { name: 'registrations', kind: OPTION_KIND.text, valueName: 'FILE', description: 'NHS Digital registered patients by practice and LSOA (CSV: PRACTICE_CODE, LSOA_CODE, NUMBER_OF_PATIENTS): what --deprivation counts.' },
+    {
+      name: 'practices',
+      kind: OPTION_KIND.text,
+      valueName: 'FILE',
+      required: true,
+      description: 'Practices: GeoJSON Points or CSV with longitude/latitude columns.',
+    },
+    {
+      name: 'boundary',
+      kind: OPTION_KIND.text,
+      valueName: 'FILE',
+      description: "Study area: GeoJSON (Multi)Polygon(s). Omitted: the practices' convex hull plus a margin.",
+    },
+    {
+      name: 'within',
+      kind: OPTION_KIND.text,
+      valueName: 'FILE',
+      description: 'Hard boundaries: GeoJSON (Multi)Polygon features no network may cross.',
+    },
+    {
+      name: 'within-field',
+      kind: OPTION_KIND.text,
+      valueName: 'FIELD',
+      description: 'Property naming the area of each --within feature (features with one value form one area).',
+    },
+    {
+      name: 'network-field',
+      kind: OPTION_KIND.text,
+      valueName: 'FIELD',
+      description: 'Column/property of the practices file holding the current network, e.g. pcn_code.',
+    },
+    {
+      name: 'repair',
+      kind: OPTION_KIND.flag,
+      description: 'Repair the current plan (needs --network-field) instead of clustering from scratch.',
+    },
+    {
+      name: 'lock',
+      kind: OPTION_KIND.text,
+      valueName: 'ID,ID',
+      description: 'Network ids to keep exactly as they are (needs --network-field).',
+    },
+    {
+      name: 'scope',
+      kind: OPTION_KIND.text,
+      valueName: 'all|unassigned|unlocked',
+      description:
+        'Which practices to cluster: all, only those with no network, or all but locked networks (default all).',
+    },
+    {
+      name: 'min',
+      kind: OPTION_KIND.wholeNumber,
+      valueName: 'N',
+      defaultValue: 30_000,
+      description: 'Lowest population of a network in band.',
+    },
+    {
+      name: 'max',
+      kind: OPTION_KIND.wholeNumber,
+      valueName: 'N',
+      defaultValue: 50_000,
+      description: 'Highest population of a network in band.',
+    },
+    {
+      name: 'target',
+      kind: OPTION_KIND.wholeNumber,
+      valueName: 'N',
+      description: 'Aimed-for network population (default: the middle of the band).',
+    },
+    {
+      name: 'count',
+      kind: OPTION_KIND.wholeNumber,
+      valueName: 'N',
+      description: 'Make exactly N networks instead of about total / target.',
+    },
+    {
+      name: 'seed',
+      kind: OPTION_KIND.wholeNumber,
+      valueName: 'N',
+      defaultValue: 1,
+      description: 'Seed of the random start; the same seed gives the same plan.',
+    },
+    {
+      name: 'out',
+      kind: OPTION_KIND.text,
+      valueName: 'FILE',
+      required: true,
+      description: 'Where to write the networks GeoJSON (see README "Output schema").',
+    },
+    {
+      name: 'assignment-out',
+      kind: OPTION_KIND.text,
+      valueName: 'FILE',
+      description: 'Also write the assignment CSV practice_code,practice_name,population,network_id,network_name.',
+    },
+    {
+      name: 'moves-out',
+      kind: OPTION_KIND.text,
+      valueName: 'FILE',
+      description: 'Also write the moves CSV practice_code,practice_name,population,from_network_id,to_network_id.',
+    },
+    {
+      name: 'registrations',
+      kind: OPTION_KIND.text,
+      valueName: 'FILE',
+      description:
+        'NHS Digital registered patients by practice and LSOA (CSV: PRACTICE_CODE, LSOA_CODE, NUMBER_OF_PATIENTS): what --deprivation counts.',
+    },
     DEPRIVATION_OPTION,
-    { name: 'balance-deprivation', kind: OPTION_KIND.text, valueName: 'WEIGHT', description: "Weight (a number >= 0, e.g. 1) of keeping each network's Core20 share near the area's in the final compactness moves (from scratch only; default 0: off). Needs --deprivation." },
+    {
+      name: 'balance-deprivation',
+      kind: OPTION_KIND.text,
+      valueName: 'WEIGHT',
+      description:
+        "Weight (a number >= 0, e.g. 1) of keeping each network's Core20 share near the area's in the final compactness moves (from scratch only; default 0: off). Needs --deprivation.",
+    },
     POSTCODES_OPTION,
     CRS_OPTION,
     OUT_CRS_OPTION,
@@ -69,10 +210,13 @@ function checkUsage(args: ParsedArgs, io: CliIO): string | null {
   const max = args.numbers.get('max')!;
   if (min > max) return `--min ${min} is greater than --max ${max}`;
   const networkField = args.text.get('network-field');
-  if (args.flags.has('repair') && networkField === undefined) return '--repair needs --network-field FIELD naming the current network of each practice';
-  if (args.text.has('lock') && networkField === undefined) return '--lock needs --network-field FIELD (the locked ids are network ids of that field)';
+  if (args.flags.has('repair') && networkField === undefined)
+    return '--repair needs --network-field FIELD naming the current network of each practice';
+  if (args.text.has('lock') && networkField === undefined)
+    return '--lock needs --network-field FIELD (the locked ids are network ids of that field)';
   if (args.text.has('within-field') && !args.text.has('within')) return '--within-field needs --within FILE';
-  if (args.flags.has('repair') && args.numbers.has('count')) return '--count cannot be combined with --repair (repair keeps the existing networks)';
+  if (args.flags.has('repair') && args.numbers.has('count'))
+    return '--count cannot be combined with --repair (repair keeps the existing networks)';
   const scope = args.text.get('scope');
   if (scope !== undefined && !Object.values(CLUSTER_SCOPE).includes(scope as ClusterScope)) {
     return `--scope must be one of ${Object.values(CLUSTER_SCOPE).join(', ')}, got "${scope}"`;
@@ -80,12 +224,14 @@ function checkUsage(args: ParsedArgs, io: CliIO): string | null {
   if (args.numbers.get('count') === 0) return '--count must be at least 1';
   const deprivation = deprivationUsage(args);
   if (deprivation) return deprivation;
-  if (args.text.has('registrations') && !args.text.has('deprivation')) return '--registrations needs --deprivation FILE (on cluster the registrations are only used to count patients by deprivation)';
+  if (args.text.has('registrations') && !args.text.has('deprivation'))
+    return '--registrations needs --deprivation FILE (on cluster the registrations are only used to count patients by deprivation)';
   const weight = args.text.get('balance-deprivation');
   if (weight !== undefined) {
     if (!args.text.has('deprivation')) return '--balance-deprivation needs --deprivation FILE and --registrations FILE';
     if (balanceWeight(weight) === null) return `--balance-deprivation must be a number >= 0, e.g. 1, got "${weight}"`;
-    if (args.flags.has('repair')) return '--balance-deprivation cannot be combined with --repair (repair moves as few practices as possible and makes no compactness moves)';
+    if (args.flags.has('repair'))
+      return '--balance-deprivation cannot be combined with --repair (repair moves as few practices as possible and makes no compactness moves)';
   }
   if (args.numbers.get('target') === 0) return '--target must be at least 1';
   const outputs = ['out', 'assignment-out', 'moves-out'].filter((o) => args.text.has(o));
@@ -93,7 +239,9 @@ function checkUsage(args: ParsedArgs, io: CliIO): string | null {
   if ('usage' in crs) return crs.usage;
   const written = outCrsArg(args);
   if ('usage' in written) return written.usage;
-  const inputs = ['practices', 'boundary', 'within', 'postcodes', 'registrations', 'deprivation'].filter((o) => args.text.has(o));
+  const inputs = ['practices', 'boundary', 'within', 'postcodes', 'registrations', 'deprivation'].filter((o) =>
+    args.text.has(o),
+  );
   return sameFileProblem(io, outputs, inputs, args.text) ?? outFormatProblem(args);
 }
 
@@ -114,7 +262,9 @@ export function clusterReportLines(report: ClusterReport, band: Band): string[] 
     ...(report.core20 ? [core20Line(report.core20)] : []),
     `Population: min ${formatCount(report.populationMin)}, median ${formatCount(report.populationMedian)}, max ${formatCount(report.populationMax)}`,
     `Practices moved: ${formatCount(report.practicesMoved)}; newly assigned: ${formatCount(report.practicesAssigned)}` +
-      (report.practicesMoved > 0 || report.movesUndone > 0 ? `; moves undone as not needed: ${formatCount(report.movesUndone)}` : ''),
+      (report.practicesMoved > 0 || report.movesUndone > 0
+        ? `; moves undone as not needed: ${formatCount(report.movesUndone)}`
+        : ''),
     `Runtime: ${formatCount(report.runtimeMs)} ms`,
     `Out of band, reported: ${formatCount(report.unavoidable.length)}`,
     ...report.unavoidable.map((u) => `  ${u.message}`),
@@ -144,14 +294,18 @@ export async function runCluster(args: ParsedArgs, io: CliIO): Promise<ExitCode>
   const stated = crsArg(args);
   const crs = 'crs' in stated ? stated.crs : undefined;
   const practicesRead = await readInput(io, args.text.get('practices')!, '--practices', warnings, crs);
-  const boundaryRead = boundaryFile === undefined ? null : await readInput(io, boundaryFile, '--boundary', warnings, crs);
+  const boundaryRead =
+    boundaryFile === undefined ? null : await readInput(io, boundaryFile, '--boundary', warnings, crs);
   const withinRead = withinFile === undefined ? null : await readInput(io, withinFile, '--within', warnings, crs);
   const readFailures = [practicesRead, boundaryRead, withinRead].flatMap((r) => (r && !r.ok ? [r.message] : []));
   if (readFailures.length || !practicesRead.ok) return failInput(io, [], warnings, readFailures);
   const extra = await practiceOptions(io, args, practicesRead.text, warnings);
   if (!extra.ok) return failInput(io, extra.errors, warnings, extra.failures);
 
-  const practicesResult = parsePractices(practicesRead.text, practicesRead.fileName, { ...extra.opts, ...(networkField && { fields: { network: networkField } }) });
+  const practicesResult = parsePractices(practicesRead.text, practicesRead.fileName, {
+    ...extra.opts,
+    ...(networkField && { fields: { network: networkField } }),
+  });
   warnings.push(...practicesResult.warnings.filter((w) => networkField !== undefined || !/no network/.test(w.message)));
   if (!practicesResult.ok) errors.push(...practicesResult.errors);
   let boundary = null;
@@ -177,7 +331,10 @@ export async function runCluster(args: ParsedArgs, io: CliIO): Promise<ExitCode>
   let assignment: ReadonlyMap<PracticeCode, NetworkId> = new Map();
   let networks: readonly Network[] = [];
   if (networkField !== undefined) ({ assignment, networks } = assignmentFromTable(table));
-  const lock = (args.text.get('lock') ?? '').split(',').map((s) => s.trim()).filter(Boolean) as NetworkId[];
+  const lock = (args.text.get('lock') ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean) as NetworkId[];
 
   if (!boundary) warnings.push(...farPracticeWarnings(practices, practicesRead.fileName));
   const tessellation = buildTessellation(practices, boundary);
@@ -195,7 +352,10 @@ export async function runCluster(args: ParsedArgs, io: CliIO): Promise<ExitCode>
     seed: args.numbers.get('seed'),
     repair: args.flags.has('repair'),
     deprivation: deprivation && {
-      ...practiceCore20(deprivation.profile, practices.map((p) => p.code)),
+      ...practiceCore20(
+        deprivation.profile,
+        practices.map((p) => p.code),
+      ),
       balanceWeight: balanceWeight(args.text.get('balance-deprivation') ?? '0') ?? 0,
     },
   });
@@ -206,13 +366,29 @@ export async function runCluster(args: ParsedArgs, io: CliIO): Promise<ExitCode>
   const plan = evaluatePlan({ practices, networks: run.networks, assignment: run.assignment, band }, tessellation);
   const figures = deprivation ? planDeprivation(deprivation, plan.input) : null;
   const networksFc = toNetworksGeoJSON([...plan.networks.values()], band);
-  const outputs: OutputFile[] = [{ file: args.text.get('out')!, text: encodeFeatures(figures ? withDeprivation(networksFc, figures) : networksFc, args.text.get('out')!, outCrs(args)) }];
+  const outputs: OutputFile[] = [
+    {
+      file: args.text.get('out')!,
+      text: encodeFeatures(
+        figures ? withDeprivation(networksFc, figures) : networksFc,
+        args.text.get('out')!,
+        outCrs(args),
+      ),
+    },
+  ];
   const assignmentOut = args.text.get('assignment-out');
-  if (assignmentOut !== undefined) outputs.push({ file: assignmentOut, text: toAssignmentCsv(practices, run.assignment, run.networks) });
+  if (assignmentOut !== undefined)
+    outputs.push({ file: assignmentOut, text: toAssignmentCsv(practices, run.assignment, run.networks) });
   const movesOut = args.text.get('moves-out');
   if (movesOut !== undefined) {
     const byCode = new Map(practices.map((p) => [p.code as string, p]));
-    const rows = run.moves.map((m) => ({ practiceCode: m.practiceCode, practiceName: byCode.get(m.practiceCode)?.name ?? '', population: byCode.get(m.practiceCode)?.listSize ?? 0, from: m.from, to: m.to }));
+    const rows = run.moves.map((m) => ({
+      practiceCode: m.practiceCode,
+      practiceName: byCode.get(m.practiceCode)?.name ?? '',
+      population: byCode.get(m.practiceCode)?.listSize ?? 0,
+      from: m.from,
+      to: m.to,
+    }));
     outputs.push({ file: movesOut, text: toMovesCsv(rows) });
   }
 
@@ -222,7 +398,9 @@ export async function runCluster(args: ParsedArgs, io: CliIO): Promise<ExitCode>
     io.stderr(`error: ${written.message}\n`);
     return EXIT.invalidInput;
   }
-  const mode = args.flags.has('repair') ? `repair of ${networkField}` : `from scratch (scope ${args.text.get('scope') ?? 'all'})`;
+  const mode = args.flags.has('repair')
+    ? `repair of ${networkField}`
+    : `from scratch (scope ${args.text.get('scope') ?? 'all'})`;
   const lines = [
     `Practices: ${formatCount(practices.length)} at ${plural(tessellation.sites.length, 'site')}, from ${practicesRead.fileName}`,
     ...implausibleListSizeLines(practices),

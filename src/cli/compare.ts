@@ -1,17 +1,48 @@
 // `pcn compare`: two plans of the same practices side by side. Writes the practices that moved
 // (the same CSV as `cluster --moves-out`), a per-network summary and the changes as GeoJSON.
-import { comparePlans, comparePlansOn, practiceSetIssues, toChangesGeoJSON, toNetworkChangesCsv, type ComparablePlan, type PlanComparison } from '../core/compare';
-import { buildSmallAreaContext, evaluateSmallAreaPlan, layerWithin, type SmallAreaNetworkSummary } from '../core/small-areas';
+import {
+  comparePlans,
+  comparePlansOn,
+  practiceSetIssues,
+  toChangesGeoJSON,
+  toNetworkChangesCsv,
+  type ComparablePlan,
+  type PlanComparison,
+} from '../core/compare';
+import {
+  buildSmallAreaContext,
+  evaluateSmallAreaPlan,
+  layerWithin,
+  type SmallAreaNetworkSummary,
+} from '../core/small-areas';
 import { buildTessellation } from '../core/geometry';
 import { formatIssue, parseBoundary, parsePractices, toMovesCsv } from '../core/io';
 import { DEFAULT_BAND, type Band, type Boundary, type Issue } from '../core/model';
 import { evaluatePlan } from '../core/plan';
 import type { Registrations } from '../core/small-areas';
-import { DEPRIVATION_OPTION, deprivationChangeColumns, deprivationCompareLines, deprivationUsage, planDeprivation, readDeprivationInputs } from './deprivation';
+import {
+  DEPRIVATION_OPTION,
+  deprivationChangeColumns,
+  deprivationCompareLines,
+  deprivationUsage,
+  planDeprivation,
+  readDeprivationInputs,
+} from './deprivation';
 import { readSmallAreaFiles } from './footprints-small-areas';
 import { OPTION_KIND, type Command, type CommandSpec, type ParsedArgs } from './args';
 import { CRS_OPTION, POSTCODES_OPTION, crsArg, practiceOptions, readInput } from './read-input';
-import { EXIT, failInput, formatCount, plural, sameFileProblem, warningsLine, writeOutputsAtomically, type CliIO, type ExitCode, type OutputFile } from './io';
+import {
+  EXIT,
+  failInput,
+  formatCount,
+  plural,
+  sameFileProblem,
+  warningsLine,
+  writeOutputsAtomically,
+  type CliIO,
+  type ExitCode,
+  type OutputFile,
+} from './io';
 import { readPlanSource, type PlanSource } from './plan-source';
 import { listIds } from './summary';
 
@@ -27,23 +58,116 @@ export const compareSpec: CommandSpec = {
     '--registrations etc., as in footprints) footprints are unions of small areas and so is the area that changes hands.',
   ],
   options: [
-    { name: 'practices', kind: OPTION_KIND.text, valueName: 'FILE', required: true, description: 'Practices: GeoJSON Points or CSV with longitude/latitude columns (both plans are of these practices).' },
-    { name: 'before', kind: OPTION_KIND.text, valueName: 'FILE', required: true, description: 'The plan before: assignment CSV, networks GeoJSON or plan file.' },
-    { name: 'after', kind: OPTION_KIND.text, valueName: 'FILE', required: true, description: 'The plan after: assignment CSV, networks GeoJSON or plan file.' },
-    { name: 'before-scenario', kind: OPTION_KIND.text, valueName: 'NAME', description: 'Scenario of the --before plan file (default: the one that was open).' },
-    { name: 'after-scenario', kind: OPTION_KIND.text, valueName: 'NAME', description: 'Scenario of the --after plan file (default: the one that was open).' },
-    { name: 'boundary', kind: OPTION_KIND.text, valueName: 'FILE', description: "Study area: GeoJSON (Multi)Polygon(s). Omitted: the practices' convex hull plus a margin." },
-    { name: 'small-areas', kind: OPTION_KIND.text, valueName: 'FILE', description: 'Footprints from small areas (as in footprints --small-areas): GeoJSON polygons with a unique code, e.g. LSOAs.' },
-    { name: 'small-area-field', kind: OPTION_KIND.text, valueName: 'FIELD', description: 'Property holding each small area\'s code (default: detected).' },
-    { name: 'registrations', kind: OPTION_KIND.text, valueName: 'FILE', description: 'NHS Digital registrations by practice and LSOA (CSV): with --small-areas, which network each area goes to; with --deprivation, where patients live.' },
-    { name: 'small-area-centroids', kind: OPTION_KIND.text, valueName: 'FILE', description: 'With --small-areas: population-weighted centroids (CSV: code, longitude, latitude).' },
-    { name: 'within', kind: OPTION_KIND.text, valueName: 'FILE', description: 'With --small-areas: hard boundaries (GeoJSON polygons), as in footprints.' },
-    { name: 'within-field', kind: OPTION_KIND.text, valueName: 'FIELD', description: 'Property naming the area of each --within feature.' },
-    { name: 'min', kind: OPTION_KIND.wholeNumber, valueName: 'N', description: 'Lowest population in band (default: the band recorded in each plan, else 30000).' },
-    { name: 'max', kind: OPTION_KIND.wholeNumber, valueName: 'N', description: 'Highest population in band (default: the band recorded in each plan, else 50000).' },
-    { name: 'out', kind: OPTION_KIND.text, valueName: 'FILE', required: true, description: 'Practices that moved: practice_code,practice_name,population,from_network_id,to_network_id.' },
-    { name: 'summary-out', kind: OPTION_KIND.text, valueName: 'FILE', description: 'Per network: population, practices, area and band before and after, area changed, practices in and out.' },
-    { name: 'geojson-out', kind: OPTION_KIND.text, valueName: 'FILE', description: 'Moved practices as points and the area each network gained and lost as polygons.' },
+    {
+      name: 'practices',
+      kind: OPTION_KIND.text,
+      valueName: 'FILE',
+      required: true,
+      description:
+        'Practices: GeoJSON Points or CSV with longitude/latitude columns (both plans are of these practices).',
+    },
+    {
+      name: 'before',
+      kind: OPTION_KIND.text,
+      valueName: 'FILE',
+      required: true,
+      description: 'The plan before: assignment CSV, networks GeoJSON or plan file.',
+    },
+    {
+      name: 'after',
+      kind: OPTION_KIND.text,
+      valueName: 'FILE',
+      required: true,
+      description: 'The plan after: assignment CSV, networks GeoJSON or plan file.',
+    },
+    {
+      name: 'before-scenario',
+      kind: OPTION_KIND.text,
+      valueName: 'NAME',
+      description: 'Scenario of the --before plan file (default: the one that was open).',
+    },
+    {
+      name: 'after-scenario',
+      kind: OPTION_KIND.text,
+      valueName: 'NAME',
+      description: 'Scenario of the --after plan file (default: the one that was open).',
+    },
+    {
+      name: 'boundary',
+      kind: OPTION_KIND.text,
+      valueName: 'FILE',
+      description: "Study area: GeoJSON (Multi)Polygon(s). Omitted: the practices' convex hull plus a margin.",
+    },
+    {
+      name: 'small-areas',
+      kind: OPTION_KIND.text,
+      valueName: 'FILE',
+      description:
+        'Footprints from small areas (as in footprints --small-areas): GeoJSON polygons with a unique code, e.g. LSOAs.',
+    },
+    {
+      name: 'small-area-field',
+      kind: OPTION_KIND.text,
+      valueName: 'FIELD',
+      description: "Property holding each small area's code (default: detected).",
+    },
+    {
+      name: 'registrations',
+      kind: OPTION_KIND.text,
+      valueName: 'FILE',
+      description:
+        'NHS Digital registrations by practice and LSOA (CSV): with --small-areas, which network each area goes to; with --deprivation, where patients live.',
+    },
+    {
+      name: 'small-area-centroids',
+      kind: OPTION_KIND.text,
+      valueName: 'FILE',
+      description: 'With --small-areas: population-weighted centroids (CSV: code, longitude, latitude).',
+    },
+    {
+      name: 'within',
+      kind: OPTION_KIND.text,
+      valueName: 'FILE',
+      description: 'With --small-areas: hard boundaries (GeoJSON polygons), as in footprints.',
+    },
+    {
+      name: 'within-field',
+      kind: OPTION_KIND.text,
+      valueName: 'FIELD',
+      description: 'Property naming the area of each --within feature.',
+    },
+    {
+      name: 'min',
+      kind: OPTION_KIND.wholeNumber,
+      valueName: 'N',
+      description: 'Lowest population in band (default: the band recorded in each plan, else 30000).',
+    },
+    {
+      name: 'max',
+      kind: OPTION_KIND.wholeNumber,
+      valueName: 'N',
+      description: 'Highest population in band (default: the band recorded in each plan, else 50000).',
+    },
+    {
+      name: 'out',
+      kind: OPTION_KIND.text,
+      valueName: 'FILE',
+      required: true,
+      description: 'Practices that moved: practice_code,practice_name,population,from_network_id,to_network_id.',
+    },
+    {
+      name: 'summary-out',
+      kind: OPTION_KIND.text,
+      valueName: 'FILE',
+      description:
+        'Per network: population, practices, area and band before and after, area changed, practices in and out.',
+    },
+    {
+      name: 'geojson-out',
+      kind: OPTION_KIND.text,
+      valueName: 'FILE',
+      description: 'Moved practices as points and the area each network gained and lost as polygons.',
+    },
     DEPRIVATION_OPTION,
     POSTCODES_OPTION,
     CRS_OPTION,
@@ -57,11 +181,18 @@ export const compareSpec: CommandSpec = {
 };
 
 function checkUsage(args: ParsedArgs, io: CliIO): string | null {
-  const min = args.numbers.get('min'), max = args.numbers.get('max');
+  const min = args.numbers.get('min'),
+    max = args.numbers.get('max');
   if ((min === undefined) !== (max === undefined)) return '--min and --max go together (the band used for both plans)';
   if (min !== undefined && max !== undefined && min > max) return `--min ${min} is greater than --max ${max}`;
   if (!args.text.has('small-areas')) {
-    const needs = ['small-area-field', ...(args.text.has('deprivation') ? [] : ['registrations']), 'small-area-centroids', 'within', 'within-field'].find((o) => args.text.has(o));
+    const needs = [
+      'small-area-field',
+      ...(args.text.has('deprivation') ? [] : ['registrations']),
+      'small-area-centroids',
+      'within',
+      'within-field',
+    ].find((o) => args.text.has(o));
     if (needs) return `--${needs} needs --small-areas FILE (footprints from small areas)`;
   }
   const outputs = ['out', 'summary-out', 'geojson-out'].filter((o) => args.text.has(o));
@@ -69,7 +200,18 @@ function checkUsage(args: ParsedArgs, io: CliIO): string | null {
   if ('usage' in crs) return crs.usage;
   const deprivation = deprivationUsage(args);
   if (deprivation) return deprivation;
-  const inputs = ['practices', 'before', 'after', 'boundary', 'postcodes', 'small-areas', 'registrations', 'small-area-centroids', 'within', 'deprivation'].filter((o) => args.text.has(o));
+  const inputs = [
+    'practices',
+    'before',
+    'after',
+    'boundary',
+    'postcodes',
+    'small-areas',
+    'registrations',
+    'small-area-centroids',
+    'within',
+    'deprivation',
+  ].filter((o) => args.text.has(o));
   return sameFileProblem(io, outputs, inputs, args.text);
 }
 
@@ -83,7 +225,9 @@ export function compareReportLines(c: PlanComparison, before: Evaluated, after: 
   const assigned = c.changes.filter((x) => x.from === null);
   const unassigned = c.changes.filter((x) => x.to === null);
   const areaChanged = c.networks.reduce((s, n) => s + n.areaChangedKm2, 0) / 2;
-  const renamed = c.networks.filter((n) => n.renamedFrom !== null).map((n) => `${n.id} "${n.renamedFrom}" -> "${n.name}"`);
+  const renamed = c.networks
+    .filter((n) => n.renamedFrom !== null)
+    .map((n) => `${n.id} "${n.renamedFrom}" -> "${n.name}"`);
   return [
     `Practices changing network: ${formatCount(c.changes.length)} (${plural(c.populationMoved, 'patient')}): moved ${formatCount(moved.length)}, newly assigned ${formatCount(assigned.length)}, unassigned ${formatCount(unassigned.length)}`,
     `Networks: ${formatCount(before.networks.size)} before, ${formatCount(after.networks.size)} after; changed: ${formatCount(c.changedNetworks.length)}${c.changedNetworks.length ? ` (${listIds(c.changedNetworks)})` : ''}`,
@@ -102,7 +246,8 @@ async function readInputs(args: ParsedArgs, io: CliIO, warnings: Issue[]) {
   const beforeRead = await readInput(io, args.text.get('before')!, '--before', warnings, crs);
   const afterRead = await readInput(io, args.text.get('after')!, '--after', warnings, crs);
   const boundaryFile = args.text.get('boundary');
-  const boundaryRead = boundaryFile === undefined ? null : await readInput(io, boundaryFile, '--boundary', warnings, crs);
+  const boundaryRead =
+    boundaryFile === undefined ? null : await readInput(io, boundaryFile, '--boundary', warnings, crs);
   return { practicesRead, beforeRead, afterRead, boundaryRead };
 }
 
@@ -115,11 +260,18 @@ export async function runCompare(args: ParsedArgs, io: CliIO): Promise<ExitCode>
   const errors: Issue[] = [];
   const warnings: Issue[] = [];
   const { practicesRead, beforeRead, afterRead, boundaryRead } = await readInputs(args, io, warnings);
-  const readFailures = [practicesRead, beforeRead, afterRead, boundaryRead].flatMap((r) => (r && !r.ok ? [r.message] : []));
-  if (readFailures.length || !practicesRead.ok || !beforeRead.ok || !afterRead.ok) return failInput(io, [], warnings, readFailures);
+  const readFailures = [practicesRead, beforeRead, afterRead, boundaryRead].flatMap((r) =>
+    r && !r.ok ? [r.message] : [],
+  );
+  if (readFailures.length || !practicesRead.ok || !beforeRead.ok || !afterRead.ok)
+    return failInput(io, [], warnings, readFailures);
   const extra = await practiceOptions(io, args, practicesRead.text, warnings);
   if (!extra.ok) return failInput(io, extra.errors, warnings, extra.failures);
-  const take = <T>(r: { ok: true; value: T; warnings: readonly Issue[] } | { ok: false; errors: readonly Issue[]; warnings: readonly Issue[] }): T | null => {
+  const take = <T>(
+    r:
+      | { ok: true; value: T; warnings: readonly Issue[] }
+      | { ok: false; errors: readonly Issue[]; warnings: readonly Issue[] },
+  ): T | null => {
     warnings.push(...r.warnings);
     if (r.ok) return r.value;
     errors.push(...r.errors);
@@ -128,17 +280,30 @@ export async function runCompare(args: ParsedArgs, io: CliIO): Promise<ExitCode>
   const parsed = parsePractices(practicesRead.text, practicesRead.fileName, extra.opts);
   // The practice file's own network column plays no part here.
   const table = take({ ...parsed, warnings: parsed.warnings.filter((w) => !/no network/.test(w.message)) });
-  const boundary: Boundary | null = boundaryRead?.ok ? take(parseBoundary(boundaryRead.text, boundaryRead.fileName)) : null;
+  const boundary: Boundary | null = boundaryRead?.ok
+    ? take(parseBoundary(boundaryRead.text, boundaryRead.fileName))
+    : null;
   if (!table || errors.length) return failInput(io, errors, warnings);
   const practices = table.practices;
-  const before: PlanSource | null = take(readPlanSource(beforeRead.text, beforeRead.fileName, practices, args.text.get('before-scenario')));
-  const after: PlanSource | null = take(readPlanSource(afterRead.text, afterRead.fileName, practices, args.text.get('after-scenario')));
+  const before: PlanSource | null = take(
+    readPlanSource(beforeRead.text, beforeRead.fileName, practices, args.text.get('before-scenario')),
+  );
+  const after: PlanSource | null = take(
+    readPlanSource(afterRead.text, afterRead.fileName, practices, args.text.get('after-scenario')),
+  );
   if (!before || !after) return failInput(io, errors, warnings);
   const setIssues = practiceSetIssues(practices, before.coverage, after.coverage, practicesRead.fileName);
   if (setIssues.length) return failInput(io, setIssues, warnings);
 
-  const given: Band | null = args.numbers.has('min') ? { min: args.numbers.get('min')!, max: args.numbers.get('max')! } : null;
-  const inputOf = (p: PlanSource) => ({ practices, networks: p.networks, assignment: p.assignment, band: given ?? p.band ?? DEFAULT_BAND });
+  const given: Band | null = args.numbers.has('min')
+    ? { min: args.numbers.get('min')!, max: args.numbers.get('max')! }
+    : null;
+  const inputOf = (p: PlanSource) => ({
+    practices,
+    networks: p.networks,
+    assignment: p.assignment,
+    band: given ?? p.band ?? DEFAULT_BAND,
+  });
   let registrations: Registrations | null | undefined;
   let planBefore: Evaluated, planAfter: Evaluated, comparison: PlanComparison, studyArea: string;
   if (args.text.has('small-areas')) {
@@ -146,14 +311,34 @@ export async function runCompare(args: ParsedArgs, io: CliIO): Promise<ExitCode>
     if (Array.isArray(files)) return failInput(io, [], warnings, files);
     if (!files) return failInput(io, errors, warnings);
     const layer = boundary ? layerWithin(files.layer, boundary) : files.layer;
-    if (layer.codes.length === 0) return failInput(io, [{ severity: 'error', file: files.layer.fileName, message: `${files.layer.fileName}: no small area lies inside ${boundaryRead?.ok ? boundaryRead.fileName : 'the study area'}` }], warnings);
-    const { context, warnings: linkWarnings } = buildSmallAreaContext({ layer, practices, registrations: files.registrations, centroids: files.centroids, hardAreas: files.hardAreas });
+    if (layer.codes.length === 0)
+      return failInput(
+        io,
+        [
+          {
+            severity: 'error',
+            file: files.layer.fileName,
+            message: `${files.layer.fileName}: no small area lies inside ${boundaryRead?.ok ? boundaryRead.fileName : 'the study area'}`,
+          },
+        ],
+        warnings,
+      );
+    const { context, warnings: linkWarnings } = buildSmallAreaContext({
+      layer,
+      practices,
+      registrations: files.registrations,
+      centroids: files.centroids,
+      hardAreas: files.hardAreas,
+    });
     warnings.push(...linkWarnings);
     registrations = files.registrations;
     const a = evaluateSmallAreaPlan(inputOf(before), context);
     const b = evaluateSmallAreaPlan(inputOf(after), context);
     [planBefore, planAfter] = [a, b];
-    comparison = comparePlansOn(a, b, { mesh: context.dissolveMesh, unitsOf: (n) => (n as SmallAreaNetworkSummary).areas });
+    comparison = comparePlansOn(a, b, {
+      mesh: context.dissolveMesh,
+      unitsOf: (n) => (n as SmallAreaNetworkSummary).areas,
+    });
     studyArea = `footprints from ${formatCount(layer.codes.length)} small areas of ${files.layer.fileName}`;
   } else {
     const t = buildTessellation(practices, boundary);
@@ -166,13 +351,20 @@ export async function runCompare(args: ParsedArgs, io: CliIO): Promise<ExitCode>
   const failures: string[] = [];
   const deprivation = readDeprivationInputs(io, args, errors, warnings, failures, registrations);
   if (errors.length || failures.length) return failInput(io, errors, warnings, failures);
-  const health = deprivation ? { before: planDeprivation(deprivation, planBefore.input), after: planDeprivation(deprivation, planAfter.input) } : null;
+  const health = deprivation
+    ? { before: planDeprivation(deprivation, planBefore.input), after: planDeprivation(deprivation, planAfter.input) }
+    : null;
 
   const outputs: OutputFile[] = [{ file: args.text.get('out')!, text: toMovesCsv(comparison.changes) }];
   const summaryOut = args.text.get('summary-out');
-  if (summaryOut !== undefined) outputs.push({ file: summaryOut, text: toNetworkChangesCsv(comparison, health ? deprivationChangeColumns(health.before, health.after) : undefined) });
+  if (summaryOut !== undefined)
+    outputs.push({
+      file: summaryOut,
+      text: toNetworkChangesCsv(comparison, health ? deprivationChangeColumns(health.before, health.after) : undefined),
+    });
   const geojsonOut = args.text.get('geojson-out');
-  if (geojsonOut !== undefined) outputs.push({ file: geojsonOut, text: `${JSON.stringify(toChangesGeoJSON(comparison, practices))}\n` });
+  if (geojsonOut !== undefined)
+    outputs.push({ file: geojsonOut, text: `${JSON.stringify(toChangesGeoJSON(comparison, practices))}\n` });
 
   for (const w of warnings) io.stderr(`${formatIssue(w)}\n`);
   const written = writeOutputsAtomically(io, outputs);

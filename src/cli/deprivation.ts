@@ -2,7 +2,13 @@
 // registrations (where each practice's patients live) and an IMD table by LSOA.
 import type { FeatureCollection, Geometry } from 'geojson';
 import {
-  deprivationByNetwork, deprivationProperties, deprivationSpread, parseDeprivation, practiceDeprivation, type DeprivationFigures, type PracticeDeprivation,
+  deprivationByNetwork,
+  deprivationProperties,
+  deprivationSpread,
+  parseDeprivation,
+  practiceDeprivation,
+  type DeprivationFigures,
+  type PracticeDeprivation,
 } from '../core/deprivation';
 import type { ExtraColumns } from '../core/compare';
 import type { Issue, NetworkId } from '../core/model';
@@ -12,13 +18,17 @@ import { OPTION_KIND, type OptionSpec, type ParsedArgs } from './args';
 import { formatCount, readInputFile, type CliIO } from './io';
 
 export const DEPRIVATION_OPTION: OptionSpec = {
-  name: 'deprivation', kind: OPTION_KIND.text, valueName: 'FILE',
-  description: 'Deprivation by LSOA (CSV: lsoa11cd or lsoa21cd, and imd_decile and/or imd_score, e.g. IMD 2019): Core20 share, mean IMD score and patients by decile per network. Needs --registrations.',
+  name: 'deprivation',
+  kind: OPTION_KIND.text,
+  valueName: 'FILE',
+  description:
+    'Deprivation by LSOA (CSV: lsoa11cd or lsoa21cd, and imd_decile and/or imd_score, e.g. IMD 2019): Core20 share, mean IMD score and patients by decile per network. Needs --registrations.',
 };
 
 /** A usage problem with --deprivation / --registrations, or null. */
 export function deprivationUsage(args: ParsedArgs): string | null {
-  if (args.text.has('deprivation') && !args.text.has('registrations')) return '--deprivation needs --registrations FILE (where each practice\'s patients live)';
+  if (args.text.has('deprivation') && !args.text.has('registrations'))
+    return "--deprivation needs --registrations FILE (where each practice's patients live)";
   return null;
 }
 
@@ -32,7 +42,12 @@ export interface DeprivationInputs {
  * go to `errors`/`warnings`, unreadable files to the returned failures; null when not asked for.
  */
 export function readDeprivationInputs(
-  io: CliIO, args: ParsedArgs, errors: Issue[], warnings: Issue[], failures: string[], registrations?: Registrations | null,
+  io: CliIO,
+  args: ParsedArgs,
+  errors: Issue[],
+  warnings: Issue[],
+  failures: string[],
+  registrations?: Registrations | null,
 ): DeprivationInputs | null {
   const file = args.text.get('deprivation');
   if (file === undefined) return null;
@@ -63,7 +78,8 @@ export function readDeprivationInputs(
   if (profile.missingAreaPatients > 0) {
     const examples = profile.missingAreaCodes.slice(0, 3).join(', ');
     warnings.push({
-      severity: 'warning', file: read.fileName,
+      severity: 'warning',
+      file: read.fileName,
       message: `${read.fileName}: ${formatCount(profile.missingAreaPatients)} registered patients live in ${formatCount(profile.missingAreaCodes.length)} areas with no IMD value (e.g. ${examples}; Welsh LSOAs have none in the English indices): counted apart as no_imd_patients`,
     });
   }
@@ -73,7 +89,10 @@ export function readDeprivationInputs(
 const pct = (x: number | null) => (x === null ? 'n/a' : `${(100 * x).toFixed(1)}%`);
 
 /** Summary lines: the spread of Core20 shares, the networks holding most Core20 patients, patients without IMD. */
-export function deprivationSummaryLines(figures: ReadonlyMap<NetworkId, DeprivationFigures>, inputs: DeprivationInputs): string[] {
+export function deprivationSummaryLines(
+  figures: ReadonlyMap<NetworkId, DeprivationFigures>,
+  inputs: DeprivationInputs,
+): string[] {
   const s = deprivationSpread(figures);
   const p = inputs.profile;
   return [
@@ -85,10 +104,14 @@ export function deprivationSummaryLines(figures: ReadonlyMap<NetworkId, Deprivat
 }
 
 /** Figures for every network of a plan. */
-export const planDeprivation = (inputs: DeprivationInputs, plan: PlanInput) => deprivationByNetwork(inputs.profile, plan);
+export const planDeprivation = (inputs: DeprivationInputs, plan: PlanInput) =>
+  deprivationByNetwork(inputs.profile, plan);
 
 /** The networks GeoJSON with the population health properties added to each network. */
-export function withDeprivation<F extends FeatureCollection<Geometry | null>>(fc: F, figures: ReadonlyMap<NetworkId, DeprivationFigures>): F {
+export function withDeprivation<F extends FeatureCollection<Geometry | null>>(
+  fc: F,
+  figures: ReadonlyMap<NetworkId, DeprivationFigures>,
+): F {
   return {
     ...fc,
     features: fc.features.map((f) => {
@@ -99,7 +122,10 @@ export function withDeprivation<F extends FeatureCollection<Geometry | null>>(fc
 }
 
 /** Population health columns of compare's networks CSV: each figure before and after (empty where the network is not in that plan). */
-export function deprivationChangeColumns(before: ReadonlyMap<NetworkId, DeprivationFigures>, after: ReadonlyMap<NetworkId, DeprivationFigures>): ExtraColumns {
+export function deprivationChangeColumns(
+  before: ReadonlyMap<NetworkId, DeprivationFigures>,
+  after: ReadonlyMap<NetworkId, DeprivationFigures>,
+): ExtraColumns {
   const fields = (f: DeprivationFigures | undefined) => (f ? deprivationProperties(f) : null);
   const names = ['core20_patients', 'core20_share', 'imd_score_mean'] as const;
   return {
@@ -113,17 +139,30 @@ export function deprivationChangeColumns(before: ReadonlyMap<NetworkId, Deprivat
 }
 
 /** Compare's stdout lines: the spread of Core20 shares before and after, and the largest changes per network. */
-export function deprivationCompareLines(before: ReadonlyMap<NetworkId, DeprivationFigures>, after: ReadonlyMap<NetworkId, DeprivationFigures>): string[] {
+export function deprivationCompareLines(
+  before: ReadonlyMap<NetworkId, DeprivationFigures>,
+  after: ReadonlyMap<NetworkId, DeprivationFigures>,
+): string[] {
   const b = deprivationSpread(before);
   const a = deprivationSpread(after);
   const spread = (s: typeof a) => `min ${pct(s.minShare)}, median ${pct(s.medianShare)}, max ${pct(s.maxShare)}`;
-  const changes = [...after].flatMap(([id, f]) => {
-    const was = before.get(id)?.core20Share;
-    return was == null || f.core20Share === null ? [] : [{ id, delta: f.core20Share - was }];
-  }).filter((c) => Math.abs(c.delta) >= 0.0005).sort((x, y) => Math.abs(y.delta) - Math.abs(x.delta) || (x.id < y.id ? -1 : 1));
+  const changes = [...after]
+    .flatMap(([id, f]) => {
+      const was = before.get(id)?.core20Share;
+      return was == null || f.core20Share === null ? [] : [{ id, delta: f.core20Share - was }];
+    })
+    .filter((c) => Math.abs(c.delta) >= 0.0005)
+    .sort((x, y) => Math.abs(y.delta) - Math.abs(x.delta) || (x.id < y.id ? -1 : 1));
   const points = (d: number) => `${d > 0 ? '+' : ''}${(100 * d).toFixed(1)} points`;
   return [
     `Core20 share by network: before ${spread(b)}; after ${spread(a)}`,
-    `Core20 share changed in ${formatCount(changes.length)} networks${changes.length ? `; most: ${changes.slice(0, 5).map((c) => `${c.id} ${points(c.delta)}`).join(', ')}` : ''}`,
+    `Core20 share changed in ${formatCount(changes.length)} networks${
+      changes.length
+        ? `; most: ${changes
+            .slice(0, 5)
+            .map((c) => `${c.id} ${points(c.delta)}`)
+            .join(', ')}`
+        : ''
+    }`,
   ];
 }

@@ -5,12 +5,30 @@ import { parseHardAreas } from '../core/cluster';
 import type { Band, Boundary, Issue, Network, NetworkId, Practice, PracticeCode } from '../core/model';
 import { formatIssue, toAssignmentCsv, toNetworksGeoJSON } from '../core/io';
 import {
-  AREA_METHOD, buildSmallAreaContext, evaluateSmallAreaPlan, layerWithin, parseCentroids, parseSmallAreaLayer, readRegistrations, toSmallAreasCsv,
-  type Registrations, type SmallAreaLayer,
+  AREA_METHOD,
+  buildSmallAreaContext,
+  evaluateSmallAreaPlan,
+  layerWithin,
+  parseCentroids,
+  parseSmallAreaLayer,
+  readRegistrations,
+  toSmallAreasCsv,
+  type Registrations,
+  type SmallAreaLayer,
 } from '../core/small-areas';
 import type { ParsedArgs } from './args';
 import { crsArg, readInput } from './read-input';
-import { EXIT, failInput, formatCount, plural, warningsLine, writeOutputsAtomically, type CliIO, type ExitCode, type OutputFile } from './io';
+import {
+  EXIT,
+  failInput,
+  formatCount,
+  plural,
+  warningsLine,
+  writeOutputsAtomically,
+  type CliIO,
+  type ExitCode,
+  type OutputFile,
+} from './io';
 import { planSummaryLines } from './summary';
 import { encodeFeatures } from '../core/io/write-output';
 import { outCrs } from './read-input';
@@ -38,19 +56,29 @@ export interface SmallAreaFiles {
 }
 
 /** Reads and parses the small-area inputs; every problem goes to `errors` / `warnings`. */
-export async function readSmallAreaFiles(args: ParsedArgs, io: CliIO, errors: Issue[], warnings: Issue[]): Promise<SmallAreaFiles | string[] | null> {
+export async function readSmallAreaFiles(
+  args: ParsedArgs,
+  io: CliIO,
+  errors: Issue[],
+  warnings: Issue[],
+): Promise<SmallAreaFiles | string[] | null> {
   const opt = (name: string) => args.text.get(name);
   // Through core's prepareInput like every input: zipped shapefiles, encodings, --crs.
   const stated = crsArg(args);
   const crs = 'crs' in stated ? stated.crs : undefined;
-  const read = async (name: string) => (opt(name) === undefined ? null : readInput(io, opt(name)!, `--${name}`, warnings, crs));
+  const read = async (name: string) =>
+    opt(name) === undefined ? null : readInput(io, opt(name)!, `--${name}`, warnings, crs);
   const layerRead = (await read('small-areas'))!;
   const regRead = await read('registrations');
   const centroidRead = await read('small-area-centroids');
   const withinRead = await read('within');
   const failures = [layerRead, regRead, centroidRead, withinRead].flatMap((r) => (r && !r.ok ? [r.message] : []));
   if (failures.length || !layerRead.ok) return failures;
-  const take = <T>(result: { ok: true; value: T; warnings: readonly Issue[] } | { ok: false; errors: readonly Issue[]; warnings: readonly Issue[] }): T | null => {
+  const take = <T>(
+    result:
+      | { ok: true; value: T; warnings: readonly Issue[] }
+      | { ok: false; errors: readonly Issue[]; warnings: readonly Issue[] },
+  ): T | null => {
     warnings.push(...result.warnings);
     if (result.ok) return result.value;
     errors.push(...result.errors);
@@ -59,7 +87,9 @@ export async function readSmallAreaFiles(args: ParsedArgs, io: CliIO, errors: Is
   const layer = take(parseSmallAreaLayer(layerRead.text, layerRead.fileName, opt('small-area-field')));
   const registrations = regRead?.ok ? take(readRegistrations(regRead.text, regRead.fileName)) : null;
   const centroids = centroidRead?.ok ? take(parseCentroids(centroidRead.text, centroidRead.fileName)) : null;
-  const hardAreas = withinRead?.ok ? take(parseHardAreas(withinRead.text, withinRead.fileName, opt('within-field'))) : null;
+  const hardAreas = withinRead?.ok
+    ? take(parseHardAreas(withinRead.text, withinRead.fileName, opt('within-field')))
+    : null;
   if (!layer || errors.length) return null;
   return { layer, registrations, centroids, hardAreas, hardFile: withinRead?.ok ? withinRead.fileName : null };
 }
@@ -74,25 +104,55 @@ export async function runSmallAreaFootprints(args: ParsedArgs, io: CliIO, plan: 
   if (!files) return failInput(io, errors, warnings);
   const layer = plan.boundary ? layerWithin(files.layer, plan.boundary) : files.layer;
   if (layer.codes.length === 0) {
-    return failInput(io, [{ severity: 'error', file: files.layer.fileName, message: `${files.layer.fileName}: no small area lies inside ${plan.boundaryFile}` }], warnings);
+    return failInput(
+      io,
+      [
+        {
+          severity: 'error',
+          file: files.layer.fileName,
+          message: `${files.layer.fileName}: no small area lies inside ${plan.boundaryFile}`,
+        },
+      ],
+      warnings,
+    );
   }
   const { context, warnings: linkWarnings } = buildSmallAreaContext({
-    layer, practices: plan.practices, registrations: files.registrations, centroids: files.centroids, hardAreas: files.hardAreas,
+    layer,
+    practices: plan.practices,
+    registrations: files.registrations,
+    centroids: files.centroids,
+    hardAreas: files.hardAreas,
   });
   warnings.push(...linkWarnings);
-  const result = evaluateSmallAreaPlan({ practices: plan.practices, networks: plan.networks, assignment: plan.assignment, band: plan.band }, context);
+  const result = evaluateSmallAreaPlan(
+    { practices: plan.practices, networks: plan.networks, assignment: plan.assignment, band: plan.band },
+    context,
+  );
   const failures: string[] = [];
   const deprivation = readDeprivationInputs(io, args, errors, warnings, failures, files.registrations);
   if (errors.length || failures.length) return failInput(io, errors, warnings, failures);
   const figures = deprivation ? planDeprivation(deprivation, result.input) : null;
   const networksFc = toNetworksGeoJSON([...result.networks.values()], plan.band);
 
-  const outputs: OutputFile[] = [{ file: args.text.get('out')!, text: encodeFeatures(figures ? withDeprivation(networksFc, figures) : networksFc, args.text.get('out')!, outCrs(args)) }];
+  const outputs: OutputFile[] = [
+    {
+      file: args.text.get('out')!,
+      text: encodeFeatures(
+        figures ? withDeprivation(networksFc, figures) : networksFc,
+        args.text.get('out')!,
+        outCrs(args),
+      ),
+    },
+  ];
   const assignmentOut = args.text.get('assignment-out');
-  if (assignmentOut !== undefined) outputs.push({ file: assignmentOut, text: toAssignmentCsv(plan.practices, plan.assignment, plan.networks) });
+  if (assignmentOut !== undefined)
+    outputs.push({ file: assignmentOut, text: toAssignmentCsv(plan.practices, plan.assignment, plan.networks) });
   const areasOut = args.text.get('small-areas-out');
   if (areasOut !== undefined) outputs.push({ file: areasOut, text: toSmallAreasCsv(result) });
-  const summary = [...summaryLines(plan, files, layer, context.centroidCount, result), ...(figures && deprivation ? deprivationSummaryLines(figures, deprivation) : [])];
+  const summary = [
+    ...summaryLines(plan, files, layer, context.centroidCount, result),
+    ...(figures && deprivation ? deprivationSummaryLines(figures, deprivation) : []),
+  ];
   for (const w of warnings) io.stderr(`${formatIssue(w)}\n`);
   const written = writeOutputsAtomically(io, outputs);
   if (!written.ok) {
@@ -103,7 +163,13 @@ export async function runSmallAreaFootprints(args: ParsedArgs, io: CliIO, plan: 
   return EXIT.ok;
 }
 
-function summaryLines(plan: PlanSoFar, files: SmallAreaFiles, layer: SmallAreaLayer, centroidCount: number, result: ReturnType<typeof evaluateSmallAreaPlan>): string[] {
+function summaryLines(
+  plan: PlanSoFar,
+  files: SmallAreaFiles,
+  layer: SmallAreaLayer,
+  centroidCount: number,
+  result: ReturnType<typeof evaluateSmallAreaPlan>,
+): string[] {
   const totalPatients = plan.practices.reduce((s, p) => s + p.listSize, 0);
   let areaKm2 = 0;
   for (const s of result.networks.values()) areaKm2 += s.areaKm2;
@@ -123,10 +189,15 @@ function summaryLines(plan: PlanSoFar, files: SmallAreaFiles, layer: SmallAreaLa
       ` (from ${centroidCount === layer.codes.length ? 'population-weighted centroids' : centroidCount > 0 ? `${formatCount(centroidCount)} centroids, the rest points inside the areas` : 'points inside the areas'})` +
       (counts[AREA_METHOD.none] ? `; with no network: ${formatCount(counts[AREA_METHOD.none])}` : '') +
       `; assigned area ${formatCount(areaKm2)} km2`,
-    ...planSummaryLines(result, r ? 'no small area has most of its patients' : 'no small area is nearest to one of its practices'),
+    ...planSummaryLines(
+      result,
+      r ? 'no small area has most of its patients' : 'no small area is nearest to one of its practices',
+    ),
   ];
   if (r) {
-    lines.push(`Patients living in their own network's footprint: ${percent(result.residentPatients, result.knownPatients)} (${formatCount(result.residentPatients)} of ${formatCount(result.knownPatients)} with a known LSOA)`);
+    lines.push(
+      `Patients living in their own network's footprint: ${percent(result.residentPatients, result.knownPatients)} (${formatCount(result.residentPatients)} of ${formatCount(result.knownPatients)} with a known LSOA)`,
+    );
   }
   return lines;
 }

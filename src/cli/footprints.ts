@@ -3,16 +3,55 @@
 import type { Band, Issue, Network, PracticeCode, NetworkId } from '../core/model';
 import { buildTessellation } from '../core/geometry';
 import {
-  assignmentFromTable, boundaryContains, farPracticeWarnings, issueCount, withPracticeNames, formatIssue, parseAssignment, parseBoundary, parsePractices, practicesOutsideBoundary, toAssignmentCsv, toNetworksGeoJSON,
+  assignmentFromTable,
+  boundaryContains,
+  farPracticeWarnings,
+  issueCount,
+  withPracticeNames,
+  formatIssue,
+  parseAssignment,
+  parseBoundary,
+  parsePractices,
+  practicesOutsideBoundary,
+  toAssignmentCsv,
+  toNetworksGeoJSON,
 } from '../core/io';
 import { evaluatePlan } from '../core/plan';
 import { OPTION_KIND, type Command, type CommandSpec, type ParsedArgs } from './args';
-import { CRS_OPTION, POSTCODES_OPTION, crsArg, practiceOptions, readInput, OUT_CRS_OPTION, outCrs, outCrsArg, outFormatProblem } from './read-input';
-import { EXIT, failInput, formatCount, plural, sameFileProblem, warningsLine, writeOutputsAtomically, type CliIO, type ExitCode, type OutputFile } from './io';
+import {
+  CRS_OPTION,
+  POSTCODES_OPTION,
+  crsArg,
+  practiceOptions,
+  readInput,
+  OUT_CRS_OPTION,
+  outCrs,
+  outCrsArg,
+  outFormatProblem,
+} from './read-input';
+import {
+  EXIT,
+  failInput,
+  formatCount,
+  plural,
+  sameFileProblem,
+  warningsLine,
+  writeOutputsAtomically,
+  type CliIO,
+  type ExitCode,
+  type OutputFile,
+} from './io';
 import { implausibleListSizeLines, noFootprintReasonOf, planSummaryLines } from './summary';
 import { runSmallAreaFootprints } from './footprints-small-areas';
 import { encodeFeatures } from '../core/io/write-output';
-import { DEPRIVATION_OPTION, deprivationSummaryLines, deprivationUsage, planDeprivation, readDeprivationInputs, withDeprivation } from './deprivation';
+import {
+  DEPRIVATION_OPTION,
+  deprivationSummaryLines,
+  deprivationUsage,
+  planDeprivation,
+  readDeprivationInputs,
+  withDeprivation,
+} from './deprivation';
 
 export const footprintsSpec: CommandSpec = {
   name: 'footprints',
@@ -32,22 +71,106 @@ export const footprintsSpec: CommandSpec = {
     'network of the nearest practice (from --small-area-centroids when given, else a point inside the area).',
   ],
   options: [
-    { name: 'practices', kind: OPTION_KIND.text, valueName: 'FILE', required: true, description: 'Practices: GeoJSON Points or CSV with longitude/latitude columns.' },
-    { name: 'boundary', kind: OPTION_KIND.text, valueName: 'FILE', description: 'Study area: GeoJSON (Multi)Polygon(s), dissolved. Omitted: the practices\' convex hull plus a margin.' },
-    { name: 'network-field', kind: OPTION_KIND.text, valueName: 'FIELD', description: 'Column/property of the practices file holding the network id, e.g. pcn_code.' },
-    { name: 'assignment', kind: OPTION_KIND.text, valueName: 'FILE', description: 'CSV practice_code,network_id[,network_name] assigning practices to networks.' },
-    { name: 'out', kind: OPTION_KIND.text, valueName: 'FILE', required: true, description: 'Where to write the networks GeoJSON (see README "Output schema").' },
-    { name: 'assignment-out', kind: OPTION_KIND.text, valueName: 'FILE', description: 'Also write the assignment CSV practice_code,practice_name,population,network_id,network_name.' },
-    { name: 'small-areas', kind: OPTION_KIND.text, valueName: 'FILE', description: 'Footprints from small areas: GeoJSON polygons with a unique code (e.g. LSOAs, lsoa11cd); the study area is their union unless --boundary.' },
-    { name: 'small-area-field', kind: OPTION_KIND.text, valueName: 'FIELD', description: 'Property holding each small area\'s code (default: detected, e.g. lsoa11cd, lsoa21cd, code).' },
-    { name: 'registrations', kind: OPTION_KIND.text, valueName: 'FILE', description: 'NHS Digital registered patients by practice and LSOA (CSV: PRACTICE_CODE, LSOA_CODE, NUMBER_OF_PATIENTS): each small area goes to the network with most patients living there; also what --deprivation counts.' },
+    {
+      name: 'practices',
+      kind: OPTION_KIND.text,
+      valueName: 'FILE',
+      required: true,
+      description: 'Practices: GeoJSON Points or CSV with longitude/latitude columns.',
+    },
+    {
+      name: 'boundary',
+      kind: OPTION_KIND.text,
+      valueName: 'FILE',
+      description:
+        "Study area: GeoJSON (Multi)Polygon(s), dissolved. Omitted: the practices' convex hull plus a margin.",
+    },
+    {
+      name: 'network-field',
+      kind: OPTION_KIND.text,
+      valueName: 'FIELD',
+      description: 'Column/property of the practices file holding the network id, e.g. pcn_code.',
+    },
+    {
+      name: 'assignment',
+      kind: OPTION_KIND.text,
+      valueName: 'FILE',
+      description: 'CSV practice_code,network_id[,network_name] assigning practices to networks.',
+    },
+    {
+      name: 'out',
+      kind: OPTION_KIND.text,
+      valueName: 'FILE',
+      required: true,
+      description: 'Where to write the networks GeoJSON (see README "Output schema").',
+    },
+    {
+      name: 'assignment-out',
+      kind: OPTION_KIND.text,
+      valueName: 'FILE',
+      description: 'Also write the assignment CSV practice_code,practice_name,population,network_id,network_name.',
+    },
+    {
+      name: 'small-areas',
+      kind: OPTION_KIND.text,
+      valueName: 'FILE',
+      description:
+        'Footprints from small areas: GeoJSON polygons with a unique code (e.g. LSOAs, lsoa11cd); the study area is their union unless --boundary.',
+    },
+    {
+      name: 'small-area-field',
+      kind: OPTION_KIND.text,
+      valueName: 'FIELD',
+      description: "Property holding each small area's code (default: detected, e.g. lsoa11cd, lsoa21cd, code).",
+    },
+    {
+      name: 'registrations',
+      kind: OPTION_KIND.text,
+      valueName: 'FILE',
+      description:
+        'NHS Digital registered patients by practice and LSOA (CSV: PRACTICE_CODE, LSOA_CODE, NUMBER_OF_PATIENTS): each small area goes to the network with most patients living there; also what --deprivation counts.',
+    },
     DEPRIVATION_OPTION,
-    { name: 'small-area-centroids', kind: OPTION_KIND.text, valueName: 'FILE', description: 'Population-weighted centroids (CSV: code, longitude, latitude) the nearest-practice fallback measures from.' },
-    { name: 'small-areas-out', kind: OPTION_KIND.text, valueName: 'FILE', description: 'Also write small_area_code,network_id,method,network_patients,all_patients.' },
-    { name: 'within', kind: OPTION_KIND.text, valueName: 'FILE', description: 'With --small-areas: hard boundaries (GeoJSON polygons); a small area only goes to a network of practices in its own area.' },
-    { name: 'within-field', kind: OPTION_KIND.text, valueName: 'FIELD', description: 'Property naming the area of each --within feature (features with one value form one area).' },
-    { name: 'min', kind: OPTION_KIND.wholeNumber, valueName: 'N', defaultValue: 30_000, description: 'Lowest population of a network in band.' },
-    { name: 'max', kind: OPTION_KIND.wholeNumber, valueName: 'N', defaultValue: 50_000, description: 'Highest population of a network in band.' },
+    {
+      name: 'small-area-centroids',
+      kind: OPTION_KIND.text,
+      valueName: 'FILE',
+      description:
+        'Population-weighted centroids (CSV: code, longitude, latitude) the nearest-practice fallback measures from.',
+    },
+    {
+      name: 'small-areas-out',
+      kind: OPTION_KIND.text,
+      valueName: 'FILE',
+      description: 'Also write small_area_code,network_id,method,network_patients,all_patients.',
+    },
+    {
+      name: 'within',
+      kind: OPTION_KIND.text,
+      valueName: 'FILE',
+      description:
+        'With --small-areas: hard boundaries (GeoJSON polygons); a small area only goes to a network of practices in its own area.',
+    },
+    {
+      name: 'within-field',
+      kind: OPTION_KIND.text,
+      valueName: 'FIELD',
+      description: 'Property naming the area of each --within feature (features with one value form one area).',
+    },
+    {
+      name: 'min',
+      kind: OPTION_KIND.wholeNumber,
+      valueName: 'N',
+      defaultValue: 30_000,
+      description: 'Lowest population of a network in band.',
+    },
+    {
+      name: 'max',
+      kind: OPTION_KIND.wholeNumber,
+      valueName: 'N',
+      defaultValue: 50_000,
+      description: 'Highest population of a network in band.',
+    },
     POSTCODES_OPTION,
     CRS_OPTION,
     OUT_CRS_OPTION,
@@ -78,7 +201,13 @@ function checkUsage(args: ParsedArgs, io: CliIO): string | null {
   const deprivation = deprivationUsage(args);
   if (deprivation) return deprivation;
   if (!args.text.has('small-areas')) {
-    const needs = ['small-area-field', ...(args.text.has('deprivation') ? [] : ['registrations']), 'small-area-centroids', 'small-areas-out', 'within'].find((o) => args.text.has(o));
+    const needs = [
+      'small-area-field',
+      ...(args.text.has('deprivation') ? [] : ['registrations']),
+      'small-area-centroids',
+      'small-areas-out',
+      'within',
+    ].find((o) => args.text.has(o));
     if (needs) return `--${needs} needs --small-areas FILE (footprints from small areas)`;
   }
   if (args.text.has('within-field') && !args.text.has('within')) return '--within-field needs --within FILE';
@@ -87,7 +216,17 @@ function checkUsage(args: ParsedArgs, io: CliIO): string | null {
   if ('usage' in crs) return crs.usage;
   const written = outCrsArg(args);
   if ('usage' in written) return written.usage;
-  const inputs = ['practices', 'boundary', 'assignment', 'small-areas', 'registrations', 'small-area-centroids', 'within', 'postcodes', 'deprivation'].filter((o) => args.text.has(o));
+  const inputs = [
+    'practices',
+    'boundary',
+    'assignment',
+    'small-areas',
+    'registrations',
+    'small-area-centroids',
+    'within',
+    'postcodes',
+    'deprivation',
+  ].filter((o) => args.text.has(o));
   return sameFileProblem(io, outputs, inputs, args.text) ?? outFormatProblem(args);
 }
 
@@ -118,14 +257,19 @@ export async function runFootprints(args: ParsedArgs, io: CliIO): Promise<ExitCo
   const stated = crsArg(args);
   const crs = 'crs' in stated ? stated.crs : undefined;
   const practicesRead = await readInput(io, args.text.get('practices')!, '--practices', warnings, crs);
-  const boundaryRead = boundaryFile === undefined ? null : await readInput(io, boundaryFile, '--boundary', warnings, crs);
-  const assignmentRead = assignmentFile === undefined ? null : await readInput(io, assignmentFile, '--assignment', warnings);
+  const boundaryRead =
+    boundaryFile === undefined ? null : await readInput(io, boundaryFile, '--boundary', warnings, crs);
+  const assignmentRead =
+    assignmentFile === undefined ? null : await readInput(io, assignmentFile, '--assignment', warnings);
   const readFailures = [practicesRead, boundaryRead, assignmentRead].flatMap((r) => (r && !r.ok ? [r.message] : []));
   if (readFailures.length || !practicesRead.ok) return failInput(io, [], warnings, readFailures);
   const extra = await practiceOptions(io, args, practicesRead.text, warnings);
   if (!extra.ok) return failInput(io, extra.errors, warnings, extra.failures);
 
-  const practicesResult = parsePractices(practicesRead.text, practicesRead.fileName, { ...extra.opts, ...(networkField && { fields: { network: networkField } }) });
+  const practicesResult = parsePractices(practicesRead.text, practicesRead.fileName, {
+    ...extra.opts,
+    ...(networkField && { fields: { network: networkField } }),
+  });
   warnings.push(...(assignmentFile === undefined ? practicesResult.warnings : withoutNetworkWarnings(practicesResult)));
   if (!practicesResult.ok) errors.push(...practicesResult.errors);
   let boundary = null;
@@ -163,10 +307,20 @@ export async function runFootprints(args: ParsedArgs, io: CliIO): Promise<ExitCo
   }
 
   if (args.text.has('small-areas')) {
-    const source = networkField !== undefined ? `--network-field ${networkField}` : `--assignment ${assignmentRead?.ok ? assignmentRead.fileName : ''}`;
+    const source =
+      networkField !== undefined
+        ? `--network-field ${networkField}`
+        : `--assignment ${assignmentRead?.ok ? assignmentRead.fileName : ''}`;
     return runSmallAreaFootprints(args, io, {
-      practices, practicesFile: practicesRead.fileName, networks, assignment, assignmentSource: source, boundary,
-      boundaryFile: boundaryRead?.ok ? boundaryRead.fileName : null, band, warnings,
+      practices,
+      practicesFile: practicesRead.fileName,
+      networks,
+      assignment,
+      assignmentSource: source,
+      boundary,
+      boundaryFile: boundaryRead?.ok ? boundaryRead.fileName : null,
+      band,
+      warnings,
     });
   }
   const tessellation = buildTessellation(practices, boundary);
@@ -176,9 +330,19 @@ export async function runFootprints(args: ParsedArgs, io: CliIO): Promise<ExitCo
   if (errors.length || failures.length) return failInput(io, errors, warnings, failures);
   const figures = deprivation ? planDeprivation(deprivation, plan.input) : null;
   const networksFc = toNetworksGeoJSON([...plan.networks.values()], band);
-  const outputs: OutputFile[] = [{ file: args.text.get('out')!, text: encodeFeatures(figures ? withDeprivation(networksFc, figures) : networksFc, args.text.get('out')!, outCrs(args)) }];
+  const outputs: OutputFile[] = [
+    {
+      file: args.text.get('out')!,
+      text: encodeFeatures(
+        figures ? withDeprivation(networksFc, figures) : networksFc,
+        args.text.get('out')!,
+        outCrs(args),
+      ),
+    },
+  ];
   const assignmentOut = args.text.get('assignment-out');
-  if (assignmentOut !== undefined) outputs.push({ file: assignmentOut, text: toAssignmentCsv(practices, assignment, networks) });
+  if (assignmentOut !== undefined)
+    outputs.push({ file: assignmentOut, text: toAssignmentCsv(practices, assignment, networks) });
 
   for (const w of warnings) io.stderr(`${formatIssue(w)}\n`);
   const written = writeOutputsAtomically(io, outputs);
@@ -188,7 +352,10 @@ export async function runFootprints(args: ParsedArgs, io: CliIO): Promise<ExitCo
   }
 
   const totalPatients = practices.reduce((s, p) => s + p.listSize, 0);
-  const source = networkField !== undefined ? `--network-field ${networkField}` : `--assignment ${assignmentRead?.ok ? assignmentRead.fileName : ''}`;
+  const source =
+    networkField !== undefined
+      ? `--network-field ${networkField}`
+      : `--assignment ${assignmentRead?.ok ? assignmentRead.fileName : ''}`;
   const area = boundary
     ? `${boundaryRead?.ok ? boundaryRead.fileName : ''}, ${formatCount(tessellation.areaKm2)} km2`
     : `convex hull of the practices plus a margin (no --boundary given), ${formatCount(tessellation.areaKm2)} km2`;

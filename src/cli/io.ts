@@ -1,6 +1,17 @@
 // Files and terminal for every command: capped reads, all-or-nothing writes, and the
 // writers `run()` is given so tests can capture output without spawning a process.
-import { closeSync, fstatSync, fsyncSync, openSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fstatSync,
+  fsyncSync,
+  openSync,
+  readSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import path from 'node:path';
 import { formatIssue, issueCount } from '../core/io';
 import type { Issue } from '../core/model';
@@ -38,10 +49,20 @@ const BINARY_SNIFF_BYTES = 4096;
  * name the io layer puts at the start of each message. The size limit counts the bytes read,
  * so a device or pipe that never ends (`/dev/zero`, `<(yes)`) is refused instead of filling memory.
  */
-export function readInputFile(io: CliIO, file: string, label: string, maxBytes = io.maxInputBytes ?? MAX_INPUT_BYTES): ReadOutcome {
+export function readInputFile(
+  io: CliIO,
+  file: string,
+  label: string,
+  maxBytes = io.maxInputBytes ?? MAX_INPUT_BYTES,
+): ReadOutcome {
   const read = readInputBytes(io, file, label, maxBytes);
   if (!read.ok) return read;
-  return { ok: true, text: Buffer.from(read.bytes.buffer, read.bytes.byteOffset, read.bytes.byteLength).toString('utf8'), fileName: read.fileName, path: read.path };
+  return {
+    ok: true,
+    text: Buffer.from(read.bytes.buffer, read.bytes.byteOffset, read.bytes.byteLength).toString('utf8'),
+    fileName: read.fileName,
+    path: read.path,
+  };
 }
 
 export type BytesOutcome =
@@ -54,7 +75,12 @@ const isZipStart = (b: Buffer) => b[0] === 0x50 && b[1] === 0x4b && (b[2] === 0x
  * readInputFile's reading and checks, returning the raw bytes (decoded by core's prepareInput:
  * encodings, zipped shapefiles). A zip archive is the one binary content accepted.
  */
-export function readInputBytes(io: CliIO, file: string, label: string, maxBytes = io.maxInputBytes ?? MAX_INPUT_BYTES): BytesOutcome {
+export function readInputBytes(
+  io: CliIO,
+  file: string,
+  label: string,
+  maxBytes = io.maxInputBytes ?? MAX_INPUT_BYTES,
+): BytesOutcome {
   const full = resolvePath(io, file);
   const fail = (why: string): BytesOutcome => ({ ok: false, message: `${label} ${file}: ${why}` });
   const tooLarge = (size: string) => fail(`is ${size}, larger than the ${formatMegabytes(maxBytes)} limit`);
@@ -76,8 +102,14 @@ export function readInputBytes(io: CliIO, file: string, label: string, maxBytes 
       const n = readSync(fd, chunk, 0, chunk.length, null);
       if (n === 0) break;
       if (total === 0) zip = isZipStart(chunk);
-      if (!zip && total < BINARY_SNIFF_BYTES && chunk.subarray(0, Math.min(n, BINARY_SNIFF_BYTES - total)).includes(0)) {
-        return fail('is not a text file (binary content, for example a spreadsheet); save it as CSV (UTF-8) or GeoJSON');
+      if (
+        !zip &&
+        total < BINARY_SNIFF_BYTES &&
+        chunk.subarray(0, Math.min(n, BINARY_SNIFF_BYTES - total)).includes(0)
+      ) {
+        return fail(
+          'is not a text file (binary content, for example a spreadsheet); save it as CSV (UTF-8) or GeoJSON',
+        );
       }
       total += n;
       if (total > maxBytes) return tooLarge(`more than ${formatMegabytes(maxBytes)} (stopped reading there)`);
@@ -112,7 +144,12 @@ function fileIdentity(full: string): string {
  * A usage error when an output names the same real file as an input or another output
  * (through a symlink, a hard link or `..`), else null. `files` maps option name -> path given.
  */
-export function sameFileProblem(io: CliIO, outputs: readonly string[], inputs: readonly string[], files: ReadonlyMap<string, string>): string | null {
+export function sameFileProblem(
+  io: CliIO,
+  outputs: readonly string[],
+  inputs: readonly string[],
+  files: ReadonlyMap<string, string>,
+): string | null {
   const given = (o: string) => files.get(o);
   const identity = new Map<string, string>();
   for (const o of [...inputs, ...outputs]) {
@@ -221,7 +258,10 @@ const formatMegabytes = (bytes: number) =>
   bytes < 1024 * 1024 ? `${formatCount(bytes)} bytes` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 
 /** 1234567 -> "1,234,567", the same on every machine (no locale lookup). */
-export const formatCount = (n: number) => Math.round(n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+export const formatCount = (n: number) =>
+  Math.round(n)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 export const plural = (n: number, one: string, many = `${one}s`) => `${formatCount(n)} ${n === 1 ? one : many}`;
 
@@ -230,7 +270,12 @@ export const plural = (n: number, one: string, many = `${one}s`) => `${formatCou
  * line (`error: file where (code): text`), then a closing count, and returns exit code 1. Long
  * lists are capped per kind ("…and 980 more list size errors"); the count is always the true total.
  */
-export function failInput(io: CliIO, errors: readonly Issue[], warnings: readonly Issue[], readFailures: readonly string[] = []): ExitCode {
+export function failInput(
+  io: CliIO,
+  errors: readonly Issue[],
+  warnings: readonly Issue[],
+  readFailures: readonly string[] = [],
+): ExitCode {
   for (const w of warnings) io.stderr(`${formatIssue(w)}\n`);
   for (const f of readFailures) io.stderr(`error: ${f}\n`);
   for (const e of errors) io.stderr(`${formatIssue(e)}\n`);
@@ -246,6 +291,8 @@ export function warningsLine(warnings: readonly Issue[]): string {
   if (warnings.length === 0) return 'Warnings: none';
   const total = issueCount(warnings);
   const omitted = warnings.filter((w) => w.omitted !== undefined);
-  const note = omitted.length ? `; ${formatCount(total - (warnings.length - omitted.length))} not listed, summarised by kind` : '';
+  const note = omitted.length
+    ? `; ${formatCount(total - (warnings.length - omitted.length))} not listed, summarised by kind`
+    : '';
   return `Warnings: ${formatCount(total)} (listed on stderr${note})`;
 }

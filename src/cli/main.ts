@@ -54,7 +54,11 @@ export async function run(argv: readonly string[], io: CliIO): Promise<ExitCode>
   const command = COMMANDS.find((c) => c.spec.name === name);
   if (!command) {
     const names = COMMANDS.map((c) => c.spec.name);
-    const hint = name.startsWith('-') ? ' (a command comes first, then its options)' : suggest(name, names) ? ` (did you mean ${suggest(name, names)}?)` : '';
+    const hint = name.startsWith('-')
+      ? ' (a command comes first, then its options)'
+      : suggest(name, names)
+        ? ` (did you mean ${suggest(name, names)}?)`
+        : '';
     return usageError(io, `unknown command "${name}"${hint}; commands: ${names.join(', ')}`);
   }
   const parsed = parseArgs(rest, command.spec);
@@ -66,7 +70,9 @@ export async function run(argv: readonly string[], io: CliIO): Promise<ExitCode>
   try {
     return await command.run(parsed.args, io);
   } catch (e) {
-    io.stderr(`internal error in ${command.spec.name} (a bug, please report it): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    io.stderr(
+      `internal error in ${command.spec.name} (a bug, please report it): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+    );
     return EXIT.internal;
   }
 }

@@ -15,14 +15,22 @@ export interface PlanSource {
   readonly kind: 'assignment CSV' | 'networks GeoJSON' | 'plan file';
 }
 
-const fail = (file: string, message: string): Result<never> => ({ ok: false, errors: [{ severity: 'error', file, message: `${file}: ${message}` }], warnings: [] });
+const fail = (file: string, message: string): Result<never> => ({
+  ok: false,
+  errors: [{ severity: 'error', file, message: `${file}: ${message}` }],
+  warnings: [],
+});
 
 function fromPlanFile(text: string, fileName: string, scenario: string | undefined): Result<PlanSource> {
   const r = parsePlanFile(text, fileName);
   if (!r.ok) return r;
   const { scenarios, active } = r.value;
   const s = scenario === undefined ? scenarios[active] : scenarios.find((x) => x.name === scenario);
-  if (!s) return fail(fileName, `has no scenario named "${scenario}" (scenarios: ${scenarios.map((x) => `"${x.name}"`).join(', ')})`);
+  if (!s)
+    return fail(
+      fileName,
+      `has no scenario named "${scenario}" (scenarios: ${scenarios.map((x) => `"${x.name}"`).join(', ')})`,
+    );
   return {
     ok: true,
     warnings: r.warnings,
@@ -41,10 +49,17 @@ function fromPlanFile(text: string, fileName: string, scenario: string | undefin
  * Example: `readPlanSource(text, 'after.csv', practices)` reads an assignment CSV; with
  * `scenario` a plan file's scenario of that name (default: the one that was open).
  */
-export function readPlanSource(text: string, fileName: string, practices: readonly Practice[], scenario?: string): Result<PlanSource> {
+export function readPlanSource(
+  text: string,
+  fileName: string,
+  practices: readonly Practice[],
+  scenario?: string,
+): Result<PlanSource> {
   const head = text.slice(0, 4000).trimStart();
-  if (head.startsWith('{') && new RegExp(`"format"\\s*:\\s*"${PLAN_FORMAT}"`).test(head)) return fromPlanFile(text, fileName, scenario);
-  if (scenario !== undefined) return fail(fileName, 'is not a plan file, so it has no scenarios (drop the --*-scenario option)');
+  if (head.startsWith('{') && new RegExp(`"format"\\s*:\\s*"${PLAN_FORMAT}"`).test(head))
+    return fromPlanFile(text, fileName, scenario);
+  if (scenario !== undefined)
+    return fail(fileName, 'is not a plan file, so it has no scenarios (drop the --*-scenario option)');
   if (head.startsWith('{')) {
     const r = parseNetworksGeoJSON(text, fileName);
     if (!r.ok) return r;
@@ -52,16 +67,32 @@ export function readPlanSource(text: string, fileName: string, practices: readon
     return {
       ok: true,
       warnings: r.warnings,
-      value: { assignment: r.value.assignment, networks: r.value.networks.map((n) => ({ id: n.id, name: n.name })), band: r.value.band, coverage: { label: fileName, codes, complete: false }, label: fileName, kind: 'networks GeoJSON' },
+      value: {
+        assignment: r.value.assignment,
+        networks: r.value.networks.map((n) => ({ id: n.id, name: n.name })),
+        band: r.value.band,
+        coverage: { label: fileName, codes, complete: false },
+        label: fileName,
+        kind: 'networks GeoJSON',
+      },
     };
   }
   const r = parseAssignment(text, fileName, practices);
   if (!r.ok) return r;
   // Unknown practices are reported by the practice-set check, with both plans in view.
-  const warnings: Issue[] = r.warnings.filter((w) => !/not in the practice table|practices are not in this file/.test(w.message));
+  const warnings: Issue[] = r.warnings.filter(
+    (w) => !/not in the practice table|practices are not in this file/.test(w.message),
+  );
   return {
     ok: true,
     warnings,
-    value: { assignment: r.value.assignment, networks: r.value.networks, band: null, coverage: { label: fileName, codes: r.value.listed, complete: true }, label: fileName, kind: 'assignment CSV' },
+    value: {
+      assignment: r.value.assignment,
+      networks: r.value.networks,
+      band: null,
+      coverage: { label: fileName, codes: r.value.listed, complete: true },
+      label: fileName,
+      kind: 'assignment CSV',
+    },
   };
 }

@@ -15,21 +15,24 @@ export const CRS_OPTION: OptionSpec = {
   name: 'crs',
   kind: OPTION_KIND.text,
   valueName: 'EPSG:27700',
-  description: 'Inputs that state no CRS of their own and hold metres are British National Grid (EPSG:27700) and are reprojected.',
+  description:
+    'Inputs that state no CRS of their own and hold metres are British National Grid (EPSG:27700) and are reprojected.',
 };
 
 export const POSTCODES_OPTION: OptionSpec = {
   name: 'postcodes',
   kind: OPTION_KIND.text,
   valueName: 'FILE',
-  description: 'Postcode lookup (ONS Postcode Directory or NSPL CSV: pcds/pcd2/pcd, lat/long or oseast1m/osnrth1m, doterm) locating practices by postcode.',
+  description:
+    'Postcode lookup (ONS Postcode Directory or NSPL CSV: pcds/pcd2/pcd, lat/long or oseast1m/osnrth1m, doterm) locating practices by postcode.',
 };
 
 export const OUT_CRS_OPTION: OptionSpec = {
   name: 'out-crs',
   kind: OPTION_KIND.text,
   valueName: 'EPSG:27700',
-  description: 'Write --out in British National Grid (GeoJSON with the crs member ONS uses; shapefile .prj). Default WGS84; KML is always WGS84.',
+  description:
+    'Write --out in British National Grid (GeoJSON with the crs member ONS uses; shapefile .prj). Default WGS84; KML is always WGS84.',
 };
 
 /** The --out-crs value (default WGS84), or a usage error; KML cannot be written in BNG. */
@@ -37,9 +40,11 @@ export function outCrsArg(args: ParsedArgs): { readonly crs: Crs } | { readonly 
   const raw = args.text.get('out-crs');
   if (raw === undefined) return { crs: CRS.wgs84 };
   const crs = crsFromName(raw);
-  if (crs === null) return { usage: `--out-crs must be EPSG:27700 (British National Grid) or EPSG:4326 (WGS84), got "${raw}"` };
+  if (crs === null)
+    return { usage: `--out-crs must be EPSG:27700 (British National Grid) or EPSG:4326 (WGS84), got "${raw}"` };
   const out = args.text.get('out') ?? '';
-  if (crs === CRS.bng && outputFormat(out) === OUTPUT_FORMAT.kml) return { usage: `--out-crs EPSG:27700 cannot apply to ${out}: KML is always WGS84 longitude/latitude` };
+  if (crs === CRS.bng && outputFormat(out) === OUTPUT_FORMAT.kml)
+    return { usage: `--out-crs EPSG:27700 cannot apply to ${out}: KML is always WGS84 longitude/latitude` };
   return { crs };
 }
 
@@ -61,7 +66,13 @@ export function crsArg(args: ParsedArgs): { readonly crs?: Crs } | { readonly us
 }
 
 /** One input through prepareInput; a failure reads like readInputFile's (`--services x.zip: …`). */
-export async function readInput(io: CliIO, file: string, label: string, warnings: Issue[], crs?: Crs): Promise<ReadOutcome> {
+export async function readInput(
+  io: CliIO,
+  file: string,
+  label: string,
+  warnings: Issue[],
+  crs?: Crs,
+): Promise<ReadOutcome> {
   const read = readInputBytes(io, file, label);
   if (!read.ok) return read;
   const prepared = await prepareInput(read.bytes, read.fileName, { crs });
@@ -71,15 +82,27 @@ export async function readInput(io: CliIO, file: string, label: string, warnings
 }
 
 /** Streams a postcode lookup, keeping only `wanted` postcodes. */
-export async function readPostcodeLookup(io: CliIO, file: string, wanted: ReadonlySet<string>): Promise<{ ok: true; lookup: PostcodeLookup; warnings: readonly Issue[] } | { ok: false; errors: readonly Issue[]; failure?: string }> {
+export async function readPostcodeLookup(
+  io: CliIO,
+  file: string,
+  wanted: ReadonlySet<string>,
+): Promise<
+  | { ok: true; lookup: PostcodeLookup; warnings: readonly Issue[] }
+  | { ok: false; errors: readonly Issue[]; failure?: string }
+> {
   const full = resolvePath(io, file);
   const reader = new PostcodeLookupReader(file.split(/[\\/]/).pop() ?? file, wanted);
   const decoder = new TextDecoder('utf-8');
   try {
-    for await (const chunk of createReadStream(full, { highWaterMark: 1 << 20 })) reader.push(decoder.decode(chunk as Buffer, { stream: true }));
+    for await (const chunk of createReadStream(full, { highWaterMark: 1 << 20 }))
+      reader.push(decoder.decode(chunk as Buffer, { stream: true }));
   } catch (e) {
     const code = (e as { code?: string }).code;
-    return { ok: false, errors: [], failure: `--postcodes ${file}: ${code === 'ENOENT' ? 'no such file or directory' : code === 'EISDIR' ? 'is a directory, expected a file' : e instanceof Error ? e.message : String(e)}` };
+    return {
+      ok: false,
+      errors: [],
+      failure: `--postcodes ${file}: ${code === 'ENOENT' ? 'no such file or directory' : code === 'EISDIR' ? 'is a directory, expected a file' : e instanceof Error ? e.message : String(e)}`,
+    };
   }
   reader.push(decoder.decode());
   const r = reader.finish();
@@ -95,7 +118,10 @@ export async function practiceOptions(
   args: ParsedArgs,
   practicesText: string,
   warnings: Issue[],
-): Promise<{ ok: true; opts: Pick<ParsePracticesOptions, 'crs' | 'postcodes'> } | { ok: false; errors: readonly Issue[]; failures: readonly string[] }> {
+): Promise<
+  | { ok: true; opts: Pick<ParsePracticesOptions, 'crs' | 'postcodes'> }
+  | { ok: false; errors: readonly Issue[]; failures: readonly string[] }
+> {
   const stated = crsArg(args);
   const crs = 'crs' in stated ? stated.crs : undefined;
   const file = args.text.get('postcodes');

@@ -26,8 +26,10 @@ const percent = (part: number, whole: number) => (whole > 0 ? `${((100 * part) /
  * The last line only for plans built from practice cells (small areas have no shared sites).
  */
 export function planSummaryLines(
-  plan: Pick<PlanResult, 'input' | 'networks' | 'inBand' | 'nonContiguous' | 'unassigned' | 'unassignedPopulation' | 'totalPopulation'> &
-    { readonly sharedSiteConflicts?: PlanResult['sharedSiteConflicts'] },
+  plan: Pick<
+    PlanResult,
+    'input' | 'networks' | 'inBand' | 'nonContiguous' | 'unassigned' | 'unassignedPopulation' | 'totalPopulation'
+  > & { readonly sharedSiteConflicts?: PlanResult['sharedSiteConflicts'] },
   noFootprintReason: string | ((id: NetworkId) => string) = 'no practice inside the study area',
 ): string[] {
   const { band } = plan.input;
@@ -44,12 +46,17 @@ export function planSummaryLines(
   const contiguousLine =
     `Contiguous: ${formatCount(summaries.filter((n) => n.contiguous).length)} of ${formatCount(summaries.length)}` +
     (split.length ? `; in several parts: ${listIds(split)}` : '') +
-    noFootprintText(summaries.filter((n) => n.parts === 0).map((n) => n.id), noFootprintReason);
+    noFootprintText(
+      summaries.filter((n) => n.parts === 0).map((n) => n.id),
+      noFootprintReason,
+    );
   const unassignedLine =
     `Unassigned: ${plural(plan.unassigned.length, 'practice')}, ${plural(plan.unassignedPopulation, 'patient')}` +
     ` (${percent(plan.unassignedPopulation, plan.totalPopulation)} of ${formatCount(plan.totalPopulation)})`;
   if (!plan.sharedSiteConflicts) return [bandLine, contiguousLine, unassignedLine];
-  const conflicts = plan.sharedSiteConflicts.map((c) => `${listIds(c.practiceCodes, 4)} at one site: ${c.networks.join(', ')}`);
+  const conflicts = plan.sharedSiteConflicts.map(
+    (c) => `${listIds(c.practiceCodes, 4)} at one site: ${c.networks.join(', ')}`,
+  );
   const shown = conflicts.slice(0, 3).join('; ') + (conflicts.length > 3 ? `; and ${conflicts.length - 3} more` : '');
   const conflictLine = `Shared-site conflicts: ${formatCount(conflicts.length)}${conflicts.length ? ` (${shown})` : ''}`;
   return [bandLine, contiguousLine, unassignedLine, conflictLine];
@@ -62,8 +69,13 @@ export function planSummaryLines(
 export function implausibleListSizeLines(practices: readonly Practice[]): string[] {
   const big = practices.filter((p) => p.listSize > MAX_PLAUSIBLE_LIST_SIZE);
   if (big.length === 0) return [];
-  const shown = listIds(big.map((p) => `${p.code} ${formatCount(p.listSize)}`), 3);
-  return [`Implausible list sizes: ${formatCount(big.length)} above ${formatCount(MAX_PLAUSIBLE_LIST_SIZE)} (${shown}), used as given; see the warnings`];
+  const shown = listIds(
+    big.map((p) => `${p.code} ${formatCount(p.listSize)}`),
+    3,
+  );
+  return [
+    `Implausible list sizes: ${formatCount(big.length)} above ${formatCount(MAX_PLAUSIBLE_LIST_SIZE)} (${shown}), used as given; see the warnings`,
+  ];
 }
 
 /** `; no footprint (reason): 2 (N1, N2)`, one group per reason; '' when every network has one. */
@@ -74,7 +86,9 @@ function noFootprintText(ids: readonly NetworkId[], reason: string | ((id: Netwo
     const why = typeof reason === 'string' ? reason : reason(id);
     groups.set(why, [...(groups.get(why) ?? []), id]);
   }
-  return [...groups].map(([why, group]) => `; no footprint (${why}): ${formatCount(group.length)} (${listIds(group)})`).join('');
+  return [...groups]
+    .map(([why, group]) => `; no footprint (${why}): ${formatCount(group.length)} (${listIds(group)})`)
+    .join('');
 }
 
 /**
@@ -93,6 +107,8 @@ export function noFootprintReasonOf(plan: PlanResult): (id: NetworkId) => string
       const site = t.siteOfPractice[indexOfCode.get(code) ?? -1];
       return site !== undefined && t.cellRings[site].length > 0 && plan.siteOwner[site] !== k;
     });
-    return lostShared ? 'its practices share a site with a network that has more patients there' : 'no practice inside the study area';
+    return lostShared
+      ? 'its practices share a site with a network that has more patients there'
+      : 'no practice inside the study area';
   };
 }

@@ -15,9 +15,25 @@ export function applyCatchment(map: MapLibreMap, fc: CatchmentCollection): void 
   }
   map.addSource(SOURCE, { type: 'geojson', data: fc });
   const before = map.getLayer('pcn-cells-line') ? 'pcn-cells-line' : undefined;
-  map.addLayer({
-    id: LAYER, type: 'fill', source: SOURCE,
-    paint: { 'fill-color': '#4a1486', 'fill-opacity': ['interpolate', ['linear'], ['get', 'share'], 0, 0.08, 1, 0.75] },
-  }, before);
-  map.addLayer({ id: OUTLINE, type: 'line', source: SOURCE, paint: { 'line-color': '#4a1486', 'line-width': 0.5, 'line-opacity': 0.5 } }, before);
+  map.addLayer(
+    {
+      id: LAYER,
+      type: 'fill',
+      source: SOURCE,
+      paint: {
+        'fill-color': '#4a1486',
+        'fill-opacity': ['interpolate', ['linear'], ['get', 'share'], 0, 0.08, 1, 0.75],
+      },
+    },
+    before,
+  );
+  map.addLayer(
+    {
+      id: OUTLINE,
+      type: 'line',
+      source: SOURCE,
+      paint: { 'line-color': '#4a1486', 'line-width': 0.5, 'line-opacity': 0.5 },
+    },
+    before,
+  );
 }

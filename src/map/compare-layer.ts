@@ -24,11 +24,35 @@ const UNDER = 'pcn-footprints-fill';
 
 function ensureLayers(map: MapLibreMap): void {
   if (map.getSource(COMPARE_LAYER.referenceSource)) return;
-  for (const id of [COMPARE_LAYER.referenceSource, COMPARE_LAYER.otherSource, COMPARE_LAYER.movedSource]) map.addSource(id, { type: 'geojson', data: EMPTY });
-  map.addLayer({ id: COMPARE_LAYER.reference, type: 'line', source: COMPARE_LAYER.referenceSource, paint: { 'line-color': '#5b2c83', 'line-width': 1.8, 'line-dasharray': [4, 2] } }, map.getLayer(UNDER) ? UNDER : undefined);
-  map.addLayer({ id: COMPARE_LAYER.other, type: 'line', source: COMPARE_LAYER.otherSource, paint: { 'line-color': '#111111', 'line-width': 2.2, 'line-dasharray': [0.6, 1.4] } });
-  map.addLayer({ id: COMPARE_LAYER.movedOuter, type: 'circle', source: COMPARE_LAYER.movedSource, paint: { 'circle-radius': 15, 'circle-opacity': 0, 'circle-stroke-color': '#111111', 'circle-stroke-width': 3 } });
-  map.addLayer({ id: COMPARE_LAYER.movedInner, type: 'circle', source: COMPARE_LAYER.movedSource, paint: { 'circle-radius': 11, 'circle-opacity': 0, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 } });
+  for (const id of [COMPARE_LAYER.referenceSource, COMPARE_LAYER.otherSource, COMPARE_LAYER.movedSource])
+    map.addSource(id, { type: 'geojson', data: EMPTY });
+  map.addLayer(
+    {
+      id: COMPARE_LAYER.reference,
+      type: 'line',
+      source: COMPARE_LAYER.referenceSource,
+      paint: { 'line-color': '#5b2c83', 'line-width': 1.8, 'line-dasharray': [4, 2] },
+    },
+    map.getLayer(UNDER) ? UNDER : undefined,
+  );
+  map.addLayer({
+    id: COMPARE_LAYER.other,
+    type: 'line',
+    source: COMPARE_LAYER.otherSource,
+    paint: { 'line-color': '#111111', 'line-width': 2.2, 'line-dasharray': [0.6, 1.4] },
+  });
+  map.addLayer({
+    id: COMPARE_LAYER.movedOuter,
+    type: 'circle',
+    source: COMPARE_LAYER.movedSource,
+    paint: { 'circle-radius': 15, 'circle-opacity': 0, 'circle-stroke-color': '#111111', 'circle-stroke-width': 3 },
+  });
+  map.addLayer({
+    id: COMPARE_LAYER.movedInner,
+    type: 'circle',
+    source: COMPARE_LAYER.movedSource,
+    paint: { 'circle-radius': 11, 'circle-opacity': 0, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 },
+  });
 }
 
 export class CompareOverlay {
@@ -43,8 +67,16 @@ export class CompareOverlay {
   /** Call after every style load, then whenever the layer changes. */
   setReference(layer: ReferenceLayer | null): void {
     ensureLayers(this.map);
-    const features: Feature[] = (layer?.features ?? []).map((f, i) => ({ type: 'Feature', id: i, properties: { label: f.label }, geometry: f.geometry }));
-    (this.map.getSource(COMPARE_LAYER.referenceSource) as GeoJSONSource).setData({ type: 'FeatureCollection', features });
+    const features: Feature[] = (layer?.features ?? []).map((f, i) => ({
+      type: 'Feature',
+      id: i,
+      properties: { label: f.label },
+      geometry: f.geometry,
+    }));
+    (this.map.getSource(COMPARE_LAYER.referenceSource) as GeoJSONSource).setData({
+      type: 'FeatureCollection',
+      features,
+    });
     this.labels.clear();
     layer?.features.forEach((f, i) => this.labels.set(i, f.geometry, f.label, false, 0));
   }
@@ -58,16 +90,27 @@ export class CompareOverlay {
       for (const n of otherPlan?.networks.values() ?? []) {
         if (n.geometry) other.push({ type: 'Feature', properties: { id: n.id, name: n.name }, geometry: n.geometry });
       }
-      (this.map.getSource(COMPARE_LAYER.otherSource) as GeoJSONSource).setData({ type: 'FeatureCollection', features: other });
+      (this.map.getSource(COMPARE_LAYER.otherSource) as GeoJSONSource).setData({
+        type: 'FeatureCollection',
+        features: other,
+      });
       this.shownOther = otherPlan;
     }
     const moved: Feature[] = [];
     if (c?.ok) {
       for (const p of c.after.plan.input.practices) {
-        if (c.moved.has(p.code)) moved.push({ type: 'Feature', properties: { code: p.code }, geometry: { type: 'Point', coordinates: [p.lon, p.lat] } });
+        if (c.moved.has(p.code))
+          moved.push({
+            type: 'Feature',
+            properties: { code: p.code },
+            geometry: { type: 'Point', coordinates: [p.lon, p.lat] },
+          });
       }
     }
-    (this.map.getSource(COMPARE_LAYER.movedSource) as GeoJSONSource).setData({ type: 'FeatureCollection', features: moved });
+    (this.map.getSource(COMPARE_LAYER.movedSource) as GeoJSONSource).setData({
+      type: 'FeatureCollection',
+      features: moved,
+    });
   }
 
   /** After a style reload the sources are new and empty: draw everything again. */

@@ -16,5 +16,8 @@ export function applyDecileAreas(map: MapLibreMap, fc: DecileCollection): void {
   map.addSource(SOURCE, { type: 'geojson', data: fc });
   const before = map.getLayer('pcn-footprints-fill') ? 'pcn-footprints-fill' : undefined;
   const colour = ['match', ['get', 'decile'], ...IMD_DECILE_COLOURS.flatMap((c, d) => [d + 1, c]), '#cccccc'];
-  map.addLayer({ id: LAYER, type: 'fill', source: SOURCE, paint: { 'fill-color': colour as never, 'fill-opacity': 0.6 } }, before);
+  map.addLayer(
+    { id: LAYER, type: 'fill', source: SOURCE, paint: { 'fill-color': colour as never, 'fill-opacity': 0.6 } },
+    before,
+  );
 }

@@ -49,7 +49,8 @@ function drawScale(ctx: CanvasRenderingContext2D, metresPerPixel: number, mapHei
   const pow = 10 ** Math.floor(Math.log10(target));
   const metres = [5, 2, 1].map((k) => k * pow).find((m) => m <= target) ?? pow;
   const px = metres / metresPerPixel;
-  const x = 16, y = mapHeight - 18;
+  const x = 16,
+    y = mapHeight - 18;
   ctx.fillStyle = 'rgba(255,255,255,0.85)';
   ctx.fillRect(x - 6, y - 18, px + 60, 26);
   ctx.strokeStyle = INK;
@@ -65,7 +66,13 @@ function drawScale(ctx: CanvasRenderingContext2D, metresPerPixel: number, mapHei
   ctx.fillText(metres >= 1000 ? `${metres / 1000} km` : `${metres} m`, x + px + 6, y);
 }
 
-export async function composeMapPng(mapCanvas: HTMLCanvasElement, networks: readonly NetworkDef[], plan: PlanResult, title: string, extras: PngExtras): Promise<Blob> {
+export async function composeMapPng(
+  mapCanvas: HTMLCanvasElement,
+  networks: readonly NetworkDef[],
+  plan: PlanResult,
+  title: string,
+  extras: PngExtras,
+): Promise<Blob> {
   const ratio = mapCanvas.width / mapCanvas.clientWidth || 1;
   const shown = networks.slice(0, 30);
   const lines = shown.map((n) => {
@@ -108,7 +115,11 @@ export async function composeMapPng(mapCanvas: HTMLCanvasElement, networks: read
     ctx.fillText(fitText(ctx, label, room - 40), x0 + 40, y);
     y += 20;
   };
-  line([], 2, `within band (${plan.input.band.min.toLocaleString('en-GB')}-${plan.input.band.max.toLocaleString('en-GB')})`);
+  line(
+    [],
+    2,
+    `within band (${plan.input.band.min.toLocaleString('en-GB')}-${plan.input.band.max.toLocaleString('en-GB')})`,
+  );
   line([6, 4], 2.5, 'below band');
   line([], 5, 'above band');
   ctx.beginPath();
@@ -127,6 +138,13 @@ export async function composeMapPng(mapCanvas: HTMLCanvasElement, networks: read
     ctx.fillText(fitText(ctx, lines[k], room - 30), x0 + 30, y);
     y += 22;
   });
-  if (networks.length > shown.length) ctx.fillText(`…and ${networks.length - shown.length} more networks (all in the CSV and GeoJSON exports)`.slice(0, 80), x0, y);
-  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG export failed'))), 'image/png'));
+  if (networks.length > shown.length)
+    ctx.fillText(
+      `…and ${networks.length - shown.length} more networks (all in the CSV and GeoJSON exports)`.slice(0, 80),
+      x0,
+      y,
+    );
+  return new Promise((resolve, reject) =>
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG export failed'))), 'image/png'),
+  );
 }

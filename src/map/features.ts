@@ -23,7 +23,14 @@ export function practiceFeature(i: number, p: Practice, def: NetworkDef | undefi
     type: 'Feature',
     id: i,
     geometry: { type: 'Point', coordinates: [p.lon, p.lat] },
-    properties: { code: p.code, name: p.name, listSize: p.listSize, network: def?.id ?? '', colour: def?.colour ?? UNASSIGNED_COLOUR, assigned: def !== undefined },
+    properties: {
+      code: p.code,
+      name: p.name,
+      listSize: p.listSize,
+      network: def?.id ?? '',
+      colour: def?.colour ?? UNASSIGNED_COLOUR,
+      assigned: def !== undefined,
+    },
   };
 }
 
@@ -51,7 +58,14 @@ export function footprintFeature(def: NetworkDef, s: NetworkSummary): Feature<Ge
     type: 'Feature',
     id: def.fid,
     geometry: s.geometry,
-    properties: { network: def.id, name: def.name, colour: def.colour, band: s.band, population: s.population, parts: s.parts },
+    properties: {
+      network: def.id,
+      name: def.name,
+      colour: def.colour,
+      band: s.band,
+      population: s.population,
+      parts: s.parts,
+    },
   };
 }
 
@@ -67,11 +81,17 @@ export function defsById(networks: readonly NetworkDef[]): Map<NetworkId, Networ
 }
 
 /** Practices whose network (or its colour) differ between two plans, by practice index. */
-export function practicesToRefresh(prev: PlanResult, next: PlanResult, colourChanged: ReadonlySet<NetworkId>): number[] {
+export function practicesToRefresh(
+  prev: PlanResult,
+  next: PlanResult,
+  colourChanged: ReadonlySet<NetworkId>,
+): number[] {
   const out: number[] = [];
-  const a = prev.input.assignment, b = next.input.assignment;
+  const a = prev.input.assignment,
+    b = next.input.assignment;
   next.input.practices.forEach((p, i) => {
-    const before = a.get(p.code), after = b.get(p.code);
+    const before = a.get(p.code),
+      after = b.get(p.code);
     if (before !== after || (after !== undefined && colourChanged.has(after))) out.push(i);
   });
   return out;

@@ -15,7 +15,14 @@ import type { Planner, PlannerStore } from '../state/store';
 import type { NetworkDef } from '../state/types';
 import { drawsLand, styleFor } from './basemap';
 import { composeMapPng } from './export-png';
-import { cellFeatures, defsById, footprintFeature, footprintLabel, practiceFeature, practicesToRefresh } from './features';
+import {
+  cellFeatures,
+  defsById,
+  footprintFeature,
+  footprintLabel,
+  practiceFeature,
+  practicesToRefresh,
+} from './features';
 import { FootprintLabels } from './labels';
 import { addPlannerLayers, CELL_LAYER, PRACTICE_LAYER, SOURCES } from './layers';
 import { MODE_HANDLERS, type MapPort } from './modes';
@@ -88,7 +95,13 @@ export function createMapView(container: HTMLElement, store: PlannerStore): MapV
 
   const port: MapPort = {
     practicesAt({ x, y }) {
-      const hits = map.queryRenderedFeatures([[x - 4, y - 4], [x + 4, y + 4]], { layers: [PRACTICE_LAYER] });
+      const hits = map.queryRenderedFeatures(
+        [
+          [x - 4, y - 4],
+          [x + 4, y + 4],
+        ],
+        { layers: [PRACTICE_LAYER] },
+      );
       if (hits.length > 0) return [hits[0].properties.code as PracticeCode];
       const cell = map.queryRenderedFeatures([x, y], { layers: [CELL_LAYER] })[0];
       if (!cell) return [];
@@ -105,7 +118,9 @@ export function createMapView(container: HTMLElement, store: PlannerStore): MapV
     },
   };
   const shapes = new ShapeTool(map, (polygon) => {
-    const codes = get().doc.practices.filter((p) => booleanPointInPolygon([p.lon, p.lat], polygon)).map((p) => p.code);
+    const codes = get()
+      .doc.practices.filter((p) => booleanPointInPolygon([p.lon, p.lat], polygon))
+      .map((p) => p.code);
     MODE_HANDLERS[get().mode].onShape?.(codes, get);
   });
 
@@ -119,7 +134,9 @@ export function createMapView(container: HTMLElement, store: PlannerStore): MapV
     map.removeFeatureState({ source: SOURCES.practices });
     geo(SOURCES.practices)?.setData({
       type: 'FeatureCollection',
-      features: s.doc.practices.map((p, i) => practiceFeature(i, p, defs.get(s.doc.assignment.get(p.code) as NetworkId))),
+      features: s.doc.practices.map((p, i) =>
+        practiceFeature(i, p, defs.get(s.doc.assignment.get(p.code) as NetworkId)),
+      ),
     });
     const fps: Feature[] = [];
     labels.clear();
@@ -175,7 +192,11 @@ export function createMapView(container: HTMLElement, store: PlannerStore): MapV
     // A practice's new colour goes in as feature-state: drawn at the next frame, without the
     // practices source being re-tiled in MapLibre's worker.
     for (const i of practicesToRefresh(prev, plan, restyled)) {
-      const { colour, assigned } = practiceFeature(i, s.doc.practices[i], defs.get(s.doc.assignment.get(s.doc.practices[i].code) as NetworkId)).properties;
+      const { colour, assigned } = practiceFeature(
+        i,
+        s.doc.practices[i],
+        defs.get(s.doc.assignment.get(s.doc.practices[i].code) as NetworkId),
+      ).properties;
       map.setFeatureState({ source: SOURCES.practices, id: i }, { colour, assigned });
     }
     shown = plan;
@@ -186,7 +207,10 @@ export function createMapView(container: HTMLElement, store: PlannerStore): MapV
     const s = get();
     if (!s.smallAreas && !map.getSource('pcn-catchment')) return;
     const code = s.hoveredPractice ?? s.selectedPractice;
-    applyCatchment(map, s.smallAreas ? selectCatchment(s.doc.practices, s.smallAreas, code) : { type: 'FeatureCollection', features: [] });
+    applyCatchment(
+      map,
+      s.smallAreas ? selectCatchment(s.doc.practices, s.smallAreas, code) : { type: 'FeatureCollection', features: [] },
+    );
   }
 
   function setState(id: number | null, key: 'hover' | 'selected', value: boolean) {
@@ -204,17 +228,32 @@ export function createMapView(container: HTMLElement, store: PlannerStore): MapV
     else if (s.smallAreas !== prev.smallAreas || s.footprintSource !== prev.footprintSource) fullSync(false);
     else if (s.doc !== prev.doc) incrementalSync();
     if (s.reference !== prev.reference) compare.setReference(s.reference);
-    if (s.compareWith !== prev.compareWith || (s.compareWith !== null && (s.doc !== prev.doc || s.scenarios !== prev.scenarios))) compare.setComparison(selectComparison(s));
-    if (s.hoveredPractice !== prev.hoveredPractice || s.selectedPractice !== prev.selectedPractice || s.smallAreas !== prev.smallAreas || s.doc.practices !== prev.doc.practices) syncCatchment();
-    if (s.showDeprivationLayer !== prev.showDeprivationLayer || s.smallAreas !== prev.smallAreas || s.deprivation !== prev.deprivation) applyDecileAreas(map, selectDecileAreas(s));
+    if (
+      s.compareWith !== prev.compareWith ||
+      (s.compareWith !== null && (s.doc !== prev.doc || s.scenarios !== prev.scenarios))
+    )
+      compare.setComparison(selectComparison(s));
+    if (
+      s.hoveredPractice !== prev.hoveredPractice ||
+      s.selectedPractice !== prev.selectedPractice ||
+      s.smallAreas !== prev.smallAreas ||
+      s.doc.practices !== prev.doc.practices
+    )
+      syncCatchment();
+    if (
+      s.showDeprivationLayer !== prev.showDeprivationLayer ||
+      s.smallAreas !== prev.smallAreas ||
+      s.deprivation !== prev.deprivation
+    )
+      applyDecileAreas(map, selectDecileAreas(s));
     if (s.hoveredPractice !== prev.hoveredPractice) {
       setState(hovered, 'hover', false);
-      hovered = s.hoveredPractice ? practiceIndex().get(s.hoveredPractice) ?? null : null;
+      hovered = s.hoveredPractice ? (practiceIndex().get(s.hoveredPractice) ?? null) : null;
       setState(hovered, 'hover', true);
     }
     if (s.selectedPractice !== prev.selectedPractice) {
       setState(selected, 'selected', false);
-      selected = s.selectedPractice ? practiceIndex().get(s.selectedPractice) ?? null : null;
+      selected = s.selectedPractice ? (practiceIndex().get(s.selectedPractice) ?? null) : null;
       setState(selected, 'selected', true);
     }
     if (s.mode !== prev.mode) {
@@ -275,8 +314,13 @@ export function createMapView(container: HTMLElement, store: PlannerStore): MapV
           map.once('render', () => {
             const lat = map.getCenter().lat;
             const metresPerPixel = (40075016.686 * Math.cos((lat * Math.PI) / 180)) / (512 * 2 ** map.getZoom());
-            const labelsAt = labels.inView().map((l) => ({ ...map.project(l.at), text: l.text, outOfBand: l.outOfBand }));
-            composeMapPng(map.getCanvas(), get().doc.networks, selectPlan(get()), title, { labels: labelsAt, metresPerPixel }).then(resolve, reject);
+            const labelsAt = labels
+              .inView()
+              .map((l) => ({ ...map.project(l.at), text: l.text, outOfBand: l.outOfBand }));
+            composeMapPng(map.getCanvas(), get().doc.networks, selectPlan(get()), title, {
+              labels: labelsAt,
+              metresPerPixel,
+            }).then(resolve, reject);
           });
           map.triggerRepaint();
         });
@@ -296,7 +340,15 @@ export function createMapView(container: HTMLElement, store: PlannerStore): MapV
           const scale = canvas.width / canvas.clientWidth;
           const [pw, ph] = [Math.max(1, Math.round(w * scale)), Math.max(1, Math.round(h * scale))];
           const out = new Uint8Array(pw * ph * 4);
-          gl.readPixels(Math.round(x * scale), canvas.height - Math.round(y * scale) - ph, pw, ph, gl.RGBA, gl.UNSIGNED_BYTE, out);
+          gl.readPixels(
+            Math.round(x * scale),
+            canvas.height - Math.round(y * scale) - ph,
+            pw,
+            ph,
+            gl.RGBA,
+            gl.UNSIGNED_BYTE,
+            out,
+          );
           resolve(out);
         });
         if (repaint) map.triggerRepaint();
@@ -319,7 +371,9 @@ export function createMapView(container: HTMLElement, store: PlannerStore): MapV
     },
     renderedPreview() {
       if (!layersReady || !map.getLayer('pcn-preview-line')) return 0;
-      return new Set(map.queryRenderedFeatures({ layers: ['pcn-preview-line'] }).map((f) => String(f.properties.network))).size;
+      return new Set(
+        map.queryRenderedFeatures({ layers: ['pcn-preview-line'] }).map((f) => String(f.properties.network)),
+      ).size;
     },
     setServiceOverlay(overlay) {
       serviceOverlay = overlay;
@@ -335,4 +389,3 @@ export function createMapView(container: HTMLElement, store: PlannerStore): MapV
     },
   };
 }
-

@@ -24,7 +24,10 @@ export class FootprintLabels {
   private scheduled = false;
 
   /** `className` styles the label boxes (reference-layer labels look different from footprints'). */
-  constructor(private readonly map: maplibregl.Map, private readonly className = 'pcn-label') {
+  constructor(
+    private readonly map: maplibregl.Map,
+    private readonly className = 'pcn-label',
+  ) {
     map.on('moveend', () => this.schedule());
   }
 
@@ -45,7 +48,10 @@ export class FootprintLabels {
   /** The labels shown in the current view (largest first), for drawing them into an export. */
   inView(): { at: [number, number]; text: string; outOfBand: boolean }[] {
     const bounds = this.map.getBounds();
-    return [...this.entries.values()].filter((e) => bounds.contains(e.at)).sort((a, b) => b.weight - a.weight).slice(0, MAX_LABELS);
+    return [...this.entries.values()]
+      .filter((e) => bounds.contains(e.at))
+      .sort((a, b) => b.weight - a.weight)
+      .slice(0, MAX_LABELS);
   }
 
   clear() {
@@ -119,7 +125,10 @@ function labelPoint(g: Polygon | MultiPolygon): [number, number] {
   let bestArea = -1;
   for (const p of parts) {
     const a = signedAreaOfPoints(p[0]);
-    if (Math.abs(a) > bestArea) { bestArea = Math.abs(a); best = p; }
+    if (Math.abs(a) > bestArea) {
+      bestArea = Math.abs(a);
+      best = p;
+    }
   }
   const poly: Polygon = { type: 'Polygon', coordinates: best };
   const c = centroid(poly).geometry.coordinates;

@@ -11,8 +11,24 @@ export function applyPreview(map: MapLibreMap, outlines: FeatureCollection | nul
   if (!map.getSource(PREVIEW_SOURCE)) {
     map.addSource(PREVIEW_SOURCE, { type: 'geojson', data: EMPTY });
     const before = map.getLayer('pcn-practices') ? 'pcn-practices' : undefined;
-    map.addLayer({ id: 'pcn-preview-halo', type: 'line', source: PREVIEW_SOURCE, paint: { 'line-color': '#ffffff', 'line-width': 5, 'line-opacity': 0.9 } }, before);
-    map.addLayer({ id: 'pcn-preview-line', type: 'line', source: PREVIEW_SOURCE, paint: { 'line-color': '#111111', 'line-width': 2.5, 'line-dasharray': [3, 2] } }, before);
+    map.addLayer(
+      {
+        id: 'pcn-preview-halo',
+        type: 'line',
+        source: PREVIEW_SOURCE,
+        paint: { 'line-color': '#ffffff', 'line-width': 5, 'line-opacity': 0.9 },
+      },
+      before,
+    );
+    map.addLayer(
+      {
+        id: 'pcn-preview-line',
+        type: 'line',
+        source: PREVIEW_SOURCE,
+        paint: { 'line-color': '#111111', 'line-width': 2.5, 'line-dasharray': [3, 2] },
+      },
+      before,
+    );
   }
   (map.getSource(PREVIEW_SOURCE) as GeoJSONSource).setData(outlines ?? EMPTY);
 }

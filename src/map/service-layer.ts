@@ -23,7 +23,10 @@ function ensureLayers(map: MapLibreMap): void {
     id: SERVICE_LAYER.fill,
     type: 'fill',
     source: SERVICE_LAYER.areasSource,
-    paint: { 'fill-color': ['case', ['==', ['get', 'version'], 'aligned'], '#2a9d8f', '#6c757d'], 'fill-opacity': 0.08 },
+    paint: {
+      'fill-color': ['case', ['==', ['get', 'version'], 'aligned'], '#2a9d8f', '#6c757d'],
+      'fill-opacity': 0.08,
+    },
   });
   map.addLayer({
     id: SERVICE_LAYER.line,

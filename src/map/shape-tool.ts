@@ -15,7 +15,10 @@ export class ShapeTool {
   private wanted: Kind | null = null;
   private destroyed = false;
 
-  constructor(private readonly map: MapLibreMap, private readonly onShape: (polygon: Polygon) => void) {
+  constructor(
+    private readonly map: MapLibreMap,
+    private readonly onShape: (polygon: Polygon) => void,
+  ) {
     map.once('idle', () => void loadTerraDraw());
   }
 
@@ -45,13 +48,18 @@ export class ShapeTool {
     else delete container.dataset.shapeTool;
   }
 
-  private start([{ TerraDraw, TerraDrawFreehandMode, TerraDrawPolygonMode }, { TerraDrawMapLibreGLAdapter }]: Awaited<ReturnType<typeof loadTerraDraw>>) {
+  private start([{ TerraDraw, TerraDrawFreehandMode, TerraDrawPolygonMode }, { TerraDrawMapLibreGLAdapter }]: Awaited<
+    ReturnType<typeof loadTerraDraw>
+  >) {
     if (this.draw || this.wanted === null || this.destroyed) return;
     const draw = new TerraDraw({
       adapter: new TerraDrawMapLibreGLAdapter({ map: this.map }),
       // Lasso by press-drag-release as well as click-move-click; a polygon closes only on its
       // first vertex (within a few pixels) or a double-click on the last, never on two close corners.
-      modes: [new TerraDrawFreehandMode({ drawInteraction: 'click-move-or-drag' }), new TerraDrawPolygonMode({ pointerDistance: 8 })],
+      modes: [
+        new TerraDrawFreehandMode({ drawInteraction: 'click-move-or-drag' }),
+        new TerraDrawPolygonMode({ pointerDistance: 8 }),
+      ],
     });
     this.draw = draw;
     draw.start();

@@ -2,7 +2,15 @@
 // in the plan file); the comparison with the networks is derived from them and the plan, re-run
 // (debounced) whenever either changes, and kept in the store so a tab switch or an accepted
 // auto-cluster never loses it.
-import { alignServices, DEFAULT_SPLIT_THRESHOLD, parseServiceAreas, serviceOverlay, type AlignResult, type ServiceAreas, type ServiceOverlay } from '../core/align';
+import {
+  alignServices,
+  DEFAULT_SPLIT_THRESHOLD,
+  parseServiceAreas,
+  serviceOverlay,
+  type AlignResult,
+  type ServiceAreas,
+  type ServiceOverlay,
+} from '../core/align';
 import type { Issue } from '../core/model';
 import { selectPlan } from './selectors';
 import type { Planner, PlannerStore } from './store';
@@ -12,7 +20,9 @@ export const NO_ALIGN: AlignDoc = { layers: [], active: 0, threshold: DEFAULT_SP
 
 export const alignOf = (doc: PlanDoc): AlignDoc => doc.align ?? NO_ALIGN;
 
-export type ParsedLayer = { readonly ok: true; readonly value: ServiceAreas } | { readonly ok: false; readonly errors: readonly string[] };
+export type ParsedLayer =
+  | { readonly ok: true; readonly value: ServiceAreas }
+  | { readonly ok: false; readonly errors: readonly string[] };
 
 const parsed = new WeakMap<ServiceLayerDoc, ParsedLayer>();
 
@@ -38,7 +48,12 @@ export function computeAlignment(s: Planner): { result: AlignResult | null; mess
   if (!align.compared || !layer || s.doc.practices.length === 0) return null;
   const areas = parseLayer(layer);
   if (!areas.ok) return { result: null, messages: areas.errors };
-  const r = alignServices({ serviceAreas: areas.value.areas, serviceFileName: layer.fileName, plan: selectPlan(s), threshold: align.threshold });
+  const r = alignServices({
+    serviceAreas: areas.value.areas,
+    serviceFileName: layer.fileName,
+    plan: selectPlan(s),
+    threshold: align.threshold,
+  });
   const messages = [...(r.ok ? [] : r.errors), ...r.warnings].map((i: Issue) => i.message);
   return { result: r.ok ? r.value : null, messages };
 }
@@ -64,9 +79,13 @@ export function startAlignRunner(store: PlannerStore, delayMs = 500): () => void
   const unsubscribe = store.subscribe((s, prev) => {
     if (s.doc === prev.doc && s.smallAreas === prev.smallAreas && s.footprintSource === prev.footprintSource) return;
     const alignChanged = s.doc.align !== prev.doc.align;
-    const planChanged = s.doc.practices !== prev.doc.practices || s.doc.assignment !== prev.doc.assignment
-      || s.doc.networks !== prev.doc.networks || s.doc.boundary !== prev.doc.boundary
-      || s.smallAreas !== prev.smallAreas || s.footprintSource !== prev.footprintSource;
+    const planChanged =
+      s.doc.practices !== prev.doc.practices ||
+      s.doc.assignment !== prev.doc.assignment ||
+      s.doc.networks !== prev.doc.networks ||
+      s.doc.boundary !== prev.doc.boundary ||
+      s.smallAreas !== prev.smallAreas ||
+      s.footprintSource !== prev.footprintSource;
     if (!alignChanged && !planChanged) return;
     if (timer) clearTimeout(timer);
     if (alignChanged || !alignOf(s.doc).compared) run();
@@ -86,12 +105,27 @@ export function readAlignDoc(raw: unknown, fileName: string): { align: AlignDoc 
   const warnings: Issue[] = [];
   const layers: ServiceLayerDoc[] = [];
   (Array.isArray(o.layers) ? o.layers : []).forEach((l: Partial<Record<keyof ServiceLayerDoc, unknown>>, i: number) => {
-    const layer = l && typeof l.fileName === 'string' && typeof l.text === 'string' && (l.field === null || typeof l.field === 'string')
-      ? { fileName: l.fileName, text: l.text, field: l.field as string | null } : null;
+    const layer =
+      l &&
+      typeof l.fileName === 'string' &&
+      typeof l.text === 'string' &&
+      (l.field === null || typeof l.field === 'string')
+        ? { fileName: l.fileName, text: l.text, field: l.field as string | null }
+        : null;
     if (layer && parseLayer(layer).ok) layers.push(layer);
-    else warnings.push({ severity: 'warning', file: fileName, field: 'align', message: `${fileName}: service layer ${i} of the Align panel could not be read and was left out` });
+    else
+      warnings.push({
+        severity: 'warning',
+        file: fileName,
+        field: 'align',
+        message: `${fileName}: service layer ${i} of the Align panel could not be read and was left out`,
+      });
   });
-  const threshold = typeof o.threshold === 'number' && o.threshold > 0 && o.threshold <= 1 ? o.threshold : DEFAULT_SPLIT_THRESHOLD;
-  const active = typeof o.active === 'number' && Number.isInteger(o.active) && o.active >= 0 && o.active < layers.length ? o.active : 0;
+  const threshold =
+    typeof o.threshold === 'number' && o.threshold > 0 && o.threshold <= 1 ? o.threshold : DEFAULT_SPLIT_THRESHOLD;
+  const active =
+    typeof o.active === 'number' && Number.isInteger(o.active) && o.active >= 0 && o.active < layers.length
+      ? o.active
+      : 0;
   return { align: layers.length > 0 ? { layers, active, threshold, compared: o.compared === true } : null, warnings };
 }

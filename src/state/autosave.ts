@@ -22,9 +22,11 @@ export const UNLOAD_KEY = 'pcn-planner:autosave-on-unload';
 export async function restoreAutosave(store: PlannerStore, kv: KeyValueStore, backup?: SyncStore): Promise<boolean> {
   let raw: unknown;
   try {
-    raw = readBackup(backup) ?? await kv.get(AUTOSAVE_KEY);
+    raw = readBackup(backup) ?? (await kv.get(AUTOSAVE_KEY));
   } catch (e) {
-    store.getState().notify(`The autosaved plan could not be read (${(e as Error).message}); starting with the demo.`, 'error');
+    store
+      .getState()
+      .notify(`The autosaved plan could not be read (${(e as Error).message}); starting with the demo.`, 'error');
     return false;
   }
   if (raw === undefined || raw === null) return false;
@@ -35,7 +37,8 @@ export async function restoreAutosave(store: PlannerStore, kv: KeyValueStore, ba
     await kv.set(aside, raw).catch(() => undefined);
     s.reportProblem({
       title: `The autosaved plan could not be restored; it was kept in browser storage as "${aside}"`,
-      issues: parsed && !parsed.ok ? parsed.errors : [{ severity: 'error', message: 'autosaved plan: not a plan file' }],
+      issues:
+        parsed && !parsed.ok ? parsed.errors : [{ severity: 'error', message: 'autosaved plan: not a plan file' }],
     });
     return false;
   }
@@ -53,7 +56,13 @@ export interface PageLifecycle {
  * Saves the document after every change, at most once per `delayMs`, and at once when the page
  * is hidden or unloaded (so an edit just before a reload is kept). Returns an unsubscribe.
  */
-export function startAutosave(store: PlannerStore, kv: KeyValueStore, delayMs = 400, page?: PageLifecycle, backup?: SyncStore): () => void {
+export function startAutosave(
+  store: PlannerStore,
+  kv: KeyValueStore,
+  delayMs = 400,
+  page?: PageLifecycle,
+  backup?: SyncStore,
+): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let failed = false;
   const save = (unloading = false) => {
@@ -72,7 +81,13 @@ export function startAutosave(store: PlannerStore, kv: KeyValueStore, delayMs = 
     );
   };
   const unsubscribe = store.subscribe((s, prev) => {
-    if (s.doc === prev.doc && s.scenarios === prev.scenarios && s.reference === prev.reference && s.activeScenario === prev.activeScenario) return;
+    if (
+      s.doc === prev.doc &&
+      s.scenarios === prev.scenarios &&
+      s.reference === prev.reference &&
+      s.activeScenario === prev.activeScenario
+    )
+      return;
     if (timer) clearTimeout(timer);
     timer = setTimeout(save, delayMs);
   });

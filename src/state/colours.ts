@@ -9,7 +9,11 @@ import type { NetworkDef, PlanDoc } from './types';
 /** The networks with clashing colours recoloured, or null when no two neighbours share a colour. */
 export function fixColourClashes(doc: PlanDoc): NetworkDef[] | null {
   if (doc.networks.length < 2 || doc.practices.length === 0) return null;
-  const colours = colourNetworks(networkAdjacency(selectCellPlan({ doc })), PALETTE, new Map(doc.networks.map((n) => [n.id, n.colour])));
+  const colours = colourNetworks(
+    networkAdjacency(selectCellPlan({ doc })),
+    PALETTE,
+    new Map(doc.networks.map((n) => [n.id, n.colour])),
+  );
   if (doc.networks.every((n) => colours.get(n.id) === n.colour)) return null;
   return doc.networks.map((n) => (colours.get(n.id) === n.colour ? n : { ...n, colour: colours.get(n.id)! }));
 }

@@ -23,15 +23,24 @@ export type ScenarioComparison =
 type CompareInput = Pick<PlannerState, 'doc' | 'scenarios' | 'activeScenario' | 'compareWith'>;
 
 let otherMemo: { doc: PlanDoc; plan: PlanResult } | null = null;
-let resultMemo: { before: PlanResult; after: PlanResult; other: ScenarioSlot; active: ScenarioSlot; result: ScenarioComparison } | null = null;
+let resultMemo: {
+  before: PlanResult;
+  after: PlanResult;
+  other: ScenarioSlot;
+  active: ScenarioSlot;
+  result: ScenarioComparison;
+} | null = null;
 
 function sameSites(a: PlanDoc, b: PlanDoc): boolean {
   if (a.boundary !== b.boundary && JSON.stringify(a.boundary) !== JSON.stringify(b.boundary)) return false;
   if (a.practices === b.practices) return true;
-  return a.practices.length === b.practices.length && a.practices.every((p, i) => {
-    const q = b.practices[i];
-    return p.code === q.code && p.lon === q.lon && p.lat === q.lat && p.listSize === q.listSize;
-  });
+  return (
+    a.practices.length === b.practices.length &&
+    a.practices.every((p, i) => {
+      const q = b.practices[i];
+      return p.code === q.code && p.lon === q.lon && p.lat === q.lat && p.listSize === q.listSize;
+    })
+  );
 }
 
 /** The comparison of the open scenario with `compareWith`, or null when none is chosen. */
@@ -40,9 +49,20 @@ export function selectComparison(s: CompareInput): ScenarioComparison | null {
   const active = s.scenarios.find((x) => x.id === s.activeScenario);
   if (!other || !active) return null;
   if (!sameSites(other.doc, s.doc)) {
-    const issues = practiceSetIssues([...other.doc.practices, ...s.doc.practices], { label: other.name, codes: other.doc.practices.map((p) => p.code), complete: true },
-      { label: active.name, codes: s.doc.practices.map((p) => p.code), complete: true }, 'the practices');
-    const why = issues.length ? issues : [{ severity: 'error' as const, message: `${other.name} and ${active.name} have different practice details or study areas: load the same files in both to compare them` }];
+    const issues = practiceSetIssues(
+      [...other.doc.practices, ...s.doc.practices],
+      { label: other.name, codes: other.doc.practices.map((p) => p.code), complete: true },
+      { label: active.name, codes: s.doc.practices.map((p) => p.code), complete: true },
+      'the practices',
+    );
+    const why = issues.length
+      ? issues
+      : [
+          {
+            severity: 'error' as const,
+            message: `${other.name} and ${active.name} have different practice details or study areas: load the same files in both to compare them`,
+          },
+        ];
     return { ok: false, issues: why };
   }
   // Compared over practice cells, so areas gained and lost are exact to the cells in every view.

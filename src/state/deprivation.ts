@@ -1,7 +1,14 @@
 // Population health in the app: the deprivation table (IMD by LSOA) the planner opened, the
 // practice profile built from it and the registrations, and each network's figures for the plan
 // shown (memoised; after an edit only the networks it touched are recomputed).
-import { DECILES, deprivationByNetwork, practiceDeprivation, type DeprivationFigures, type DeprivationTable, type PracticeDeprivation } from '../core/deprivation';
+import {
+  DECILES,
+  deprivationByNetwork,
+  practiceDeprivation,
+  type DeprivationFigures,
+  type DeprivationTable,
+  type PracticeDeprivation,
+} from '../core/deprivation';
 import type { NetworkId } from '../core/model';
 import type { PlanInput } from '../core/plan';
 import { changedPractices, selectCellPlan } from './selectors';
@@ -23,12 +30,20 @@ export function selectPracticeDeprivation(s: Sources): PracticeDeprivation | nul
   if (!registrations || !s.deprivation) return null;
   const m = profileMemo;
   if (m && m.registrations === registrations && m.table === s.deprivation.table) return m.profile;
-  profileMemo = { registrations, table: s.deprivation.table, profile: practiceDeprivation(registrations, s.deprivation.table) };
+  profileMemo = {
+    registrations,
+    table: s.deprivation.table,
+    profile: practiceDeprivation(registrations, s.deprivation.table),
+  };
   return profileMemo.profile;
 }
 
 export type NetworkDeprivation = ReadonlyMap<NetworkId, DeprivationFigures>;
-let figuresMemo: { profile: PracticeDeprivation; input: PlanInput; figures: Map<NetworkId, DeprivationFigures> } | null = null;
+let figuresMemo: {
+  profile: PracticeDeprivation;
+  input: PlanInput;
+  figures: Map<NetworkId, DeprivationFigures>;
+} | null = null;
 
 /** The networks whose membership differs between two plan inputs over the same practices and networks. */
 function changedNetworks(before: PlanInput, after: PlanInput): NetworkId[] {
@@ -49,8 +64,11 @@ export function selectDeprivationFigures(s: Sources & Pick<PlannerState, 'doc'>)
   const input = selectCellPlan(s).input;
   const m = figuresMemo;
   if (m && m.profile === profile && m.input === input) return m.figures;
-  const incremental = m && m.profile === profile && m.input.networks === input.networks && m.input.practices === input.practices;
-  const figures = incremental ? deprivationByNetwork(profile, input, m.figures, changedNetworks(m.input, input)) : deprivationByNetwork(profile, input);
+  const incremental =
+    m && m.profile === profile && m.input.networks === input.networks && m.input.practices === input.practices;
+  const figures = incremental
+    ? deprivationByNetwork(profile, input, m.figures, changedNetworks(m.input, input))
+    : deprivationByNetwork(profile, input);
   figuresMemo = { profile, input, figures };
   return figures;
 }
@@ -66,9 +84,23 @@ export function practiceDeciles(profile: PracticeDeprivation, code: string): num
  * IMD decile colours, decile 1 (most deprived) first: a sequential, colour-blind-safe ramp
  * (viridis, dark = most deprived) used by the map layer, its legend and the decile bars.
  */
-export const IMD_DECILE_COLOURS: readonly string[] = ['#440154', '#482878', '#3e4989', '#31688e', '#26828e', '#1f9e89', '#35b779', '#6ece58', '#b5de2b', '#fde725'];
+export const IMD_DECILE_COLOURS: readonly string[] = [
+  '#440154',
+  '#482878',
+  '#3e4989',
+  '#31688e',
+  '#26828e',
+  '#1f9e89',
+  '#35b779',
+  '#6ece58',
+  '#b5de2b',
+  '#fde725',
+];
 
-export type DecileCollection = import('geojson').FeatureCollection<import('geojson').MultiPolygon, { readonly code: string; readonly decile: number }>;
+export type DecileCollection = import('geojson').FeatureCollection<
+  import('geojson').MultiPolygon,
+  { readonly code: string; readonly decile: number }
+>;
 const NO_AREAS: DecileCollection = { type: 'FeatureCollection', features: [] };
 let decileMemo: { layer: unknown; table: DeprivationTable; fc: DecileCollection } | null = null;
 
@@ -76,7 +108,9 @@ let decileMemo: { layer: unknown; table: DeprivationTable; fc: DecileCollection 
  * The small areas shaded by IMD decile for the map: every area of the open layer with a decile,
  * or none unless the layer is shown (Settings), the small-area layer and a deprivation table are open.
  */
-export function selectDecileAreas(s: Pick<PlannerState, 'smallAreas' | 'deprivation' | 'showDeprivationLayer'>): DecileCollection {
+export function selectDecileAreas(
+  s: Pick<PlannerState, 'smallAreas' | 'deprivation' | 'showDeprivationLayer'>,
+): DecileCollection {
   if (!s.showDeprivationLayer || !s.smallAreas || !s.deprivation) return NO_AREAS;
   const { layer } = s.smallAreas;
   const { table } = s.deprivation;
@@ -84,7 +118,13 @@ export function selectDecileAreas(s: Pick<PlannerState, 'smallAreas' | 'deprivat
   const features: DecileCollection['features'] = [];
   layer.codes.forEach((code, a) => {
     const decile = table.decile.get(code);
-    if (decile !== undefined) features.push({ type: 'Feature', id: a, properties: { code, decile }, geometry: { type: 'MultiPolygon', coordinates: layer.polygons[a] } });
+    if (decile !== undefined)
+      features.push({
+        type: 'Feature',
+        id: a,
+        properties: { code, decile },
+        geometry: { type: 'MultiPolygon', coordinates: layer.polygons[a] },
+      });
   });
   decileMemo = { layer, table, fc: { type: 'FeatureCollection', features } };
   return decileMemo.fc;
@@ -94,10 +134,19 @@ export interface Core20Change {
   readonly before: number | null;
   readonly after: number | null;
 }
-let compareMemo: { profile: PracticeDeprivation; before: PlanInput; after: PlanInput; out: Map<NetworkId, Core20Change> } | null = null;
+let compareMemo: {
+  profile: PracticeDeprivation;
+  before: PlanInput;
+  after: PlanInput;
+  out: Map<NetworkId, Core20Change>;
+} | null = null;
 
 /** Each network's Core20 share in the scenario compared with (before) and the open one (after); null without the files. */
-export function selectCore20Changes(s: Sources, before: PlanInput, after: PlanInput): ReadonlyMap<NetworkId, Core20Change> | null {
+export function selectCore20Changes(
+  s: Sources,
+  before: PlanInput,
+  after: PlanInput,
+): ReadonlyMap<NetworkId, Core20Change> | null {
   const profile = selectPracticeDeprivation(s);
   if (!profile) return null;
   const m = compareMemo;
@@ -105,7 +154,8 @@ export function selectCore20Changes(s: Sources, before: PlanInput, after: PlanIn
   const a = deprivationByNetwork(profile, before);
   const b = deprivationByNetwork(profile, after);
   const out = new Map<NetworkId, Core20Change>();
-  for (const id of new Set([...a.keys(), ...b.keys()])) out.set(id, { before: a.get(id)?.core20Share ?? null, after: b.get(id)?.core20Share ?? null });
+  for (const id of new Set([...a.keys(), ...b.keys()]))
+    out.set(id, { before: a.get(id)?.core20Share ?? null, after: b.get(id)?.core20Share ?? null });
   compareMemo = { profile, before, after, out };
   return out;
 }

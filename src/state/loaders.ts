@@ -1,6 +1,16 @@
 // Loading files into the plan. Each loader validates with the core parsers first; on any error
 // the document stays exactly as it was and the problems are listed for the user.
-import { assignmentFromTable, issueCount, parseAssignment, parseBoundary, parsePractices, readPracticeHeaders, type FieldNames, type PracticeHeaders, type PracticeTable } from '../core/io';
+import {
+  assignmentFromTable,
+  issueCount,
+  parseAssignment,
+  parseBoundary,
+  parsePractices,
+  readPracticeHeaders,
+  type FieldNames,
+  type PracticeHeaders,
+  type PracticeTable,
+} from '../core/io';
 import type { Issue, Result } from '../core/model';
 import { parsePlan, smallAreaRecordNotice } from './plan-file';
 import { colourFor } from './palette';
@@ -15,15 +25,28 @@ export type LoadOutcome =
   /** The practice file's fields could not all be found: ask the user which columns to use. */
   | { readonly kind: 'needs-fields'; readonly headers: PracticeHeaders };
 
-function fail(store: PlannerStore, fileName: string, errors: readonly Issue[], warnings: readonly Issue[] = []): LoadOutcome {
+function fail(
+  store: PlannerStore,
+  fileName: string,
+  errors: readonly Issue[],
+  warnings: readonly Issue[] = [],
+): LoadOutcome {
   const count = issueCount(errors);
-  store.getState().reportProblem({ title: `${fileName} was not loaded (${count} error${count === 1 ? '' : 's'}); the plan is unchanged`, issues: [...errors, ...warnings] });
+  store.getState().reportProblem({
+    title: `${fileName} was not loaded (${count} error${count === 1 ? '' : 's'}); the plan is unchanged`,
+    issues: [...errors, ...warnings],
+  });
   return { kind: 'failed' };
 }
 
 function warn(store: PlannerStore, fileName: string, kind: SourceKind, warnings: readonly Issue[]) {
   const count = issueCount(warnings);
-  if (count > 0) store.getState().reportProblem({ title: `${fileName} loaded with ${count} warning${count === 1 ? '' : 's'}`, issues: warnings, kind });
+  if (count > 0)
+    store.getState().reportProblem({
+      title: `${fileName} loaded with ${count} warning${count === 1 ? '' : 's'}`,
+      issues: warnings,
+      kind,
+    });
 }
 
 /** The demo region's files: opening any real file starts a new plan instead of mixing with them. */
@@ -43,12 +66,25 @@ export interface LoadOptions {
 }
 
 /** Parse (here or in the import worker) and then apply with applyPracticesResult. */
-export function loadPracticesText(store: PlannerStore, text: string, fileName: string, options: LoadOptions = {}): LoadOutcome {
-  return checkPracticeFields(store, text, fileName, options.fields) ?? applyPracticesResult(store, parsePractices(text, fileName, { fields: options.fields }), fileName, options);
+export function loadPracticesText(
+  store: PlannerStore,
+  text: string,
+  fileName: string,
+  options: LoadOptions = {},
+): LoadOutcome {
+  return (
+    checkPracticeFields(store, text, fileName, options.fields) ??
+    applyPracticesResult(store, parsePractices(text, fileName, { fields: options.fields }), fileName, options)
+  );
 }
 
 /** Before parsing: a failed outcome for an unreadable file, needs-fields when columns are missing, else null. */
-export function checkPracticeFields(store: PlannerStore, text: string, fileName: string, fields?: FieldNames): LoadOutcome | null {
+export function checkPracticeFields(
+  store: PlannerStore,
+  text: string,
+  fileName: string,
+  fields?: FieldNames,
+): LoadOutcome | null {
   if (fields) return null;
   const headers = readPracticeHeaders(text, fileName);
   if (!headers.ok) return fail(store, fileName, headers.errors);
@@ -60,29 +96,56 @@ export function checkPracticeFields(store: PlannerStore, text: string, fileName:
  * Practices start a new plan (no boundary: the practices' hull until one is opened) unless the
  * user chose to add them to the current plan; the demo region is always replaced, never added to.
  */
-export function applyPracticesResult(store: PlannerStore, result: Result<PracticeTable>, fileName: string, options: LoadOptions = {}): LoadOutcome {
+export function applyPracticesResult(
+  store: PlannerStore,
+  result: Result<PracticeTable>,
+  fileName: string,
+  options: LoadOptions = {},
+): LoadOutcome {
   if (!result.ok) return fail(store, fileName, result.errors, result.warnings);
   const s = store.getState();
   const { assignment, networks } = assignmentFromTable(result.value);
-  const source: SourceFile = options.demo ? { kind: 'practices', name: fileName, demo: true } : { kind: 'practices', name: fileName };
+  const source: SourceFile = options.demo
+    ? { kind: 'practices', name: fileName, demo: true }
+    : { kind: 'practices', name: fileName };
   const add = options.mode === 'add' && practicesNeedChoice(s.doc);
   if (!add) {
-    const defs: NetworkDef[] = networks.map((n, i) => ({ id: n.id, name: n.name, colour: colourFor(i), locked: false, fid: s.nextFid() }));
+    const defs: NetworkDef[] = networks.map((n, i) => ({
+      id: n.id,
+      name: n.name,
+      colour: colourFor(i),
+      locked: false,
+      fid: s.nextFid(),
+    }));
     // A boundary opened before any practices belongs to this plan (unless demo and real would mix).
     const keepBoundary = s.doc.practices.length === 0 && isDemoPlan(s.doc) === (options.demo === true);
-    s.replaceDoc({
-      ...EMPTY_DOC,
-      band: s.doc.band,
-      boundary: keepBoundary ? s.doc.boundary : null,
-      sources: keepBoundary ? [...s.doc.sources, source] : [source],
-      practices: result.value.practices,
-      networks: defs,
-      assignment,
-    }, `Open ${fileName}`);
+    s.replaceDoc(
+      {
+        ...EMPTY_DOC,
+        band: s.doc.band,
+        boundary: keepBoundary ? s.doc.boundary : null,
+        sources: keepBoundary ? [...s.doc.sources, source] : [source],
+        practices: result.value.practices,
+        networks: defs,
+        assignment,
+      },
+      `Open ${fileName}`,
+    );
   } else {
     const incoming = new Set(result.value.practices.map((p) => p.code));
     const known = new Set(s.doc.networks.map((n) => n.id as string));
-    const defs = [...s.doc.networks, ...networks.filter((n) => !known.has(n.id)).map((n, i) => ({ id: n.id, name: n.name, colour: colourFor(s.doc.networks.length + i), locked: false, fid: s.nextFid() }))];
+    const defs = [
+      ...s.doc.networks,
+      ...networks
+        .filter((n) => !known.has(n.id))
+        .map((n, i) => ({
+          id: n.id,
+          name: n.name,
+          colour: colourFor(s.doc.networks.length + i),
+          locked: false,
+          fid: s.nextFid(),
+        })),
+    ];
     s.commit({
       label: `Add ${fileName}`,
       set: {
@@ -98,15 +161,25 @@ export function applyPracticesResult(store: PlannerStore, result: Result<Practic
 }
 
 /** A boundary replaces the plan's boundary (and its warnings); over the demo it starts a new plan. */
-export function loadBoundaryText(store: PlannerStore, text: string, fileName: string, options: Pick<LoadOptions, 'demo'> = {}): LoadOutcome {
+export function loadBoundaryText(
+  store: PlannerStore,
+  text: string,
+  fileName: string,
+  options: Pick<LoadOptions, 'demo'> = {},
+): LoadOutcome {
   const r = parseBoundary(text, fileName);
   if (!r.ok) return fail(store, fileName, r.errors, r.warnings);
   const s = store.getState();
-  const source: SourceFile = options.demo ? { kind: 'boundary', name: fileName, demo: true } : { kind: 'boundary', name: fileName };
+  const source: SourceFile = options.demo
+    ? { kind: 'boundary', name: fileName, demo: true }
+    : { kind: 'boundary', name: fileName };
   if (isDemoPlan(s.doc) && !options.demo) {
     s.replaceDoc({ ...EMPTY_DOC, band: s.doc.band, boundary: r.value, sources: [source] }, `Open ${fileName}`);
   } else {
-    s.commit({ label: `Load boundary ${fileName}`, set: { boundary: r.value, sources: [...s.doc.sources.filter((f) => f.kind !== 'boundary'), source] } });
+    s.commit({
+      label: `Load boundary ${fileName}`,
+      set: { boundary: r.value, sources: [...s.doc.sources.filter((f) => f.kind !== 'boundary'), source] },
+    });
     s.dropProblems('boundary');
   }
   warn(store, fileName, 'boundary', r.warnings);
@@ -116,13 +189,26 @@ export function loadBoundaryText(store: PlannerStore, text: string, fileName: st
 export function loadAssignmentText(store: PlannerStore, text: string, fileName: string): LoadOutcome {
   const s = store.getState();
   if (s.doc.practices.length === 0) {
-    return fail(store, fileName, [{ severity: 'error', file: fileName, message: `${fileName}: load practices before an assignment` }]);
+    return fail(store, fileName, [
+      { severity: 'error', file: fileName, message: `${fileName}: load practices before an assignment` },
+    ]);
   }
   const r = parseAssignment(text, fileName, s.doc.practices);
   if (!r.ok) return fail(store, fileName, r.errors, r.warnings);
   const previous = new Map(s.doc.networks.map((n) => [n.id, n]));
-  const defs: NetworkDef[] = r.value.networks.map((n, i) => previous.get(n.id) ? { ...previous.get(n.id)!, name: n.name } : { id: n.id, name: n.name, colour: colourFor(i), locked: false, fid: s.nextFid() });
-  s.commit({ label: `Load assignment ${fileName}`, set: { networks: defs, assignment: r.value.assignment, sources: [...s.doc.sources.filter((f) => f.kind !== 'assignment'), { kind: 'assignment', name: fileName }] } });
+  const defs: NetworkDef[] = r.value.networks.map((n, i) =>
+    previous.get(n.id)
+      ? { ...previous.get(n.id)!, name: n.name }
+      : { id: n.id, name: n.name, colour: colourFor(i), locked: false, fid: s.nextFid() },
+  );
+  s.commit({
+    label: `Load assignment ${fileName}`,
+    set: {
+      networks: defs,
+      assignment: r.value.assignment,
+      sources: [...s.doc.sources.filter((f) => f.kind !== 'assignment'), { kind: 'assignment', name: fileName }],
+    },
+  });
   s.dropProblems('assignment');
   warn(store, fileName, 'assignment', r.warnings);
   return { kind: 'loaded' };
@@ -144,6 +230,11 @@ export function sniffKind(text: string, fileName: string): 'plan' | 'boundary' |
   if (/"format"\s*:\s*"pcn-planner-plan"/.test(head)) return 'plan';
   if (/"type"\s*:\s*"(Multi)?Polygon"/.test(head) && !/"type"\s*:\s*"Point"/.test(head)) return 'boundary';
   const firstLine = head.split(/\r?\n/)[0].toLowerCase();
-  if (!/\.(geo)?json$/i.test(fileName) && /network_id|pcn_code/.test(firstLine) && !/(lat|lon|longitude|latitude)/.test(firstLine)) return 'assignment';
+  if (
+    !/\.(geo)?json$/i.test(fileName) &&
+    /network_id|pcn_code/.test(firstLine) &&
+    !/(lat|lon|longitude|latitude)/.test(firstLine)
+  )
+    return 'assignment';
   return 'practices';
 }

@@ -1,7 +1,13 @@
 // The plan file as the app keeps it: the core's plan file (src/core/io/plan-file.ts), every
 // scenario, with each network's colour and map id filled in on reading, and the record of the
 // small-area files the footprints were made with (and the deprivation table, if one was open).
-import { parsePlanFile, serialisePlanFile, type PlanFileScenario, type ReferenceLayer, type SmallAreaRecord } from '../core/io';
+import {
+  parsePlanFile,
+  serialisePlanFile,
+  type PlanFileScenario,
+  type ReferenceLayer,
+  type SmallAreaRecord,
+} from '../core/io';
 import type { Result } from '../core/model';
 import { readAlignDoc } from './align';
 import { colourFor } from './palette';
@@ -10,12 +16,17 @@ import type { PlannerState } from './store';
 import type { NetworkDef, Patch, PlanDoc } from './types';
 
 type Recorded = Partial<Pick<PlannerState, 'smallAreas' | 'footprintSource' | 'deprivation'>>;
-type Saved = ScenarioState & Recorded & { readonly doc: PlanDoc; readonly past: readonly Patch[]; readonly future: readonly Patch[] };
+type Saved = ScenarioState &
+  Recorded & { readonly doc: PlanDoc; readonly past: readonly Patch[]; readonly future: readonly Patch[] };
 
 /** What a plan file records of the open small-area files: names and checksums, and the footprint source. */
 export function smallAreaRecord(s: Recorded): SmallAreaRecord | null {
   if (!s.smallAreas || !s.footprintSource) return null;
-  const record = { footprints: s.footprintSource, layer: s.smallAreas.layerFile, registrations: s.smallAreas.registrationsFile };
+  const record = {
+    footprints: s.footprintSource,
+    layer: s.smallAreas.layerFile,
+    registrations: s.smallAreas.registrationsFile,
+  };
   return s.deprivation ? { ...record, deprivation: s.deprivation.file } : record;
 }
 
@@ -25,21 +36,33 @@ export function smallAreaRecord(s: Recorded): SmallAreaRecord | null {
  */
 export function serialisePlan(s: Saved, savedAt = new Date()): string {
   const scenarios = liveScenarios(s);
-  const active = Math.max(0, scenarios.findIndex((x) => x.id === s.activeScenario));
-  const text = serialisePlanFile({
-    sources: s.doc.sources,
-    scenarios: scenarios.map((x) => ({ name: x.name, ...x.doc })),
-    active,
-    reference: s.reference,
-    smallAreas: smallAreaRecord(s),
-  }, savedAt);
+  const active = Math.max(
+    0,
+    scenarios.findIndex((x) => x.id === s.activeScenario),
+  );
+  const text = serialisePlanFile(
+    {
+      sources: s.doc.sources,
+      scenarios: scenarios.map((x) => ({ name: x.name, ...x.doc })),
+      active,
+      reference: s.reference,
+      smallAreas: smallAreaRecord(s),
+    },
+    savedAt,
+  );
   // The core writes one JSON object: the align key goes in before its closing brace.
   return s.doc.align ? `${text.slice(0, -1)},"align":${JSON.stringify(s.doc.align)}}` : text;
 }
 
 /** A scenario of a plan file as a document: colours picked where the file has none, fresh map ids. */
 function scenarioDoc(s: PlanFileScenario, sources: PlanDoc['sources'], nextFid: () => number): PlanDoc {
-  const networks: NetworkDef[] = s.networks.map((n, i) => ({ id: n.id, name: n.name, colour: n.colour ?? colourFor(i), locked: n.locked, fid: nextFid() }));
+  const networks: NetworkDef[] = s.networks.map((n, i) => ({
+    id: n.id,
+    name: n.name,
+    colour: n.colour ?? colourFor(i),
+    locked: n.locked,
+    fid: nextFid(),
+  }));
   return { practices: s.practices, boundary: s.boundary, networks, assignment: s.assignment, band: s.band, sources };
 }
 
@@ -57,15 +80,22 @@ export function parsePlan(text: string, fileName: string, nextFid: () => number)
   const { scenarios, active, reference, sources } = r.value;
   const docs = scenarios.map((s) => ({ name: s.name, doc: scenarioDoc(s, sources, nextFid) }));
   const smallAreas = r.value.smallAreas ?? null;
-  if (!text.includes('"align"')) return { ok: true, value: { scenarios: docs, active, reference, smallAreas }, warnings: r.warnings };
+  if (!text.includes('"align"'))
+    return { ok: true, value: { scenarios: docs, active, reference, smallAreas }, warnings: r.warnings };
   const { align, warnings } = readAlignDoc((JSON.parse(text) as { align?: unknown }).align, fileName);
   const withAlign = docs.map((x, i) => (i === active && align ? { ...x, doc: { ...x.doc, align } } : x));
-  return { ok: true, value: { scenarios: withAlign, active, reference, smallAreas }, warnings: [...r.warnings, ...warnings] };
+  return {
+    ok: true,
+    value: { scenarios: withAlign, active, reference, smallAreas },
+    warnings: [...r.warnings, ...warnings],
+  };
 }
 
 /** The sentence telling the planner which small-area files a plan was made with. */
 export function smallAreaRecordNotice(fileName: string, r: SmallAreaRecord): string {
   const file = (f: SmallAreaRecord['layer']) => `${f.name} (SHA-256 ${f.sha256.slice(0, 12)}…)`;
-  return `${fileName} was made with footprints from ${r.footprints === 'smallAreas' ? 'small areas' : 'practice cells'} and the small-area layer ${file(r.layer)}` +
-    `${r.registrations ? ` and registrations ${file(r.registrations)}` : ''}${r.deprivation ? ` and deprivation ${file(r.deprivation)}` : ''}; open them in the Small areas tab to see the same footprints.`;
+  return (
+    `${fileName} was made with footprints from ${r.footprints === 'smallAreas' ? 'small areas' : 'practice cells'} and the small-area layer ${file(r.layer)}` +
+    `${r.registrations ? ` and registrations ${file(r.registrations)}` : ''}${r.deprivation ? ` and deprivation ${file(r.deprivation)}` : ''}; open them in the Small areas tab to see the same footprints.`
+  );
 }

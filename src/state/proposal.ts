@@ -13,7 +13,10 @@ export interface Proposal {
 
 /** The proposal evaluated on the plan's practices, boundary and band. */
 export function evaluateProposal(s: Pick<PlannerState, 'doc'>, p: Proposal): PlanResult {
-  return evaluatePlan({ practices: s.doc.practices, networks: p.networks, assignment: p.assignment, band: s.doc.band }, selectTessellation(s));
+  return evaluatePlan(
+    { practices: s.doc.practices, networks: p.networks, assignment: p.assignment, band: s.doc.band },
+    selectTessellation(s),
+  );
 }
 
 /** Networks whose footprint is one piece, by the core's definition (footprint `contiguous`). */

@@ -17,7 +17,11 @@ export interface ScenarioState {
 export type ScenarioSource =
   | { readonly kind: 'blank' }
   | { readonly kind: 'duplicate' }
-  | { readonly kind: 'assignment'; readonly assignment: ReadonlyMap<PracticeCode, NetworkId>; readonly networks: readonly Network[] };
+  | {
+      readonly kind: 'assignment';
+      readonly assignment: ReadonlyMap<PracticeCode, NetworkId>;
+      readonly networks: readonly Network[];
+    };
 
 export interface ScenarioActions {
   /** Creates a scenario and opens it; returns its id. */
@@ -32,7 +36,12 @@ export interface ScenarioActions {
    * autosave) every history starts empty; with it (opening a plan file) the open scenario takes
    * the new document as one undoable step named `label`.
    */
-  replaceScenarios(list: readonly { name: string; doc: PlanDoc }[], active: number, reference: ReferenceLayer | null, label?: string): void;
+  replaceScenarios(
+    list: readonly { name: string; doc: PlanDoc }[],
+    active: number,
+    reference: ReferenceLayer | null,
+    label?: string,
+  ): void;
 }
 
 /** The store fields scenario actions set. */
@@ -53,7 +62,9 @@ interface Host extends HostState {
 }
 
 /** Every scenario with the open one's live document and history. */
-export function liveScenarios(s: Pick<Host, 'scenarios' | 'activeScenario' | 'doc' | 'past' | 'future'>): ScenarioSlot[] {
+export function liveScenarios(
+  s: Pick<Host, 'scenarios' | 'activeScenario' | 'doc' | 'past' | 'future'>,
+): ScenarioSlot[] {
   return s.scenarios.map((x) => (x.id === s.activeScenario ? { ...x, doc: s.doc, past: s.past, future: s.future } : x));
 }
 
@@ -77,19 +88,50 @@ export function scenarioActions(set: (partial: Partial<HostState>) => void, get:
     const { doc } = get();
     if (source.kind === 'duplicate') return doc;
     const kept = new Map(doc.networks.map((n) => [n.id, n.colour]));
-    const networks = source.kind === 'blank' ? [] : source.networks.map((n, i) => ({ id: n.id, name: n.name, colour: kept.get(n.id) ?? colourFor(i), locked: false, fid: get().nextFid() }));
+    const networks =
+      source.kind === 'blank'
+        ? []
+        : source.networks.map((n, i) => ({
+            id: n.id,
+            name: n.name,
+            colour: kept.get(n.id) ?? colourFor(i),
+            locked: false,
+            fid: get().nextFid(),
+          }));
     return { ...doc, networks, assignment: source.kind === 'blank' ? new Map() : new Map(source.assignment) };
   };
   const open = (target: ScenarioSlot, scenarios: readonly ScenarioSlot[], compareWith: number | null) => {
-    set({ scenarios, activeScenario: target.id, doc: target.doc, past: target.past, future: target.future, compareWith, selectedPractice: null, hoveredPractice: null, activeNetwork: target.doc.networks[0]?.id ?? null });
+    set({
+      scenarios,
+      activeScenario: target.id,
+      doc: target.doc,
+      past: target.past,
+      future: target.future,
+      compareWith,
+      selectedPractice: null,
+      hoveredPractice: null,
+      activeNetwork: target.doc.networks[0]?.id ?? null,
+    });
   };
   const actions: ScenarioActions = {
     createScenario(source, name) {
       const s = get();
       if (s.strokeActive) return s.activeScenario;
       const current = s.scenarios.find((x) => x.id === s.activeScenario);
-      const base = name?.trim() || (source.kind === 'duplicate' ? `${current?.name ?? 'Scenario'} copy` : source.kind === 'blank' ? 'Blank scenario' : 'Proposal');
-      const slot: ScenarioSlot = { id: newId(), name: uniqueName(s.scenarios, base), doc: docFor(source), past: [], future: [] };
+      const base =
+        name?.trim() ||
+        (source.kind === 'duplicate'
+          ? `${current?.name ?? 'Scenario'} copy`
+          : source.kind === 'blank'
+            ? 'Blank scenario'
+            : 'Proposal');
+      const slot: ScenarioSlot = {
+        id: newId(),
+        name: uniqueName(s.scenarios, base),
+        doc: docFor(source),
+        past: [],
+        future: [],
+      };
       open(slot, [...liveScenarios(s), slot], s.compareWith ?? s.activeScenario);
       return slot.id;
     },
@@ -136,7 +178,9 @@ export function scenarioActions(set: (partial: Partial<HostState>) => void, get:
         const s = get();
         const kept = s.scenarios.find((x) => x.id === s.activeScenario)!;
         s.replaceDoc(list[opened].doc, label);
-        const others = list.filter((_, i) => i !== opened).map((x) => ({ id: newId(), name: x.name, doc: x.doc, past: [], future: [] }));
+        const others = list
+          .filter((_, i) => i !== opened)
+          .map((x) => ({ id: newId(), name: x.name, doc: x.doc, past: [], future: [] }));
         set({ scenarios: [{ ...kept, name: list[opened].name }, ...others] });
       }
       set({ reference, compareWith: null });

@@ -23,7 +23,8 @@ let planMemo: PlanResult | null = null;
 function planInput(s: Pick<PlannerState, 'doc'>): PlanInput {
   const { practices, networks, assignment, band } = s.doc;
   const m = inputMemo;
-  if (m && m.practices === practices && m.networks === networks && m.assignment === assignment && m.band === band) return m;
+  if (m && m.practices === practices && m.networks === networks && m.assignment === assignment && m.band === band)
+    return m;
   inputMemo = { practices, networks, assignment, band };
   return inputMemo;
 }
@@ -43,23 +44,28 @@ export function selectCellPlan(s: Pick<PlannerState, 'doc'>): PlanResult {
   const input = planInput(s);
   const prev = planMemo;
   if (prev && prev.input === input && prev.tessellation === t) return prev;
-  planMemo = prev && prev.tessellation === t && prev.input.practices === input.practices
-    ? updatePlan(prev, input, changedPractices(prev.input.assignment, input.assignment))
-    : evaluatePlan(input, t);
+  planMemo =
+    prev && prev.tessellation === t && prev.input.practices === input.practices
+      ? updatePlan(prev, input, changedPractices(prev.input.assignment, input.assignment))
+      : evaluatePlan(input, t);
   return planMemo;
 }
 
 let shownMemo: PlanResult | null = null;
 
 /** The plan the app shows: footprints from practice cells, or from small areas when chosen and opened. */
-export function selectPlan(s: Pick<PlannerState, 'doc'> & Partial<Pick<PlannerState, 'smallAreas' | 'footprintSource'>>): PlanResult {
+export function selectPlan(
+  s: Pick<PlannerState, 'doc'> & Partial<Pick<PlannerState, 'smallAreas' | 'footprintSource'>>,
+): PlanResult {
   const cells = selectCellPlan(s);
   if (s.footprintSource !== FOOTPRINT_SOURCES.smallAreas || !s.smallAreas) {
     shownMemo = cells;
     return cells;
   }
   const before = shownMemo;
-  const areas = selectSmallAreaPlan(cells.input, s.smallAreas, () => changedPractices(before?.input.assignment ?? new Map(), cells.input.assignment));
+  const areas = selectSmallAreaPlan(cells.input, s.smallAreas, () =>
+    changedPractices(before?.input.assignment ?? new Map(), cells.input.assignment),
+  );
   shownMemo = withSmallAreaFootprints(cells, areas, before);
   return shownMemo;
 }
@@ -112,12 +118,18 @@ export function selectPlanChecks(s: Pick<PlannerState, 'doc'>): PlanChecks {
     const contains = boundaryContains(boundary);
     const outside = practices.filter((p) => !contains(p.lon, p.lat));
     const title = `${practicesLie(outside.length)} outside the boundary`;
-    checks = outside.length === 0 ? NO_CHECKS : { outside: outside.length, issues: practicesOutsideBoundary(outside, boundary, file), title };
+    checks =
+      outside.length === 0
+        ? NO_CHECKS
+        : { outside: outside.length, issues: practicesOutsideBoundary(outside, boundary, file), title };
   } else {
     // Without a boundary the study area is the practices' hull, which leaves far-off ones out.
     const issues = farPracticeWarnings(practices, file);
     const n = issueCount(issues);
-    checks = n === 0 ? NO_CHECKS : { outside: n, issues, title: `${practicesLie(n)} far from the rest, outside the study area` };
+    checks =
+      n === 0
+        ? NO_CHECKS
+        : { outside: n, issues, title: `${practicesLie(n)} far from the rest, outside the study area` };
   }
   checksMemo = { practices, boundary, sources, checks };
   return checks;

@@ -4,7 +4,13 @@ import type { SmallAreaMesh } from '../core/geometry/small-area-mesh';
 import type { NetworkId, PracticeCode } from '../core/model';
 import type { PlanInput, PlanResult } from '../core/plan';
 import {
-  buildSmallAreaContext, evaluateSmallAreaPlan, updateSmallAreaPlan, type Registrations, type SmallAreaContext, type SmallAreaLayer, type SmallAreaPlan,
+  buildSmallAreaContext,
+  evaluateSmallAreaPlan,
+  updateSmallAreaPlan,
+  type Registrations,
+  type SmallAreaContext,
+  type SmallAreaLayer,
+  type SmallAreaPlan,
 } from '../core/small-areas';
 import type { Issue } from '../core/model';
 
@@ -36,7 +42,10 @@ let meshMemo: { layer: SmallAreaLayer; mesh: SmallAreaMesh } | null = null;
 let planMemo: SmallAreaPlan | null = null;
 
 /** The small-area context for the current practices and files (the mesh is kept while the layer is). */
-export function selectSmallAreaContext(practices: PlanInput['practices'], source: SmallAreaSource): { context: SmallAreaContext; warnings: readonly Issue[] } {
+export function selectSmallAreaContext(
+  practices: PlanInput['practices'],
+  source: SmallAreaSource,
+): { context: SmallAreaContext; warnings: readonly Issue[] } {
   const m = contextMemo;
   if (m && m.practices === practices && m.source === source) return m;
   const mesh = meshMemo && meshMemo.layer === source.layer ? meshMemo.mesh : undefined;
@@ -47,27 +56,42 @@ export function selectSmallAreaContext(practices: PlanInput['practices'], source
 }
 
 /** The small-area plan for `input`, updated incrementally from the last one when only the assignment moved. */
-export function selectSmallAreaPlan(input: PlanInput, source: SmallAreaSource, changed: () => PracticeCode[]): SmallAreaPlan {
+export function selectSmallAreaPlan(
+  input: PlanInput,
+  source: SmallAreaSource,
+  changed: () => PracticeCode[],
+): SmallAreaPlan {
   const { context } = selectSmallAreaContext(input.practices, source);
   const prev = planMemo;
   if (prev && prev.input === input && prev.context === context) return prev;
-  planMemo = prev && prev.context === context && prev.input.networks === input.networks && prev.input.band === input.band
-    ? updateSmallAreaPlan(prev, input, changed())
-    : evaluateSmallAreaPlan(input, context);
+  planMemo =
+    prev && prev.context === context && prev.input.networks === input.networks && prev.input.band === input.band
+      ? updateSmallAreaPlan(prev, input, changed())
+      : evaluateSmallAreaPlan(input, context);
   return planMemo;
 }
 
 let mergedMemo: { cells: PlanResult; areas: SmallAreaPlan; merged: PlanResult } | null = null;
 
 /** The cell plan with every footprint, area and contiguity figure taken from the small-area plan. */
-export function withSmallAreaFootprints(cells: PlanResult, areas: SmallAreaPlan, prevMerged: PlanResult | null): PlanResult {
+export function withSmallAreaFootprints(
+  cells: PlanResult,
+  areas: SmallAreaPlan,
+  prevMerged: PlanResult | null,
+): PlanResult {
   if (mergedMemo && mergedMemo.cells === cells && mergedMemo.areas === areas) return mergedMemo.merged;
   const changed = new Set<NetworkId>(areas.changed);
   // After a switch of footprint source every network is redrawn.
-  if (!prevMerged || !mergedMemo || mergedMemo.areas.context !== areas.context) for (const id of areas.networks.keys()) changed.add(id);
+  if (!prevMerged || !mergedMemo || mergedMemo.areas.context !== areas.context)
+    for (const id of areas.networks.keys()) changed.add(id);
   for (const id of cells.changed) changed.add(id);
   const merged: PlanResult = {
-    ...cells, networks: areas.networks, inBand: areas.inBand, outOfBand: areas.outOfBand, nonContiguous: areas.nonContiguous, changed: [...changed],
+    ...cells,
+    networks: areas.networks,
+    inBand: areas.inBand,
+    outOfBand: areas.outOfBand,
+    nonContiguous: areas.nonContiguous,
+    changed: [...changed],
   };
   mergedMemo = { cells, areas, merged };
   return merged;
@@ -75,13 +99,20 @@ export function withSmallAreaFootprints(cells: PlanResult, areas: SmallAreaPlan,
 
 let catchmentMemo: { code: PracticeCode; context: SmallAreaContext; fc: CatchmentCollection } | null = null;
 
-export type CatchmentCollection = import('geojson').FeatureCollection<import('geojson').MultiPolygon, { readonly code: string; readonly patients: number; readonly share: number }>;
+export type CatchmentCollection = import('geojson').FeatureCollection<
+  import('geojson').MultiPolygon,
+  { readonly code: string; readonly patients: number; readonly share: number }
+>;
 
 /**
  * Where a practice's registered patients live: one feature per small area with patients of it,
  * `patients` and `share` (of the practice's most-populated area, 0-1, for shading). Empty without registrations.
  */
-export function selectCatchment(practices: PlanInput['practices'], source: SmallAreaSource, code: PracticeCode | null): CatchmentCollection {
+export function selectCatchment(
+  practices: PlanInput['practices'],
+  source: SmallAreaSource,
+  code: PracticeCode | null,
+): CatchmentCollection {
   const empty: CatchmentCollection = { type: 'FeatureCollection', features: [] };
   if (!code || !source.registrations) return empty;
   const { context } = selectSmallAreaContext(practices, source);
@@ -89,13 +120,19 @@ export function selectCatchment(practices: PlanInput['practices'], source: Small
   const i = practices.findIndex((p) => p.code === code);
   if (i < 0) return empty;
   let max = 0;
-  for (let k = context.practiceStart[i]; k < context.practiceStart[i + 1]; k++) max = Math.max(max, context.practiceCount[k]);
+  for (let k = context.practiceStart[i]; k < context.practiceStart[i + 1]; k++)
+    max = Math.max(max, context.practiceCount[k]);
   const features: CatchmentCollection['features'] = [];
   for (let k = context.practiceStart[i]; k < context.practiceStart[i + 1]; k++) {
     const a = context.practiceArea[k];
     features.push({
-      type: 'Feature', id: a,
-      properties: { code: context.layer.codes[a], patients: context.practiceCount[k], share: max > 0 ? context.practiceCount[k] / max : 0 },
+      type: 'Feature',
+      id: a,
+      properties: {
+        code: context.layer.codes[a],
+        patients: context.practiceCount[k],
+        share: max > 0 ? context.practiceCount[k] / max : 0,
+      },
       geometry: { type: 'MultiPolygon', coordinates: context.layer.polygons[a] },
     });
   }
@@ -124,10 +161,15 @@ export function practiceCatchment(plan: SmallAreaPlan, code: PracticeCode): Prac
   const i = plan.input.practices.findIndex((p) => p.code === code);
   if (i < 0) return null;
   const net = plan.networkOfPractice[i];
-  let patients = 0, inside = 0;
+  let patients = 0,
+    inside = 0;
   for (let k = ctx.practiceStart[i]; k < ctx.practiceStart[i + 1]; k++) {
     patients += ctx.practiceCount[k];
     if (net >= 0 && plan.owner[ctx.practiceArea[k]] === net) inside += ctx.practiceCount[k];
   }
-  return { smallAreas: ctx.practiceStart[i + 1] - ctx.practiceStart[i], patients, insideOwnFootprint: net >= 0 ? inside : null };
+  return {
+    smallAreas: ctx.practiceStart[i + 1] - ctx.practiceStart[i],
+    patients,
+    insideOwnFootprint: net >= 0 ? inside : null,
+  };
 }

@@ -7,7 +7,17 @@ import { fixColourClashes } from './colours';
 import { applyPatch, composeInverse, pushBounded } from './history';
 import { colourFor } from './palette';
 import type { AlignResult } from '../core/align';
-import type { AlignDoc, BasemapChoice, LoadProblem, Mode, NetworkDef, Notice, Patch, PlanDoc, SourceKind } from './types';
+import type {
+  AlignDoc,
+  BasemapChoice,
+  LoadProblem,
+  Mode,
+  NetworkDef,
+  Notice,
+  Patch,
+  PlanDoc,
+  SourceKind,
+} from './types';
 import { MODES } from './types';
 import { scenarioActions, type ScenarioActions, type ScenarioState } from './scenarios';
 import type { DeprivationSource } from './deprivation';
@@ -117,14 +127,21 @@ export function createPlannerStore(deps: StoreDeps = {}): PlannerStore {
       while (used.has(`N${k}`)) k++;
       return networkId(`N${k}`);
     };
-    const newDef = (id: NetworkId, name: string, index: number): NetworkDef => ({ id, name, colour: colourFor(index), locked: false, fid: ++fid });
+    const newDef = (id: NetworkId, name: string, index: number): NetworkDef => ({
+      id,
+      name,
+      colour: colourFor(index),
+      locked: false,
+      fid: ++fid,
+    });
     const actions: Omit<PlannerActions, keyof ScenarioActions> = {
       commit(patch) {
         const s = get();
         let { doc, inverse } = applyPatch(s.doc, patch);
         // A change of membership may bring two networks of one colour together: recolour in the same step.
         const recoloured = 'assignment' in patch.set || 'practices' in patch.set ? fixColourClashes(doc) : null;
-        if (recoloured) ({ doc, inverse } = applyPatch(s.doc, { label: patch.label, set: { ...patch.set, networks: recoloured } }));
+        if (recoloured)
+          ({ doc, inverse } = applyPatch(s.doc, { label: patch.label, set: { ...patch.set, networks: recoloured } }));
         if (s.strokeActive) set({ doc, stroke: s.stroke ? composeInverse(s.stroke, inverse) : inverse, future: [] });
         else set({ doc, past: pushBounded(s.past, inverse), future: [] });
       },
@@ -158,18 +175,29 @@ export function createPlannerStore(deps: StoreDeps = {}): PlannerStore {
           return 0;
         }
         const next = new Map(doc.assignment);
-        let changed = 0, skipped = 0;
+        let changed = 0,
+          skipped = 0;
         for (const code of codes) {
           const current = doc.assignment.get(code);
           if (current === (id ?? undefined)) continue;
-          if (isLocked(current)) { skipped++; continue; }
+          if (isLocked(current)) {
+            skipped++;
+            continue;
+          }
           if (id === null) next.delete(code);
           else next.set(code, id);
           changed++;
         }
-        if (skipped > 0) actions.notify(`${skipped} practice${skipped === 1 ? ' is' : 's are'} in a locked network and stayed there.`, 'warning');
+        if (skipped > 0)
+          actions.notify(
+            `${skipped} practice${skipped === 1 ? ' is' : 's are'} in a locked network and stayed there.`,
+            'warning',
+          );
         if (changed === 0) return 0;
-        const label = id === null ? `Unassign ${changed} practice${changed === 1 ? '' : 's'}` : `Assign ${changed} to ${networkById(id)!.name}`;
+        const label =
+          id === null
+            ? `Unassign ${changed} practice${changed === 1 ? '' : 's'}`
+            : `Assign ${changed} to ${networkById(id)!.name}`;
         actions.commit({ label, set: { assignment: next } });
         return changed;
       },
@@ -192,7 +220,10 @@ export function createPlannerStore(deps: StoreDeps = {}): PlannerStore {
         const def = newDef(id, name?.trim() || `Network ${id}`, doc.networks.length);
         const assignment = new Map(doc.assignment);
         for (const c of free) assignment.set(c, id);
-        actions.commit({ label: `Create ${def.name} from ${free.length} practices`, set: { networks: [...doc.networks, def], assignment } });
+        actions.commit({
+          label: `Create ${def.name} from ${free.length} practices`,
+          set: { networks: [...doc.networks, def], assignment },
+        });
         set({ activeNetwork: id });
         return id;
       },
@@ -200,41 +231,66 @@ export function createPlannerStore(deps: StoreDeps = {}): PlannerStore {
         const n = networkById(id);
         const clean = name.trim();
         if (!n || clean === '' || clean === n.name) return;
-        actions.commit({ label: `Rename ${n.name} to ${clean}`, set: { networks: get().doc.networks.map((x) => (x.id === id ? { ...x, name: clean } : x)) } });
+        actions.commit({
+          label: `Rename ${n.name} to ${clean}`,
+          set: { networks: get().doc.networks.map((x) => (x.id === id ? { ...x, name: clean } : x)) },
+        });
       },
       recolourNetwork(id, colour) {
         const n = networkById(id);
         if (!n || n.colour === colour) return;
-        actions.commit({ label: `Recolour ${n.name}`, set: { networks: get().doc.networks.map((x) => (x.id === id ? { ...x, colour } : x)) } });
+        actions.commit({
+          label: `Recolour ${n.name}`,
+          set: { networks: get().doc.networks.map((x) => (x.id === id ? { ...x, colour } : x)) },
+        });
       },
       setLocked(id, locked) {
         const n = networkById(id);
         if (!n || n.locked === locked) return;
-        actions.commit({ label: `${locked ? 'Lock' : 'Unlock'} ${n.name}`, set: { networks: get().doc.networks.map((x) => (x.id === id ? { ...x, locked } : x)) } });
+        actions.commit({
+          label: `${locked ? 'Lock' : 'Unlock'} ${n.name}`,
+          set: { networks: get().doc.networks.map((x) => (x.id === id ? { ...x, locked } : x)) },
+        });
       },
       deleteNetwork(id) {
         const n = networkById(id);
         if (!n) return;
-        if (n.locked) { actions.notify(`${n.name} is locked: unlock it before deleting.`, 'warning'); return; }
+        if (n.locked) {
+          actions.notify(`${n.name} is locked: unlock it before deleting.`, 'warning');
+          return;
+        }
         const { doc } = get();
         const assignment = new Map([...doc.assignment].filter(([, v]) => v !== id));
-        actions.commit({ label: `Delete ${n.name}`, set: { networks: doc.networks.filter((x) => x.id !== id), assignment } });
+        actions.commit({
+          label: `Delete ${n.name}`,
+          set: { networks: doc.networks.filter((x) => x.id !== id), assignment },
+        });
         if (get().activeNetwork === id) set({ activeNetwork: null });
       },
       mergeNetworks(into, from) {
-        const a = networkById(into), b = networkById(from);
+        const a = networkById(into),
+          b = networkById(from);
         if (!a || !b || into === from) return;
-        if (a.locked || b.locked) { actions.notify('Unlock both networks before merging them.', 'warning'); return; }
+        if (a.locked || b.locked) {
+          actions.notify('Unlock both networks before merging them.', 'warning');
+          return;
+        }
         const { doc } = get();
         const assignment = new Map([...doc.assignment].map(([c, v]) => [c, v === from ? into : v] as const));
-        actions.commit({ label: `Merge ${b.name} into ${a.name}`, set: { networks: doc.networks.filter((x) => x.id !== from), assignment } });
+        actions.commit({
+          label: `Merge ${b.name} into ${a.name}`,
+          set: { networks: doc.networks.filter((x) => x.id !== from), assignment },
+        });
         if (get().activeNetwork === from) set({ activeNetwork: into });
       },
       setBand(band) {
         if (!(band.min >= 0 && band.max >= band.min)) return;
         const cur = get().doc.band;
         if (cur.min === band.min && cur.max === band.max) return;
-        actions.commit({ label: `Band ${band.min.toLocaleString('en-GB')}-${band.max.toLocaleString('en-GB')}`, set: { band } });
+        actions.commit({
+          label: `Band ${band.min.toLocaleString('en-GB')}-${band.max.toLocaleString('en-GB')}`,
+          set: { band },
+        });
       },
       applyAssignment(assignment, networks, label) {
         const { doc } = get();
@@ -273,7 +329,10 @@ export function createPlannerStore(deps: StoreDeps = {}): PlannerStore {
       reportBasemapFailure(message) {
         if (get().basemap.kind === 'offline') return;
         set({ basemap: { kind: 'offline' } });
-        actions.notify(`The online basemap could not be loaded (${message}); showing the offline basemap instead.`, 'warning');
+        actions.notify(
+          `The online basemap could not be loaded (${message}); showing the offline basemap instead.`,
+          'warning',
+        );
       },
       reportProblem(problem) {
         set({ problems: [problem, ...get().problems].slice(0, 20) });
@@ -364,4 +423,3 @@ function readBasemap(prefs: StoreDeps['prefs']): BasemapChoice {
   }
   return { kind: 'offline' };
 }
-

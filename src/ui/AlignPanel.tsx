@@ -57,8 +57,8 @@ export function AlignPanel({ onUseAsHardBoundaries, confirmBng }: AlignPanelProp
   const layer = activeLayer(align);
   const parsed = layer ? parseLayer(layer) : null;
   const areas = parsed?.ok ? parsed.value.areas : null;
-  const result = align.compared ? alignment?.result ?? null : null;
-  const messages = align.compared ? alignment?.messages ?? [] : [];
+  const result = align.compared ? (alignment?.result ?? null) : null;
+  const messages = align.compared ? (alignment?.messages ?? []) : [];
   const update = (next: Partial<AlignDoc>, label: string) => store.getState().setAlign({ ...align, ...next }, label);
 
   async function addFiles(files: FileList | null) {
@@ -69,14 +69,29 @@ export function AlignPanel({ onUseAsHardBoundaries, confirmBng }: AlignPanelProp
     for (const f of [...files]) {
       const bytes = new Uint8Array(await f.arrayBuffer());
       let prepared = await prepareInput(bytes, f.name);
-      if (prepared.ok && confirmBng && hasUnlabelledMetres(prepared.value) && (await confirmBng(f.name))) prepared = await prepareInput(bytes, f.name, { crs: CRS.bng });
-      if (prepared.ok && prepared.warnings.length) store.getState().reportProblem({ title: `${f.name}: read with ${prepared.warnings.length} note${prepared.warnings.length === 1 ? '' : 's'}`, issues: prepared.warnings });
+      if (prepared.ok && confirmBng && hasUnlabelledMetres(prepared.value) && (await confirmBng(f.name)))
+        prepared = await prepareInput(bytes, f.name, { crs: CRS.bng });
+      if (prepared.ok && prepared.warnings.length)
+        store.getState().reportProblem({
+          title: `${f.name}: read with ${prepared.warnings.length} note${prepared.warnings.length === 1 ? '' : 's'}`,
+          issues: prepared.warnings,
+        });
       read.push({ fileName: f.name, prepared });
     }
-    for (const r of read) if (!r.prepared.ok) store.getState().reportProblem({ title: `${r.fileName} could not be read`, issues: [...r.prepared.errors, ...r.prepared.warnings] });
-    const added = read.flatMap((r) => (r.prepared.ok ? [{ fileName: r.fileName, text: r.prepared.value, field: null }] : []));
+    for (const r of read)
+      if (!r.prepared.ok)
+        store.getState().reportProblem({
+          title: `${r.fileName} could not be read`,
+          issues: [...r.prepared.errors, ...r.prepared.warnings],
+        });
+    const added = read.flatMap((r) =>
+      r.prepared.ok ? [{ fileName: r.fileName, text: r.prepared.value, field: null }] : [],
+    );
     if (added.length === 0) return;
-    update({ layers: [...align.layers, ...added], active: align.layers.length }, `Add service areas ${added.map((l) => l.fileName).join(', ')}`);
+    update(
+      { layers: [...align.layers, ...added], active: align.layers.length },
+      `Add service areas ${added.map((l) => l.fileName).join(', ')}`,
+    );
   }
 
   function commitThreshold() {
@@ -87,8 +102,14 @@ export function AlignPanel({ onUseAsHardBoundaries, confirmBng }: AlignPanelProp
 
   const rows = useMemo(() => (result ? [...result.networks].sort(SORTS[sort]) : []), [result, sort]);
   const sortHeader = (key: SortKey, label: string) => (
-    <th aria-sort={sort === key ? (key === 'share' || key === 'network' || key === 'home' ? 'ascending' : 'descending') : 'none'}>
-      <button type="button" class={sort === key ? 'align-sort active' : 'align-sort'} onClick={() => setSort(key)}>{label}</button>
+    <th
+      aria-sort={
+        sort === key ? (key === 'share' || key === 'network' || key === 'home' ? 'ascending' : 'descending') : 'none'
+      }
+    >
+      <button type="button" class={sort === key ? 'align-sort active' : 'align-sort'} onClick={() => setSort(key)}>
+        {label}
+      </button>
     </th>
   );
 
@@ -97,70 +118,167 @@ export function AlignPanel({ onUseAsHardBoundaries, confirmBng }: AlignPanelProp
       <h2>Align community services</h2>
       <label class="align-file">
         Service-area layers (GeoJSON or zipped shapefile polygons)
-        <input type="file" data-testid="align-file" accept=".geojson,.json,.zip,application/geo+json" multiple onChange={(e) => void addFiles((e.currentTarget as HTMLInputElement).files)} />
+        <input
+          type="file"
+          data-testid="align-file"
+          accept=".geojson,.json,.zip,application/geo+json"
+          multiple
+          onChange={(e) => void addFiles((e.currentTarget as HTMLInputElement).files)}
+        />
       </label>
       {align.layers.length > 1 && (
         <label>
           Layer
-          <select value={align.active} onChange={(e) => update({ active: Number((e.currentTarget as HTMLSelectElement).value) }, 'Choose service layer')}>
-            {align.layers.map((l, k) => <option key={k} value={k}>{l.fileName}</option>)}
+          <select
+            value={align.active}
+            onChange={(e) =>
+              update({ active: Number((e.currentTarget as HTMLSelectElement).value) }, 'Choose service layer')
+            }
+          >
+            {align.layers.map((l, k) => (
+              <option key={k} value={k}>
+                {l.fileName}
+              </option>
+            ))}
           </select>
         </label>
       )}
       {layer && (
         <div class="align-layer">
-          <p class="align-note" data-testid="align-layer-name">{layer.fileName}</p>
+          <p class="align-note" data-testid="align-layer-name">
+            {layer.fileName}
+          </p>
           {parsed?.ok ? (
             <label>
               Area name field
-              <select value={parsed.value.field} onChange={(e) => update({ layers: align.layers.map((l, k) => (k === align.active ? { ...l, field: (e.currentTarget as HTMLSelectElement).value } : l)) }, 'Choose area name field')}>
-                {parsed.value.candidateFields.map((f) => <option key={f} value={f}>{f}</option>)}
+              <select
+                value={parsed.value.field}
+                onChange={(e) =>
+                  update(
+                    {
+                      layers: align.layers.map((l, k) =>
+                        k === align.active ? { ...l, field: (e.currentTarget as HTMLSelectElement).value } : l,
+                      ),
+                    },
+                    'Choose area name field',
+                  )
+                }
+              >
+                {parsed.value.candidateFields.map((f) => (
+                  <option key={f} value={f}>
+                    {f}
+                  </option>
+                ))}
               </select>
               <span class="align-note">{parsed.value.areas.length} areas</span>
             </label>
           ) : (
-            <ul class="align-errors">{(parsed && !parsed.ok ? parsed.errors : []).map((m, k) => <li key={k}>{m}</li>)}</ul>
+            <ul class="align-errors">
+              {(parsed && !parsed.ok ? parsed.errors : []).map((m, k) => (
+                <li key={k}>{m}</li>
+              ))}
+            </ul>
           )}
         </div>
       )}
       <label>
         Split below home share
-        <input type="number" min="0.01" max="1" step="0.01" value={threshold} onInput={(e) => setThreshold((e.currentTarget as HTMLInputElement).value)}
-          onBlur={commitThreshold} onKeyDown={(e) => { if (e.key === 'Enter') commitThreshold(); }} />
+        <input
+          type="number"
+          min="0.01"
+          max="1"
+          step="0.01"
+          value={threshold}
+          onInput={(e) => setThreshold((e.currentTarget as HTMLInputElement).value)}
+          onBlur={commitThreshold}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') commitThreshold();
+          }}
+        />
       </label>
       <div class="align-actions">
-        <button type="button" data-testid="align-compare" disabled={!hasPlan || !areas || align.compared} onClick={() => update({ compared: true }, 'Compare service areas')}>Compare with networks</button>
-        <button type="button" data-testid="align-to-cluster" disabled={!areas || !onUseAsHardBoundaries} onClick={() => areas && layer && onUseAsHardBoundaries?.(areas, layer.fileName)}>
+        <button
+          type="button"
+          data-testid="align-compare"
+          disabled={!hasPlan || !areas || align.compared}
+          onClick={() => update({ compared: true }, 'Compare service areas')}
+        >
+          Compare with networks
+        </button>
+        <button
+          type="button"
+          data-testid="align-to-cluster"
+          disabled={!areas || !onUseAsHardBoundaries}
+          onClick={() => areas && layer && onUseAsHardBoundaries?.(areas, layer.fileName)}
+        >
           Use as hard boundaries for auto-cluster
         </button>
       </div>
       {!hasPlan && <p class="align-note">Load practices and networks first.</p>}
-      {messages.length > 0 && <ul class="align-errors">{messages.map((m, k) => <li key={k}>{m}</li>)}</ul>}
+      {messages.length > 0 && (
+        <ul class="align-errors">
+          {messages.map((m, k) => (
+            <li key={k}>{m}</li>
+          ))}
+        </ul>
+      )}
       {result && (
         <div class="align-result" data-testid="align-result">
           <p>
-            {result.splitCount} of {result.networks.length} networks split (home share below {pct(result.threshold)}); {fmt(result.populationChangingHands)} patients
-            and {result.areaChangingHandsKm2.toFixed(1)} km² would change hands. Populations are estimates: list sizes spread evenly over each practice's cell.
+            {result.splitCount} of {result.networks.length} networks split (home share below {pct(result.threshold)});{' '}
+            {fmt(result.populationChangingHands)} patients and {result.areaChangingHandsKm2.toFixed(1)} km² would change
+            hands. Populations are estimates: list sizes spread evenly over each practice's cell.
           </p>
           <label class="align-toggle">
-            <input type="checkbox" data-testid="align-show-aligned" checked={showAligned} onChange={(e) => store.getState().setShowAligned((e.currentTarget as HTMLInputElement).checked)} />
+            <input
+              type="checkbox"
+              data-testid="align-show-aligned"
+              checked={showAligned}
+              onChange={(e) => store.getState().setShowAligned((e.currentTarget as HTMLInputElement).checked)}
+            />
             Show aligned boundaries
           </label>
           <div class="align-actions">
-            <button type="button" data-testid="align-export" onClick={() => downloadFeatures(toAlignedGeoJSON(result), 'aligned-service-areas', alignedFormat)}>Export aligned areas</button>
-            <FormatSelect value={alignedFormat} onChange={setAlignedFormat} testId="align-export-format" label="Format of the aligned areas export" />
-            <button type="button" onClick={() => download('overlap-report.csv', toOverlapCsv(result), 'text/csv')}>Export overlap CSV</button>
+            <button
+              type="button"
+              data-testid="align-export"
+              onClick={() => downloadFeatures(toAlignedGeoJSON(result), 'aligned-service-areas', alignedFormat)}
+            >
+              Export aligned areas
+            </button>
+            <FormatSelect
+              value={alignedFormat}
+              onChange={setAlignedFormat}
+              testId="align-export-format"
+              label="Format of the aligned areas export"
+            />
+            <button type="button" onClick={() => download('overlap-report.csv', toOverlapCsv(result), 'text/csv')}>
+              Export overlap CSV
+            </button>
           </div>
           <table class="align-table">
             <thead>
-              <tr>{sortHeader('network', 'Network')}{sortHeader('home', 'Home area')}{sortHeader('share', 'Home share')}{sortHeader('moved', 'Population moved')}</tr>
+              <tr>
+                {sortHeader('network', 'Network')}
+                {sortHeader('home', 'Home area')}
+                {sortHeader('share', 'Home share')}
+                {sortHeader('moved', 'Population moved')}
+              </tr>
             </thead>
             <tbody>
               {rows.map((n) => (
-                <tr key={n.id} data-testid="align-network-row" class={n.split ? 'split' : ''} title={n.overlaps.map((o) => `${o.serviceArea}: ${pct(o.populationShare)}`).join('\n')}>
+                <tr
+                  key={n.id}
+                  data-testid="align-network-row"
+                  class={n.split ? 'split' : ''}
+                  title={n.overlaps.map((o) => `${o.serviceArea}: ${pct(o.populationShare)}`).join('\n')}
+                >
                   <td>{n.name || n.id}</td>
                   <td>{n.home}</td>
-                  <td>{pct(n.homeShare)}{n.split ? ' (split)' : ''}</td>
+                  <td>
+                    {pct(n.homeShare)}
+                    {n.split ? ' (split)' : ''}
+                  </td>
                   <td class="num">{fmt(n.populationMoved)}</td>
                 </tr>
               ))}
@@ -168,15 +286,29 @@ export function AlignPanel({ onUseAsHardBoundaries, confirmBng }: AlignPanelProp
           </table>
           <table class="align-table">
             <thead>
-              <tr><th>Service area</th><th>Networks</th><th>Population before → after</th><th>Changes hands</th></tr>
+              <tr>
+                <th>Service area</th>
+                <th>Networks</th>
+                <th>Population before → after</th>
+                <th>Changes hands</th>
+              </tr>
             </thead>
             <tbody>
               {result.serviceAreas.map((a) => (
                 <tr key={a.name}>
                   <td>{a.name}</td>
-                  <td class="num" title={`${a.networksInside.length} inside at the threshold; split networks touching it: ${a.networksSplit.join(', ') || 'none'}`}>{a.networkIds.length} ({a.networksSplit.length} split)</td>
-                  <td class="num">{fmt(a.populationBefore)} → {fmt(a.populationAfter)}</td>
-                  <td class="num">{fmt(a.populationChanged)} / {a.areaChangedKm2.toFixed(1)} km²</td>
+                  <td
+                    class="num"
+                    title={`${a.networksInside.length} inside at the threshold; split networks touching it: ${a.networksSplit.join(', ') || 'none'}`}
+                  >
+                    {a.networkIds.length} ({a.networksSplit.length} split)
+                  </td>
+                  <td class="num">
+                    {fmt(a.populationBefore)} → {fmt(a.populationAfter)}
+                  </td>
+                  <td class="num">
+                    {fmt(a.populationChanged)} / {a.areaChangedKm2.toFixed(1)} km²
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -195,10 +327,27 @@ export interface HardLayer {
 }
 
 /** The Align side-panel tab: the panel, handing its layer to auto-cluster as hard boundaries. */
-export function AlignTab({ onUseAsHardBoundaries, confirmBng }: { onUseAsHardBoundaries: (layer: HardLayer) => void; confirmBng?: (fileName: string) => Promise<boolean> }) {
-  const toCluster = useCallback((areas: readonly ServiceArea[], label: string) => {
-    const features = areas.map((a) => ({ type: 'Feature', properties: { service_area: a.name }, geometry: a.geometry }));
-    onUseAsHardBoundaries({ name: label, text: JSON.stringify({ type: 'FeatureCollection', features }), field: 'service_area' });
-  }, [onUseAsHardBoundaries]);
+export function AlignTab({
+  onUseAsHardBoundaries,
+  confirmBng,
+}: {
+  onUseAsHardBoundaries: (layer: HardLayer) => void;
+  confirmBng?: (fileName: string) => Promise<boolean>;
+}) {
+  const toCluster = useCallback(
+    (areas: readonly ServiceArea[], label: string) => {
+      const features = areas.map((a) => ({
+        type: 'Feature',
+        properties: { service_area: a.name },
+        geometry: a.geometry,
+      }));
+      onUseAsHardBoundaries({
+        name: label,
+        text: JSON.stringify({ type: 'FeatureCollection', features }),
+        field: 'service_area',
+      });
+    },
+    [onUseAsHardBoundaries],
+  );
   return <AlignPanel onUseAsHardBoundaries={toCluster} confirmBng={confirmBng} />;
 }

@@ -35,7 +35,6 @@ export interface ClusterDialogProps {
   readonly contiguity?: (proposal: Proposal | null) => number;
 }
 
-
 const defaultWorker = () => new Worker(new URL('../workers/cluster-worker.ts', import.meta.url), { type: 'module' });
 
 type Phase =
@@ -68,7 +67,16 @@ function positiveOrUndefined(text: string): number | undefined {
   return text.trim() !== '' && Number.isFinite(n) && n > 0 ? Math.round(n) : undefined;
 }
 
-export function ClusterDialog({ plan, onAccept, onAcceptAsScenario, onClose, createWorker = defaultWorker, initialHardLayer = null, onPreview, contiguity }: ClusterDialogProps) {
+export function ClusterDialog({
+  plan,
+  onAccept,
+  onAcceptAsScenario,
+  onClose,
+  createWorker = defaultWorker,
+  initialHardLayer = null,
+  onPreview,
+  contiguity,
+}: ClusterDialogProps) {
   const [scope, setScope] = useState<ClusterScope>(CLUSTER_SCOPE.all);
   const [min, setMin] = useState(String(plan.band.min));
   const [max, setMax] = useState(String(plan.band.max));
@@ -78,7 +86,9 @@ export function ClusterDialog({ plan, onAccept, onAcceptAsScenario, onClose, cre
   const [alternatives, setAlternatives] = useState('3');
   const [repair, setRepair] = useState(false);
   const [layer, setLayer] = useState<{ name: string; text: string; fields: string[] } | null>(
-    initialHardLayer ? { name: initialHardLayer.name, text: initialHardLayer.text, fields: [initialHardLayer.field] } : null,
+    initialHardLayer
+      ? { name: initialHardLayer.name, text: initialHardLayer.text, fields: [initialHardLayer.field] }
+      : null,
   );
   const [layerField, setLayerField] = useState(initialHardLayer?.field ?? '');
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
@@ -98,9 +108,18 @@ export function ClusterDialog({ plan, onAccept, onAcceptAsScenario, onClose, cre
   }, [done, chosen, onPreview]);
   useEffect(() => () => onPreview?.(null), [onPreview]);
   // Contiguity by the plan's own definition (the same as the summary), not the clustering's own count.
-  const contiguous = useMemo(() => (done && contiguity
-    ? { before: contiguity(null), alternatives: done.alternatives.map((a) => contiguity({ assignment: a.result.assignment, networks: a.result.networks })) }
-    : null), [done, contiguity]);
+  const contiguous = useMemo(
+    () =>
+      done && contiguity
+        ? {
+            before: contiguity(null),
+            alternatives: done.alternatives.map((a) =>
+              contiguity({ assignment: a.result.assignment, networks: a.result.networks }),
+            ),
+          }
+        : null,
+    [done, contiguity],
+  );
 
   const hasPlan = plan.assignment.size > 0;
   const locked = plan.networks.filter((n) => n.locked).map((n) => n.id);
@@ -185,7 +204,11 @@ export function ClusterDialog({ plan, onAccept, onAcceptAsScenario, onClose, cre
   function accept(target: ClusterDialogProps['onAccept'] = onAccept) {
     if (phase.kind !== 'done') return;
     const alt = phase.outcome.alternatives[chosen];
-    target(new Map(alt.result.assignment), [...alt.result.networks], `Auto-cluster${repair ? ' repair' : ''} (seed ${alt.seed})`);
+    target(
+      new Map(alt.result.assignment),
+      [...alt.result.networks],
+      `Auto-cluster${repair ? ' repair' : ''} (seed ${alt.seed})`,
+    );
     onClose();
   }
 
@@ -194,9 +217,18 @@ export function ClusterDialog({ plan, onAccept, onAcceptAsScenario, onClose, cre
     const n = contiguous ? (k === null ? contiguous.before : contiguous.alternatives[k]) : r.contiguous;
     return `${fmt(n)} (${pct(r.networks ? n / r.networks : 1)})`;
   };
-  const cell = (row: (typeof ROWS)[number], r: ClusterReport, k: number | null) => row.label === 'Contiguous' ? contiguousCell(k, r) : row.value(r);
+  const cell = (row: (typeof ROWS)[number], r: ClusterReport, k: number | null) =>
+    row.label === 'Contiguous' ? contiguousCell(k, r) : row.value(r);
   return (
-    <Dialog labelledBy="cluster-dialog-title" onClose={() => { stopWorker(); onClose(); }} modal={false} class="cluster-dialog">
+    <Dialog
+      labelledBy="cluster-dialog-title"
+      onClose={() => {
+        stopWorker();
+        onClose();
+      }}
+      modal={false}
+      class="cluster-dialog"
+    >
       <div class="cluster-body">
         <h2 id="cluster-dialog-title">Auto-cluster</h2>
         <fieldset disabled={running}>
@@ -208,7 +240,9 @@ export function ClusterDialog({ plan, onAccept, onAcceptAsScenario, onClose, cre
               <option value={CLUSTER_SCOPE.unlocked}>All but locked networks</option>
             </select>
           </label>
-          <p class="cluster-note">Locked networks are kept as they are{locked.length ? ` (${locked.length} locked)` : ''}.</p>
+          <p class="cluster-note">
+            Locked networks are kept as they are{locked.length ? ` (${locked.length} locked)` : ''}.
+          </p>
           <label>
             Minimum
             <input inputMode="numeric" value={min} onInput={(e) => setMin(e.currentTarget.value)} />
@@ -219,11 +253,22 @@ export function ClusterDialog({ plan, onAccept, onAcceptAsScenario, onClose, cre
           </label>
           <label>
             Target size
-            <input inputMode="numeric" placeholder="middle of the band" value={target} onInput={(e) => setTarget(e.currentTarget.value)} />
+            <input
+              inputMode="numeric"
+              placeholder="middle of the band"
+              value={target}
+              onInput={(e) => setTarget(e.currentTarget.value)}
+            />
           </label>
           <label>
             Number of networks
-            <input inputMode="numeric" placeholder="chosen automatically" value={count} disabled={repair} onInput={(e) => setCount(e.currentTarget.value)} />
+            <input
+              inputMode="numeric"
+              placeholder="chosen automatically"
+              value={count}
+              disabled={repair}
+              onInput={(e) => setCount(e.currentTarget.value)}
+            />
           </label>
           <label>
             Seed
@@ -235,13 +280,20 @@ export function ClusterDialog({ plan, onAccept, onAcceptAsScenario, onClose, cre
           </label>
           {layer ? (
             <p class="cluster-note cluster-layer" data-testid="cluster-hard-layer">
-              Hard boundaries: <strong>{layer.name}</strong>{layerField ? ` (areas named by ${layerField})` : ''}
-              <button type="button" onClick={() => setLayer(null)} aria-label={`Remove hard boundaries ${layer.name}`}>Remove</button>
+              Hard boundaries: <strong>{layer.name}</strong>
+              {layerField ? ` (areas named by ${layerField})` : ''}
+              <button type="button" onClick={() => setLayer(null)} aria-label={`Remove hard boundaries ${layer.name}`}>
+                Remove
+              </button>
             </p>
           ) : (
             <label>
               Hard boundaries (GeoJSON)
-              <input type="file" accept=".geojson,.json,application/geo+json,application/json" onChange={(e) => void chooseLayer(e.currentTarget.files?.[0])} />
+              <input
+                type="file"
+                accept=".geojson,.json,application/geo+json,application/json"
+                onChange={(e) => void chooseLayer(e.currentTarget.files?.[0])}
+              />
             </label>
           )}
           {layer && layer.fields.length > 1 && (
@@ -257,12 +309,19 @@ export function ClusterDialog({ plan, onAccept, onAcceptAsScenario, onClose, cre
             </label>
           )}
           <label class="cluster-check">
-            <input type="checkbox" checked={repair} disabled={!hasPlan} onChange={(e) => setRepair(e.currentTarget.checked)} />
+            <input
+              type="checkbox"
+              checked={repair}
+              disabled={!hasPlan}
+              onChange={(e) => setRepair(e.currentTarget.checked)}
+            />
             Repair the current plan (move as few practices as possible)
           </label>
         </fieldset>
 
-        {phase.kind === 'running' && <progress class="cluster-progress" max={1} value={phase.fraction} aria-label="Clustering progress" />}
+        {phase.kind === 'running' && (
+          <progress class="cluster-progress" max={1} value={phase.fraction} aria-label="Clustering progress" />
+        )}
         {phase.kind === 'idle' && phase.note && <p class="cluster-note">{phase.note}</p>}
         {phase.kind === 'failed' && (
           <ul class="cluster-errors">
@@ -273,7 +332,9 @@ export function ClusterDialog({ plan, onAccept, onAcceptAsScenario, onClose, cre
         )}
         {phase.kind === 'done' && (
           <div class="cluster-results">
-            <p class="cluster-note">The chosen proposal is outlined on the map (dashed); the plan changes only when you accept it.</p>
+            <p class="cluster-note">
+              The chosen proposal is outlined on the map (dashed); the plan changes only when you accept it.
+            </p>
             <table>
               <thead>
                 <tr>
@@ -282,7 +343,13 @@ export function ClusterDialog({ plan, onAccept, onAcceptAsScenario, onClose, cre
                   {phase.outcome.alternatives.map((a, k) => (
                     <th scope="col" key={a.seed}>
                       <label>
-                        <input type="radio" name="cluster-alternative" checked={chosen === k} onChange={() => setChosen(k)} /> Seed {a.seed}
+                        <input
+                          type="radio"
+                          name="cluster-alternative"
+                          checked={chosen === k}
+                          onChange={() => setChosen(k)}
+                        />{' '}
+                        Seed {a.seed}
                       </label>
                     </th>
                   ))}
@@ -292,7 +359,11 @@ export function ClusterDialog({ plan, onAccept, onAcceptAsScenario, onClose, cre
                 {ROWS.map((row) => (
                   <tr key={row.label}>
                     <th scope="row">{row.label}</th>
-                    <td>{row.label === 'Runtime' || row.label === 'Practices moved' || row.label === 'Newly assigned' ? '' : cell(row, phase.outcome.before, null)}</td>
+                    <td>
+                      {row.label === 'Runtime' || row.label === 'Practices moved' || row.label === 'Newly assigned'
+                        ? ''
+                        : cell(row, phase.outcome.before, null)}
+                    </td>
                     {phase.outcome.alternatives.map((a, k) => (
                       <td key={a.seed}>{cell(row, a.result.report, k)}</td>
                     ))}
@@ -343,7 +414,13 @@ export function ClusterDialog({ plan, onAccept, onAcceptAsScenario, onClose, cre
             {phase.kind === 'done' ? 'Run again' : 'Run'}
           </button>
         )}
-        <button type="button" onClick={() => { stopWorker(); onClose(); }}>
+        <button
+          type="button"
+          onClick={() => {
+            stopWorker();
+            onClose();
+          }}
+        >
           Close
         </button>
       </div>

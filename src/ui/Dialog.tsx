@@ -3,9 +3,16 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 
-const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
-export function Dialog({ labelledBy, onClose, children, class: extra = '', modal = true }: {
+export function Dialog({
+  labelledBy,
+  onClose,
+  children,
+  class: extra = '',
+  modal = true,
+}: {
   labelledBy: string;
   onClose: () => void;
   children: ComponentChildren;
@@ -19,7 +26,11 @@ export function Dialog({ labelledBy, onClose, children, class: extra = '', modal
   useEffect(() => {
     const before = document.activeElement as HTMLElement | null;
     const el = ref.current!;
-    (el.querySelector<HTMLElement>('[autofocus], [data-autofocus]') ?? el.querySelector<HTMLElement>(FOCUSABLE) ?? el).focus();
+    (
+      el.querySelector<HTMLElement>('[autofocus], [data-autofocus]') ??
+      el.querySelector<HTMLElement>(FOCUSABLE) ??
+      el
+    ).focus();
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') {
         e.preventDefault();
@@ -29,10 +40,19 @@ export function Dialog({ labelledBy, onClose, children, class: extra = '', modal
       }
       if (e.key !== 'Tab' || !modal) return;
       const items = [...el.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((x) => x.offsetParent !== null);
-      if (items.length === 0) { e.preventDefault(); return; }
-      const first = items[0], last = items[items.length - 1];
-      if (e.shiftKey && (document.activeElement === first || !el.contains(document.activeElement))) { e.preventDefault(); last.focus(); }
-      else if (!e.shiftKey && (document.activeElement === last || !el.contains(document.activeElement))) { e.preventDefault(); first.focus(); }
+      if (items.length === 0) {
+        e.preventDefault();
+        return;
+      }
+      const first = items[0],
+        last = items[items.length - 1];
+      if (e.shiftKey && (document.activeElement === first || !el.contains(document.activeElement))) {
+        e.preventDefault();
+        last.focus();
+      } else if (!e.shiftKey && (document.activeElement === last || !el.contains(document.activeElement))) {
+        e.preventDefault();
+        first.focus();
+      }
     };
     document.addEventListener('keydown', onKey, true);
     return () => {
@@ -41,7 +61,14 @@ export function Dialog({ labelledBy, onClose, children, class: extra = '', modal
     };
   }, []);
   const box = (
-    <div class={modal ? `dialog ${extra}` : extra} role="dialog" aria-modal={modal} aria-labelledby={labelledBy} ref={ref} tabIndex={-1}>
+    <div
+      class={modal ? `dialog ${extra}` : extra}
+      role="dialog"
+      aria-modal={modal}
+      aria-labelledby={labelledBy}
+      ref={ref}
+      tabIndex={-1}
+    >
       {children}
     </div>
   );

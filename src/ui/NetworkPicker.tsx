@@ -10,13 +10,24 @@ const optionText = (n: NetworkDef) => `${n.name} (${n.id})`;
 export function findNetwork(networks: readonly NetworkDef[], text: string): NetworkDef | null {
   const t = text.trim().toLowerCase();
   if (t === '') return null;
-  const exact = networks.find((n) => optionText(n).toLowerCase() === t || n.name.toLowerCase() === t || n.id.toLowerCase() === t);
+  const exact = networks.find(
+    (n) => optionText(n).toLowerCase() === t || n.name.toLowerCase() === t || n.id.toLowerCase() === t,
+  );
   if (exact) return exact;
   const partial = networks.filter((n) => optionText(n).toLowerCase().includes(t));
   return partial.length === 1 ? partial[0] : null;
 }
 
-export function NetworkPicker({ id, label, networks, value, onPick, placeholder, testId, first = [] }: {
+export function NetworkPicker({
+  id,
+  label,
+  networks,
+  value,
+  onPick,
+  placeholder,
+  testId,
+  first = [],
+}: {
   id: string;
   label: string;
   networks: readonly NetworkDef[];
@@ -42,7 +53,13 @@ export function NetworkPicker({ id, label, networks, value, onPick, placeholder,
   return (
     <>
       <label for={id}>{label}</label>
-      <input id={id} class="network-picker" list={`${id}-options`} value={text} placeholder={placeholder} data-testid={testId}
+      <input
+        id={id}
+        class="network-picker"
+        list={`${id}-options`}
+        value={text}
+        placeholder={placeholder}
+        data-testid={testId}
         autoComplete="off"
         onInput={(e) => {
           const t = (e.target as HTMLInputElement).value;
@@ -51,12 +68,22 @@ export function NetworkPicker({ id, label, networks, value, onPick, placeholder,
           if (n && n.id !== value) onPick(n.id);
         }}
         onKeyDown={(e) => {
-          if (e.key === 'Enter') { e.preventDefault(); commit(text); }
-          else if (e.key === 'Escape' && text !== (current ? optionText(current) : '')) { e.stopPropagation(); setText(current ? optionText(current) : ''); }
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            commit(text);
+          } else if (e.key === 'Escape' && text !== (current ? optionText(current) : '')) {
+            e.stopPropagation();
+            setText(current ? optionText(current) : '');
+          }
         }}
-        onBlur={() => commit(text)} />
+        onBlur={() => commit(text)}
+      />
       <datalist id={`${id}-options`}>
-        {ordered.map((n) => <option key={n.id} value={optionText(n)}>{firstIds.has(n.id) ? 'neighbour' : ''}</option>)}
+        {ordered.map((n) => (
+          <option key={n.id} value={optionText(n)}>
+            {firstIds.has(n.id) ? 'neighbour' : ''}
+          </option>
+        ))}
       </datalist>
     </>
   );

@@ -29,12 +29,32 @@ export function Summary() {
   const f = summaryFigures(plan);
   return (
     <dl class="summary" data-testid="summary">
-      <div><dt>Patients</dt><dd data-testid="summary-patients">{fmt(f.totalPopulation)}</dd></div>
-      <div><dt>Practices</dt><dd data-testid="summary-practices">{fmt(f.practices)}</dd></div>
-      <div><dt>Assigned</dt><dd data-testid="summary-assigned">{fmt(f.assigned)}</dd></div>
-      <div><dt>Networks in band</dt><dd data-testid="summary-in-band">{fmt(f.inBand)} of {fmt(f.networks)}</dd></div>
-      <div><dt>Non-contiguous</dt><dd data-testid="summary-non-contiguous">{fmt(f.nonContiguous)}</dd></div>
-      <div><dt>Unassigned patients</dt><dd data-testid="summary-unassigned-population">{fmt(f.unassignedPopulation)}</dd></div>
+      <div>
+        <dt>Patients</dt>
+        <dd data-testid="summary-patients">{fmt(f.totalPopulation)}</dd>
+      </div>
+      <div>
+        <dt>Practices</dt>
+        <dd data-testid="summary-practices">{fmt(f.practices)}</dd>
+      </div>
+      <div>
+        <dt>Assigned</dt>
+        <dd data-testid="summary-assigned">{fmt(f.assigned)}</dd>
+      </div>
+      <div>
+        <dt>Networks in band</dt>
+        <dd data-testid="summary-in-band">
+          {fmt(f.inBand)} of {fmt(f.networks)}
+        </dd>
+      </div>
+      <div>
+        <dt>Non-contiguous</dt>
+        <dd data-testid="summary-non-contiguous">{fmt(f.nonContiguous)}</dd>
+      </div>
+      <div>
+        <dt>Unassigned patients</dt>
+        <dd data-testid="summary-unassigned-population">{fmt(f.unassignedPopulation)}</dd>
+      </div>
     </dl>
   );
 }
@@ -55,36 +75,78 @@ export function NetworksPanel({ mapPort }: { mapPort: MapPort }) {
       .filter((r) => filter === 'all' || (filter === 'out' ? r.s.band !== 'within' : r.s.parts > 0 && !r.s.contiguous));
     const rank = { below: 0, above: 1, within: 2 };
     const core20 = (id: NetworkDef['id']) => health?.get(id)?.core20Share ?? -1;
-    list.sort((a, b) => sort === 'population' ? b.s.population - a.s.population
-      : sort === 'core20' ? core20(b.def.id) - core20(a.def.id) || a.def.name.localeCompare(b.def.name)
-      : sort === 'status' ? rank[a.s.band] - rank[b.s.band] || a.def.name.localeCompare(b.def.name)
-      : a.def.name.localeCompare(b.def.name));
+    list.sort((a, b) =>
+      sort === 'population'
+        ? b.s.population - a.s.population
+        : sort === 'core20'
+          ? core20(b.def.id) - core20(a.def.id) || a.def.name.localeCompare(b.def.name)
+          : sort === 'status'
+            ? rank[a.s.band] - rank[b.s.band] || a.def.name.localeCompare(b.def.name)
+            : a.def.name.localeCompare(b.def.name),
+    );
     return list;
   }, [networks, plan, sort, filter, health]);
   return (
     <section class="panel" aria-labelledby="networks-heading">
       <div class="panel-head">
         <h2 id="networks-heading">Networks</h2>
-        <button type="button" onClick={() => store.getState().createNetwork()} data-testid="new-network">+ New network</button>
+        <button type="button" onClick={() => store.getState().createNetwork()} data-testid="new-network">
+          + New network
+        </button>
       </div>
       <div class="controls">
-        <label>Sort <select value={sort} data-testid="network-sort" onChange={(e) => setSort((e.target as HTMLSelectElement).value as Sort)}>
-          <option value="name">name</option><option value="population">population</option><option value="status">band status</option>
-          {health && <option value="core20">Core20 share</option>}
-        </select></label>
-        <label>Show <select value={filter} onChange={(e) => setFilter((e.target as HTMLSelectElement).value as Filter)} data-testid="network-filter">
-          <option value="all">all</option><option value="out">out of band</option><option value="split">non-contiguous</option>
-        </select></label>
+        <label>
+          Sort{' '}
+          <select
+            value={sort}
+            data-testid="network-sort"
+            onChange={(e) => setSort((e.target as HTMLSelectElement).value as Sort)}
+          >
+            <option value="name">name</option>
+            <option value="population">population</option>
+            <option value="status">band status</option>
+            {health && <option value="core20">Core20 share</option>}
+          </select>
+        </label>
+        <label>
+          Show{' '}
+          <select
+            value={filter}
+            onChange={(e) => setFilter((e.target as HTMLSelectElement).value as Filter)}
+            data-testid="network-filter"
+          >
+            <option value="all">all</option>
+            <option value="out">out of band</option>
+            <option value="split">non-contiguous</option>
+          </select>
+        </label>
       </div>
       <ul class="network-list" data-testid="network-list">
         {rows.slice(0, limit).map(({ def, s }) => (
-          <NetworkRow key={def.id} def={def} s={s} health={health?.get(def.id)} active={def.id === active} others={networks} band={plan.input.band} mapPort={mapPort} />
+          <NetworkRow
+            key={def.id}
+            def={def}
+            s={s}
+            health={health?.get(def.id)}
+            active={def.id === active}
+            others={networks}
+            band={plan.input.band}
+            mapPort={mapPort}
+          />
         ))}
       </ul>
       {rows.length > limit && (
-        <button type="button" class="more" onClick={() => setLimit(limit + PAGE)}>Show {Math.min(PAGE, rows.length - limit)} more of {rows.length - limit}</button>
+        <button type="button" class="more" onClick={() => setLimit(limit + PAGE)}>
+          Show {Math.min(PAGE, rows.length - limit)} more of {rows.length - limit}
+        </button>
       )}
-      {rows.length === 0 && <p class="muted">{networks.length === 0 ? 'No networks yet: create one, draw one (D) or auto-cluster.' : 'No network matches the filter.'}</p>}
+      {rows.length === 0 && (
+        <p class="muted">
+          {networks.length === 0
+            ? 'No networks yet: create one, draw one (D) or auto-cluster.'
+            : 'No network matches the filter.'}
+        </p>
+      )}
     </section>
   );
 }
@@ -93,8 +155,22 @@ export function NetworksPanel({ mapPort }: { mapPort: MapPort }) {
 const PAGE = 60;
 
 // Untouched networks keep their summary object across edits, so memo skips their rows.
-const NetworkRow = memo(function NetworkRow({ def, s, health, active, others, band, mapPort }: {
-  def: NetworkDef; s: NetworkSummary; health: DeprivationFigures | undefined; active: boolean; others: readonly NetworkDef[]; band: { min: number; max: number }; mapPort: MapPort;
+const NetworkRow = memo(function NetworkRow({
+  def,
+  s,
+  health,
+  active,
+  others,
+  band,
+  mapPort,
+}: {
+  def: NetworkDef;
+  s: NetworkSummary;
+  health: DeprivationFigures | undefined;
+  active: boolean;
+  others: readonly NetworkDef[];
+  band: { min: number; max: number };
+  mapPort: MapPort;
 }) {
   const store = usePlannerStore();
   const [part, setPart] = useState(0);
@@ -103,40 +179,95 @@ const NetworkRow = memo(function NetworkRow({ def, s, health, active, others, ba
   const pct = (v: number) => `${Math.min(100, (100 * v) / scaleMax)}%`;
   const zoomTo = (partIndex: number | null) => {
     if (!s.geometry) return;
-    const g = partIndex !== null && s.geometry.type === 'MultiPolygon'
-      ? { type: 'Polygon' as const, coordinates: s.geometry.coordinates[partIndex % s.geometry.coordinates.length] }
-      : s.geometry;
+    const g =
+      partIndex !== null && s.geometry.type === 'MultiPolygon'
+        ? { type: 'Polygon' as const, coordinates: s.geometry.coordinates[partIndex % s.geometry.coordinates.length] }
+        : s.geometry;
     mapPort.zoomTo(bbox(g) as [number, number, number, number]);
   };
   return (
     <li class={`network${active ? ' network--active' : ''}`} data-testid={`network-${def.id}`}>
       <div class="network-top">
-        <button type="button" class="swatch-btn" aria-pressed={active} aria-label={`Make ${def.name} the active network for painting`}
-          onClick={() => store.getState().setActiveNetwork(active ? null : def.id)}>
+        <button
+          type="button"
+          class="swatch-btn"
+          aria-pressed={active}
+          aria-label={`Make ${def.name} the active network for painting`}
+          onClick={() => store.getState().setActiveNetwork(active ? null : def.id)}
+        >
           <span class="swatch" style={{ background: def.colour }} />
         </button>
         <NameInput def={def} />
-        <span class={`status status--${s.band}`} data-testid="network-status">{BAND_TEXT[s.band]}</span>
+        <span class={`status status--${s.band}`} data-testid="network-status">
+          {BAND_TEXT[s.band]}
+        </span>
       </div>
-      <div class="bar" role="img" aria-label={`${fmt(s.population)} patients; band ${fmt(band.min)} to ${fmt(band.max)}`}>
+      <div
+        class="bar"
+        role="img"
+        aria-label={`${fmt(s.population)} patients; band ${fmt(band.min)} to ${fmt(band.max)}`}
+      >
         <span class="bar-band" style={{ left: pct(band.min), width: `calc(${pct(band.max)} - ${pct(band.min)})` }} />
         <span class={`bar-fill bar-fill--${s.band}`} style={{ width: pct(s.population) }} />
       </div>
       <div class="network-meta">
         <span data-testid="network-population">{fmt(s.population)} patients</span>
-        <span>{s.practiceCount} practice{s.practiceCount === 1 ? '' : 's'}</span>
+        <span>
+          {s.practiceCount} practice{s.practiceCount === 1 ? '' : 's'}
+        </span>
         <span>{km2(s.areaKm2)}</span>
         <span class={s.parts > 0 && !s.contiguous ? 'warn' : ''}>{contiguityText(s)}</span>
       </div>
       {health && <PopulationHealth name={def.name} f={health} />}
       <div class="network-actions">
-        <button type="button" onClick={() => zoomTo(null)} disabled={!s.geometry} aria-label={`Zoom to ${def.name}`}>Zoom</button>
-        {s.parts > 1 && <button type="button" onClick={() => { zoomTo(part); setPart(part + 1); }} aria-label={`Zoom to part ${(part % s.parts) + 1} of ${s.parts} of ${def.name}`}>Part {(part % s.parts) + 1} of {s.parts}</button>}
-        <label class="colour">Colour<input type="color" aria-label={`Colour of ${def.name}`} value={def.colour} onChange={(e) => store.getState().recolourNetwork(def.id, (e.target as HTMLInputElement).value)} /></label>
-        <label class="lock"><input type="checkbox" aria-label={`Lock ${def.name}`} checked={def.locked} onChange={(e) => store.getState().setLocked(def.id, (e.target as HTMLInputElement).checked)} />Locked</label>
-        {merging ? <MergeChooser def={def} others={others} onDone={() => setMerging(false)} />
-          : <button type="button" onClick={() => setMerging(true)} aria-label={`Merge another network into ${def.name}`}>Merge…</button>}
-        <button type="button" class="danger" onClick={() => store.getState().deleteNetwork(def.id)} aria-label={`Delete ${def.name}`}>Delete</button>
+        <button type="button" onClick={() => zoomTo(null)} disabled={!s.geometry} aria-label={`Zoom to ${def.name}`}>
+          Zoom
+        </button>
+        {s.parts > 1 && (
+          <button
+            type="button"
+            onClick={() => {
+              zoomTo(part);
+              setPart(part + 1);
+            }}
+            aria-label={`Zoom to part ${(part % s.parts) + 1} of ${s.parts} of ${def.name}`}
+          >
+            Part {(part % s.parts) + 1} of {s.parts}
+          </button>
+        )}
+        <label class="colour">
+          Colour
+          <input
+            type="color"
+            aria-label={`Colour of ${def.name}`}
+            value={def.colour}
+            onChange={(e) => store.getState().recolourNetwork(def.id, (e.target as HTMLInputElement).value)}
+          />
+        </label>
+        <label class="lock">
+          <input
+            type="checkbox"
+            aria-label={`Lock ${def.name}`}
+            checked={def.locked}
+            onChange={(e) => store.getState().setLocked(def.id, (e.target as HTMLInputElement).checked)}
+          />
+          Locked
+        </label>
+        {merging ? (
+          <MergeChooser def={def} others={others} onDone={() => setMerging(false)} />
+        ) : (
+          <button type="button" onClick={() => setMerging(true)} aria-label={`Merge another network into ${def.name}`}>
+            Merge…
+          </button>
+        )}
+        <button
+          type="button"
+          class="danger"
+          onClick={() => store.getState().deleteNetwork(def.id)}
+          aria-label={`Delete ${def.name}`}
+        >
+          Delete
+        </button>
       </div>
     </li>
   );
@@ -147,7 +278,9 @@ function PopulationHealth({ name, f }: { name: string; f: DeprivationFigures }) 
   const share = f.core20Share === null ? 'no IMD data' : `${(100 * f.core20Share).toFixed(1)}%`;
   return (
     <div class="network-health" data-testid="network-health">
-      <span>Core20 <strong data-testid="network-core20">{share}</strong></span>
+      <span>
+        Core20 <strong data-testid="network-core20">{share}</strong>
+      </span>
       <DecileBar deciles={f.imdDeciles} label={`${name}: patients`} />
     </div>
   );
@@ -163,13 +296,24 @@ function NameInput({ def }: { def: NetworkDef }) {
     else store.getState().renameNetwork(def.id, text);
   };
   return (
-    <input class="name" aria-label={`Name of network ${def.id}`} title={def.name} value={text} data-testid="network-name"
+    <input
+      class="name"
+      aria-label={`Name of network ${def.id}`}
+      title={def.name}
+      value={text}
+      data-testid="network-name"
       onInput={(e) => setText((e.target as HTMLInputElement).value)}
       onKeyDown={(e) => {
-        if (e.key === 'Enter') { e.preventDefault(); commit(); }
-        else if (e.key === 'Escape') { e.stopPropagation(); setText(def.name); }
+        if (e.key === 'Enter') {
+          e.preventDefault();
+          commit();
+        } else if (e.key === 'Escape') {
+          e.stopPropagation();
+          setText(def.name);
+        }
       }}
-      onBlur={commit} />
+      onBlur={commit}
+    />
   );
 }
 
@@ -180,16 +324,36 @@ function MergeChooser({ def, others, onDone }: { def: NetworkDef; others: readon
   const source = others.find((o) => o.id === from);
   return (
     <span class="merge" role="group" aria-label={`Merge into ${def.name}`}>
-      <select aria-label={`Network to merge into ${def.name}`} value={from} data-testid="merge-from"
-        onInput={(e) => setFrom((e.target as HTMLSelectElement).value)}>
+      <select
+        aria-label={`Network to merge into ${def.name}`}
+        value={from}
+        data-testid="merge-from"
+        onInput={(e) => setFrom((e.target as HTMLSelectElement).value)}
+      >
         <option value="">Merge which into this?</option>
-        {others.filter((o) => o.id !== def.id).map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+        {others
+          .filter((o) => o.id !== def.id)
+          .map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.name}
+            </option>
+          ))}
       </select>
-      <button type="button" class="primary" disabled={!source} data-testid="merge-confirm"
-        onClick={() => { if (source) store.getState().mergeNetworks(def.id, source.id); onDone(); }}>
+      <button
+        type="button"
+        class="primary"
+        disabled={!source}
+        data-testid="merge-confirm"
+        onClick={() => {
+          if (source) store.getState().mergeNetworks(def.id, source.id);
+          onDone();
+        }}
+      >
         {source ? `Merge ${source.name} into ${def.name}` : 'Merge'}
       </button>
-      <button type="button" onClick={onDone}>Cancel</button>
+      <button type="button" onClick={onDone}>
+        Cancel
+      </button>
     </span>
   );
 }

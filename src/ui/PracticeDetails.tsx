@@ -38,7 +38,8 @@ export function PracticeDetails() {
   const profile = useStore(selectPracticeDeprivation);
   const t = useStore(selectTessellation);
   const neighbours = useMemo(() => (code ? neighbouringNetworks(doc, t, code) : []), [doc, t, code]);
-  if (!code) return <p class="muted practice-hint">Hover or click a practice (or find it with search) for its details.</p>;
+  if (!code)
+    return <p class="muted practice-hint">Hover or click a practice (or find it with search) for its details.</p>;
   const p = doc.practices.find((x) => x.code === code);
   if (!p) return null;
   const id = doc.assignment.get(p.code);
@@ -50,20 +51,50 @@ export function PracticeDetails() {
   return (
     <section class="practice" data-testid="practice-details" aria-label={`Practice ${p.name}`}>
       <dl aria-live="polite">
-        <div><dt>Practice</dt><dd>{p.name} ({p.code})</dd></div>
-        <div><dt>List size</dt><dd>{fmt(p.listSize)}</dd></div>
-        <div><dt>Network</dt><dd data-testid="practice-network">{net ? net.name : 'none (unassigned)'}</dd></div>
-        {conflict && <div><dt>Shared site</dt><dd>shares a building with {conflict.practiceCodes.filter((c) => c !== p.code).join(', ')} in another network</dd></div>}
+        <div>
+          <dt>Practice</dt>
+          <dd>
+            {p.name} ({p.code})
+          </dd>
+        </div>
+        <div>
+          <dt>List size</dt>
+          <dd>{fmt(p.listSize)}</dd>
+        </div>
+        <div>
+          <dt>Network</dt>
+          <dd data-testid="practice-network">{net ? net.name : 'none (unassigned)'}</dd>
+        </div>
+        {conflict && (
+          <div>
+            <dt>Shared site</dt>
+            <dd>
+              shares a building with {conflict.practiceCodes.filter((c) => c !== p.code).join(', ')} in another network
+            </dd>
+          </div>
+        )}
         {deciles && (
-          <div><dt>Patients by IMD decile</dt><dd data-testid="practice-deciles">
-            {deciles.map((n, d) => `${d + 1}: ${fmt(n)}`).join(' · ')} <DecileBar deciles={deciles} label={`${p.name}: patients`} />
-          </dd></div>
+          <div>
+            <dt>Patients by IMD decile</dt>
+            <dd data-testid="practice-deciles">
+              {deciles.map((n, d) => `${d + 1}: ${fmt(n)}`).join(' · ')}{' '}
+              <DecileBar deciles={deciles} label={`${p.name}: patients`} />
+            </dd>
+          </div>
         )}
       </dl>
       {code === selectedCode && (
         <div class="practice-move">
-          <NetworkPicker id="practice-network-picker" label="Move to network" networks={doc.networks} value={id ?? null} first={defs}
-            placeholder="type a network name" testId="practice-network-picker" onPick={move} />
+          <NetworkPicker
+            id="practice-network-picker"
+            label="Move to network"
+            networks={doc.networks}
+            value={id ?? null}
+            first={defs}
+            placeholder="type a network name"
+            testId="practice-network-picker"
+            onPick={move}
+          />
           {defs.length > 0 && (
             <div class="neighbours" role="group" aria-label="Neighbouring networks">
               <span class="muted">Neighbouring:</span>

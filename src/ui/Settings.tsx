@@ -19,8 +19,28 @@ export function Settings() {
     <section class="panel settings" aria-labelledby="settings-heading">
       <h2 id="settings-heading">Population band</h2>
       <div class="controls">
-        <label>Minimum <input type="number" min={0} step={1000} value={band.min} data-testid="band-min" onChange={(e) => set('min', (e.target as HTMLInputElement).value)} /></label>
-        <label>Maximum <input type="number" min={0} step={1000} value={band.max} data-testid="band-max" onChange={(e) => set('max', (e.target as HTMLInputElement).value)} /></label>
+        <label>
+          Minimum{' '}
+          <input
+            type="number"
+            min={0}
+            step={1000}
+            value={band.min}
+            data-testid="band-min"
+            onChange={(e) => set('min', (e.target as HTMLInputElement).value)}
+          />
+        </label>
+        <label>
+          Maximum{' '}
+          <input
+            type="number"
+            min={0}
+            step={1000}
+            value={band.max}
+            data-testid="band-max"
+            onChange={(e) => set('max', (e.target as HTMLInputElement).value)}
+          />
+        </label>
       </div>
       <DeprivationLayerToggle />
     </section>
@@ -36,15 +56,22 @@ function DeprivationLayerToggle() {
     <>
       <h2>Map layers</h2>
       <label>
-        <input type="checkbox" checked={show} disabled={!ready} data-testid="show-imd-layer"
-          onChange={(e) => store.getState().setShowDeprivationLayer((e.target as HTMLInputElement).checked)} />
-        {' '}Shade small areas by deprivation (IMD decile)
+        <input
+          type="checkbox"
+          checked={show}
+          disabled={!ready}
+          data-testid="show-imd-layer"
+          onChange={(e) => store.getState().setShowDeprivationLayer((e.target as HTMLInputElement).checked)}
+        />{' '}
+        Shade small areas by deprivation (IMD decile)
       </label>
       {!ready && <p class="hint">Open a small-area layer and a deprivation table in the Small areas tab first.</p>}
       {show && ready && (
         <p class="imd-legend" data-testid="imd-legend">
           <span>1 most deprived</span>
-          {IMD_DECILE_COLOURS.map((c, d) => <span key={c} class="decile-key" style={{ background: c }} title={`decile ${d + 1}`} aria-hidden="true" />)}
+          {IMD_DECILE_COLOURS.map((c, d) => (
+            <span key={c} class="decile-key" style={{ background: c }} title={`decile ${d + 1}`} aria-hidden="true" />
+          ))}
           <span>10 least</span>
         </p>
       )}

@@ -15,18 +15,33 @@ const pct = (x: number | null) => (x === null ? '–' : `${(100 * x).toFixed(1)}
 const count = (n: number) => n.toLocaleString('en-GB');
 const isSmallArea = (n: NetworkSummary): n is SmallAreaNetworkSummary => 'smallAreaCount' in n;
 
-function FileButton({ kind, label, disabled, confirmBng }: { kind: SmallAreaFileKind; label: string; disabled?: boolean; confirmBng?: (fileName: string) => Promise<boolean> }) {
+function FileButton({
+  kind,
+  label,
+  disabled,
+  confirmBng,
+}: {
+  kind: SmallAreaFileKind;
+  label: string;
+  disabled?: boolean;
+  confirmBng?: (fileName: string) => Promise<boolean>;
+}) {
   const store = usePlannerStore();
   return (
     <label class="file-btn small-area-file" aria-disabled={disabled}>
       {label}
-      <input type="file" disabled={disabled} data-testid={`open-${kind}`} accept={kind === 'layer' ? '.geojson,.json,.zip' : '.csv'}
+      <input
+        type="file"
+        disabled={disabled}
+        data-testid={`open-${kind}`}
+        accept={kind === 'layer' ? '.geojson,.json,.zip' : '.csv'}
         onChange={(e) => {
           const input = e.target as HTMLInputElement;
           const file = input.files?.[0];
           input.value = '';
           if (file) void openSmallAreaFile(store, file, kind, confirmBng);
-        }} />
+        }}
+      />
     </label>
   );
 }
@@ -40,54 +55,125 @@ export function SmallAreasPanel() {
   const plan = useStore(selectPlan);
   const areas = shownSmallAreaPlan(plan);
   const catchment = areas && focus ? practiceCatchment(areas, focus) : null;
-  const rows = areas ? [...plan.networks.values()].filter(isSmallArea).sort((a, b) => (a.residentShare ?? 2) - (b.residentShare ?? 2)) : [];
+  const rows = areas
+    ? [...plan.networks.values()].filter(isSmallArea).sort((a, b) => (a.residentShare ?? 2) - (b.residentShare ?? 2))
+    : [];
   const [bngQuestion, setBngQuestion] = useState<{ fileName: string; resolve: (yes: boolean) => void } | null>(null);
   const confirmBng = (fileName: string) => new Promise<boolean>((resolve) => setBngQuestion({ fileName, resolve }));
   return (
     <section class="panel small-areas" aria-labelledby="small-areas-heading">
       <h2 id="small-areas-heading">Small areas</h2>
-      <p class="hint">Footprints the way ICBs draw them: each small area (LSOA) goes to the network whose practices have most registered patients living there.</p>
-      {bngQuestion && <BngConfirmDialog fileName={bngQuestion.fileName} onAnswer={(yes) => { setBngQuestion(null); bngQuestion.resolve(yes); }} />}
+      <p class="hint">
+        Footprints the way ICBs draw them: each small area (LSOA) goes to the network whose practices have most
+        registered patients living there.
+      </p>
+      {bngQuestion && (
+        <BngConfirmDialog
+          fileName={bngQuestion.fileName}
+          onAnswer={(yes) => {
+            setBngQuestion(null);
+            bngQuestion.resolve(yes);
+          }}
+        />
+      )}
       <div class="controls">
         <FileButton kind="layer" label="Open small areas…" confirmBng={confirmBng} />
         <FileButton kind="registrations" label="Open registrations…" disabled={!source} />
         <FileButton kind="deprivation" label="Deprivation (IMD) by LSOA…" />
       </div>
       <p data-testid="small-area-files">
-        {source ? `${count(source.layer.codes.length)} small areas from ${source.layerFile.name} (${source.layer.codeField})` : 'No small-area layer open.'}
-        {source?.registrations && source.registrationsFile ? `; ${count(source.registrations.rowCount)} registration rows from ${source.registrationsFile.name}` : ''}
+        {source
+          ? `${count(source.layer.codes.length)} small areas from ${source.layerFile.name} (${source.layer.codeField})`
+          : 'No small-area layer open.'}
+        {source?.registrations && source.registrationsFile
+          ? `; ${count(source.registrations.rowCount)} registration rows from ${source.registrationsFile.name}`
+          : ''}
       </p>
       <p data-testid="deprivation-file">
-        {deprivation ? `${count(deprivation.table.decile.size)} small areas with an IMD decile from ${deprivation.file.name}` : 'No deprivation table open.'}
+        {deprivation
+          ? `${count(deprivation.table.decile.size)} small areas with an IMD decile from ${deprivation.file.name}`
+          : 'No deprivation table open.'}
         {deprivation && !source?.registrations ? ' Open the registrations too for population health figures.' : ''}
       </p>
       <fieldset disabled={!source}>
         <legend>Footprints from</legend>
-        <label><input type="radio" name="footprint-source" data-testid="footprints-cells" checked={mode === FOOTPRINT_SOURCES.cells} onChange={() => store.getState().setFootprintSource(FOOTPRINT_SOURCES.cells)} /> practice cells</label>
-        <label><input type="radio" name="footprint-source" data-testid="footprints-small-areas" checked={mode === FOOTPRINT_SOURCES.smallAreas} onChange={() => store.getState().setFootprintSource(FOOTPRINT_SOURCES.smallAreas)} /> small areas</label>
+        <label>
+          <input
+            type="radio"
+            name="footprint-source"
+            data-testid="footprints-cells"
+            checked={mode === FOOTPRINT_SOURCES.cells}
+            onChange={() => store.getState().setFootprintSource(FOOTPRINT_SOURCES.cells)}
+          />{' '}
+          practice cells
+        </label>
+        <label>
+          <input
+            type="radio"
+            name="footprint-source"
+            data-testid="footprints-small-areas"
+            checked={mode === FOOTPRINT_SOURCES.smallAreas}
+            onChange={() => store.getState().setFootprintSource(FOOTPRINT_SOURCES.smallAreas)}
+          />{' '}
+          small areas
+        </label>
       </fieldset>
       {areas?.context.registrations && (
-        <p data-testid="resident-share">Patients living in their own network's footprint: <strong>{pct(areas.knownPatients > 0 ? areas.residentPatients / areas.knownPatients : null)}</strong> ({count(areas.residentPatients)} of {count(areas.knownPatients)})</p>
+        <p data-testid="resident-share">
+          Patients living in their own network's footprint:{' '}
+          <strong>{pct(areas.knownPatients > 0 ? areas.residentPatients / areas.knownPatients : null)}</strong> (
+          {count(areas.residentPatients)} of {count(areas.knownPatients)})
+        </p>
       )}
       {areas && (
         <p class="controls">
-          <button type="button" data-testid="small-areas-export" onClick={() => download(toSmallAreasCsv(areas), 'small-areas.csv', 'text/csv')}>Export small-area assignment (CSV)</button>
-          <span class="hint">A table (one row per small area), so CSV only; the networks export writes the footprints as GeoJSON, shapefile or KML.</span>
+          <button
+            type="button"
+            data-testid="small-areas-export"
+            onClick={() => download(toSmallAreasCsv(areas), 'small-areas.csv', 'text/csv')}
+          >
+            Export small-area assignment (CSV)
+          </button>
+          <span class="hint">
+            A table (one row per small area), so CSV only; the networks export writes the footprints as GeoJSON,
+            shapefile or KML.
+          </span>
         </p>
       )}
       {catchment && focus && (
-        <p data-testid="catchment">{focus}: patients live in {count(catchment.smallAreas)} small areas (shaded on the map); {catchment.insideOwnFootprint === null ? 'no network' : `${pct(catchment.patients > 0 ? catchment.insideOwnFootprint / catchment.patients : null)} inside its network's footprint`}</p>
+        <p data-testid="catchment">
+          {focus}: patients live in {count(catchment.smallAreas)} small areas (shaded on the map);{' '}
+          {catchment.insideOwnFootprint === null
+            ? 'no network'
+            : `${pct(catchment.patients > 0 ? catchment.insideOwnFootprint / catchment.patients : null)} inside its network's footprint`}
+        </p>
       )}
       {rows.length > 0 && (
         <table class="small-area-networks" data-testid="resident-shares">
           <caption>Networks, lowest share of patients living inside the footprint first</caption>
-          <thead><tr><th scope="col">Network</th><th scope="col">Small areas</th><th scope="col">Living inside</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Network</th>
+              <th scope="col">Small areas</th>
+              <th scope="col">Living inside</th>
+            </tr>
+          </thead>
           <tbody>
             {rows.slice(0, MAX_ROWS).map((n) => (
-              <tr key={n.id}><td>{n.name}</td><td>{count(n.smallAreaCount)}</td><td>{pct(n.residentShare)}</td></tr>
+              <tr key={n.id}>
+                <td>{n.name}</td>
+                <td>{count(n.smallAreaCount)}</td>
+                <td>{pct(n.residentShare)}</td>
+              </tr>
             ))}
           </tbody>
-          {rows.length > MAX_ROWS && <tfoot><tr><td colSpan={3}>…and {count(rows.length - MAX_ROWS)} more</td></tr></tfoot>}
+          {rows.length > MAX_ROWS && (
+            <tfoot>
+              <tr>
+                <td colSpan={3}>…and {count(rows.length - MAX_ROWS)} more</td>
+              </tr>
+            </tfoot>
+          )}
         </table>
       )}
     </section>

@@ -29,7 +29,15 @@ function planTitle(s: Planner): string {
   return `${main?.demo ? 'Demo (synthetic): ' : ''}${name}${scenario ? ` · ${scenario}` : ''} · ${stamp()}`;
 }
 
-export function Toolbar({ mapPort, onFiles, onCluster }: { mapPort: MapPort; onFiles: (files: File[], kind: FileKind | null) => void; onCluster: () => void }) {
+export function Toolbar({
+  mapPort,
+  onFiles,
+  onCluster,
+}: {
+  mapPort: MapPort;
+  onFiles: (files: File[], kind: FileKind | null) => void;
+  onCluster: () => void;
+}) {
   const store = usePlannerStore();
   const mode = useStore((s) => s.mode);
   const past = useStore((s) => s.past);
@@ -59,53 +67,132 @@ export function Toolbar({ mapPort, onFiles, onCluster }: { mapPort: MapPort; onF
       <h1>PCN Planner</h1>
       <div class="group" role="group" aria-label="Open files">
         {FILE_INPUTS.map((f) => (
-          <label class="file-btn" key={f.kind} title={`Open a ${f.label.toLowerCase()} file (or drop any file on the window)`}>
+          <label
+            class="file-btn"
+            key={f.kind}
+            title={`Open a ${f.label.toLowerCase()} file (or drop any file on the window)`}
+          >
             {f.label}…
-            <input type="file" accept={f.accept} data-testid={`file-${f.kind}`} aria-label={`Open ${f.label.toLowerCase()} file`}
+            <input
+              type="file"
+              accept={f.accept}
+              data-testid={`file-${f.kind}`}
+              aria-label={`Open ${f.label.toLowerCase()} file`}
               onChange={(e) => {
                 const input = e.target as HTMLInputElement;
                 onFiles([...(input.files ?? [])], f.kind);
                 input.value = '';
-              }} />
+              }}
+            />
           </label>
         ))}
       </div>
       <div class="group" role="group" aria-label="Save and export">
-        <button type="button" onClick={savePlan} data-testid="save-plan">Save plan</button>
-        <button type="button" onClick={exportNetworks} data-testid="export-geojson" title="Export the networks in the format chosen beside">Networks</button>
-        <FormatSelect value={format} onChange={setFormat} testId="export-format" label="Format of the networks export" />
-        <button type="button" onClick={exportCsv} data-testid="export-csv">CSV</button>
-        <button type="button" onClick={() => void exportPng(false)} data-testid="export-png" title="PNG of the map as shown, with labels, scale bar and legend">PNG</button>
-        <button type="button" onClick={() => void exportPng(true)} data-testid="export-png-whole" title="PNG of the whole study area">PNG (whole area)</button>
-        <button type="button" onClick={() => store.getState().newPlan()}>New</button>
+        <button type="button" onClick={savePlan} data-testid="save-plan">
+          Save plan
+        </button>
+        <button
+          type="button"
+          onClick={exportNetworks}
+          data-testid="export-geojson"
+          title="Export the networks in the format chosen beside"
+        >
+          Networks
+        </button>
+        <FormatSelect
+          value={format}
+          onChange={setFormat}
+          testId="export-format"
+          label="Format of the networks export"
+        />
+        <button type="button" onClick={exportCsv} data-testid="export-csv">
+          CSV
+        </button>
+        <button
+          type="button"
+          onClick={() => void exportPng(false)}
+          data-testid="export-png"
+          title="PNG of the map as shown, with labels, scale bar and legend"
+        >
+          PNG
+        </button>
+        <button
+          type="button"
+          onClick={() => void exportPng(true)}
+          data-testid="export-png-whole"
+          title="PNG of the whole study area"
+        >
+          PNG (whole area)
+        </button>
+        <button type="button" onClick={() => store.getState().newPlan()}>
+          New
+        </button>
       </div>
       <div class="group" role="group" aria-label="History">
-        <button type="button" onClick={() => store.getState().undo()} disabled={past.length === 0} data-testid="undo"
-          title={past.length ? `Undo ${past[past.length - 1].label} (Ctrl+Z)` : 'Nothing to undo'}>Undo</button>
-        <button type="button" onClick={() => store.getState().redo()} disabled={future.length === 0} data-testid="redo"
-          title={future.length ? `Redo ${future[future.length - 1].label} (Shift+Ctrl+Z)` : 'Nothing to redo'}>Redo</button>
+        <button
+          type="button"
+          onClick={() => store.getState().undo()}
+          disabled={past.length === 0}
+          data-testid="undo"
+          title={past.length ? `Undo ${past[past.length - 1].label} (Ctrl+Z)` : 'Nothing to undo'}
+        >
+          Undo
+        </button>
+        <button
+          type="button"
+          onClick={() => store.getState().redo()}
+          disabled={future.length === 0}
+          data-testid="redo"
+          title={future.length ? `Redo ${future[future.length - 1].label} (Shift+Ctrl+Z)` : 'Nothing to redo'}
+        >
+          Redo
+        </button>
       </div>
       <div class="group modes" role="radiogroup" aria-label="Map mode">
         {MODE_INFO.map((m) => (
-          <button type="button" key={m.mode} role="radio" aria-checked={mode === m.mode} class={mode === m.mode ? 'on' : ''}
-            title={`${m.help} (${m.key})`} data-testid={`mode-${m.mode}`} onClick={() => store.getState().setMode(m.mode)}>
+          <button
+            type="button"
+            key={m.mode}
+            role="radio"
+            aria-checked={mode === m.mode}
+            class={mode === m.mode ? 'on' : ''}
+            title={`${m.help} (${m.key})`}
+            data-testid={`mode-${m.mode}`}
+            onClick={() => store.getState().setMode(m.mode)}
+          >
             {m.label} <kbd>{m.key}</kbd>
           </button>
         ))}
       </div>
       <div class="group painting" role="group" aria-label="Network to paint with">
-        <NetworkPicker id="painting" label="Painting:" networks={networks} value={active} placeholder="choose a network"
-          testId="painting-network" onPick={(id) => store.getState().setActiveNetwork(id)} />
+        <NetworkPicker
+          id="painting"
+          label="Painting:"
+          networks={networks}
+          value={active}
+          placeholder="choose a network"
+          testId="painting-network"
+          onPick={(id) => store.getState().setActiveNetwork(id)}
+        />
       </div>
-      <button type="button" class="primary" onClick={onCluster} data-testid="open-cluster">Auto-cluster…</button>
-      <label class="basemap">Basemap
-        <select value={basemap.kind} onChange={(e) => {
-          const kind = (e.target as HTMLSelectElement).value;
-          if (kind === 'custom') {
-            const url = window.prompt('MapLibre style URL (https://…/style.json)', basemap.kind === 'custom' ? basemap.url : '');
-            if (url) store.getState().setBasemap({ kind: 'custom', url });
-          } else store.getState().setBasemap({ kind: kind as 'offline' | 'osm' });
-        }}>
+      <button type="button" class="primary" onClick={onCluster} data-testid="open-cluster">
+        Auto-cluster…
+      </button>
+      <label class="basemap">
+        Basemap
+        <select
+          value={basemap.kind}
+          onChange={(e) => {
+            const kind = (e.target as HTMLSelectElement).value;
+            if (kind === 'custom') {
+              const url = window.prompt(
+                'MapLibre style URL (https://…/style.json)',
+                basemap.kind === 'custom' ? basemap.url : '',
+              );
+              if (url) store.getState().setBasemap({ kind: 'custom', url });
+            } else store.getState().setBasemap({ kind: kind as 'offline' | 'osm' });
+          }}
+        >
           <option value="offline">Offline (no network)</option>
           <option value="osm">OpenStreetMap</option>
           <option value="custom">Custom style URL…</option>

@@ -6,7 +6,17 @@ import { parsePractices, readPracticeHeaders } from '../core/io';
 import { CRS, type Crs } from '../core/io/crs';
 import { practicePostcodes, type PostcodeLookup } from '../core/io/postcodes';
 import { hasUnlabelledMetres, prepareInput } from '../core/io/prepare-input';
-import { applyPracticesResult, checkPracticeFields, loadAssignmentText, loadBoundaryText, openPlanText, practicesNeedChoice, sniffKind, type LoadOutcome, type PracticesMode } from '../state/loaders';
+import {
+  applyPracticesResult,
+  checkPracticeFields,
+  loadAssignmentText,
+  loadBoundaryText,
+  openPlanText,
+  practicesNeedChoice,
+  sniffKind,
+  type LoadOutcome,
+  type PracticesMode,
+} from '../state/loaders';
 import type { PlannerStore } from '../state/store';
 import { readFileBytes } from './files';
 
@@ -38,8 +48,14 @@ const WORKER_THRESHOLD_CHARS = 3_000_000;
 function parseInWorker(text: string, fileName: string, opts: ParsePracticesOptions): Promise<Result<PracticeTable>> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('../workers/import-worker.ts', import.meta.url), { type: 'module' });
-    worker.onmessage = (e: MessageEvent<Result<PracticeTable>>) => { worker.terminate(); resolve(e.data); };
-    worker.onerror = (e) => { worker.terminate(); reject(new Error(e.message)); };
+    worker.onmessage = (e: MessageEvent<Result<PracticeTable>>) => {
+      worker.terminate();
+      resolve(e.data);
+    };
+    worker.onerror = (e) => {
+      worker.terminate();
+      reject(new Error(e.message));
+    };
     worker.postMessage({ text, fileName, opts });
   });
 }
@@ -48,7 +64,14 @@ function parseInWorker(text: string, fileName: string, opts: ParsePracticesOptio
  * Checks and parses a practice file (large ones in a worker); a valid file opened over a real
  * plan asks `chooseMode` whether to start a new plan or add to the current one.
  */
-export async function loadPractices(store: PlannerStore, text: string, fileName: string, fields: FieldNames | undefined, chooseMode: LoadCallbacks['chooseMode'], reading: PracticeReading = {}): Promise<LoadOutcome> {
+export async function loadPractices(
+  store: PlannerStore,
+  text: string,
+  fileName: string,
+  fields: FieldNames | undefined,
+  chooseMode: LoadCallbacks['chooseMode'],
+  reading: PracticeReading = {},
+): Promise<LoadOutcome> {
   const byPostcode = needsPostcodes(text, fileName);
   let postcodes: PostcodeLookup | undefined;
   if (byPostcode && postcodeLookupFile) {
@@ -85,7 +108,11 @@ let pendingPostcodeFile: { text: string; fileName: string; reading: PracticeRead
 /** A CSV with a postcode column and no coordinate columns (NHS Digital's list-size file). */
 function needsPostcodes(text: string, fileName: string): boolean {
   const headers = readPracticeHeaders(text, fileName);
-  return headers.ok && headers.value.fields.postcode !== undefined && (headers.value.fields.missing.includes('lon') || headers.value.fields.missing.includes('lat'));
+  return (
+    headers.ok &&
+    headers.value.fields.postcode !== undefined &&
+    (headers.value.fields.missing.includes('lon') || headers.value.fields.missing.includes('lat'))
+  );
 }
 
 /** Streams the lookup in a worker, keeping only the practice file's postcodes. */
@@ -103,7 +130,11 @@ function geocode(store: PlannerStore, file: File, practicesText: string): Promis
     };
     worker.onerror = (e) => {
       worker.terminate();
-      resolve({ ok: false, errors: [{ severity: 'error', file: file.name, message: `${file.name}: could not be read (${e.message})` }], warnings: [] });
+      resolve({
+        ok: false,
+        errors: [{ severity: 'error', file: file.name, message: `${file.name}: could not be read (${e.message})` }],
+        warnings: [],
+      });
     };
     worker.postMessage({ file, wanted: [...practicePostcodes(practicesText)] });
   }).finally(() => store.getState().setBusy(null));
@@ -118,19 +149,33 @@ async function setPostcodeLookup(store: PlannerStore, file: File, callbacks: Loa
     store.getState().notify(`Postcode lookup ${file.name} chosen: practice files with postcodes are located with it.`);
     return;
   }
-  const outcome = await loadPractices(store, pending.text, pending.fileName, undefined, callbacks.chooseMode, pending.reading);
-  if (outcome.kind === 'loaded') store.getState().notify(`Loaded ${pending.fileName} with postcodes from ${file.name}.`);
+  const outcome = await loadPractices(
+    store,
+    pending.text,
+    pending.fileName,
+    undefined,
+    callbacks.chooseMode,
+    pending.reading,
+  );
+  if (outcome.kind === 'loaded')
+    store.getState().notify(`Loaded ${pending.fileName} with postcodes from ${file.name}.`);
 }
 
 /** Bytes -> text (zipped shapefile, encoding), asking about metres that state no CRS. */
-async function readInput(store: PlannerStore, file: File, callbacks: LoadCallbacks): Promise<{ text: string; reading: PracticeReading } | null> {
+async function readInput(
+  store: PlannerStore,
+  file: File,
+  callbacks: LoadCallbacks,
+): Promise<{ text: string; reading: PracticeReading } | null> {
   const fail = (issues: readonly Issue[]) => {
     store.getState().reportProblem({ title: `${file.name} could not be read; the plan is unchanged`, issues });
     return null;
   };
   let bytes: Uint8Array;
   try {
-    bytes = await readFileBytes(file, (fraction) => store.getState().setBusy({ label: `Reading ${file.name}`, fraction }));
+    bytes = await readFileBytes(file, (fraction) =>
+      store.getState().setBusy({ label: `Reading ${file.name}`, fraction }),
+    );
   } catch (e) {
     return fail([{ severity: 'error', file: file.name, message: `${file.name}: ${(e as Error).message}` }]);
   } finally {
@@ -144,11 +189,20 @@ async function readInput(store: PlannerStore, file: File, callbacks: LoadCallbac
     prepared = await prepareInput(bytes, file.name, reading);
     if (!prepared.ok) return fail([...prepared.errors, ...prepared.warnings]);
   }
-  if (prepared.warnings.length) store.getState().reportProblem({ title: `${file.name}: read with ${prepared.warnings.length} note${prepared.warnings.length === 1 ? '' : 's'}`, issues: prepared.warnings });
+  if (prepared.warnings.length)
+    store.getState().reportProblem({
+      title: `${file.name}: read with ${prepared.warnings.length} note${prepared.warnings.length === 1 ? '' : 's'}`,
+      issues: prepared.warnings,
+    });
   return { text: prepared.value, reading };
 }
 
-export async function loadFiles(store: PlannerStore, files: readonly File[], kind: FileKind | null, callbacks: LoadCallbacks) {
+export async function loadFiles(
+  store: PlannerStore,
+  files: readonly File[],
+  kind: FileKind | null,
+  callbacks: LoadCallbacks,
+) {
   for (const file of files) {
     if (kind === 'postcodes') {
       await setPostcodeLookup(store, file, callbacks);
@@ -164,7 +218,8 @@ export async function loadFiles(store: PlannerStore, files: readonly File[], kin
     else if (k === 'assignment') outcome = loadAssignmentText(store, text, file.name);
     else {
       outcome = await loadPractices(store, text, file.name, undefined, callbacks.chooseMode, reading);
-      if (outcome.kind === 'needs-fields') callbacks.onNeedsFields({ text, fileName: file.name, headers: outcome.headers, reading });
+      if (outcome.kind === 'needs-fields')
+        callbacks.onNeedsFields({ text, fileName: file.name, headers: outcome.headers, reading });
     }
     if (outcome.kind === 'loaded') store.getState().notify(`Loaded ${file.name}.`);
   }

@@ -7,9 +7,16 @@ import type { SmallAreaReply, SmallAreaRequest } from '../workers/small-areas-wo
 
 export type SmallAreaFileKind = 'layer' | 'registrations' | 'deprivation';
 
-const LABELS: Record<SmallAreaFileKind, string> = { layer: 'small areas', registrations: 'registrations', deprivation: 'deprivation' };
+const LABELS: Record<SmallAreaFileKind, string> = {
+  layer: 'small areas',
+  registrations: 'registrations',
+  deprivation: 'deprivation',
+};
 
-function parse(req: SmallAreaRequest, onProgress: (fraction: number) => void): Promise<Exclude<SmallAreaReply, { type: 'progress' }>> {
+function parse(
+  req: SmallAreaRequest,
+  onProgress: (fraction: number) => void,
+): Promise<Exclude<SmallAreaReply, { type: 'progress' }>> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('../workers/small-areas-worker.ts', import.meta.url), { type: 'module' });
     worker.onmessage = (e: MessageEvent<SmallAreaReply>) => {
@@ -38,10 +45,13 @@ function warnMissingImd(store: PlannerStore): void {
   const n = (x: number) => x.toLocaleString('en-GB');
   s.reportProblem({
     title: `${name}: some patients live in areas with no IMD value`,
-    issues: [{
-      severity: 'warning', file: name,
-      message: `${name}: ${n(profile.missingAreaPatients)} registered patients live in ${n(profile.missingAreaCodes.length)} areas with no IMD value (e.g. ${profile.missingAreaCodes.slice(0, 3).join(', ')}; Welsh LSOAs have none in the English indices): left out of the Core20 shares`,
-    }],
+    issues: [
+      {
+        severity: 'warning',
+        file: name,
+        message: `${name}: ${n(profile.missingAreaPatients)} registered patients live in ${n(profile.missingAreaCodes.length)} areas with no IMD value (e.g. ${profile.missingAreaCodes.slice(0, 3).join(', ')}; Welsh LSOAs have none in the English indices): left out of the Core20 shares`,
+      },
+    ],
   });
 }
 
@@ -49,7 +59,12 @@ function warnMissingImd(store: PlannerStore): void {
  * Example: `await openSmallAreaFile(store, file, 'registrations')`. A layer in metres that states
  * no CRS is read again as British National Grid when `confirmBng` says yes.
  */
-export async function openSmallAreaFile(store: PlannerStore, file: File, kind: SmallAreaFileKind, confirmBng?: (fileName: string) => Promise<boolean>): Promise<boolean> {
+export async function openSmallAreaFile(
+  store: PlannerStore,
+  file: File,
+  kind: SmallAreaFileKind,
+  confirmBng?: (fileName: string) => Promise<boolean>,
+): Promise<boolean> {
   const s = () => store.getState();
   const label = `Reading ${LABELS[kind]} ${file.name}`;
   s().setBusy({ label, fraction: kind === 'registrations' ? 0 : null });
@@ -65,13 +80,25 @@ export async function openSmallAreaFile(store: PlannerStore, file: File, kind: S
     }
     const { result } = reply;
     if (!result.ok) {
-      s().reportProblem({ title: `${file.name} was not loaded; the plan is unchanged`, issues: [...result.errors, ...result.warnings] });
+      s().reportProblem({
+        title: `${file.name} was not loaded; the plan is unchanged`,
+        issues: [...result.errors, ...result.warnings],
+      });
       return false;
     }
-    if (result.warnings.length > 0) s().reportProblem({ title: `${file.name} loaded with ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'}`, issues: result.warnings });
+    if (result.warnings.length > 0)
+      s().reportProblem({
+        title: `${file.name} loaded with ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'}`,
+        issues: result.warnings,
+      });
     const current = s().smallAreas;
     if (reply.type === 'layer' && reply.result.ok) {
-      s().setSmallAreas({ layer: reply.result.value, layerFile: reply.ref, registrations: current?.registrations ?? null, registrationsFile: current?.registrationsFile ?? null });
+      s().setSmallAreas({
+        layer: reply.result.value,
+        layerFile: reply.ref,
+        registrations: current?.registrations ?? null,
+        registrationsFile: current?.registrationsFile ?? null,
+      });
     } else if (reply.type === 'registrations' && reply.result.ok) {
       if (!current) {
         s().notify('Open a small-area layer first, then the registrations.', 'warning');
@@ -85,7 +112,10 @@ export async function openSmallAreaFile(store: PlannerStore, file: File, kind: S
     warnMissingImd(store);
     return true;
   } catch (e) {
-    s().reportProblem({ title: `${file.name} could not be read; the plan is unchanged`, issues: [{ severity: 'error', file: file.name, message: `${file.name}: ${(e as Error).message}` }] });
+    s().reportProblem({
+      title: `${file.name} could not be read; the plan is unchanged`,
+      issues: [{ severity: 'error', file: file.name, message: `${file.name}: ${(e as Error).message}` }],
+    });
     return false;
   } finally {
     s().setBusy(null);

@@ -5,12 +5,20 @@
 // job's shouldCancel reads it between steps and the outcome says cancelled.
 import { runClusterJob, type ClusterJobOutcome, type ClusterJobRequest } from '../core/cluster/cluster-job';
 
-export type ClusterWorkerRequest = { readonly type: 'run'; readonly jobId: number; readonly request: ClusterJobRequest; readonly cancelFlag?: SharedArrayBuffer };
+export type ClusterWorkerRequest = {
+  readonly type: 'run';
+  readonly jobId: number;
+  readonly request: ClusterJobRequest;
+  readonly cancelFlag?: SharedArrayBuffer;
+};
 export type ClusterWorkerMessage =
   | { readonly type: 'progress'; readonly jobId: number; readonly fraction: number }
   | { readonly type: 'done'; readonly jobId: number; readonly outcome: ClusterJobOutcome };
 
-const scope = self as unknown as { onmessage: ((e: MessageEvent<ClusterWorkerRequest>) => void) | null; postMessage(m: ClusterWorkerMessage): void };
+const scope = self as unknown as {
+  onmessage: ((e: MessageEvent<ClusterWorkerRequest>) => void) | null;
+  postMessage(m: ClusterWorkerMessage): void;
+};
 
 scope.onmessage = (e) => {
   const { jobId, request, cancelFlag } = e.data;

@@ -24,7 +24,12 @@ export type SmallAreaRequest =
 export type SmallAreaReply =
   | { readonly type: 'progress'; readonly fraction: number }
   /** unlabelledMetres: the layer is in metres and states no CRS; asked again with `crs` if the user says BNG. */
-  | { readonly type: 'layer'; readonly result: Result<SmallAreaLayer>; readonly ref: SmallAreaFileRef; readonly unlabelledMetres?: boolean }
+  | {
+      readonly type: 'layer';
+      readonly result: Result<SmallAreaLayer>;
+      readonly ref: SmallAreaFileRef;
+      readonly unlabelledMetres?: boolean;
+    }
   | { readonly type: 'registrations'; readonly result: Result<Registrations>; readonly ref: SmallAreaFileRef }
   | { readonly type: 'deprivation'; readonly result: Result<DeprivationTable>; readonly ref: SmallAreaFileRef };
 
@@ -39,14 +44,25 @@ const hex = (buf: ArrayBuffer) => [...new Uint8Array(buf)].map((b) => b.toString
 
 function tooLarge(name: string, bytes: number): Result<never> {
   const mb = (n: number) => `${Math.round(n / 2 ** 20)} MB`;
-  return { ok: false, errors: [{ severity: 'error', file: name, message: `${name}: file is ${mb(bytes)}, larger than the ${mb(DEFAULT_MAX_BYTES)} limit` }], warnings: [] };
+  return {
+    ok: false,
+    errors: [
+      {
+        severity: 'error',
+        file: name,
+        message: `${name}: file is ${mb(bytes)}, larger than the ${mb(DEFAULT_MAX_BYTES)} limit`,
+      },
+    ],
+    warnings: [],
+  };
 }
 
 self.onmessage = async (e: MessageEvent<SmallAreaRequest>) => {
   const req = e.data;
   const bytes = new Uint8Array(await req.file.arrayBuffer());
   const ref = { name: req.name, sha256: hex(await crypto.subtle.digest('SHA-256', bytes)), bytes: bytes.length };
-  const post = (m: SmallAreaReply, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
+  const post = (m: SmallAreaReply, transfer: Transferable[] = []) =>
+    (self as unknown as Worker).postMessage(m, transfer);
   if (bytes.length > DEFAULT_MAX_BYTES) {
     post({ type: req.kind, result: tooLarge(req.name, bytes.length), ref } as SmallAreaReply);
     return;
@@ -59,7 +75,12 @@ self.onmessage = async (e: MessageEvent<SmallAreaRequest>) => {
     }
     const parsed = parseSmallAreaLayer(prepared.value, req.name, req.field);
     const result = withWarnings(parsed, prepared.warnings);
-    post({ type: 'layer', result, ref, unlabelledMetres: !req.crs && !parsed.ok && hasUnlabelledMetres(prepared.value) });
+    post({
+      type: 'layer',
+      result,
+      ref,
+      unlabelledMetres: !req.crs && !parsed.ok && hasUnlabelledMetres(prepared.value),
+    });
     return;
   }
   const decoded = decodeText(bytes, req.name);
@@ -68,7 +89,11 @@ self.onmessage = async (e: MessageEvent<SmallAreaRequest>) => {
     return;
   }
   if (req.kind === 'deprivation') {
-    post({ type: 'deprivation', result: withWarnings(parseDeprivation(decoded.value, req.name), decoded.warnings), ref });
+    post({
+      type: 'deprivation',
+      result: withWarnings(parseDeprivation(decoded.value, req.name), decoded.warnings),
+      ref,
+    });
     return;
   }
   const reader = new RegistrationsReader(req.name);
@@ -79,7 +104,15 @@ self.onmessage = async (e: MessageEvent<SmallAreaRequest>) => {
   }
   const result = withWarnings(reader.finish(), decoded.warnings);
   const transfer = result.ok
-    ? [result.value.practiceStart, result.value.byPracticeArea, result.value.byPracticeCount, result.value.areaStart, result.value.byAreaPractice, result.value.byAreaCount, result.value.practiceTotal].map((a) => a.buffer)
+    ? [
+        result.value.practiceStart,
+        result.value.byPracticeArea,
+        result.value.byPracticeCount,
+        result.value.areaStart,
+        result.value.byAreaPractice,
+        result.value.byAreaCount,
+        result.value.practiceTotal,
+      ].map((a) => a.buffer)
     : [];
   post({ type: 'registrations', result, ref }, transfer);
 };

@@ -12,17 +12,27 @@ import { launch, openApp, sharedData } from './browser';
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const LONG = { timeout: 30_000 };
 
-
 /** Serious and critical axe violations on the page as it is, as "rule: help (first target)". */
 async function seriousViolations(page: Page): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath });
   const { violations, passes } = await page.evaluate(async () => {
-    const r: AxeResults = await (window as unknown as { axe: { run(ctx: Document, o: object): Promise<AxeResults> } }).axe.run(document, {});
-    return { violations: r.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target.map(String) })) })), passes: r.passes.length };
+    const r: AxeResults = await (
+      window as unknown as { axe: { run(ctx: Document, o: object): Promise<AxeResults> } }
+    ).axe.run(document, {});
+    return {
+      violations: r.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact ?? null,
+        help: v.help,
+        nodes: v.nodes.map((n) => ({ target: n.target.map(String) })),
+      })),
+      passes: r.passes.length,
+    };
   });
   // axe really checked the page: many rules passed.
   expect(passes).toBeGreaterThan(10);
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.help} (${v.nodes.length}x, e.g. ${v.nodes[0]?.target.join(' ')})`);
 }
 
@@ -34,22 +44,35 @@ describe('accessibility (axe-core)', () => {
     ({ page } = await openApp(browser));
     await page.getByTestId('summary-practices').waitFor();
   });
-  afterAll(async () => { await browser?.close(); });
+  afterAll(async () => {
+    await browser?.close();
+  });
 
   it('has no serious or critical violations with a real plan open and a practice selected', async () => {
     await page.getByTestId('file-practices').setInputFiles(path.join(sharedData, 'gm_practices_2022-01.csv'));
     await expect.poll(() => number(page, 'summary-practices'), LONG).toBe(426);
-    await page.getByTestId('file-boundary').setInputFiles(path.join(sharedData, 'gm_combined_authority_2023_bgc.geojson'));
+    await page
+      .getByTestId('file-boundary')
+      .setInputFiles(path.join(sharedData, 'gm_combined_authority_2023_bgc.geojson'));
     await expect.poll(() => page.getByTestId('summary-in-band').innerText(), LONG).toBe('34 of 67');
     await idle(page);
     const code = await state<string>(page, 's.doc.practices[0].code');
-    await page.evaluate((c) => (window as unknown as { __pcn: { store: { getState(): { selectPractice(x: string): void } } } }).__pcn.store.getState().selectPractice(c), code);
+    await page.evaluate(
+      (c) =>
+        (window as unknown as { __pcn: { store: { getState(): { selectPractice(x: string): void } } } }).__pcn.store
+          .getState()
+          .selectPractice(c),
+      code,
+    );
     await page.getByTestId('practice-network-picker').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('names repeated controls per network', async () => {
-    const first = await state<string>(page, 's.doc.networks.slice().sort((a, b) => a.name.localeCompare(b.name))[0].name');
+    const first = await state<string>(
+      page,
+      's.doc.networks.slice().sort((a, b) => a.name.localeCompare(b.name))[0].name',
+    );
     await expect.poll(() => page.getByRole('button', { name: `Zoom to ${first}`, exact: true }).count()).toBe(1);
     await expect.poll(() => page.getByRole('button', { name: `Delete ${first}`, exact: true }).count()).toBe(1);
   });
@@ -67,7 +90,9 @@ describe('accessibility (axe-core)', () => {
     }
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('file-practices');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('file-practices');
   });
 
   it('the Auto-cluster dialog takes focus, has no serious violations, and Escape returns focus', async () => {
@@ -78,6 +103,8 @@ describe('accessibility (axe-core)', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('open-cluster');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('open-cluster');
   });
 });

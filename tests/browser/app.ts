@@ -9,31 +9,46 @@ type Handle = {
   project(lon: number, lat: number): { x: number; y: number };
 };
 
-export const number = async (page: Page, testid: string) => Number((await page.getByTestId(testid).innerText()).replace(/[^0-9]/g, ''));
+export const number = async (page: Page, testid: string) =>
+  Number((await page.getByTestId(testid).innerText()).replace(/[^0-9]/g, ''));
 
 export const idle = (page: Page) => page.evaluate(() => (window as unknown as { __pcn: Handle }).__pcn.idle());
 
-export const renderedNetworks = (page: Page) => page.evaluate(() => (window as unknown as { __pcn: Handle }).__pcn.renderedNetworks());
+export const renderedNetworks = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __pcn: Handle }).__pcn.renderedNetworks());
 
-export const renderedPreview = (page: Page) => page.evaluate(() => (window as unknown as { __pcn: Handle }).__pcn.renderedPreview());
+export const renderedPreview = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __pcn: Handle }).__pcn.renderedPreview());
 
 /** Page coordinates of a WGS84 position on the map. */
 export async function onMap(page: Page, lon: number, lat: number): Promise<{ x: number; y: number }> {
-  const xy = await page.evaluate(([x, y]) => (window as unknown as { __pcn: Handle }).__pcn.project(x, y), [lon, lat] as const);
+  const xy = await page.evaluate(([x, y]) => (window as unknown as { __pcn: Handle }).__pcn.project(x, y), [
+    lon,
+    lat,
+  ] as const);
   const box = (await page.locator('#map').boundingBox())!;
   return { x: box.x + xy.x, y: box.y + xy.y };
 }
 
 /** Evaluates `body` with `s` = the store's state, e.g. state(page, 's.doc.practices.length'). */
 export const state = <T>(page: Page, body: string) =>
-  page.evaluate((b) => new Function('s', `return ${b}`)((window as unknown as { __pcn: Handle }).__pcn.store.getState()), body) as Promise<T>;
+  page.evaluate(
+    (b) => new Function('s', `return ${b}`)((window as unknown as { __pcn: Handle }).__pcn.store.getState()),
+    body,
+  ) as Promise<T>;
 
 /** Runs a store action in the page, e.g. act(page, 's.setActiveNetwork("N1")'). */
 export const act = (page: Page, body: string) => state<unknown>(page, `(() => { ${body}; })()`);
 
 /** Page coordinates of many WGS84 positions at once. */
-export async function onMapAll(page: Page, points: readonly { lon: number; lat: number }[]): Promise<{ x: number; y: number }[]> {
-  const xy = await page.evaluate((ps) => ps.map((p) => (window as unknown as { __pcn: Handle }).__pcn.project(p.lon, p.lat)), points.map((p) => ({ lon: p.lon, lat: p.lat })));
+export async function onMapAll(
+  page: Page,
+  points: readonly { lon: number; lat: number }[],
+): Promise<{ x: number; y: number }[]> {
+  const xy = await page.evaluate(
+    (ps) => ps.map((p) => (window as unknown as { __pcn: Handle }).__pcn.project(p.lon, p.lat)),
+    points.map((p) => ({ lon: p.lon, lat: p.lat })),
+  );
   const box = (await page.locator('#map').boundingBox())!;
   return xy.map((p) => ({ x: box.x + p.x, y: box.y + p.y }));
 }

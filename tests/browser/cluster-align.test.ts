@@ -21,12 +21,16 @@ describe('auto-cluster and align on Greater Manchester', () => {
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.getByTestId('summary-practices').waitFor();
   });
-  afterAll(async () => { await browser?.close(); });
+  afterAll(async () => {
+    await browser?.close();
+  });
 
   it('keeps the Align comparison across a tab switch', async () => {
     await page.getByTestId('file-practices').setInputFiles(path.join(sharedData, 'gm_practices_2022-01.csv'));
     await expect.poll(() => number(page, 'summary-practices'), LONG).toBe(426);
-    await page.getByTestId('file-boundary').setInputFiles(path.join(sharedData, 'gm_combined_authority_2023_bgc.geojson'));
+    await page
+      .getByTestId('file-boundary')
+      .setInputFiles(path.join(sharedData, 'gm_combined_authority_2023_bgc.geojson'));
     await expect.poll(() => page.getByTestId('summary-in-band').innerText(), LONG).toBe('34 of 67');
     await idle(page);
     await page.getByRole('tab', { name: 'Align' }).click();
@@ -37,7 +41,9 @@ describe('auto-cluster and align on Greater Manchester', () => {
     await page.getByTestId('network-list').waitFor();
     await page.getByRole('tab', { name: 'Align' }).click();
     await expect.poll(() => page.getByTestId('align-network-row').count()).toBe(67);
-    await expect.poll(() => page.getByTestId('align-layer-name').innerText()).toBe('gm_local_authorities_2023_bgc.geojson');
+    await expect
+      .poll(() => page.getByTestId('align-layer-name').innerText())
+      .toBe('gm_local_authorities_2023_bgc.geojson');
     expect(await state<boolean>(page, 's.doc.align.compared')).toBe(true);
     expect(errors).toEqual([]);
   });
@@ -46,7 +52,9 @@ describe('auto-cluster and align on Greater Manchester', () => {
     await page.getByTestId('align-to-cluster').click();
     const dialog = page.getByRole('dialog', { name: 'Auto-cluster' });
     await dialog.waitFor();
-    await expect.poll(() => page.getByTestId('cluster-hard-layer').innerText()).toContain('gm_local_authorities_2023_bgc.geojson');
+    await expect
+      .poll(() => page.getByTestId('cluster-hard-layer').innerText())
+      .toContain('gm_local_authorities_2023_bgc.geojson');
     await dialog.getByLabel('Alternatives').fill('2');
     const before = await assignmentKey(page);
     const steps = await state<number>(page, 's.past.length');
@@ -70,7 +78,9 @@ describe('auto-cluster and align on Greater Manchester', () => {
     expect(after).not.toBe(before);
     await expect.poll(() => renderedPreview(page)).toBe(0);
     // The Align comparison is still there, re-run on the accepted plan.
-    await expect.poll(() => page.getByTestId('align-network-row').count(), LONG).toBe(await state<number>(page, 's.doc.networks.length'));
+    await expect
+      .poll(() => page.getByTestId('align-network-row').count(), LONG)
+      .toBe(await state<number>(page, 's.doc.networks.length'));
     await page.getByTestId('undo').click();
     await expect.poll(() => assignmentKey(page)).toBe(before);
     expect(errors).toEqual([]);

@@ -7,33 +7,60 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, openApp, screenshot, sharedData } from './browser';
 
-const idle = (page: Page) => page.evaluate(() => (window as unknown as { __pcn: { idle(): Promise<void> } }).__pcn.idle());
-const state = <T>(page: Page, f: string) => page.evaluate((body) => new Function('s', `return ${body}`)((window as unknown as { __pcn: { store: { getState(): unknown } } }).__pcn.store.getState()), f) as Promise<T>;
-const act = (page: Page, f: string) => page.evaluate((body) => { new Function('s', body)((window as unknown as { __pcn: { store: { getState(): unknown } } }).__pcn.store.getState()); }, f);
+const idle = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __pcn: { idle(): Promise<void> } }).__pcn.idle());
+const state = <T>(page: Page, f: string) =>
+  page.evaluate(
+    (body) =>
+      new Function('s', `return ${body}`)(
+        (window as unknown as { __pcn: { store: { getState(): unknown } } }).__pcn.store.getState(),
+      ),
+    f,
+  ) as Promise<T>;
+const act = (page: Page, f: string) =>
+  page.evaluate((body) => {
+    new Function('s', body)(
+      (window as unknown as { __pcn: { store: { getState(): unknown } } }).__pcn.store.getState(),
+    );
+  }, f);
 /** Share of map pixels that differ from the capture taken under the same `key` before (first call: 0). */
 function changedShare(page: Page, key: string): Promise<number> {
   return page.evaluate(async (k) => {
     const el = document.querySelector('#map') as HTMLElement;
-    const pcn = (window as unknown as { __pcn: { pixelsAfterNextFrame(x: number, y: number, w: number, h: number, repaint: boolean): Promise<Uint8Array> } }).__pcn;
+    const pcn = (
+      window as unknown as {
+        __pcn: {
+          pixelsAfterNextFrame(x: number, y: number, w: number, h: number, repaint: boolean): Promise<Uint8Array>;
+        };
+      }
+    ).__pcn;
     const d = await pcn.pixelsAfterNextFrame(0, 0, el.clientWidth, el.clientHeight, true);
     const store = window as unknown as Record<string, Uint8Array | undefined>;
     const before = store[k];
     store[k] = d;
     if (!before || before.length !== d.length) return 0;
     let changed = 0;
-    for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i] - before[i]) + Math.abs(d[i + 1] - before[i + 1]) + Math.abs(d[i + 2] - before[i + 2]) > 24) changed++;
+    for (let i = 0; i < d.length; i += 4)
+      if (Math.abs(d[i] - before[i]) + Math.abs(d[i + 1] - before[i + 1]) + Math.abs(d[i + 2] - before[i + 2]) > 24)
+        changed++;
     return changed / (d.length / 4);
   }, `__pixels_${key}`);
 }
 /** Serious and critical axe-core violations inside `selector`. */
 async function seriousViolations(page: Page, selector: string): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+  if (!(await page.evaluate(() => 'axe' in window)))
+    await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
   return page.evaluate(async (sel) => {
-    const r: AxeResults = await (window as unknown as { axe: { run(ctx: string, o: object): Promise<AxeResults> } }).axe.run(sel, {});
-    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+    const r: AxeResults = await (
+      window as unknown as { axe: { run(ctx: string, o: object): Promise<AxeResults> } }
+    ).axe.run(sel, {});
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.help}`);
   }, selector);
 }
-const shares = async (page: Page) => (await page.getByTestId('network-core20').allInnerTexts()).map((t) => Number.parseFloat(t));
+const shares = async (page: Page) =>
+  (await page.getByTestId('network-core20').allInnerTexts()).map((t) => Number.parseFloat(t));
 
 describe('population health in Chromium', () => {
   let browser: Browser;
@@ -44,32 +71,51 @@ describe('population health in Chromium', () => {
     ({ page, errors } = await openApp(browser));
     await page.getByTestId('summary-practices').waitFor();
   });
-  afterAll(async () => { await browser?.close(); });
+  afterAll(async () => {
+    await browser?.close();
+  });
 
   it('opens the files and shows Core20 shares per network, sortable', async () => {
     await page.getByTestId('file-practices').setInputFiles(path.join(sharedData, 'gm_practices_2022-01.csv'));
     await expect.poll(() => state<number>(page, 's.doc.practices.length'), { timeout: 30_000 }).toBe(426);
-    await page.getByTestId('file-boundary').setInputFiles(path.join(sharedData, 'gm_combined_authority_2023_bgc.geojson'));
-    await expect.poll(() => page.locator('.sources').innerText(), { timeout: 30_000 }).toContain('gm_combined_authority_2023_bgc.geojson');
+    await page
+      .getByTestId('file-boundary')
+      .setInputFiles(path.join(sharedData, 'gm_combined_authority_2023_bgc.geojson'));
+    await expect
+      .poll(() => page.locator('.sources').innerText(), { timeout: 30_000 })
+      .toContain('gm_combined_authority_2023_bgc.geojson');
     await idle(page);
     await page.getByRole('tab', { name: 'Small areas' }).click();
     await page.getByTestId('open-layer').setInputFiles(path.join(sharedData, 'gm_lsoa2011_bgc.geojson'));
-    await expect.poll(() => page.getByTestId('small-area-files').innerText(), { timeout: 30_000 }).toContain('1,673 small areas');
+    await expect
+      .poll(() => page.getByTestId('small-area-files').innerText(), { timeout: 30_000 })
+      .toContain('1,673 small areas');
     await page.getByTestId('open-registrations').setInputFiles(path.join(sharedData, 'gm_practice_lsoa_2022-07.csv'));
-    await expect.poll(() => page.getByTestId('small-area-files').innerText(), { timeout: 30_000 }).toContain('59,191 registration rows');
+    await expect
+      .poll(() => page.getByTestId('small-area-files').innerText(), { timeout: 30_000 })
+      .toContain('59,191 registration rows');
     await page.getByTestId('open-deprivation').setInputFiles(path.join(sharedData, 'england_imd2019_lsoa2011.csv'));
-    await expect.poll(() => page.getByTestId('deprivation-file').innerText(), { timeout: 30_000 }).toContain('32,844 small areas with an IMD decile from england_imd2019_lsoa2011.csv');
+    await expect
+      .poll(() => page.getByTestId('deprivation-file').innerText(), { timeout: 30_000 })
+      .toContain('32,844 small areas with an IMD decile from england_imd2019_lsoa2011.csv');
     expect(await state<string>(page, 's.deprivation.file.sha256')).toMatch(/^[0-9a-f]{64}$/);
 
     await page.getByRole('tab', { name: 'Networks' }).click();
     await expect.poll(() => page.getByTestId('network-core20').count(), { timeout: 30_000 }).toBeGreaterThan(10);
-    expect((await page.getByTestId('network-core20').first().innerText())).toMatch(/^\d+\.\d%$/);
-    expect(await page.locator('.network-health .decile-bar').first().getAttribute('aria-label')).toMatch(/by IMD decile \(1 most deprived\): decile 1: \d+%/);
+    expect(await page.getByTestId('network-core20').first().innerText()).toMatch(/^\d+\.\d%$/);
+    expect(await page.locator('.network-health .decile-bar').first().getAttribute('aria-label')).toMatch(
+      /by IMD decile \(1 most deprived\): decile 1: \d+%/,
+    );
     await page.getByTestId('network-sort').selectOption('core20');
-    await expect.poll(async () => {
-      const s = await shares(page);
-      return s.length > 10 && s.every((x, i) => i === 0 || s[i - 1] >= x);
-    }, { timeout: 20_000 }).toBe(true);
+    await expect
+      .poll(
+        async () => {
+          const s = await shares(page);
+          return s.length > 10 && s.every((x, i) => i === 0 || s[i - 1] >= x);
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(true);
     const top = await shares(page);
     expect(top[0]).toBeGreaterThan(top[top.length - 1]);
     expect(await seriousViolations(page, '[data-testid="network-list"]')).toEqual([]);
@@ -78,16 +124,23 @@ describe('population health in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
-  it('moving a practice changes its network\'s Core20 share; the practice shows patients by decile', async () => {
+  it("moving a practice changes its network's Core20 share; the practice shows patients by decile", async () => {
     const shareOf = (id: string) => page.getByTestId(`network-${id}`).getByTestId('network-core20').innerText();
     const rows = page.getByTestId('network-list').locator(':scope > li');
-    const [from, to] = await Promise.all([0, 1].map(async (i) => (await rows.nth(i).getAttribute('data-testid'))!.slice('network-'.length)));
+    const [from, to] = await Promise.all(
+      [0, 1].map(async (i) => (await rows.nth(i).getAttribute('data-testid'))!.slice('network-'.length)),
+    );
     const before = await shareOf(from);
-    const code = await state<string>(page, `s.doc.practices.find((p) => s.doc.assignment.get(p.code) === '${from}').code`);
+    const code = await state<string>(
+      page,
+      `s.doc.practices.find((p) => s.doc.assignment.get(p.code) === '${from}').code`,
+    );
     await act(page, `s.assignPractices(['${code}'], '${to}')`);
     await expect.poll(() => shareOf(from), { timeout: 20_000 }).not.toBe(before);
     await act(page, `s.selectPractice('${code}')`);
-    await expect.poll(() => page.getByTestId('practice-deciles').innerText(), { timeout: 20_000 }).toMatch(/^1: [\d,]+ · 2: [\d,]+/);
+    await expect
+      .poll(() => page.getByTestId('practice-deciles').innerText(), { timeout: 20_000 })
+      .toMatch(/^1: [\d,]+ · 2: [\d,]+/);
     expect(await seriousViolations(page, '[data-testid="practice-details"]')).toEqual([]);
     await idle(page);
     await screenshot(page, 'deprivation-02-move');
@@ -99,16 +152,32 @@ describe('population health in Chromium', () => {
   it('a bad deprivation file is reported in Problems by line and field; the open table stays', async () => {
     await page.getByRole('tab', { name: 'Small areas' }).click();
     const bad = 'lsoa11cd,imd_decile\nE01000001,9\nE01000002,eleven\n';
-    await page.getByTestId('open-deprivation').setInputFiles({ name: 'imd-bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
-    await expect.poll(() => page.getByTestId('problems').innerText(), { timeout: 20_000 }).toContain('imd-bad.csv was not loaded');
-    expect(await page.getByTestId('problems').innerText()).toMatch(/imd-bad\.csv[^\n]*line 3[^\n]*decile "eleven" of E01000002 is not a whole number 1-10/);
+    await page
+      .getByTestId('open-deprivation')
+      .setInputFiles({ name: 'imd-bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+    await expect
+      .poll(() => page.getByTestId('problems').innerText(), { timeout: 20_000 })
+      .toContain('imd-bad.csv was not loaded');
+    expect(await page.getByTestId('problems').innerText()).toMatch(
+      /imd-bad\.csv[^\n]*line 3[^\n]*decile "eleven" of E01000002 is not a whole number 1-10/,
+    );
     expect(await state<string>(page, 's.deprivation.file.name')).toBe('england_imd2019_lsoa2011.csv');
     // A table lacking most areas: the patients living there are counted apart, with a warning.
-    await page.getByTestId('open-deprivation').setInputFiles({ name: 'imd-one.csv', mimeType: 'text/csv', buffer: Buffer.from('lsoa11cd,imd_decile\nE01005061,1\n') });
-    await page.getByTestId('problems').evaluate((d) => { (d as HTMLDetailsElement).open = true; });
-    await expect.poll(() => page.getByTestId('problems').innerText(), { timeout: 20_000 }).toMatch(/imd-one\.csv: [\d,]+ registered patients live in [\d,]+ areas with no IMD value/);
+    await page.getByTestId('open-deprivation').setInputFiles({
+      name: 'imd-one.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('lsoa11cd,imd_decile\nE01005061,1\n'),
+    });
+    await page.getByTestId('problems').evaluate((d) => {
+      (d as HTMLDetailsElement).open = true;
+    });
+    await expect
+      .poll(() => page.getByTestId('problems').innerText(), { timeout: 20_000 })
+      .toMatch(/imd-one\.csv: [\d,]+ registered patients live in [\d,]+ areas with no IMD value/);
     await page.getByTestId('open-deprivation').setInputFiles(path.join(sharedData, 'england_imd2019_lsoa2011.csv'));
-    await expect.poll(() => state<string>(page, 's.deprivation.file.name'), { timeout: 30_000 }).toBe('england_imd2019_lsoa2011.csv');
+    await expect
+      .poll(() => state<string>(page, 's.deprivation.file.name'), { timeout: 30_000 })
+      .toBe('england_imd2019_lsoa2011.csv');
     expect(errors).toEqual([]);
   });
 
@@ -118,22 +187,35 @@ describe('population health in Chromium', () => {
     await idle(page);
     await changedShare(page, 'imd');
     await page.getByTestId('show-imd-layer').check();
-    await expect.poll(() => page.getByTestId('imd-legend').innerText(), { timeout: 20_000 }).toMatch(/1 most deprived[\s\S]*10 least/);
+    await expect
+      .poll(() => page.getByTestId('imd-legend').innerText(), { timeout: 20_000 })
+      .toMatch(/1 most deprived[\s\S]*10 least/);
     await idle(page);
     // The small areas are shaded: much of the map changes colour.
-    await expect.poll(async () => { await page.waitForTimeout(200); return changedShare(page, 'imd'); }, { timeout: 20_000 }).toBeGreaterThan(0.05);
+    await expect
+      .poll(
+        async () => {
+          await page.waitForTimeout(200);
+          return changedShare(page, 'imd');
+        },
+        { timeout: 20_000 },
+      )
+      .toBeGreaterThan(0.05);
     await screenshot(page, 'deprivation-03-imd-layer');
     expect(errors).toEqual([]);
   });
 
-  it('scenario comparison lists each network\'s Core20 share before and after', async () => {
+  it("scenario comparison lists each network's Core20 share before and after", async () => {
     await page.getByRole('tab', { name: 'Scenarios' }).click();
     const original = await state<number>(page, 's.activeScenario');
     await page.getByTestId('scenario-duplicate').click();
     await expect.poll(() => state<number>(page, 's.scenarios.length'), { timeout: 20_000 }).toBe(2);
     const from = await state<string>(page, 's.doc.networks[0].id');
     const to = await state<string>(page, 's.doc.networks[1].id');
-    const code = await state<string>(page, `s.doc.practices.find((p) => s.doc.assignment.get(p.code) === '${from}').code`);
+    const code = await state<string>(
+      page,
+      `s.doc.practices.find((p) => s.doc.assignment.get(p.code) === '${from}').code`,
+    );
     await act(page, `s.assignPractices(['${code}'], '${to}')`);
     await page.getByTestId('compare-with').selectOption(String(original));
     const cell = page.getByTestId(`compare-row-${from}`).getByTestId('compare-core20');

@@ -13,19 +13,32 @@ const GM_PRACTICES = path.join(sharedData, 'gm_practices_2022-01.csv');
 const GM_BOUNDARY = path.join(sharedData, 'gm_combined_authority_2023_bgc.geojson');
 const LONG = { timeout: 20_000 };
 
-interface Target { code: string; name: string; lon: number; lat: number; from: string; to: string; toName: string }
+interface Target {
+  code: string;
+  name: string;
+  lon: number;
+  lat: number;
+  from: string;
+  to: string;
+  toName: string;
+}
 
 /** An assigned practice far from any other (easy to hit on the map) and another network. */
-const isolatedPractice = (page: Page) => state<Target>(page, `(() => {
+const isolatedPractice = (page: Page) =>
+  state<Target>(
+    page,
+    `(() => {
   const ps = s.doc.practices;
   const gap = (p) => Math.min(...ps.filter((q) => q !== p).map((q) => Math.hypot(q.lon - p.lon, q.lat - p.lat)));
   const p = ps.filter((x) => s.doc.assignment.has(x.code)).reduce((a, b) => (gap(b) > gap(a) ? b : a));
   const from = s.doc.assignment.get(p.code);
   const to = s.doc.networks.find((n) => n.id !== from && !n.locked);
   return { code: p.code, name: p.name, lon: p.lon, lat: p.lat, from, to: to.id, toName: to.name };
-})()`);
+})()`,
+  );
 
-const networkOf = (page: Page, code: string) => state<string | undefined>(page, `s.doc.assignment.get(${JSON.stringify(code)})`);
+const networkOf = (page: Page, code: string) =>
+  state<string | undefined>(page, `s.doc.assignment.get(${JSON.stringify(code)})`);
 
 describe('the first hour in the app, on Greater Manchester', () => {
   let browser: Browser;
@@ -37,13 +50,17 @@ describe('the first hour in the app, on Greater Manchester', () => {
     await page.getByTestId('summary-practices').waitFor();
     await idle(page);
   });
-  afterAll(async () => { await browser?.close(); });
+  afterAll(async () => {
+    await browser?.close();
+  });
 
   it('opens real practices over the demo as a new plan, then its boundary: no demo leftovers, no stale problems', async () => {
     await expect.poll(() => page.getByTestId('sources').innerText()).toMatch(/Demo/);
     await page.getByTestId('file-practices').setInputFiles(GM_PRACTICES);
     await expect.poll(() => number(page, 'summary-practices'), LONG).toBe(426);
-    await expect.poll(() => page.getByTestId('sources').innerText()).toBe('Practices: gm_practices_2022-01.csv · Boundary: hull of the practices');
+    await expect
+      .poll(() => page.getByTestId('sources').innerText())
+      .toBe('Practices: gm_practices_2022-01.csv · Boundary: hull of the practices');
     expect(await state<boolean>(page, 's.doc.boundary === null')).toBe(true);
     expect(await page.getByTestId('problems').count()).toBe(0);
     await expect.poll(() => page.getByTestId('network-list').innerText()).not.toMatch(/no footprint/);
@@ -53,25 +70,34 @@ describe('the first hour in the app, on Greater Manchester', () => {
     await screenshot(page, 'first-01-practices-hull');
 
     await page.getByTestId('file-boundary').setInputFiles(GM_BOUNDARY);
-    await expect.poll(() => page.getByTestId('sources').innerText())
+    await expect
+      .poll(() => page.getByTestId('sources').innerText())
       .toBe('Practices: gm_practices_2022-01.csv · Boundary: gm_combined_authority_2023_bgc.geojson');
     await expect.poll(() => page.getByTestId('summary-in-band').innerText(), LONG).toBe('34 of 67');
     // The only problems left are this plan's own: practices outside this boundary, if any.
     const outside = await state<number>(page, `s.doc.practices.length`);
-    await expect.poll(async () => (await page.getByTestId('problems').count()) === 0 ? 0 : number(page, 'problems-count')).toBeLessThan(outside / 10);
+    await expect
+      .poll(async () => ((await page.getByTestId('problems').count()) === 0 ? 0 : number(page, 'problems-count')))
+      .toBeLessThan(outside / 10);
     const patients = await state<number>(page, 's.doc.practices.reduce((n, p) => n + p.listSize, 0)');
     expect(await number(page, 'summary-patients')).toBe(patients);
     await page.mouse.wheel(0, -1500);
     await page.getByTestId('zoom-all').click();
     await idle(page);
-    await expect.poll(async () => (await renderedNetworks(page)).length, LONG).toBe(await state<number>(page, 's.doc.networks.length'));
+    await expect
+      .poll(async () => (await renderedNetworks(page)).length, LONG)
+      .toBe(await state<number>(page, 's.doc.networks.length'));
     // Labels never overlap, and out-of-band networks are labelled first.
     await expect.poll(() => page.locator('[data-label="footprint"]').count(), LONG).toBeGreaterThan(15);
-    const boxes = await page.locator('[data-label="footprint"]').evaluateAll((els) => els.map((e) => {
-      const r = e.getBoundingClientRect();
-      return { l: r.left, t: r.top, r: r.right, b: r.bottom, out: e.classList.contains('pcn-label--out') };
-    }));
-    const overlaps = boxes.flatMap((a, i) => boxes.slice(i + 1).filter((b) => a.l < b.r - 1 && b.l < a.r - 1 && a.t < b.b - 1 && b.t < a.b - 1));
+    const boxes = await page.locator('[data-label="footprint"]').evaluateAll((els) =>
+      els.map((e) => {
+        const r = e.getBoundingClientRect();
+        return { l: r.left, t: r.top, r: r.right, b: r.bottom, out: e.classList.contains('pcn-label--out') };
+      }),
+    );
+    const overlaps = boxes.flatMap((a, i) =>
+      boxes.slice(i + 1).filter((b) => a.l < b.r - 1 && b.l < a.r - 1 && a.t < b.b - 1 && b.t < a.b - 1),
+    );
     expect(overlaps).toEqual([]);
     expect(boxes.filter((b) => b.out).length).toBeGreaterThan(10);
     await screenshot(page, 'first-02-boundary');
@@ -88,7 +114,9 @@ describe('the first hour in the app, on Greater Manchester', () => {
     expect(await state<boolean>(page, 's.doc.boundary !== null')).toBe(true);
     await page.getByTestId('file-practices').setInputFiles(GM_PRACTICES);
     await page.getByTestId('open-new').click();
-    await expect.poll(() => page.getByTestId('sources').innerText()).toBe('Practices: gm_practices_2022-01.csv · Boundary: hull of the practices');
+    await expect
+      .poll(() => page.getByTestId('sources').innerText())
+      .toBe('Practices: gm_practices_2022-01.csv · Boundary: hull of the practices');
     await page.getByTestId('file-boundary').setInputFiles(GM_BOUNDARY);
     await expect.poll(() => page.getByTestId('summary-in-band').innerText(), LONG).toBe('34 of 67');
     await idle(page);
@@ -133,9 +161,15 @@ describe('the first hour in the app, on Greater Manchester', () => {
       reached = await page.evaluate(() => document.activeElement?.id === 'practice-network-picker');
     }
     expect(reached).toBe(true);
-    const neighbours = await page.getByRole('group', { name: 'Neighbouring networks' }).getByRole('button').allInnerTexts();
+    const neighbours = await page
+      .getByRole('group', { name: 'Neighbouring networks' })
+      .getByRole('button')
+      .allInnerTexts();
     expect(neighbours.length).toBeGreaterThan(0);
-    const to = await state<{ id: string; name: string }>(page, `(() => { const n = s.doc.networks.find((x) => x.name === ${JSON.stringify(neighbours[0].trim())}); return { id: n.id, name: n.name }; })()`);
+    const to = await state<{ id: string; name: string }>(
+      page,
+      `(() => { const n = s.doc.networks.find((x) => x.name === ${JSON.stringify(neighbours[0].trim())}); return { id: n.id, name: n.name }; })()`,
+    );
     const steps = await state<number>(page, 's.past.length');
     await page.keyboard.press('Control+a');
     await page.keyboard.type(to.id);
@@ -173,10 +207,14 @@ describe('the first hour in the app, on Greater Manchester', () => {
     await page.keyboard.type(' NORTH', { delay: 20 });
     expect(await state<number>(page, 's.past.length')).toBe(steps);
     await page.keyboard.press('Enter');
-    await expect.poll(() => state<boolean>(page, `s.doc.networks.some((n) => n.name === ${JSON.stringify(`${original} NORTH`)})`)).toBe(true);
+    await expect
+      .poll(() => state<boolean>(page, `s.doc.networks.some((n) => n.name === ${JSON.stringify(`${original} NORTH`)})`))
+      .toBe(true);
     expect(await state<number>(page, 's.past.length')).toBe(steps + 1);
     await page.getByTestId('undo').click();
-    await expect.poll(() => state<boolean>(page, `s.doc.networks.some((n) => n.name === ${JSON.stringify(original)})`)).toBe(true);
+    await expect
+      .poll(() => state<boolean>(page, `s.doc.networks.some((n) => n.name === ${JSON.stringify(original)})`))
+      .toBe(true);
     expect(errors).toEqual([]);
   });
 
@@ -184,12 +222,19 @@ describe('the first hour in the app, on Greater Manchester', () => {
     const t = await isolatedPractice(page);
     await act(page, `s.setActiveNetwork(${JSON.stringify(t.to)})`);
     const box = (await page.locator('#map').boundingBox())!;
-    const cx = box.x + box.width / 2, cy = box.y + box.height / 2, r = 70;
+    const cx = box.x + box.width / 2,
+      cy = box.y + box.height / 2,
+      r = 70;
     // Practices whose screen position is well inside the loop and not yet in the network.
-    const pts = await state<{ code: string; lon: number; lat: number; net: string }[]>(page, 's.doc.practices.map((p) => ({ code: p.code, lon: p.lon, lat: p.lat, net: s.doc.assignment.get(p.code) }))');
+    const pts = await state<{ code: string; lon: number; lat: number; net: string }[]>(
+      page,
+      's.doc.practices.map((p) => ({ code: p.code, lon: p.lon, lat: p.lat, net: s.doc.assignment.get(p.code) }))',
+    );
     const inside: string[] = [];
     const screen = await onMapAll(page, pts);
-    pts.forEach((p, i) => { if (Math.hypot(screen[i].x - cx, screen[i].y - cy) < r - 6 && p.net !== t.to) inside.push(p.code); });
+    pts.forEach((p, i) => {
+      if (Math.hypot(screen[i].x - cx, screen[i].y - cy) < r - 6 && p.net !== t.to) inside.push(p.code);
+    });
     expect(inside.length).toBeGreaterThan(0);
     const steps = await state<number>(page, 's.past.length');
     await page.keyboard.press('l');
@@ -203,7 +248,10 @@ describe('the first hour in the app, on Greater Manchester', () => {
     await screenshot(page, 'first-05-lasso-dragging');
     await page.mouse.up();
     await expect.poll(() => state<number>(page, 's.past.length'), LONG).toBe(steps + 1);
-    const joined = await state<string[]>(page, `${JSON.stringify(inside)}.filter((c) => s.doc.assignment.get(c) === ${JSON.stringify(t.to)})`);
+    const joined = await state<string[]>(
+      page,
+      `${JSON.stringify(inside)}.filter((c) => s.doc.assignment.get(c) === ${JSON.stringify(t.to)})`,
+    );
     expect(joined).toEqual(inside);
     await page.keyboard.press('Escape');
     expect(errors).toEqual([]);
@@ -211,8 +259,15 @@ describe('the first hour in the app, on Greater Manchester', () => {
 
   it('draws a polygon with two close corners: it closes only on the first vertex, leaving no half polygon', async () => {
     const box = (await page.locator('#map').boundingBox())!;
-    const cx = box.x + box.width / 2, cy = box.y + box.height / 2;
-    const corners = [[-90, -70], [90, -70], [100, 60], [80, 70], [-90, 70]].map(([dx, dy]) => ({ x: cx + dx, y: cy + dy }));
+    const cx = box.x + box.width / 2,
+      cy = box.y + box.height / 2;
+    const corners = [
+      [-90, -70],
+      [90, -70],
+      [100, 60],
+      [80, 70],
+      [-90, 70],
+    ].map(([dx, dy]) => ({ x: cx + dx, y: cy + dy }));
     const networks = await state<number>(page, 's.doc.networks.length');
     await page.keyboard.press('d');
     await page.locator('#map[data-shape-tool="polygon"]').waitFor({ timeout: 30_000 });
@@ -244,9 +299,15 @@ describe('the first hour in the app, on Greater Manchester', () => {
     const csv = (await download('export-csv')).toString('utf8').trim().split(/\r?\n/);
     expect(csv).toHaveLength(427);
     const plan = JSON.parse((await download('save-plan')).toString('utf8'));
-    expect(plan.sources).toEqual([{ kind: 'practices', name: 'gm_practices_2022-01.csv' }, { kind: 'boundary', name: 'gm_combined_authority_2023_bgc.geojson' }]);
+    expect(plan.sources).toEqual([
+      { kind: 'practices', name: 'gm_practices_2022-01.csv' },
+      { kind: 'boundary', name: 'gm_combined_authority_2023_bgc.geojson' },
+    ]);
     const mapWidth = await page.evaluate(() => document.querySelector('#map canvas')!.clientWidth);
-    const probe = await state<{ lon: number; lat: number }>(page, '({ lon: s.doc.practices[0].lon, lat: s.doc.practices[0].lat })');
+    const probe = await state<{ lon: number; lat: number }>(
+      page,
+      '({ lon: s.doc.practices[0].lon, lat: s.doc.practices[0].lat })',
+    );
     const viewBefore = await onMap(page, probe.lon, probe.lat);
     for (const id of ['export-png', 'export-png-whole']) {
       const png = await download(id);

@@ -16,10 +16,14 @@ declare module 'vitest' {
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export function findChromium(): string {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
+    Boolean,
+  ) as string[];
   const found = candidates.find((p) => existsSync(p));
   if (!found) {
-    throw new Error('No Chromium found for the browser tests: run `apt-get install -y chromium` (Debian) or set CHROMIUM_PATH.');
+    throw new Error(
+      'No Chromium found for the browser tests: run `apt-get install -y chromium` (Debian) or set CHROMIUM_PATH.',
+    );
   }
   return found;
 }
@@ -28,10 +32,16 @@ let server: PreviewServer | undefined;
 
 export async function setup(project: TestProject) {
   if (!existsSync(path.join(root, 'dist/index.html'))) {
-    throw new Error('dist/ is missing: the browser tests run against the built app (`npm run test:browser` builds it first).');
+    throw new Error(
+      'dist/ is missing: the browser tests run against the built app (`npm run test:browser` builds it first).',
+    );
   }
   const chromiumPath = findChromium();
-  server = await preview({ root, logLevel: 'warn', preview: { port: 0, host: '127.0.0.1', strictPort: false, open: false } });
+  server = await preview({
+    root,
+    logLevel: 'warn',
+    preview: { port: 0, host: '127.0.0.1', strictPort: false, open: false },
+  });
   const address = server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('vite preview did not report its port');
   project.provide('baseUrl', `http://127.0.0.1:${address.port}/`);

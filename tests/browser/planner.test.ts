@@ -8,7 +8,11 @@ import { launch, openApp, screenshot, sharedData } from './browser';
 import { polygonValidityErrors } from '../unit/geometry/validity';
 
 const project = (page: Page, lon: number, lat: number) =>
-  page.evaluate(([x, y]) => (window as unknown as { __pcn: { project(a: number, b: number): { x: number; y: number } } }).__pcn.project(x, y), [lon, lat] as const);
+  page.evaluate(
+    ([x, y]) =>
+      (window as unknown as { __pcn: { project(a: number, b: number): { x: number; y: number } } }).__pcn.project(x, y),
+    [lon, lat] as const,
+  );
 
 describe('the planner app in Chromium', () => {
   let browser: Browser;
@@ -20,12 +24,15 @@ describe('the planner app in Chromium', () => {
     await page.getByTestId('summary-practices').waitFor();
     await idle(page);
   });
-  afterAll(async () => { await browser?.close(); });
+  afterAll(async () => {
+    await browser?.close();
+  });
 
   it('renders the demo region on the map (real pixels) with its networks', async () => {
     expect(await number(page, 'summary-practices')).toBe(86);
     // Every one of the demo's 12 networks has its footprint drawn (not just the land fill).
-    await expect.poll(async () => (await renderedNetworks(page)).sort(), { timeout: 20_000 })
+    await expect
+      .poll(async () => (await renderedNetworks(page)).sort(), { timeout: 20_000 })
       .toEqual((await state<string[]>(page, 's.doc.networks.map((n) => n.id)')).sort());
     await screenshot(page, '01-demo');
     expect(errors).toEqual([]);
@@ -34,8 +41,12 @@ describe('the planner app in Chromium', () => {
   it('loads Greater Manchester practices and boundary through the file inputs', async () => {
     await page.getByTestId('file-practices').setInputFiles(path.join(sharedData, 'gm_practices_2022-01.csv'));
     await expect.poll(() => number(page, 'summary-practices'), { timeout: 20_000 }).toBe(426);
-    await page.getByTestId('file-boundary').setInputFiles(path.join(sharedData, 'gm_combined_authority_2023_bgc.geojson'));
-    await expect.poll(() => page.getByTestId('sources').innerText()).toContain('gm_combined_authority_2023_bgc.geojson');
+    await page
+      .getByTestId('file-boundary')
+      .setInputFiles(path.join(sharedData, 'gm_combined_authority_2023_bgc.geojson'));
+    await expect
+      .poll(() => page.getByTestId('sources').innerText())
+      .toContain('gm_combined_authority_2023_bgc.geojson');
     await idle(page);
     await expect.poll(() => page.getByTestId('summary-in-band').innerText()).toBe('34 of 67');
     await screenshot(page, '02-gm-loaded');
@@ -43,9 +54,17 @@ describe('the planner app in Chromium', () => {
   });
 
   it('click-assigns a practice in paint mode and the totals change; undo and redo restore them', async () => {
-    const target = await state<{ code: string; lon: number; lat: number; from: string; to: string }>(page,
-      `(() => { const ps = s.doc.practices; const gap = (p) => Math.min(...ps.filter((q) => q !== p).map((q) => Math.hypot(q.lon - p.lon, q.lat - p.lat))); const p = ps.filter((x) => s.doc.assignment.has(x.code)).reduce((a, b) => (gap(b) > gap(a) ? b : a)); const from = s.doc.assignment.get(p.code); const to = s.doc.networks.find((n) => n.id !== from).id; return { code: p.code, lon: p.lon, lat: p.lat, from, to }; })()`);
-    await page.evaluate((id) => (window as unknown as { __pcn: { store: { getState(): { setActiveNetwork(i: string): void } } } }).__pcn.store.getState().setActiveNetwork(id), target.to);
+    const target = await state<{ code: string; lon: number; lat: number; from: string; to: string }>(
+      page,
+      `(() => { const ps = s.doc.practices; const gap = (p) => Math.min(...ps.filter((q) => q !== p).map((q) => Math.hypot(q.lon - p.lon, q.lat - p.lat))); const p = ps.filter((x) => s.doc.assignment.has(x.code)).reduce((a, b) => (gap(b) > gap(a) ? b : a)); const from = s.doc.assignment.get(p.code); const to = s.doc.networks.find((n) => n.id !== from).id; return { code: p.code, lon: p.lon, lat: p.lat, from, to }; })()`,
+    );
+    await page.evaluate(
+      (id) =>
+        (window as unknown as { __pcn: { store: { getState(): { setActiveNetwork(i: string): void } } } }).__pcn.store
+          .getState()
+          .setActiveNetwork(id),
+      target.to,
+    );
     const before = await page.getByTestId(`network-${target.to}`).getByTestId('network-population').innerText();
     await page.keyboard.press('p');
     await expect.poll(() => page.getByTestId('mode-paint').getAttribute('aria-checked')).toBe('true');
@@ -53,11 +72,15 @@ describe('the planner app in Chromium', () => {
     const box = (await page.locator('#map').boundingBox())!;
     await page.mouse.click(box.x + xy.x, box.y + xy.y);
     await expect.poll(() => state<string>(page, `s.doc.assignment.get('${target.code}')`)).toBe(target.to);
-    await expect.poll(() => page.getByTestId(`network-${target.to}`).getByTestId('network-population').innerText()).not.toBe(before);
+    await expect
+      .poll(() => page.getByTestId(`network-${target.to}`).getByTestId('network-population').innerText())
+      .not.toBe(before);
     await screenshot(page, '03-painted');
     await page.getByTestId('undo').click();
     await expect.poll(() => state<string>(page, `s.doc.assignment.get('${target.code}')`)).toBe(target.from);
-    await expect.poll(() => page.getByTestId(`network-${target.to}`).getByTestId('network-population').innerText()).toBe(before);
+    await expect
+      .poll(() => page.getByTestId(`network-${target.to}`).getByTestId('network-population').innerText())
+      .toBe(before);
     await page.keyboard.press('Control+Shift+z');
     await expect.poll(() => state<string>(page, `s.doc.assignment.get('${target.code}')`)).toBe(target.to);
     expect(errors).toEqual([]);
@@ -66,13 +89,20 @@ describe('the planner app in Chromium', () => {
   it('lasso-assigns every practice inside a drawn loop as one undo step', async () => {
     await page.keyboard.press('Escape');
     const box = (await page.locator('#map').boundingBox())!;
-    const cx = box.x + box.width / 2, cy = box.y + box.height / 2, r = 60;
+    const cx = box.x + box.width / 2,
+      cy = box.y + box.height / 2,
+      r = 60;
     const active = await state<string>(page, 's.activeNetwork');
     // Practices well inside the loop that are not yet in the active network, found independently.
-    const pts = await state<{ code: string; lon: number; lat: number; net: string }[]>(page, 's.doc.practices.map((p) => ({ code: p.code, lon: p.lon, lat: p.lat, net: s.doc.assignment.get(p.code) }))');
+    const pts = await state<{ code: string; lon: number; lat: number; net: string }[]>(
+      page,
+      's.doc.practices.map((p) => ({ code: p.code, lon: p.lon, lat: p.lat, net: s.doc.assignment.get(p.code) }))',
+    );
     const toJoin: string[] = [];
     const screen = await onMapAll(page, pts);
-    pts.forEach((p, i) => { if (Math.hypot(screen[i].x - cx, screen[i].y - cy) < r - 6 && p.net !== active) toJoin.push(p.code); });
+    pts.forEach((p, i) => {
+      if (Math.hypot(screen[i].x - cx, screen[i].y - cy) < r - 6 && p.net !== active) toJoin.push(p.code);
+    });
     expect(toJoin.length).toBeGreaterThan(0);
     const steps = await state<number>(page, 's.past.length');
     await page.keyboard.press('l');
@@ -84,7 +114,9 @@ describe('the planner app in Chromium', () => {
     }
     await page.mouse.click(cx + r, cy + 1);
     await expect.poll(() => state<number>(page, 's.past.length'), { timeout: 5000 }).toBe(steps + 1);
-    expect(await state<string[]>(page, `${JSON.stringify(toJoin)}.filter((c) => s.doc.assignment.get(c) === '${active}')`)).toEqual(toJoin);
+    expect(
+      await state<string[]>(page, `${JSON.stringify(toJoin)}.filter((c) => s.doc.assignment.get(c) === '${active}')`),
+    ).toEqual(toJoin);
     await screenshot(page, '04-lasso');
     await page.keyboard.press('Escape');
     expect(errors).toEqual([]);
@@ -97,7 +129,22 @@ describe('the planner app in Chromium', () => {
     expect(fc.features.length).toBeGreaterThan(60);
     for (const f of fc.features) {
       expect(f.id).toBe(f.properties.network_id);
-      expect(Object.keys(f.properties).sort()).toEqual(['area_km2', 'band', 'band_max', 'band_min', 'contiguous', 'network_id', 'network_name', 'parts', 'polsby_popper', 'population', 'practice_codes', 'practice_count'].sort());
+      expect(Object.keys(f.properties).sort()).toEqual(
+        [
+          'area_km2',
+          'band',
+          'band_max',
+          'band_min',
+          'contiguous',
+          'network_id',
+          'network_name',
+          'parts',
+          'polsby_popper',
+          'population',
+          'practice_codes',
+          'practice_count',
+        ].sort(),
+      );
       expect(['below', 'within', 'above']).toContain(f.properties.band);
       if (f.geometry) expect(['Polygon', 'MultiPolygon']).toContain(f.geometry.type);
       expect(polygonValidityErrors(f.geometry, f.id)).toEqual([]);
@@ -106,8 +153,16 @@ describe('the planner app in Chromium', () => {
 
   it('shows an error for a broken file and leaves the plan intact', async () => {
     const before = await state<string>(page, 'JSON.stringify([s.doc.practices.length, [...s.doc.assignment]])');
-    await page.getByTestId('file-practices').setInputFiles({ name: 'broken.geojson', mimeType: 'application/geo+json', buffer: Buffer.from('{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[-2.2,53.4]},"properties":{"practice_code":"X1","registered_patients":-3}}]}') });
-    await expect.poll(() => page.getByTestId('problems').innerText(), { timeout: 20_000 }).toMatch(/broken\.geojson feature 0 \(X1\): list size "-3"/);
+    await page.getByTestId('file-practices').setInputFiles({
+      name: 'broken.geojson',
+      mimeType: 'application/geo+json',
+      buffer: Buffer.from(
+        '{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[-2.2,53.4]},"properties":{"practice_code":"X1","registered_patients":-3}}]}',
+      ),
+    });
+    await expect
+      .poll(() => page.getByTestId('problems').innerText(), { timeout: 20_000 })
+      .toMatch(/broken\.geojson feature 0 \(X1\): list size "-3"/);
     expect(await state<string>(page, 'JSON.stringify([s.doc.practices.length, [...s.doc.assignment]])')).toBe(before);
     await screenshot(page, '05-broken-file');
     expect(errors).toEqual([]);
@@ -119,7 +174,9 @@ describe('the planner app in Chromium', () => {
     await page.reload();
     await page.getByTestId('summary-practices').waitFor();
     await expect.poll(() => number(page, 'summary-practices')).toBe(426);
-    expect(await state<string>(page, 'JSON.stringify([s.doc.practices.length, [...s.doc.assignment].sort()])')).toBe(before);
+    expect(await state<string>(page, 'JSON.stringify([s.doc.practices.length, [...s.doc.assignment].sort()])')).toBe(
+      before,
+    );
     await idle(page);
     await screenshot(page, '06-restored');
     expect(errors).toEqual([]);

@@ -9,7 +9,10 @@ import { CRS, forEachPosition, wgs84ToBng } from '../../src/core/io/crs';
 import { encodeFeatures } from '../../src/core/io/write-output';
 import { launch, openApp, screenshot, sharedData } from './browser';
 
-const lsoas = () => JSON.parse(readFileSync(path.join(sharedData, 'gm_lsoa2011_bgc.geojson'), 'utf8')) as FeatureCollection & { crs?: unknown };
+const lsoas = () =>
+  JSON.parse(readFileSync(path.join(sharedData, 'gm_lsoa2011_bgc.geojson'), 'utf8')) as FeatureCollection & {
+    crs?: unknown;
+  };
 
 /** The GM LSOAs in British National Grid metres with no `crs` member. */
 function lsoasInMetres(): Buffer {
@@ -25,30 +28,54 @@ function lsoasInMetres(): Buffer {
 
 /** NHS Digital's registrations as Excel would save them after an edit: Windows-1252, one accented name. */
 function registrations1252(): Buffer {
-  const text = readFileSync(path.join(sharedData, 'gm_practice_lsoa_2022-07.csv'), 'utf8').replaceAll('HOWARD STREET MEDICAL', 'HOWARD STREET MÉDICAL');
+  const text = readFileSync(path.join(sharedData, 'gm_practice_lsoa_2022-07.csv'), 'utf8').replaceAll(
+    'HOWARD STREET MEDICAL',
+    'HOWARD STREET MÉDICAL',
+  );
   return Buffer.from(text, 'latin1');
 }
 
-const idle = (page: Page) => page.evaluate(() => (window as unknown as { __pcn: { idle(): Promise<void> } }).__pcn.idle());
-const state = <T>(page: Page, f: string) => page.evaluate((body) => new Function('s', `return ${body}`)((window as unknown as { __pcn: { store: { getState(): unknown } } }).__pcn.store.getState()), f) as Promise<T>;
+const idle = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __pcn: { idle(): Promise<void> } }).__pcn.idle());
+const state = <T>(page: Page, f: string) =>
+  page.evaluate(
+    (body) =>
+      new Function('s', `return ${body}`)(
+        (window as unknown as { __pcn: { store: { getState(): unknown } } }).__pcn.store.getState(),
+      ),
+    f,
+  ) as Promise<T>;
 /** Share of map pixels that differ from the capture taken under the same `key` before (first call: 0). */
 function changedShare(page: Page, key: string): Promise<number> {
   return page.evaluate(async (k) => {
     // The map keeps no drawing buffer between frames: read the pixels as a frame is drawn.
     const el = document.querySelector('#map') as HTMLElement;
-    const pcn = (window as unknown as { __pcn: { pixelsAfterNextFrame(x: number, y: number, w: number, h: number, repaint: boolean): Promise<Uint8Array> } }).__pcn;
+    const pcn = (
+      window as unknown as {
+        __pcn: {
+          pixelsAfterNextFrame(x: number, y: number, w: number, h: number, repaint: boolean): Promise<Uint8Array>;
+        };
+      }
+    ).__pcn;
     const d = await pcn.pixelsAfterNextFrame(0, 0, el.clientWidth, el.clientHeight, true);
     const store = window as unknown as Record<string, Uint8Array | undefined>;
     const before = store[k];
     store[k] = d;
     if (!before || before.length !== d.length) return 0;
     let changed = 0;
-    for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i] - before[i]) + Math.abs(d[i + 1] - before[i + 1]) + Math.abs(d[i + 2] - before[i + 2]) > 24) changed++;
+    for (let i = 0; i < d.length; i += 4)
+      if (Math.abs(d[i] - before[i]) + Math.abs(d[i + 1] - before[i + 1]) + Math.abs(d[i + 2] - before[i + 2]) > 24)
+        changed++;
     return changed / (d.length / 4);
   }, `__pixels_${key}`);
 }
 
-const act = (page: Page, f: string) => page.evaluate((body) => { new Function('s', body)((window as unknown as { __pcn: { store: { getState(): unknown } } }).__pcn.store.getState()); }, f);
+const act = (page: Page, f: string) =>
+  page.evaluate((body) => {
+    new Function('s', body)(
+      (window as unknown as { __pcn: { store: { getState(): unknown } } }).__pcn.store.getState(),
+    );
+  }, f);
 
 describe('small-area footprints in Chromium', () => {
   let browser: Browser;
@@ -59,22 +86,32 @@ describe('small-area footprints in Chromium', () => {
     ({ page, errors } = await openApp(browser));
     await page.getByTestId('summary-practices').waitFor();
   });
-  afterAll(async () => { await browser?.close(); });
+  afterAll(async () => {
+    await browser?.close();
+  });
 
   it('opens the LSOA layer and the registrations in a worker and switches footprints to small areas', async () => {
     await page.getByTestId('file-practices').setInputFiles(path.join(sharedData, 'gm_practices_2022-01.csv'));
     await expect.poll(() => state<number>(page, 's.doc.practices.length'), { timeout: 30_000 }).toBe(426);
-    await page.getByTestId('file-boundary').setInputFiles(path.join(sharedData, 'gm_combined_authority_2023_bgc.geojson'));
+    await page
+      .getByTestId('file-boundary')
+      .setInputFiles(path.join(sharedData, 'gm_combined_authority_2023_bgc.geojson'));
     await expect.poll(() => page.locator('.sources').innerText()).toContain('gm_combined_authority_2023_bgc.geojson');
     await idle(page);
     await page.getByRole('tab', { name: 'Small areas' }).click();
     await page.getByTestId('open-layer').setInputFiles(path.join(sharedData, 'gm_lsoa2011_bgc.geojson'));
-    await expect.poll(() => page.getByTestId('small-area-files').innerText(), { timeout: 30_000 }).toContain('1,673 small areas from gm_lsoa2011_bgc.geojson (lsoa11cd)');
+    await expect
+      .poll(() => page.getByTestId('small-area-files').innerText(), { timeout: 30_000 })
+      .toContain('1,673 small areas from gm_lsoa2011_bgc.geojson (lsoa11cd)');
     await page.getByTestId('open-registrations').setInputFiles(path.join(sharedData, 'gm_practice_lsoa_2022-07.csv'));
-    await expect.poll(() => page.getByTestId('small-area-files').innerText(), { timeout: 30_000 }).toContain('59,191 registration rows from gm_practice_lsoa_2022-07.csv');
+    await expect
+      .poll(() => page.getByTestId('small-area-files').innerText(), { timeout: 30_000 })
+      .toContain('59,191 registration rows from gm_practice_lsoa_2022-07.csv');
     expect(await state<string>(page, 's.smallAreas.registrationsFile.sha256')).toMatch(/^[0-9a-f]{64}$/);
     await page.getByTestId('footprints-small-areas').check();
-    await expect.poll(() => page.getByTestId('resident-share').innerText(), { timeout: 30_000 }).toMatch(/Patients living in their own network's footprint: 73\.\d%/);
+    await expect
+      .poll(() => page.getByTestId('resident-share').innerText(), { timeout: 30_000 })
+      .toMatch(/Patients living in their own network's footprint: 73\.\d%/);
     await expect.poll(() => page.getByTestId('resident-shares').locator('tbody tr').count()).toBe(67);
     await idle(page);
     await screenshot(page, 'small-areas-01-footprints');
@@ -83,17 +120,30 @@ describe('small-area footprints in Chromium', () => {
 
   it('follows a practice moved to another network and shows its catchment on hover', async () => {
     const before = await page.getByTestId('resident-share').innerText();
-    const code = await state<string>(page, "s.doc.practices.find((p) => s.doc.assignment.get(p.code) === 'U79938').code");
+    const code = await state<string>(
+      page,
+      "s.doc.practices.find((p) => s.doc.assignment.get(p.code) === 'U79938').code",
+    );
     await act(page, `s.assignPractices(['${code}'], 'U05517')`);
     await expect.poll(() => page.getByTestId('resident-share').innerText(), { timeout: 20_000 }).not.toBe(before);
     await idle(page);
     await page.waitForTimeout(300);
     await changedShare(page, 'catchment');
     await act(page, `s.hoverPractice('${code}')`);
-    await expect.poll(() => page.getByTestId('catchment').innerText(), { timeout: 20_000 }).toMatch(new RegExp(`^${code}: patients live in \\d+ small areas`));
+    await expect
+      .poll(() => page.getByTestId('catchment').innerText(), { timeout: 20_000 })
+      .toMatch(new RegExp(`^${code}: patients live in \\d+ small areas`));
     await idle(page);
     // The catchment is shaded on the map: a visible share of the map changes colour.
-    await expect.poll(async () => { await page.waitForTimeout(200); return changedShare(page, 'catchment'); }, { timeout: 20_000 }).toBeGreaterThan(0.005);
+    await expect
+      .poll(
+        async () => {
+          await page.waitForTimeout(200);
+          return changedShare(page, 'catchment');
+        },
+        { timeout: 20_000 },
+      )
+      .toBeGreaterThan(0.005);
     await screenshot(page, 'small-areas-02-catchment');
     await act(page, 's.undo()');
     await expect.poll(() => page.getByTestId('resident-share').innerText(), { timeout: 20_000 }).toBe(before);
@@ -102,26 +152,49 @@ describe('small-area footprints in Chromium', () => {
 
   it('opens the layer as a BNG shapefile zip and as unlabelled metres (after the question), and Windows-1252 registrations', async () => {
     const zip = encodeFeatures(lsoas(), 'lsoa-bng.zip', CRS.bng) as Uint8Array;
-    await page.getByTestId('open-layer').setInputFiles({ name: 'lsoa-bng.zip', mimeType: 'application/zip', buffer: Buffer.from(zip) });
-    await expect.poll(() => page.getByTestId('small-area-files').innerText(), { timeout: 30_000 }).toContain('1,673 small areas from lsoa-bng.zip (lsoa11cd)');
-    await page.getByTestId('open-layer').setInputFiles({ name: 'lsoa-metres.geojson', mimeType: 'application/geo+json', buffer: lsoasInMetres() });
+    await page
+      .getByTestId('open-layer')
+      .setInputFiles({ name: 'lsoa-bng.zip', mimeType: 'application/zip', buffer: Buffer.from(zip) });
+    await expect
+      .poll(() => page.getByTestId('small-area-files').innerText(), { timeout: 30_000 })
+      .toContain('1,673 small areas from lsoa-bng.zip (lsoa11cd)');
+    await page
+      .getByTestId('open-layer')
+      .setInputFiles({ name: 'lsoa-metres.geojson', mimeType: 'application/geo+json', buffer: lsoasInMetres() });
     await page.getByText('These look like British National Grid metres').waitFor({ timeout: 30_000 });
     await page.getByTestId('bng-yes').click();
-    await expect.poll(() => page.getByTestId('small-area-files').innerText(), { timeout: 30_000 }).toContain('1,673 small areas from lsoa-metres.geojson (lsoa11cd)');
-    await page.getByTestId('open-registrations').setInputFiles({ name: 'registrations-1252.csv', mimeType: 'text/csv', buffer: registrations1252() });
-    await expect.poll(() => page.getByTestId('small-area-files').innerText(), { timeout: 30_000 }).toContain('59,191 registration rows from registrations-1252.csv');
-    await expect.poll(() => page.getByTestId('problems').textContent(), { timeout: 20_000 }).toMatch(/registrations-1252\.csv: is not UTF-8 text; read as Windows-1252/);
+    await expect
+      .poll(() => page.getByTestId('small-area-files').innerText(), { timeout: 30_000 })
+      .toContain('1,673 small areas from lsoa-metres.geojson (lsoa11cd)');
+    await page
+      .getByTestId('open-registrations')
+      .setInputFiles({ name: 'registrations-1252.csv', mimeType: 'text/csv', buffer: registrations1252() });
+    await expect
+      .poll(() => page.getByTestId('small-area-files').innerText(), { timeout: 30_000 })
+      .toContain('59,191 registration rows from registrations-1252.csv');
+    await expect
+      .poll(() => page.getByTestId('problems').textContent(), { timeout: 20_000 })
+      .toMatch(/registrations-1252\.csv: is not UTF-8 text; read as Windows-1252/);
     await page.getByTestId('footprints-small-areas').check();
-    await expect.poll(() => page.getByTestId('resident-share').innerText(), { timeout: 30_000 }).toMatch(/Patients living in their own network's footprint: 73\.\d%/);
+    await expect
+      .poll(() => page.getByTestId('resident-share').innerText(), { timeout: 30_000 })
+      .toMatch(/Patients living in their own network's footprint: 73\.\d%/);
     await idle(page);
     await screenshot(page, 'small-areas-03-bng-1252');
     const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('small-areas-export').click()]);
     expect(dl.suggestedFilename()).toBe('small-areas.csv');
-    const lines = readFileSync((await dl.path())!, 'utf8').trim().split('\n');
+    const lines = readFileSync((await dl.path())!, 'utf8')
+      .trim()
+      .split('\n');
     expect(lines[0]).toBe('small_area_code,network_id,method,network_patients,all_patients');
     expect(lines.length).toBe(1 + 1_673);
     const networks = new Set(await state<string[]>(page, 's.doc.networks.map((n) => n.id)'));
-    expect(lines.slice(1).every((l) => { const [code, id, method] = l.split(','); return /^E01\d{6}$/.test(code) && (id === '' ? method === 'none' : networks.has(id)); })).toBe(true);
+    expect(
+      lines.slice(1).every((l) => {
+        const [code, id, method] = l.split(',');
+        return /^E01\d{6}$/.test(code) && (id === '' ? method === 'none' : networks.has(id));
+      }),
+    ).toBe(true);
     await page.getByTestId('footprints-cells').check();
     expect(errors).toEqual([]);
   });

@@ -4,8 +4,12 @@ import { launch, openApp, screenshot } from './browser';
 
 describe('the built app', () => {
   let browser: Browser;
-  beforeAll(async () => { browser = await launch(); });
-  afterAll(async () => { await browser?.close(); });
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
 
   it('opens with its title and no console errors', async () => {
     const { page, errors } = await openApp(browser);

@@ -9,8 +9,17 @@ import { boxOf, projectGeometry } from './planar';
 import { smallAreaWeights } from './small-area-weights';
 import { tileOverlaps } from './tile-overlaps';
 import {
-  APPORTION_METHOD, DEFAULT_SPLIT_THRESHOLD, OUTSIDE_AREA,
-  type AlignNetwork, type AlignResult, type ApportionMethod, type AreaOverlap, type NetworkAlignment, type ServiceArea, type ServiceAreaAlignment, type SmallArea,
+  APPORTION_METHOD,
+  DEFAULT_SPLIT_THRESHOLD,
+  OUTSIDE_AREA,
+  type AlignNetwork,
+  type AlignResult,
+  type ApportionMethod,
+  type AreaOverlap,
+  type NetworkAlignment,
+  type ServiceArea,
+  type ServiceAreaAlignment,
+  type SmallArea,
 } from './types';
 
 export interface AlignInput {
@@ -55,7 +64,12 @@ function tilingOf(input: AlignInput): Tiling {
   }
   const networks = input.networks ?? [];
   const t = footprintTiling(networks);
-  return { t, networks, owner: Int32Array.from(networks, (_, k) => k), listPopulation: networks.map((n, k) => [[k, n.population]]) };
+  return {
+    t,
+    networks,
+    owner: Int32Array.from(networks, (_, k) => k),
+    listPopulation: networks.map((n, k) => [[k, n.population]]),
+  };
 }
 
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -70,8 +84,13 @@ export function alignServices(input: AlignInput): Result<AlignResult> {
   const file = input.serviceFileName ?? 'service areas';
   const threshold = input.threshold ?? DEFAULT_SPLIT_THRESHOLD;
   const warnings: Issue[] = [];
-  const fail = (text: string): Result<AlignResult> => ({ ok: false, errors: [makeIssue('error', file, {}, text)], warnings });
-  if (!(threshold > 0 && threshold <= 1)) return fail(`the split threshold ${threshold} is not a share between 0 (exclusive) and 1`);
+  const fail = (text: string): Result<AlignResult> => ({
+    ok: false,
+    errors: [makeIssue('error', file, {}, text)],
+    warnings,
+  });
+  if (!(threshold > 0 && threshold <= 1))
+    return fail(`the split threshold ${threshold} is not a share between 0 (exclusive) and 1`);
   if (input.serviceAreas.length === 0) return fail('has no service areas');
 
   const { t, networks, owner, listPopulation } = tilingOf(input);
@@ -85,13 +104,30 @@ export function alignServices(input: AlignInput): Result<AlignResult> {
   const areaInStudy = new Float64Array(nA);
   for (const row of ov.overlapM2) row.forEach((m2, a) => (areaInStudy[a] += m2));
   if (areaInStudy.every((m2) => m2 <= 0)) {
-    return fail(`none of the ${nA} service areas overlaps the study area (the networks' footprints, ${t.areaKm2.toFixed(1)} km2); check the file covers the same region and is in WGS84 longitude/latitude`);
+    return fail(
+      `none of the ${nA} service areas overlaps the study area (the networks' footprints, ${t.areaKm2.toFixed(1)} km2); check the file covers the same region and is in WGS84 longitude/latitude`,
+    );
   }
   input.serviceAreas.forEach((a, k) => {
-    if (areaInStudy[k] <= 0) warnings.push(makeIssue('warning', file, {}, `service area "${a.name}" does not overlap the study area; it is reported with no networks`));
+    if (areaInStudy[k] <= 0)
+      warnings.push(
+        makeIssue(
+          'warning',
+          file,
+          {},
+          `service area "${a.name}" does not overlap the study area; it is reported with no networks`,
+        ),
+      );
   });
   if (ov.doubleCountedM2 > 1e-6 * t.areaKm2 * 1e6) {
-    warnings.push(makeIssue('warning', file, {}, `service areas overlap each other (${(ov.doubleCountedM2 / 1e6).toFixed(3)} km2 inside the study area); the overlap is shared between them in proportion`));
+    warnings.push(
+      makeIssue(
+        'warning',
+        file,
+        {},
+        `service areas overlap each other (${(ov.doubleCountedM2 / 1e6).toFixed(3)} km2 inside the study area); the overlap is shared between them in proportion`,
+      ),
+    );
   }
 
   // Population per tile per area (last slot: outside all areas), by network.
@@ -137,10 +173,25 @@ export function alignServices(input: AlignInput): Result<AlignResult> {
     });
     popShare = residents.map((row, k) => {
       if (row.some((w) => w > 0)) return normalise(row);
-      warnings.push(makeIssue('warning', file, {}, `network ${networks[k].id}: no small-area population inside its footprint; its list-size shares are used`));
+      warnings.push(
+        makeIssue(
+          'warning',
+          file,
+          {},
+          `network ${networks[k].id}: no small-area population inside its footprint; its list-size shares are used`,
+        ),
+      );
       return popShare[k];
     });
-    if (sw.approximated > 0) warnings.push(makeIssue('warning', file, {}, `${sw.approximated} small-area pieces could not be clipped exactly (invalid rings, e.g. self-intersections); their areas were estimated`));
+    if (sw.approximated > 0)
+      warnings.push(
+        makeIssue(
+          'warning',
+          file,
+          {},
+          `${sw.approximated} small-area pieces could not be clipped exactly (invalid rings, e.g. self-intersections); their areas were estimated`,
+        ),
+      );
   }
 
   const names = input.serviceAreas.map((a) => a.name);
@@ -151,24 +202,51 @@ export function alignServices(input: AlignInput): Result<AlignResult> {
     let home = -1;
     for (let a = 0; a < nA; a++) {
       if (popShare[k][a] <= 0 && areaShare[a] <= 0) continue;
-      if (home < 0 || popShare[k][a] > popShare[k][home] || (popShare[k][a] === popShare[k][home] && areaShare[a] > areaShare[home])) home = a;
+      if (
+        home < 0 ||
+        popShare[k][a] > popShare[k][home] ||
+        (popShare[k][a] === popShare[k][home] && areaShare[a] > areaShare[home])
+      )
+        home = a;
     }
     if (home < 0) {
       home = nearestArea(t, owner, k, areas);
-      warnings.push(makeIssue('warning', file, {}, `network ${n.id} lies outside every service area; it is given to the nearest, "${names[home]}"`));
+      warnings.push(
+        makeIssue(
+          'warning',
+          file,
+          {},
+          `network ${n.id} lies outside every service area; it is given to the nearest, "${names[home]}"`,
+        ),
+      );
     }
     homes[k] = home;
     const overlaps: AreaOverlap[] = [];
     for (let a = 0; a <= nA; a++) {
       // Slivers that round to 0 in the report (shares < 5e-7) are float noise along shared borders.
       if (popShare[k][a] < 5e-7 && areaShare[a] < 5e-7) continue;
-      overlaps.push({ serviceArea: a === OUT ? OUTSIDE_AREA : names[a], overlapAreaKm2: netArea[k][a] / 1e6, areaShare: areaShare[a], populationShare: popShare[k][a] });
+      overlaps.push({
+        serviceArea: a === OUT ? OUTSIDE_AREA : names[a],
+        overlapAreaKm2: netArea[k][a] / 1e6,
+        areaShare: areaShare[a],
+        populationShare: popShare[k][a],
+      });
     }
-    overlaps.sort((x, y) => y.populationShare - x.populationShare || y.areaShare - x.areaShare || byName(x.serviceArea, y.serviceArea));
+    overlaps.sort(
+      (x, y) =>
+        y.populationShare - x.populationShare || y.areaShare - x.areaShare || byName(x.serviceArea, y.serviceArea),
+    );
     const homeShare = popShare[k][home];
     return {
-      id: n.id, name: n.name, population: n.population, areaKm2: areaTotal / 1e6, overlaps,
-      home: names[home], homeShare, split: homeShare < threshold, populationMoved: n.population * (1 - homeShare),
+      id: n.id,
+      name: n.name,
+      population: n.population,
+      areaKm2: areaTotal / 1e6,
+      overlaps,
+      home: names[home],
+      homeShare,
+      split: homeShare < threshold,
+      populationMoved: n.population * (1 - homeShare),
     };
   });
 
@@ -196,7 +274,8 @@ export function alignServices(input: AlignInput): Result<AlignResult> {
 
   const serviceAreas: ServiceAreaAlignment[] = names.map((name, a) => {
     const sites: number[] = [];
-    let gainedM2 = 0, lostM2 = 0;
+    let gainedM2 = 0,
+      lostM2 = 0;
     t.sites.forEach((_, s) => {
       if (tileArea[s] === a) {
         sites.push(s);
@@ -204,8 +283,12 @@ export function alignServices(input: AlignInput): Result<AlignResult> {
       } else lostM2 += ov.overlapM2[s][a];
     });
     const aligned = dissolveSites(t, sites);
-    let before = freePop[a], after = freeAfter[a], changed = freeChanged[a];
-    const networkIds: NetworkId[] = [], inside: NetworkId[] = [], split: NetworkId[] = [];
+    let before = freePop[a],
+      after = freeAfter[a],
+      changed = freeChanged[a];
+    const networkIds: NetworkId[] = [],
+      inside: NetworkId[] = [],
+      split: NetworkId[] = [];
     result.forEach((n, k) => {
       const here = n.population * popShare[k][a];
       before += here;
@@ -219,10 +302,15 @@ export function alignServices(input: AlignInput): Result<AlignResult> {
     });
     return {
       name,
-      networkIds: networkIds.sort(byName), networksInside: inside.sort(byName), networksSplit: split.sort(byName),
-      populationBefore: before, populationAfter: after,
-      areaBeforeKm2: areaInStudy[a] / 1e6, areaAfterKm2: aligned.areaKm2,
-      areaChangedKm2: (gainedM2 + lostM2) / 1e6, populationChanged: changed,
+      networkIds: networkIds.sort(byName),
+      networksInside: inside.sort(byName),
+      networksSplit: split.sort(byName),
+      populationBefore: before,
+      populationAfter: after,
+      areaBeforeKm2: areaInStudy[a] / 1e6,
+      areaAfterKm2: aligned.areaKm2,
+      areaChangedKm2: (gainedM2 + lostM2) / 1e6,
+      populationChanged: changed,
       geometry: sites.length ? aligned.geometry : null,
     };
   });
@@ -231,7 +319,11 @@ export function alignServices(input: AlignInput): Result<AlignResult> {
     ok: true,
     warnings,
     value: {
-      method, threshold, networks: result, serviceAreas, studyAreaKm2: t.areaKm2,
+      method,
+      threshold,
+      networks: result,
+      serviceAreas,
+      studyAreaKm2: t.areaKm2,
       splitCount: result.filter((n) => n.split).length,
       populationChangingHands: result.reduce((s, n) => s + n.populationMoved, 0),
       areaChangingHandsKm2: result.reduce((s, n, k) => s + (n.areaKm2 - netArea[k][homes[k]] / 1e6), 0),
@@ -246,16 +338,27 @@ function normalise(row: Float64Array): Float64Array {
 }
 
 /** The area whose outline comes closest to the network's tiles (for a network outside all of them). */
-function nearestArea(t: Tessellation, owner: Int32Array, k: number, areas: readonly (readonly (readonly Float64Array[])[])[]): number {
+function nearestArea(
+  t: Tessellation,
+  owner: Int32Array,
+  k: number,
+  areas: readonly (readonly (readonly Float64Array[])[])[],
+): number {
   const points = t.sites.flatMap((s, i) => (owner[i] === k ? [[s.x, s.y] as const] : []));
-  let best = 0, bestD = Infinity;
+  let best = 0,
+    bestD = Infinity;
   areas.forEach((g, a) => {
-    for (const p of g) for (const r of p) for (let i = 0; i < r.length; i += 2) {
-      for (const [x, y] of points) {
-        const d = (r[i] - x) ** 2 + (r[i + 1] - y) ** 2;
-        if (d < bestD) { bestD = d; best = a; }
-      }
-    }
+    for (const p of g)
+      for (const r of p)
+        for (let i = 0; i < r.length; i += 2) {
+          for (const [x, y] of points) {
+            const d = (r[i] - x) ** 2 + (r[i + 1] - y) ** 2;
+            if (d < bestD) {
+              bestD = d;
+              best = a;
+            }
+          }
+        }
   });
   return best;
 }

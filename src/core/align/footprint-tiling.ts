@@ -16,22 +16,27 @@ export function footprintTiling(networks: readonly AlignNetwork[]): Tessellation
   const lonLat: number[] = [];
   const ringsLonLat = networks.map((n) => {
     if (!n.geometry) return [];
-    return polygonsOf(n.geometry).flat().map((ring) => {
-      const ids: number[] = [];
-      const open = ring.length > 1 && ring[0][0] === ring[ring.length - 1][0] && ring[0][1] === ring[ring.length - 1][1] ? ring.slice(0, -1) : ring;
-      for (const [lon, lat] of open) {
-        const k = key(lon, lat);
-        let id = index.get(k);
-        if (id === undefined) {
-          id = lonLat.length / 2;
-          index.set(k, id);
-          lonLat.push(lon, lat);
+    return polygonsOf(n.geometry)
+      .flat()
+      .map((ring) => {
+        const ids: number[] = [];
+        const open =
+          ring.length > 1 && ring[0][0] === ring[ring.length - 1][0] && ring[0][1] === ring[ring.length - 1][1]
+            ? ring.slice(0, -1)
+            : ring;
+        for (const [lon, lat] of open) {
+          const k = key(lon, lat);
+          let id = index.get(k);
+          if (id === undefined) {
+            id = lonLat.length / 2;
+            index.set(k, id);
+            lonLat.push(lon, lat);
+          }
+          if (ids[ids.length - 1] !== id) ids.push(id);
         }
-        if (ids[ids.length - 1] !== id) ids.push(id);
-      }
-      while (ids.length > 1 && ids[0] === ids[ids.length - 1]) ids.pop();
-      return ids;
-    });
+        while (ids.length > 1 && ids[0] === ids[ids.length - 1]) ids.pop();
+        return ids;
+      });
   });
   const pairs: [number, number][] = [];
   for (let i = 0; i < lonLat.length; i += 2) pairs.push([lonLat[i], lonLat[i + 1]]);
@@ -44,26 +49,32 @@ export function footprintTiling(networks: readonly AlignNetwork[]): Tessellation
     vertexXY[v * 2 + 1] = y;
   });
   const cellRings = ringsLonLat.map((rings) => rings.filter((r) => r.length >= 3).map((r) => Int32Array.from(r)));
-  const cellAreaKm2 = Float64Array.from(cellRings, (rings) => rings.reduce((a, r) => a + signedAreaOfIds(r, vertexXY), 0) / 1e6);
+  const cellAreaKm2 = Float64Array.from(
+    cellRings,
+    (rings) => rings.reduce((a, r) => a + signedAreaOfIds(r, vertexXY), 0) / 1e6,
+  );
   const edgeSite = new Map<number, number>();
   cellRings.forEach((rings, s) => {
     for (const r of rings) for (let i = 0; i < r.length; i++) edgeSite.set(r[i] * nV + r[(i + 1) % r.length], s);
   });
   const shared = cellRings.map(() => new Map<number, number>());
   cellRings.forEach((rings, s) => {
-    for (const r of rings) for (let i = 0; i < r.length; i++) {
-      const a = r[i], b = r[(i + 1) % r.length];
-      const other = edgeSite.get(b * nV + a);
-      if (other === undefined || other === s) continue;
-      const len = Math.hypot(vertexXY[b * 2] - vertexXY[a * 2], vertexXY[b * 2 + 1] - vertexXY[a * 2 + 1]);
-      shared[s].set(other, (shared[s].get(other) ?? 0) + len);
-    }
+    for (const r of rings)
+      for (let i = 0; i < r.length; i++) {
+        const a = r[i],
+          b = r[(i + 1) % r.length];
+        const other = edgeSite.get(b * nV + a);
+        if (other === undefined || other === s) continue;
+        const len = Math.hypot(vertexXY[b * 2] - vertexXY[a * 2], vertexXY[b * 2 + 1] - vertexXY[a * 2 + 1]);
+        shared[s].set(other, (shared[s].get(other) ?? 0) + len);
+      }
   });
   const neighbours = shared.map((m) => Int32Array.from([...m.keys()].sort((a, b) => a - b)));
   const sharedEdgeMetres = shared.map((m, s) => Float64Array.from(neighbours[s], (o) => m.get(o)!));
   const sites: Site[] = cellRings.map((rings) => {
     const outer = rings[0];
-    let x = 0, y = 0;
+    let x = 0,
+      y = 0;
     for (const v of outer ?? []) {
       x += vertexXY[v * 2];
       y += vertexXY[v * 2 + 1];
@@ -73,10 +84,23 @@ export function footprintTiling(networks: readonly AlignNetwork[]): Tessellation
     return { lon, lat, x: x / n, y: y / n, practices: [] };
   });
   const partial = {
-    projection, sites, siteOfPractice: new Int32Array(0), vertexXY, vertexLonLat: Float64Array.from(lonLat),
-    cellRings, cellAreaKm2, neighbours, sharedEdgeMetres, edgeSite, islandEdges: new Set<number>(),
-    areaGeometry: { type: 'MultiPolygon' as const, coordinates: [] }, areaKm2: cellAreaKm2.reduce((a, b) => a + b, 0),
+    projection,
+    sites,
+    siteOfPractice: new Int32Array(0),
+    vertexXY,
+    vertexLonLat: Float64Array.from(lonLat),
+    cellRings,
+    cellAreaKm2,
+    neighbours,
+    sharedEdgeMetres,
+    edgeSite,
+    islandEdges: new Set<number>(),
+    areaGeometry: { type: 'MultiPolygon' as const, coordinates: [] },
+    areaKm2: cellAreaKm2.reduce((a, b) => a + b, 0),
   };
-  const all = dissolveSites(partial, sites.map((_, s) => s));
+  const all = dissolveSites(
+    partial,
+    sites.map((_, s) => s),
+  );
   return { ...partial, areaGeometry: all.geometry ?? partial.areaGeometry };
 }

@@ -6,8 +6,17 @@ export { footprintTiling } from './footprint-tiling';
 export { toAlignedGeoJSON, type AlignedAreaProperties } from './to-aligned-geojson';
 export { toOverlapCsv, OVERLAP_CSV_HEADER } from './to-overlap-csv';
 export {
-  APPORTION_METHOD, DEFAULT_SPLIT_THRESHOLD, OUTSIDE_AREA,
-  type AlignNetwork, type AlignResult, type ApportionMethod, type AreaOverlap, type NetworkAlignment,
-  type ServiceArea, type ServiceAreaAlignment, type ServiceAreas, type SmallArea,
+  APPORTION_METHOD,
+  DEFAULT_SPLIT_THRESHOLD,
+  OUTSIDE_AREA,
+  type AlignNetwork,
+  type AlignResult,
+  type ApportionMethod,
+  type AreaOverlap,
+  type NetworkAlignment,
+  type ServiceArea,
+  type ServiceAreaAlignment,
+  type ServiceAreas,
+  type SmallArea,
 } from './types';
 export { serviceOverlay, type ServiceOverlay, type ServiceOverlayProperties } from './service-overlay';

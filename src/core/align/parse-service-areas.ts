@@ -11,7 +11,18 @@ import type { Boundary, Result } from '../model';
 import type { ServiceArea, ServiceAreas } from './types';
 
 /** Field names that usually name an area, best first (matched case-insensitively, whole name or suffix). */
-const NAME_HINTS = [/^service_?area$/, /^locality$/, /^area_?name$/, /^team$/, /^district$/, /nm$/, /_?name$/, /^name$/, /area/, /locality/];
+const NAME_HINTS = [
+  /^service_?area$/,
+  /^locality$/,
+  /^area_?name$/,
+  /^team$/,
+  /^district$/,
+  /nm$/,
+  /_?name$/,
+  /^name$/,
+  /area/,
+  /locality/,
+];
 
 const asName = (v: unknown): string | null =>
   typeof v === 'string' && v.trim() !== '' ? v.trim() : typeof v === 'number' && Number.isFinite(v) ? String(v) : null;
@@ -27,9 +38,11 @@ export function candidateNameFields(features: readonly unknown[]): string[] {
     const hint = NAME_HINTS.findIndex((h) => h.test(k.toLowerCase()));
     return (unique(k) ? 0 : 100) + (textual(k) ? 0 : 50) + (hint === -1 ? NAME_HINTS.length : hint);
   };
-  return keys.map((k, i) => ({ k, r: rank(k), i })).sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.k);
+  return keys
+    .map((k, i) => ({ k, r: rank(k), i }))
+    .sort((a, b) => a.r - b.r || a.i - b.i)
+    .map((x) => x.k);
 }
-
 
 /**
  * Example: `parseServiceAreas(text, 'localities.geojson')` detects `locality` and returns the four
@@ -37,16 +50,31 @@ export function candidateNameFields(features: readonly unknown[]): string[] {
  */
 export function parseServiceAreas(text: string, fileName: string, field?: string): Result<ServiceAreas> {
   const log = new IssueLog(fileName);
-  const features = readFeatureLayer(text, log, 'has no service areas: expected a GeoJSON FeatureCollection of Polygon or MultiPolygon features');
+  const features = readFeatureLayer(
+    text,
+    log,
+    'has no service areas: expected a GeoJSON FeatureCollection of Polygon or MultiPolygon features',
+  );
   if (!features) return log.fail();
   const candidateFields = candidateNameFields(features);
   const chosen = field ?? candidateFields[0];
   if (chosen === undefined) {
     const first = features.find(isRecord);
     const keys = first && isRecord(first.properties) ? Object.keys(first.properties) : [];
-    log.error('field errors', {}, `no property names every area${keys.length ? ` (properties present: ${keys.join(', ')})` : ' (the features have no properties)'}; add a name property to every feature or choose the field`);
-  } else if (field !== undefined && !features.some((f) => isRecord(f) && isRecord(f.properties) && field in f.properties)) {
-    log.error('field errors', { field }, `no feature has the field "${field}"${candidateFields.length ? `; fields that name every area: ${candidateFields.join(', ')}` : ''}`);
+    log.error(
+      'field errors',
+      {},
+      `no property names every area${keys.length ? ` (properties present: ${keys.join(', ')})` : ' (the features have no properties)'}; add a name property to every feature or choose the field`,
+    );
+  } else if (
+    field !== undefined &&
+    !features.some((f) => isRecord(f) && isRecord(f.properties) && field in f.properties)
+  ) {
+    log.error(
+      'field errors',
+      { field },
+      `no feature has the field "${field}"${candidateFields.length ? `; fields that name every area: ${candidateFields.join(', ')}` : ''}`,
+    );
     return log.fail();
   }
 
@@ -64,12 +92,20 @@ export function parseServiceAreas(text: string, fileName: string, field?: string
     if (chosen === undefined) return;
     const name = asName(isRecord(f.properties) ? f.properties[chosen] : undefined);
     if (name === null) {
-      log.error('field errors', { where, field: chosen }, `has no area name in "${chosen}" (expected a non-empty text)`);
+      log.error(
+        'field errors',
+        { where, field: chosen },
+        `has no area name in "${chosen}" (expected a non-empty text)`,
+      );
       return;
     }
     const earlier = firstFeatureOf.get(name);
     if (earlier !== undefined) {
-      log.error('field errors', { where, field: chosen }, `area name "${name}" is also the name of feature ${earlier}; each area must be one feature (join its parts into one MultiPolygon) or choose another field`);
+      log.error(
+        'field errors',
+        { where, field: chosen },
+        `area name "${name}" is also the name of feature ${earlier}; each area must be one feature (join its parts into one MultiPolygon) or choose another field`,
+      );
       return;
     }
     firstFeatureOf.set(name, k);

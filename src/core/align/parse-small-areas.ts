@@ -12,7 +12,11 @@ import type { SmallArea } from './types';
 /** Example: `parseSmallAreas(text, 'lsoa.geojson', 'population')`; the field must be a number >= 0 in every feature. */
 export function parseSmallAreas(text: string, fileName: string, populationField: string): Result<SmallArea[]> {
   const log = new IssueLog(fileName);
-  const features = readFeatureLayer(text, log, 'has no small areas: expected a GeoJSON FeatureCollection of Polygon or MultiPolygon features');
+  const features = readFeatureLayer(
+    text,
+    log,
+    'has no small areas: expected a GeoJSON FeatureCollection of Polygon or MultiPolygon features',
+  );
   if (!features) return log.fail();
   const out: SmallArea[] = [];
   features.forEach((f, k) => {
@@ -27,7 +31,13 @@ export function parseSmallAreas(text: string, fileName: string, populationField:
     const raw = isRecord(f.properties) ? f.properties[populationField] : undefined;
     const population = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
     if (!Number.isFinite(population) || population < 0) {
-      log.error('population errors', { where, field: populationField }, raw === undefined ? `has no "${populationField}" (expected a number >= 0)` : `${populationField} ${JSON.stringify(raw)} is not a number >= 0`);
+      log.error(
+        'population errors',
+        { where, field: populationField },
+        raw === undefined
+          ? `has no "${populationField}" (expected a number >= 0)`
+          : `${populationField} ${JSON.stringify(raw)} is not a number >= 0`,
+      );
       return;
     }
     const geometry = polygonsToGeometry(polygons);

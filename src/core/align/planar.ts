@@ -58,20 +58,27 @@ export function groupRings(rings: readonly Ring[]): PlanarGeometry {
   const polygons: Ring[][] = outers.map((o) => [o]);
   for (const h of rings) {
     if (ringArea(h) > 0) continue;
-    const k = outers.findIndex((o) => pointInRing(h[0], h[1], o) || pointInRing((h[0] + h[2]) / 2, (h[1] + h[3]) / 2, o));
+    const k = outers.findIndex(
+      (o) => pointInRing(h[0], h[1], o) || pointInRing((h[0] + h[2]) / 2, (h[1] + h[3]) / 2, o),
+    );
     if (k >= 0) polygons[k].push(h);
   }
   return polygons;
 }
 
 export function boxOf(g: PlanarGeometry): Box {
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-  for (const p of g) for (const r of p) for (let i = 0; i < r.length; i += 2) {
-    if (r[i] < minX) minX = r[i];
-    if (r[i] > maxX) maxX = r[i];
-    if (r[i + 1] < minY) minY = r[i + 1];
-    if (r[i + 1] > maxY) maxY = r[i + 1];
-  }
+  let minX = Infinity,
+    minY = Infinity,
+    maxX = -Infinity,
+    maxY = -Infinity;
+  for (const p of g)
+    for (const r of p)
+      for (let i = 0; i < r.length; i += 2) {
+        if (r[i] < minX) minX = r[i];
+        if (r[i] > maxX) maxX = r[i];
+        if (r[i + 1] < minY) minY = r[i + 1];
+        if (r[i + 1] > maxY) maxY = r[i + 1];
+      }
   return [minX, minY, maxX, maxY];
 }
 
@@ -91,9 +98,12 @@ export function isConvex(g: PlanarGeometry): boolean {
   const r = g[0][0];
   const n = r.length / 2;
   for (let i = 0; i < n; i++) {
-    const a = i * 2, b = ((i + 1) % n) * 2, c = ((i + 2) % n) * 2;
+    const a = i * 2,
+      b = ((i + 1) % n) * 2,
+      c = ((i + 2) % n) * 2;
     const cross = (r[b] - r[a]) * (r[c + 1] - r[b + 1]) - (r[b + 1] - r[a + 1]) * (r[c] - r[b]);
-    if (cross < -1e-6 * Math.hypot(r[b] - r[a], r[b + 1] - r[a + 1]) * Math.hypot(r[c] - r[b], r[c + 1] - r[b + 1])) return false;
+    if (cross < -1e-6 * Math.hypot(r[b] - r[a], r[b + 1] - r[a + 1]) * Math.hypot(r[c] - r[b], r[c + 1] - r[b + 1]))
+      return false;
   }
   return true;
 }
@@ -103,17 +113,22 @@ function clipRing(r: Ring, c: Ring): Ring | null {
   let pts: number[] = Array.from(r);
   const m = c.length / 2;
   for (let e = 0; e < m && pts.length >= 6; e++) {
-    const ax = c[e * 2], ay = c[e * 2 + 1];
-    const bx = c[((e + 1) % m) * 2], by = c[((e + 1) % m) * 2 + 1];
+    const ax = c[e * 2],
+      ay = c[e * 2 + 1];
+    const bx = c[((e + 1) % m) * 2],
+      by = c[((e + 1) % m) * 2 + 1];
     const side = (x: number, y: number) => (bx - ax) * (y - ay) - (by - ay) * (x - ax);
     const out: number[] = [];
     const n = pts.length / 2;
     for (let i = 0; i < n; i++) {
-      const px = pts[i * 2], py = pts[i * 2 + 1];
-      const qx = pts[((i + 1) % n) * 2], qy = pts[((i + 1) % n) * 2 + 1];
-      const sp = side(px, py), sq = side(qx, qy);
+      const px = pts[i * 2],
+        py = pts[i * 2 + 1];
+      const qx = pts[((i + 1) % n) * 2],
+        qy = pts[((i + 1) % n) * 2 + 1];
+      const sp = side(px, py),
+        sq = side(qx, qy);
       if (sp >= 0) out.push(px, py);
-      if ((sp >= 0) !== (sq >= 0)) {
+      if (sp >= 0 !== sq >= 0) {
         const t = sp / (sp - sq);
         out.push(px + t * (qx - px), py + t * (qy - py));
       }
@@ -170,20 +185,25 @@ function clippedArea(a: PlanarGeometry, b: PlanarGeometry): number {
   if (!result) return 0;
   const g = result.geometry as Polygon | MultiPolygon;
   let area = 0;
-  for (const rings of polygonsOf(g)) rings.forEach((ring, k) => {
-    const flat = Float64Array.from(ring.slice(0, -1).flat());
-    area += k === 0 ? Math.abs(ringArea(flat)) : -Math.abs(ringArea(flat));
-  });
+  for (const rings of polygonsOf(g))
+    rings.forEach((ring, k) => {
+      const flat = Float64Array.from(ring.slice(0, -1).flat());
+      area += k === 0 ? Math.abs(ringArea(flat)) : -Math.abs(ringArea(flat));
+    });
   return area;
 }
 
 /** Every vertex of `a` inside `b` and no vertex of `b` inside `a`: then a lies within b (exact for convex a). */
 function within(a: PlanarGeometry, boxA: Box, b: PlanarGeometry): boolean {
-  for (const p of a) for (const r of p) for (let i = 0; i < r.length; i += 2) if (!pointInGeometry(r[i], r[i + 1], b)) return false;
-  for (const p of b) for (const r of p) for (let i = 0; i < r.length; i += 2) {
-    const x = r[i], y = r[i + 1];
-    if (x > boxA[0] && x < boxA[2] && y > boxA[1] && y < boxA[3] && pointInGeometry(x, y, a)) return false;
-  }
+  for (const p of a)
+    for (const r of p) for (let i = 0; i < r.length; i += 2) if (!pointInGeometry(r[i], r[i + 1], b)) return false;
+  for (const p of b)
+    for (const r of p)
+      for (let i = 0; i < r.length; i += 2) {
+        const x = r[i],
+          y = r[i + 1];
+        if (x > boxA[0] && x < boxA[2] && y > boxA[1] && y < boxA[3] && pointInGeometry(x, y, a)) return false;
+      }
   return true;
 }
 
@@ -192,7 +212,13 @@ function within(a: PlanarGeometry, boxA: Box, b: PlanarGeometry): boolean {
  * clipping; a convex side is clipped against directly; only two non-convex sides need polygon
  * clipping, and where that fails on invalid rings the area is estimated on a grid (onApproximate is told).
  */
-export function intersectionArea(a: PlanarGeometry, boxA: Box, b: PlanarGeometry, boxB: Box, onApproximate?: () => void): number {
+export function intersectionArea(
+  a: PlanarGeometry,
+  boxA: Box,
+  b: PlanarGeometry,
+  boxB: Box,
+  onApproximate?: () => void,
+): number {
   if (!boxesOverlap(boxA, boxB)) return 0;
   if (boxInside(boxA, boxB) && within(a, boxA, b)) return geometryArea(a);
   if (boxInside(boxB, boxA) && within(b, boxB, a)) return geometryArea(b);
@@ -219,14 +245,19 @@ export function intersectionArea(a: PlanarGeometry, boxA: Box, b: PlanarGeometry
 
 /** Area of a ∩ b estimated on a 256 x 256 grid over the common box: the fallback for unclippable rings. */
 function sampledArea(a: PlanarGeometry, boxA: Box, b: PlanarGeometry, boxB: Box): number {
-  const minX = Math.max(boxA[0], boxB[0]), maxX = Math.min(boxA[2], boxB[2]);
-  const minY = Math.max(boxA[1], boxB[1]), maxY = Math.min(boxA[3], boxB[3]);
+  const minX = Math.max(boxA[0], boxB[0]),
+    maxX = Math.min(boxA[2], boxB[2]);
+  const minY = Math.max(boxA[1], boxB[1]),
+    maxY = Math.min(boxA[3], boxB[3]);
   const n = 256;
-  const dx = (maxX - minX) / n, dy = (maxY - minY) / n;
+  const dx = (maxX - minX) / n,
+    dy = (maxY - minY) / n;
   let hits = 0;
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
-    const x = minX + (i + 0.5) * dx, y = minY + (j + 0.5) * dy;
-    if (pointInGeometry(x, y, a) && pointInGeometry(x, y, b)) hits++;
-  }
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) {
+      const x = minX + (i + 0.5) * dx,
+        y = minY + (j + 0.5) * dy;
+      if (pointInGeometry(x, y, a) && pointInGeometry(x, y, b)) hits++;
+    }
   return hits * dx * dy;
 }

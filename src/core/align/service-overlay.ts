@@ -25,7 +25,9 @@ export interface ServiceOverlay {
  * original areas.
  */
 export function serviceOverlay(
-  areas: readonly ServiceArea[], result: AlignResult | null, showAligned: boolean,
+  areas: readonly ServiceArea[],
+  result: AlignResult | null,
+  showAligned: boolean,
   footprints?: ReadonlyMap<string, { readonly geometry: Polygon | MultiPolygon | null }>,
 ): ServiceOverlay {
   const byName = new Map(result?.serviceAreas.map((a) => [a.name, a]) ?? []);
@@ -37,7 +39,11 @@ export function serviceOverlay(
     features.push({
       type: 'Feature',
       id: k,
-      properties: { service_area: area.name, version: showAligned && result ? 'aligned' : 'original', network_ids: aligned?.networkIds.join(';') ?? '' },
+      properties: {
+        service_area: area.name,
+        version: showAligned && result ? 'aligned' : 'original',
+        network_ids: aligned?.networkIds.join(';') ?? '',
+      },
       geometry,
     });
   });
@@ -47,5 +53,9 @@ export function serviceOverlay(
     const geometry = footprints?.get(id)?.geometry;
     if (geometry) split.push({ type: 'Feature', id: k, properties: { network_id: id }, geometry });
   });
-  return { areas: { type: 'FeatureCollection', features }, splitNetworkIds, splitFootprints: { type: 'FeatureCollection', features: split } };
+  return {
+    areas: { type: 'FeatureCollection', features },
+    splitNetworkIds,
+    splitFootprints: { type: 'FeatureCollection', features: split },
+  };
 }

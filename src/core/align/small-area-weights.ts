@@ -5,7 +5,18 @@ import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import type { Boundary } from '../model';
 import type { Projection } from '../geometry';
 import { polygonsOf } from '../geometry/polygons';
-import { boxOf, boxesOverlap, geometryArea, intersectionArea, oriented, pointInGeometry, projectGeometry, type Box, type PlanarGeometry, type Ring } from './planar';
+import {
+  boxOf,
+  boxesOverlap,
+  geometryArea,
+  intersectionArea,
+  oriented,
+  pointInGeometry,
+  projectGeometry,
+  type Box,
+  type PlanarGeometry,
+  type Ring,
+} from './planar';
 import type { TileOverlaps } from './tile-overlaps';
 import type { SmallArea } from './types';
 
@@ -38,8 +49,11 @@ function toPlanar(g: Polygon | MultiPolygon): PlanarGeometry {
 }
 
 export function smallAreaWeights(
-  smallAreas: readonly SmallArea[], projection: Projection, overlaps: TileOverlaps,
-  areas: readonly PlanarGeometry[], areaBoxes: readonly Box[],
+  smallAreas: readonly SmallArea[],
+  projection: Projection,
+  overlaps: TileOverlaps,
+  areas: readonly PlanarGeometry[],
+  areaBoxes: readonly Box[],
 ): SmallAreaWeights {
   const nAreas = areas.length;
   const weights = overlaps.tiles.map(() => new Float64Array(nAreas + 1));
@@ -53,7 +67,9 @@ export function smallAreaWeights(
     const density = sa.population / area;
     // Small areas usually nest in one service area (LSOAs in boroughs): then no three-way clipping.
     // Slivers under NESTED_TOLERANCE of the small area are generalisation mismatch and count as inside.
-    const within = areas.findIndex((a, k) => intersectionArea(g, box, a, areaBoxes[k], () => approximated++) >= area * (1 - NESTED_TOLERANCE));
+    const within = areas.findIndex(
+      (a, k) => intersectionArea(g, box, a, areaBoxes[k], () => approximated++) >= area * (1 - NESTED_TOLERANCE),
+    );
     overlaps.tiles.forEach((tile, t) => {
       if (tile.length === 0 || !boxesOverlap(box, overlaps.tileBoxes[t])) return;
       const row = overlaps.overlapM2[t];
@@ -69,7 +85,7 @@ export function smallAreaWeights(
       // The tile straddles service-area borders: clip the small area to the tile, then to each area.
       let piece: PlanarGeometry | null = null;
       try {
-        const r = intersect(({ type: 'FeatureCollection', features: [feature(g), feature(tile)] }));
+        const r = intersect({ type: 'FeatureCollection', features: [feature(g), feature(tile)] });
         piece = r ? toPlanar(r.geometry) : [];
       } catch {
         piece = null;
@@ -115,17 +131,36 @@ function withoutKinks(g: Boundary): Boundary {
 }
 
 /** Square metres of s ∩ t ∩ each area, estimated on a 128 x 128 grid: the fallback when clipping fails. */
-function sampledPieces(s: PlanarGeometry, boxS: Box, t: PlanarGeometry, boxT: Box, areas: readonly PlanarGeometry[], areaBoxes: readonly Box[]): number[] {
-  const minX = Math.max(boxS[0], boxT[0]), maxX = Math.min(boxS[2], boxT[2]);
-  const minY = Math.max(boxS[1], boxT[1]), maxY = Math.min(boxS[3], boxT[3]);
+function sampledPieces(
+  s: PlanarGeometry,
+  boxS: Box,
+  t: PlanarGeometry,
+  boxT: Box,
+  areas: readonly PlanarGeometry[],
+  areaBoxes: readonly Box[],
+): number[] {
+  const minX = Math.max(boxS[0], boxT[0]),
+    maxX = Math.min(boxS[2], boxT[2]);
+  const minY = Math.max(boxS[1], boxT[1]),
+    maxY = Math.min(boxS[3], boxT[3]);
   const n = 128;
-  const dx = (maxX - minX) / n, dy = (maxY - minY) / n;
+  const dx = (maxX - minX) / n,
+    dy = (maxY - minY) / n;
   const out = areas.map(() => 0);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
-    const x = minX + (i + 0.5) * dx, y = minY + (j + 0.5) * dy;
-    if (!pointInGeometry(x, y, s) || !pointInGeometry(x, y, t)) continue;
-    const k = areas.findIndex((a, q) => x >= areaBoxes[q][0] && x <= areaBoxes[q][2] && y >= areaBoxes[q][1] && y <= areaBoxes[q][3] && pointInGeometry(x, y, a));
-    if (k >= 0) out[k] += dx * dy;
-  }
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) {
+      const x = minX + (i + 0.5) * dx,
+        y = minY + (j + 0.5) * dy;
+      if (!pointInGeometry(x, y, s) || !pointInGeometry(x, y, t)) continue;
+      const k = areas.findIndex(
+        (a, q) =>
+          x >= areaBoxes[q][0] &&
+          x <= areaBoxes[q][2] &&
+          y >= areaBoxes[q][1] &&
+          y <= areaBoxes[q][3] &&
+          pointInGeometry(x, y, a),
+      );
+      if (k >= 0) out[k] += dx * dy;
+    }
   return out;
 }

@@ -27,7 +27,11 @@ export function tileGeometry(t: Tessellation, s: number): PlanarGeometry {
   return groupRings(rings);
 }
 
-export function tileOverlaps(t: Tessellation, areas: readonly PlanarGeometry[], areaBoxes: readonly Box[]): TileOverlaps {
+export function tileOverlaps(
+  t: Tessellation,
+  areas: readonly PlanarGeometry[],
+  areaBoxes: readonly Box[],
+): TileOverlaps {
   const tiles = t.sites.map((_, s) => tileGeometry(t, s));
   const tileBoxes = tiles.map(boxOf);
   const tileAreaM2 = Float64Array.from(t.cellAreaKm2, (a) => a * 1e6);

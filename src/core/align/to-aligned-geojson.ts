@@ -21,7 +21,9 @@ export interface AlignedAreaProperties {
 const km2 = (v: number) => Math.round(v * 1e4) / 1e4;
 
 /** Example: `toAlignedGeoJSON(result).features[0].properties.service_area === 'Central'`. Null geometry for an area no network calls home. */
-export function toAlignedGeoJSON(result: AlignResult): FeatureCollection<Polygon | MultiPolygon | null, AlignedAreaProperties> {
+export function toAlignedGeoJSON(
+  result: AlignResult,
+): FeatureCollection<Polygon | MultiPolygon | null, AlignedAreaProperties> {
   const features: Feature<Polygon | MultiPolygon | null, AlignedAreaProperties>[] = result.serviceAreas.map((a) => ({
     type: 'Feature',
     properties: {

@@ -3,7 +3,14 @@ import { toCsv } from '../io/csv-write';
 import type { AlignResult } from './types';
 
 export const OVERLAP_CSV_HEADER = [
-  'network_id', 'network_name', 'service_area', 'overlap_area_km2', 'area_share', 'population_share', 'home_service_area', 'split',
+  'network_id',
+  'network_name',
+  'service_area',
+  'overlap_area_km2',
+  'area_share',
+  'population_share',
+  'home_service_area',
+  'split',
 ] as const;
 
 const fixed = (v: number, d: number) => Number(v.toFixed(d));
@@ -16,7 +23,14 @@ const fixed = (v: number, d: number) => Number(v.toFixed(d));
 export function toOverlapCsv(result: AlignResult): string {
   const rows = result.networks.flatMap((n) =>
     n.overlaps.map((o) => [
-      n.id, n.name, o.serviceArea, fixed(o.overlapAreaKm2, 4), fixed(o.areaShare, 6), fixed(o.populationShare, 6), n.home, n.split ? 'yes' : 'no',
+      n.id,
+      n.name,
+      o.serviceArea,
+      fixed(o.overlapAreaKm2, 4),
+      fixed(o.areaShare, 6),
+      fixed(o.populationShare, 6),
+      n.home,
+      n.split ? 'yes' : 'no',
     ]),
   );
   return toCsv(OVERLAP_CSV_HEADER, rows);

@@ -26,7 +26,10 @@ export function carveRegion(p: Partition, r: number): number {
           const v = g.adj[k];
           if (!inR.has(v) || inPiece.has(v)) continue;
           // Few practices for much population, then near the seed.
-          const key = g.practiceCount[v] * 1e12 - g.population[v] * 1e3 + Math.hypot(g.x[v] - g.x[seed], g.y[v] - g.y[seed]) * 1e-3;
+          const key =
+            g.practiceCount[v] * 1e12 -
+            g.population[v] * 1e3 +
+            Math.hypot(g.x[v] - g.x[seed], g.y[v] - g.y[seed]) * 1e-3;
           if (key < nextKey) {
             nextKey = key;
             next = v;

@@ -6,7 +6,8 @@ import { UNAVOIDABLE_REASON, type UnavoidableReason } from './types';
 
 export function classifyOutOfBand(p: Partition, r: number, targetSize: number): UnavoidableReason {
   const { g, band } = p;
-  if (p.members[r].some((i) => g.population[i] > band.max) && p.size[r] === 1) return UNAVOIDABLE_REASON.practiceAboveMax;
+  if (p.members[r].some((i) => g.population[i] > band.max) && p.size[r] === 1)
+    return UNAVOIDABLE_REASON.practiceAboveMax;
   // The connected group (ignoring sites above the maximum, which stand alone) holding region r.
   const start = p.members[r][0];
   const seen = new Set([start]);

@@ -32,7 +32,12 @@ export interface ClusterAlternative {
 }
 
 export type ClusterJobOutcome =
-  | { readonly ok: true; readonly before: ClusterReport; readonly alternatives: ClusterAlternative[]; readonly cancelled: boolean }
+  | {
+      readonly ok: true;
+      readonly before: ClusterReport;
+      readonly alternatives: ClusterAlternative[];
+      readonly cancelled: boolean;
+    }
   | { readonly ok: false; readonly errors: readonly Issue[] };
 
 export function runClusterJob(
@@ -41,7 +46,14 @@ export function runClusterJob(
   shouldCancel: () => boolean = () => false,
 ): ClusterJobOutcome {
   const t = buildTessellation(req.practices, req.boundary);
-  const before = reportForPlan(t, req.practices, req.assignment, req.networks.map((n) => n.id), req.band, siteAttributes(t, req.practices));
+  const before = reportForPlan(
+    t,
+    req.practices,
+    req.assignment,
+    req.networks.map((n) => n.id),
+    req.band,
+    siteAttributes(t, req.practices),
+  );
   const alternatives: ClusterAlternative[] = [];
   const seeds = req.seeds.length ? req.seeds : [1];
   for (const [k, seed] of seeds.entries()) {

@@ -12,7 +12,15 @@ import { buildReport, core20Spread, networkFigures } from './report';
 import { scratchStart } from './scratch-start';
 import { buildSiteGraph, siteAttributes, type SiteGraph } from './site-graph';
 import { classifyOutOfBand } from './classify';
-import { UNAVOIDABLE_REASON, type ClusterDeprivation, type ClusterOptions, type ClusterReport, type ClusterResult, type PracticeMove, type UnavoidableCase } from './types';
+import {
+  UNAVOIDABLE_REASON,
+  type ClusterDeprivation,
+  type ClusterOptions,
+  type ClusterReport,
+  type ClusterResult,
+  type PracticeMove,
+  type UnavoidableCase,
+} from './types';
 import { placeCelllessSites } from './place-cellless-sites';
 import { undoNeedlessMoves } from './undo-moves';
 import { validateClusterOptions } from './validate-options';
@@ -67,7 +75,13 @@ export function clusterPlan(
   onProgress(0.05);
 
   const cancelled = (): Result<ClusterResult> => {
-    const figures = networkFigures(t, practices, attrs, input, (opts.networks ?? []).map((n) => n.id));
+    const figures = networkFigures(
+      t,
+      practices,
+      attrs,
+      input,
+      (opts.networks ?? []).map((n) => n.id),
+    );
     return {
       ok: true,
       warnings: [],
@@ -76,7 +90,17 @@ export function clusterPlan(
         assignment: new Map(input),
         networks: [...(opts.networks ?? [])],
         moves: [],
-        report: withCore20(buildReport(figures, band, { practicesMoved: 0, practicesAssigned: 0, runtimeMs: now() - started, unavoidable: [] }), opts, input, (opts.networks ?? []).map((n) => n.id)),
+        report: withCore20(
+          buildReport(figures, band, {
+            practicesMoved: 0,
+            practicesAssigned: 0,
+            runtimeMs: now() - started,
+            unavoidable: [],
+          }),
+          opts,
+          input,
+          (opts.networks ?? []).map((n) => n.id),
+        ),
       },
     };
   };
@@ -176,25 +200,41 @@ export function clusterPlan(
     unavoidable.push(describe(n.id, status, f.population, reason));
   });
 
-  const report = withCore20(buildReport(figures, band, {
-    practicesMoved: moves.filter((m) => m.from !== null).length,
-    practicesAssigned: moves.filter((m) => m.from === null).length,
-    movesUndone,
-    runtimeMs: now() - started,
-    unavoidable,
-  }), opts, assignment, ids);
+  const report = withCore20(
+    buildReport(figures, band, {
+      practicesMoved: moves.filter((m) => m.from !== null).length,
+      practicesAssigned: moves.filter((m) => m.from === null).length,
+      movesUndone,
+      runtimeMs: now() - started,
+      unavoidable,
+    }),
+    opts,
+    assignment,
+    ids,
+  );
   onProgress(1);
   const warnings = opts.count === undefined ? [] : countWarnings(opts.count, networks.length, g.n);
   return { ok: true, warnings, value: { cancelled: false, assignment, networks, moves, report } };
 }
 
 /** The report with the Core20 spread added when the options carry deprivation figures. */
-function withCore20(report: ClusterReport, opts: ClusterOptions, assignment: ReadonlyMap<PracticeCode, NetworkId>, ids: readonly NetworkId[]): ClusterReport {
-  return opts.deprivation ? { ...report, core20: core20Spread(opts.practices, assignment, ids, opts.deprivation) } : report;
+function withCore20(
+  report: ClusterReport,
+  opts: ClusterOptions,
+  assignment: ReadonlyMap<PracticeCode, NetworkId>,
+  ids: readonly NetworkId[],
+): ClusterReport {
+  return opts.deprivation
+    ? { ...report, core20: core20Spread(opts.practices, assignment, ids, opts.deprivation) }
+    : report;
 }
 
 /** Per graph node (site) Core20 and known-IMD patients, or null when the balance is off. */
-function nodeBalance(g: SiteGraph, t: ClusterOptions['tessellation'], dep: ClusterDeprivation | null | undefined): Core20Balance | null {
+function nodeBalance(
+  g: SiteGraph,
+  t: ClusterOptions['tessellation'],
+  dep: ClusterDeprivation | null | undefined,
+): Core20Balance | null {
   if (!dep || !(dep.balanceWeight ?? 0)) return null;
   const core20 = new Float64Array(g.n);
   const imdPatients = new Float64Array(g.n);
@@ -221,13 +261,20 @@ function countWarnings(asked: number, made: number, sites: number): Issue[] {
 
 const REASON_TEXT = {
   [UNAVOIDABLE_REASON.practiceAboveMax]: 'a practice site above the maximum is a network on its own',
-  [UNAVOIDABLE_REASON.isolatedBelowMin]: 'its group of practices is cut off from the rest (island or hard boundary) and is below the minimum in total',
-  [UNAVOIDABLE_REASON.cannotFitBand]: 'its cut-off group of practices cannot be divided into networks that all fall in the band',
+  [UNAVOIDABLE_REASON.isolatedBelowMin]:
+    'its group of practices is cut off from the rest (island or hard boundary) and is below the minimum in total',
+  [UNAVOIDABLE_REASON.cannotFitBand]:
+    'its cut-off group of practices cannot be divided into networks that all fall in the band',
   [UNAVOIDABLE_REASON.unresolved]: 'no band-respecting change was found (not proven unavoidable)',
   [UNAVOIDABLE_REASON.keptAsIs]: 'locked or outside the scope, kept as it was',
 } as const;
 
-function describe(networkId: NetworkId, band: UnavoidableCase['band'], population: number, reason: UnavoidableCase['reason']): UnavoidableCase {
+function describe(
+  networkId: NetworkId,
+  band: UnavoidableCase['band'],
+  population: number,
+  reason: UnavoidableCase['reason'],
+): UnavoidableCase {
   return {
     networkId,
     band,

@@ -48,7 +48,11 @@ function scoreMove(p: Partition, i: number, to: number, repair: boolean): number
   if (repair) return delta / p.g.practiceCount[i];
   const a = shapeAfter(p, i, from, -1);
   const b = shapeAfter(p, i, to, 1);
-  const ppGain = polsbyPopper(a.areaM2, a.perimeterMetres) + polsbyPopper(b.areaM2, b.perimeterMetres) - regionPP(p, from) - regionPP(p, to);
+  const ppGain =
+    polsbyPopper(a.areaM2, a.perimeterMetres) +
+    polsbyPopper(b.areaM2, b.perimeterMetres) -
+    regionPP(p, from) -
+    regionPP(p, to);
   return delta - 1000 * ppGain;
 }
 
@@ -138,7 +142,8 @@ function repartition(p: Partition, r: number, opts: FixBandOptions): boolean {
   // The second ring lets a deficit pass through a neighbour that has no slack itself.
   const ring2 = new Set<number>();
   for (const q of sorted) {
-    for (const i of p.members[q]) for (const o of adjacentRegions(p, i)) if (o !== r && !p.frozen[o] && !neighbours.has(o)) ring2.add(o);
+    for (const i of p.members[q])
+      for (const o of adjacentRegions(p, i)) if (o !== r && !p.frozen[o] && !neighbours.has(o)) ring2.add(o);
   }
   if (ring2.size) groups.push([r, ...sorted, ...[...ring2].sort((a, b) => a - b).slice(0, MAX_RING2)]);
 
@@ -201,7 +206,10 @@ export function fixBand(p: Partition, opts: FixBandOptions, onRound?: (outOfBand
     for (let r = 0; r < p.pop.length; r++) if (p.size[r] > 0 && !p.frozen[r] && v(p, p.pop[r]) > 0) bad.push(r);
     onRound?.(bad.length);
     if (!bad.length) return true;
-    bad.sort((a, b) => Number(p.pop[b] < p.band.min) - Number(p.pop[a] < p.band.min) || v(p, p.pop[b]) - v(p, p.pop[a]) || a - b);
+    bad.sort(
+      (a, b) =>
+        Number(p.pop[b] < p.band.min) - Number(p.pop[a] < p.band.min) || v(p, p.pop[b]) - v(p, p.pop[a]) || a - b,
+    );
     let changed = false;
     for (const r of bad) {
       if (opts.shouldCancel()) return false;

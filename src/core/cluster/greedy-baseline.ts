@@ -15,7 +15,11 @@ export interface BaselineOptions {
   readonly targetSize?: number;
 }
 
-export function greedyBaseline(opts: BaselineOptions): { assignment: Map<PracticeCode, NetworkId>; networks: Network[]; report: ClusterReport } {
+export function greedyBaseline(opts: BaselineOptions): {
+  assignment: Map<PracticeCode, NetworkId>;
+  networks: Network[];
+  report: ClusterReport;
+} {
   const started = performance.now();
   const { practices, tessellation: t, band } = opts;
   const target = opts.targetSize ?? (band.min + band.max) / 2;
@@ -63,7 +67,18 @@ export function greedyBaseline(opts: BaselineOptions): { assignment: Map<Practic
     for (const pi of t.sites[g.site[i]].practices) assignment.set(practices[pi].code, idOf.get(label[i]) as NetworkId);
   }
   const networks = [...idOf.values()].map((id) => ({ id, name: `Greedy ${id}` }));
-  const figures = networkFigures(t, practices, attrs, assignment, networks.map((n) => n.id));
-  const report = buildReport(figures, band, { practicesMoved: 0, practicesAssigned: assignment.size, runtimeMs: performance.now() - started, unavoidable: [] });
+  const figures = networkFigures(
+    t,
+    practices,
+    attrs,
+    assignment,
+    networks.map((n) => n.id),
+  );
+  const report = buildReport(figures, band, {
+    practicesMoved: 0,
+    practicesAssigned: assignment.size,
+    runtimeMs: performance.now() - started,
+    unavoidable: [],
+  });
   return { assignment, networks, report };
 }

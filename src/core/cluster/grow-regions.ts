@@ -51,7 +51,13 @@ function pickSeeds(p: Partition, nodes: readonly number[], m: number, random: ()
   return seeds;
 }
 
-function growFrom(p: Partition, nodes: readonly number[], inSet: Uint8Array, seeds: readonly number[], regionIds: readonly number[]): void {
+function growFrom(
+  p: Partition,
+  nodes: readonly number[],
+  inSet: Uint8Array,
+  seeds: readonly number[],
+  regionIds: readonly number[],
+): void {
   const { g } = p;
   for (const i of nodes) placeNode(p, i, -1);
   const regionHeap = new MinHeap();

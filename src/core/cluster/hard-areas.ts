@@ -4,7 +4,6 @@ import { polygonsOf } from '../geometry/polygons';
 import { pointInPolygonPoints } from '../geometry/ring-math';
 import type { ClusterTessellation, HardArea } from './types';
 
-
 function segmentDistanceSq(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
   const dx = bx - ax;
   const dy = by - ay;
@@ -23,12 +22,13 @@ export function siteAreas(t: LocatedPoints, areas: readonly HardArea[]): Int32Ar
   const polygons = areas.map((a) => polygonsOf(a.geometry));
   const boxes = polygons.map((polys) => {
     const box = [Infinity, Infinity, -Infinity, -Infinity];
-    for (const rings of polys) for (const [x, y] of rings[0] ?? []) {
-      box[0] = Math.min(box[0], x);
-      box[1] = Math.min(box[1], y);
-      box[2] = Math.max(box[2], x);
-      box[3] = Math.max(box[3], y);
-    }
+    for (const rings of polys)
+      for (const [x, y] of rings[0] ?? []) {
+        box[0] = Math.min(box[0], x);
+        box[1] = Math.min(box[1], y);
+        box[2] = Math.max(box[2], x);
+        box[3] = Math.max(box[3], y);
+      }
     return box;
   });
   let projected: Float64Array[][][] | null = null;
@@ -41,20 +41,23 @@ export function siteAreas(t: LocatedPoints, areas: readonly HardArea[]): Int32Ar
     }
     if (out[s] !== -1) return;
     projected ??= polygons.map((polys) =>
-      polys.map((rings) => rings.map((ring) => Float64Array.from(ring.flatMap(([lon, lat]) => t.projection.forward(lon, lat))))),
+      polys.map((rings) =>
+        rings.map((ring) => Float64Array.from(ring.flatMap(([lon, lat]) => t.projection.forward(lon, lat)))),
+      ),
     );
     let best = 0;
     let bestD = Infinity;
     projected.forEach((polys, a) => {
-      for (const rings of polys) for (const ring of rings) {
-        for (let i = 0; i + 3 < ring.length; i += 2) {
-          const d = segmentDistanceSq(site.x, site.y, ring[i], ring[i + 1], ring[i + 2], ring[i + 3]);
-          if (d < bestD) {
-            bestD = d;
-            best = a;
+      for (const rings of polys)
+        for (const ring of rings) {
+          for (let i = 0; i + 3 < ring.length; i += 2) {
+            const d = segmentDistanceSq(site.x, site.y, ring[i], ring[i + 1], ring[i + 2], ring[i + 3]);
+            if (d < bestD) {
+              bestD = d;
+              best = a;
+            }
           }
         }
-      }
     });
     out[s] = best;
   });

@@ -32,7 +32,8 @@ function balanceState(p: Partition, b: Core20Balance) {
   const penalty = (i: number, from: number, to: number) => {
     const ci = b.core20[i];
     const mi = b.imdPatients[i];
-    const rise = cost(c[from] - ci, m[from] - mi) + cost(c[to] + ci, m[to] + mi) - cost(c[from], m[from]) - cost(c[to], m[to]);
+    const rise =
+      cost(c[from] - ci, m[from] - mi) + cost(c[to] + ci, m[to] + mi) - cost(c[from], m[from]) - cost(c[to], m[to]);
     return b.weight * rise;
   };
   const move = (i: number, from: number, to: number) => {
@@ -45,7 +46,12 @@ function balanceState(p: Partition, b: Core20Balance) {
 }
 
 /** Runs up to `passes` sweeps over the nodes; returns false when cancelled. */
-export function improveCompactness(p: Partition, passes: number, shouldCancel: () => boolean, balance: Core20Balance | null = null): boolean {
+export function improveCompactness(
+  p: Partition,
+  passes: number,
+  shouldCancel: () => boolean,
+  balance: Core20Balance | null = null,
+): boolean {
   const { g, band } = p;
   const bal = balance && balance.weight > 0 ? balanceState(p, balance) : null;
   for (let pass = 0; pass < passes; pass++) {
@@ -63,7 +69,8 @@ export function improveCompactness(p: Partition, passes: number, shouldCancel: (
       let best = -1;
       let bestGain = 1e-6;
       for (const q of targets) {
-        const dv = violation(p.pop[from] - pi, band) + violation(p.pop[q] + pi, band) - vFrom - violation(p.pop[q], band);
+        const dv =
+          violation(p.pop[from] - pi, band) + violation(p.pop[q] + pi, band) - vFrom - violation(p.pop[q], band);
         if (dv > 0) continue;
         const b = shapeAfter(p, i, q, 1);
         let gain = ppFromAfter + polsbyPopper(b.areaM2, b.perimeterMetres) - regionPP(p, from) - regionPP(p, q);

@@ -24,7 +24,11 @@ export function parseHardAreas(text: string, fileName: string, field?: string): 
           ? [{ type: 'Feature', properties: {}, geometry: json }]
           : [];
   if (features.length === 0) {
-    log.error('layer errors', {}, 'the hard-boundary layer has no polygons: expected a GeoJSON FeatureCollection of Polygon or MultiPolygon features');
+    log.error(
+      'layer errors',
+      {},
+      'the hard-boundary layer has no polygons: expected a GeoJSON FeatureCollection of Polygon or MultiPolygon features',
+    );
     return log.fail();
   }
   const byName = new Map<string, Position[][][]>();
@@ -40,7 +44,13 @@ export function parseHardAreas(text: string, fileName: string, field?: string): 
     // Metres read as degrees would put every practice outside every area: refuse them with advice.
     const bad = polygons.flat(2).find(([x, y]) => !inDegreeRange(x, y));
     if (bad) {
-      log.error('coordinate errors', { where }, looksLikeBng(bad[0], bad[1]) ? `coordinates ${bad[0]}, ${bad[1]} ${BNG_ADVICE}` : `coordinates ${bad[0]}, ${bad[1]} are not longitude/latitude degrees`);
+      log.error(
+        'coordinate errors',
+        { where },
+        looksLikeBng(bad[0], bad[1])
+          ? `coordinates ${bad[0]}, ${bad[1]} ${BNG_ADVICE}`
+          : `coordinates ${bad[0]}, ${bad[1]} are not longitude/latitude degrees`,
+      );
       return;
     }
     let name = `area ${k + 1}`;
@@ -58,13 +68,20 @@ export function parseHardAreas(text: string, fileName: string, field?: string): 
   if (field !== undefined && missingField === features.length) {
     const first = features.find(isRecord);
     const keys = first && isRecord(first.properties) ? Object.keys(first.properties) : [];
-    log.error('layer errors', { field }, `no feature has the field "${field}"${keys.length ? `; fields present: ${keys.join(', ')}` : ''}`);
+    log.error(
+      'layer errors',
+      { field },
+      `no feature has the field "${field}"${keys.length ? `; fields present: ${keys.join(', ')}` : ''}`,
+    );
   }
-  if (byName.size === 0 && log.errorCount === 0) log.error('layer errors', {}, 'the hard-boundary layer has no polygons');
+  if (byName.size === 0 && log.errorCount === 0)
+    log.error('layer errors', {}, 'the hard-boundary layer has no polygons');
   return log.result(() =>
     [...byName].map(([name, polygons]) => ({
       name,
-      geometry: (polygons.length === 1 ? { type: 'Polygon', coordinates: polygons[0] } : { type: 'MultiPolygon', coordinates: polygons }) as HardArea['geometry'] | MultiPolygon,
+      geometry: (polygons.length === 1
+        ? { type: 'Polygon', coordinates: polygons[0] }
+        : { type: 'MultiPolygon', coordinates: polygons }) as HardArea['geometry'] | MultiPolygon,
     })),
   );
 }

@@ -109,7 +109,12 @@ export function violation(pop: number, band: Band): number {
 }
 
 /** Area and perimeter region r would have after gaining (+1) or losing (-1) node i. */
-export function shapeAfter(p: Partition, i: number, r: number, sign: 1 | -1): { areaM2: number; perimeterMetres: number } {
+export function shapeAfter(
+  p: Partition,
+  i: number,
+  r: number,
+  sign: 1 | -1,
+): { areaM2: number; perimeterMetres: number } {
   const shared = sharedMetres(p, i, r);
   return {
     areaM2: p.areaM2[r] + sign * p.g.areaM2[i],

@@ -22,7 +22,11 @@ export function placeCelllessSites(p: Partition): number {
           if (q === r || p.frozen[q]) continue;
           const pz = g.population[z];
           if (violation(p.pop[q] + pz, band) > violation(p.pop[q], band)) continue;
-          const delta = violation(p.pop[r] - pz, band) + violation(p.pop[q] + pz, band) - violation(p.pop[r], band) - violation(p.pop[q], band);
+          const delta =
+            violation(p.pop[r] - pz, band) +
+            violation(p.pop[q] + pz, band) -
+            violation(p.pop[r], band) -
+            violation(p.pop[q], band);
           if (delta < 0 && (!best || delta < best.delta)) best = { node: z, to: q, delta };
         }
       }
@@ -58,7 +62,8 @@ function makeRoom(p: Partition, r: number): boolean {
         if (g.areaM2[c] <= 0 || !inBand(p.pop[q] + pz - g.population[c]) || !canRemove(p, c)) continue;
         for (let k = g.adjStart[c]; k < g.adjStart[c + 1]; k++) {
           const s = p.label[g.adj[k]];
-          if (s < 0 || s === q || s === r || p.frozen[s] || g.edgeMetres[k] <= 0 || !inBand(p.pop[s] + g.population[c])) continue;
+          if (s < 0 || s === q || s === r || p.frozen[s] || g.edgeMetres[k] <= 0 || !inBand(p.pop[s] + g.population[c]))
+            continue;
           placeNode(p, c, s);
           placeNode(p, z, q);
           return true;

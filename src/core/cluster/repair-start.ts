@@ -81,7 +81,14 @@ function bestNeighbour(p: Partition, group: readonly number[]): number {
  * `initial[i]` is the region (existing network index, 0..regions-1) of node i or -1.
  * New regions get indices from `regions` upwards.
  */
-export function repairStart(g: SiteGraph, band: Band, initial: Int32Array, regions: number, targetSize: number, random: () => number): Partition {
+export function repairStart(
+  g: SiteGraph,
+  band: Band,
+  initial: Int32Array,
+  regions: number,
+  targetSize: number,
+  random: () => number,
+): Partition {
   const label = Int32Array.from(initial);
   const p = createPartition(g, band, label);
   while (p.pop.length < regions) newRegion(p);

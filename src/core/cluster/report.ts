@@ -19,7 +19,12 @@ export interface NetworkFigures {
 }
 
 /** Owner network of each site (index into `ids`), -1 when none of its practices is assigned. */
-export function siteOwners(t: ClusterTessellation, practices: readonly Practice[], assignment: Assignment, ids: readonly NetworkId[]): Int32Array {
+export function siteOwners(
+  t: ClusterTessellation,
+  practices: readonly Practice[],
+  assignment: Assignment,
+  ids: readonly NetworkId[],
+): Int32Array {
   const index = new Map(ids.map((id, k) => [id, k]));
   const owner = new Int32Array(t.sites.length).fill(-1);
   t.sites.forEach((site, s) => {
@@ -87,13 +92,24 @@ export function networkFigures(
       }
     }
   }
-  return ids.map((_, j) => ({ population: population[j], polsbyPopper: polsbyPopper(area[j], perimeter[j]), parts: parts[j], contiguous: parts[j] === 1 }));
+  return ids.map((_, j) => ({
+    population: population[j],
+    polsbyPopper: polsbyPopper(area[j], perimeter[j]),
+    parts: parts[j],
+    contiguous: parts[j] === 1,
+  }));
 }
 
 export function buildReport(
   figures: readonly NetworkFigures[],
   band: Band,
-  extra: { practicesMoved: number; practicesAssigned: number; movesUndone?: number; runtimeMs: number; unavoidable: readonly UnavoidableCase[] },
+  extra: {
+    practicesMoved: number;
+    practicesAssigned: number;
+    movesUndone?: number;
+    runtimeMs: number;
+    unavoidable: readonly UnavoidableCase[];
+  },
 ): ClusterReport {
   const n = figures.length;
   const inBand = figures.filter((f) => f.population >= band.min && f.population <= band.max).length;
@@ -126,11 +142,21 @@ export function reportForPlan(
   band: Band,
   attrs: ReturnType<typeof siteAttributes>,
 ): ClusterReport {
-  return buildReport(networkFigures(t, practices, attrs, assignment, ids), band, { practicesMoved: 0, practicesAssigned: 0, runtimeMs: 0, unavoidable: [] });
+  return buildReport(networkFigures(t, practices, attrs, assignment, ids), band, {
+    practicesMoved: 0,
+    practicesAssigned: 0,
+    runtimeMs: 0,
+    unavoidable: [],
+  });
 }
 
 /** How the networks' Core20 shares spread: min, median, max and standard deviation, beside the area's share. */
-export function core20Spread(practices: readonly Practice[], assignment: Assignment, ids: readonly NetworkId[], dep: ClusterDeprivation): Core20Spread {
+export function core20Spread(
+  practices: readonly Practice[],
+  assignment: Assignment,
+  ids: readonly NetworkId[],
+  dep: ClusterDeprivation,
+): Core20Spread {
   const index = new Map(ids.map((id, j) => [id, j]));
   const c = new Float64Array(ids.length);
   const m = new Float64Array(ids.length);

@@ -84,7 +84,10 @@ export function scratchStart(g: SiteGraph, band: Band, opts: StartOptions): Star
   const frozenCount = p.pop.length;
   const ks =
     opts.count !== undefined
-      ? apportion(Math.max(growable.length, opts.count - frozenCount), growable.map((c) => totals[c]))
+      ? apportion(
+          Math.max(growable.length, opts.count - frozenCount),
+          growable.map((c) => totals[c]),
+        )
       : growable.map((c) => partsForPopulation(totals[c], band, opts.targetSize));
   growable.forEach((c, k) => {
     const ids = Array.from({ length: ks[k] }, () => newRegion(p));

@@ -10,7 +10,13 @@ export type ClusterScope = (typeof CLUSTER_SCOPE)[keyof typeof CLUSTER_SCOPE];
  */
 export interface ClusterTessellation {
   readonly projection: { forward(lon: number, lat: number): [number, number] };
-  readonly sites: readonly { readonly lon: number; readonly lat: number; readonly x: number; readonly y: number; readonly practices: readonly number[] }[];
+  readonly sites: readonly {
+    readonly lon: number;
+    readonly lat: number;
+    readonly x: number;
+    readonly y: number;
+    readonly practices: readonly number[];
+  }[];
   readonly siteOfPractice: Int32Array;
   readonly vertexXY: Float64Array;
   readonly cellRings: readonly (readonly Int32Array[])[];

@@ -108,8 +108,14 @@ export function comparePlansOn(before: ComparablePlan, after: ComparablePlan, un
   }
   const ids: NetworkId[] = before.input.networks.map((n) => n.id);
   const seen = new Set(ids);
-  for (const n of after.input.networks) if (!seen.has(n.id)) { ids.push(n.id); seen.add(n.id); }
-  const networks = ids.map((id) => networkChange(id, before.networks.get(id), after.networks.get(id), moved.get(id) ?? { in: [], out: [] }, units));
+  for (const n of after.input.networks)
+    if (!seen.has(n.id)) {
+      ids.push(n.id);
+      seen.add(n.id);
+    }
+  const networks = ids.map((id) =>
+    networkChange(id, before.networks.get(id), after.networks.get(id), moved.get(id) ?? { in: [], out: [] }, units),
+  );
   const kept = networks.filter((n) => n.fate === NETWORK_FATE.kept);
   return {
     changes,
@@ -117,7 +123,9 @@ export function comparePlansOn(before: ComparablePlan, after: ComparablePlan, un
     newNetworks: networks.filter((n) => n.fate === NETWORK_FATE.new).map((n) => n.id),
     dissolvedNetworks: networks.filter((n) => n.fate === NETWORK_FATE.dissolved).map((n) => n.id),
     renamedNetworks: kept.filter((n) => n.renamedFrom !== null).map((n) => n.id),
-    changedNetworks: kept.filter((n) => n.practicesIn.length + n.practicesOut.length > 0 || n.areaChangedKm2 > 0).map((n) => n.id),
+    changedNetworks: kept
+      .filter((n) => n.practicesIn.length + n.practicesOut.length > 0 || n.areaChangedKm2 > 0)
+      .map((n) => n.id),
     populationMoved: changes.reduce((s, c) => s + c.population, 0),
   };
 }

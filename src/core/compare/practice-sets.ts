@@ -22,14 +22,26 @@ const error = (file: string, message: string): Issue => ({ severity: 'error', fi
  * `practiceSetIssues(practices, { label: 'a.csv', codes: ['P1', 'P2'], complete: true },
  * { label: 'b.csv', codes: ['P1'], complete: true })` -> one error naming P2 as only in a.csv.
  */
-export function practiceSetIssues(practices: readonly Practice[], a: PlanCoverage, b: PlanCoverage, practicesLabel: string): Issue[] {
+export function practiceSetIssues(
+  practices: readonly Practice[],
+  a: PlanCoverage,
+  b: PlanCoverage,
+  practicesLabel: string,
+): Issue[] {
   const known = new Set<string>(practices.map((p) => p.code));
   const issues: Issue[] = [];
   for (const plan of [a, b]) {
     const unknown = plan.codes.filter((c) => !known.has(c));
-    if (unknown.length) issues.push(error(plan.label, `${practicesText(unknown.length)} not in ${practicesLabel} (${list(unknown)}); compare plans of the practices in --practices`));
+    if (unknown.length)
+      issues.push(
+        error(
+          plan.label,
+          `${practicesText(unknown.length)} not in ${practicesLabel} (${list(unknown)}); compare plans of the practices in --practices`,
+        ),
+      );
   }
-  const setA = new Set(a.codes), setB = new Set(b.codes);
+  const setA = new Set(a.codes),
+    setB = new Set(b.codes);
   const onlyA = b.complete ? a.codes.filter((c) => known.has(c) && !setB.has(c)) : [];
   const onlyB = a.complete ? b.codes.filter((c) => known.has(c) && !setA.has(c)) : [];
   if (onlyA.length || onlyB.length) {
@@ -37,7 +49,12 @@ export function practiceSetIssues(practices: readonly Practice[], a: PlanCoverag
       onlyA.length ? `only in ${a.label}: ${practicesText(onlyA.length)} (${list(onlyA)})` : '',
       onlyB.length ? `only in ${b.label}: ${practicesText(onlyB.length)} (${list(onlyB)})` : '',
     ].filter(Boolean);
-    issues.push(error(`${a.label} and ${b.label}`.replace(/^(.*) and \1$/, '$1'), `the plans cover different practices: ${parts.join('; ')}`));
+    issues.push(
+      error(
+        `${a.label} and ${b.label}`.replace(/^(.*) and \1$/, '$1'),
+        `the plans cover different practices: ${parts.join('; ')}`,
+      ),
+    );
   }
   return issues;
 }

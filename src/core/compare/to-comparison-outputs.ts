@@ -6,8 +6,19 @@ import type { NetworkId, Practice, PracticeCode } from '../model';
 import type { PlanComparison } from './types';
 
 export const NETWORK_CHANGES_CSV_HEADER = [
-  'network_id', 'network_name', 'population_before', 'population_after', 'practices_before', 'practices_after',
-  'area_km2_before', 'area_km2_after', 'area_changed_km2', 'band_before', 'band_after', 'practices_in', 'practices_out',
+  'network_id',
+  'network_name',
+  'population_before',
+  'population_after',
+  'practices_before',
+  'practices_after',
+  'area_km2_before',
+  'area_km2_after',
+  'area_changed_km2',
+  'band_before',
+  'band_after',
+  'practices_in',
+  'practices_out',
 ] as const;
 
 const km2 = (v: number) => Math.round(v * 1e4) / 1e4;
@@ -23,11 +34,25 @@ export interface ExtraColumns {
  * network is not in that plan; practices_in / practices_out are practice codes joined by ";".
  */
 export function toNetworkChangesCsv(c: PlanComparison, extra?: ExtraColumns): string {
-  return toCsv([...NETWORK_CHANGES_CSV_HEADER, ...(extra?.header ?? [])], c.networks.map((n) => [
-    n.id, n.name, n.populationBefore, n.populationAfter, n.practicesBefore, n.practicesAfter,
-    km2(n.areaKm2Before), km2(n.areaKm2After), km2(n.areaChangedKm2), n.bandBefore ?? '', n.bandAfter ?? '',
-    n.practicesIn.join(';'), n.practicesOut.join(';'), ...(extra?.row(n.id) ?? []),
-  ]));
+  return toCsv(
+    [...NETWORK_CHANGES_CSV_HEADER, ...(extra?.header ?? [])],
+    c.networks.map((n) => [
+      n.id,
+      n.name,
+      n.populationBefore,
+      n.populationAfter,
+      n.practicesBefore,
+      n.practicesAfter,
+      km2(n.areaKm2Before),
+      km2(n.areaKm2After),
+      km2(n.areaChangedKm2),
+      n.bandBefore ?? '',
+      n.bandAfter ?? '',
+      n.practicesIn.join(';'),
+      n.practicesOut.join(';'),
+      ...(extra?.row(n.id) ?? []),
+    ]),
+  );
 }
 
 export type ChangeFeatureKind = 'moved_practice' | 'area_gained' | 'area_lost';
@@ -38,7 +63,10 @@ export type ChangeFeatureKind = 'moved_practice' | 'area_gained' | 'area_lost';
  * the area it lost as (Multi)Polygons (`kind` "area_gained" / "area_lost", network_id,
  * network_name, area_km2). RFC 7946 rings, 6 decimals.
  */
-export function toChangesGeoJSON(c: PlanComparison, practices: readonly Practice[]): FeatureCollection<Geometry, Record<string, string | number>> {
+export function toChangesGeoJSON(
+  c: PlanComparison,
+  practices: readonly Practice[],
+): FeatureCollection<Geometry, Record<string, string | number>> {
   const byCode = new Map<PracticeCode, Practice>(practices.map((p) => [p.code, p]));
   const features: Feature<Geometry, Record<string, string | number>>[] = [];
   for (const m of c.changes) {
@@ -47,13 +75,28 @@ export function toChangesGeoJSON(c: PlanComparison, practices: readonly Practice
     features.push({
       type: 'Feature',
       geometry: { type: 'Point', coordinates: [p.lon, p.lat] },
-      properties: { kind: 'moved_practice', practice_code: m.practiceCode, practice_name: m.practiceName, population: m.population, from_network_id: m.from ?? '', to_network_id: m.to ?? '' },
+      properties: {
+        kind: 'moved_practice',
+        practice_code: m.practiceCode,
+        practice_name: m.practiceName,
+        population: m.population,
+        from_network_id: m.from ?? '',
+        to_network_id: m.to ?? '',
+      },
     });
   }
   for (const n of c.networks) {
-    for (const [kind, g, area] of [['area_gained', n.gained, n.areaGainedKm2], ['area_lost', n.lost, n.areaLostKm2]] as const) {
+    for (const [kind, g, area] of [
+      ['area_gained', n.gained, n.areaGainedKm2],
+      ['area_lost', n.lost, n.areaLostKm2],
+    ] as const) {
       const geometry = exportGeometry(g);
-      if (geometry) features.push({ type: 'Feature', geometry, properties: { kind, network_id: n.id, network_name: n.name, area_km2: km2(area) } });
+      if (geometry)
+        features.push({
+          type: 'Feature',
+          geometry,
+          properties: { kind, network_id: n.id, network_name: n.name, area_km2: km2(area) },
+        });
     }
   }
   return { type: 'FeatureCollection', features };

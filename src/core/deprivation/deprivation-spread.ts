@@ -17,8 +17,15 @@ export interface DeprivationSpread {
 }
 
 export function deprivationSpread(figures: ReadonlyMap<NetworkId, DeprivationFigures>, top = 3): DeprivationSpread {
-  const shares = [...figures.values()].flatMap((f) => (f.core20Share === null ? [] : [f.core20Share])).sort((a, b) => a - b);
-  const median = shares.length === 0 ? null : shares.length % 2 ? shares[(shares.length - 1) / 2] : (shares[shares.length / 2 - 1] + shares[shares.length / 2]) / 2;
+  const shares = [...figures.values()]
+    .flatMap((f) => (f.core20Share === null ? [] : [f.core20Share]))
+    .sort((a, b) => a - b);
+  const median =
+    shares.length === 0
+      ? null
+      : shares.length % 2
+        ? shares[(shares.length - 1) / 2]
+        : (shares[shares.length / 2 - 1] + shares[shares.length / 2]) / 2;
   let core20Patients = 0;
   let imdPatients = 0;
   let noImdPatients = 0;
@@ -33,7 +40,12 @@ export function deprivationSpread(figures: ReadonlyMap<NetworkId, DeprivationFig
     .slice(0, top)
     .map(([id, f]) => ({ id, core20Patients: f.core20Patients }));
   return {
-    minShare: shares[0] ?? null, medianShare: median, maxShare: shares.at(-1) ?? null,
-    core20Patients, imdPatients, noImdPatients, mostCore20,
+    minShare: shares[0] ?? null,
+    medianShare: median,
+    maxShare: shares.at(-1) ?? null,
+    core20Patients,
+    imdPatients,
+    noImdPatients,
+    mostCore20,
   };
 }

@@ -22,7 +22,10 @@ export interface DeprivationFigures {
 }
 
 /** Figures for a set of practices (codes without registrations add nothing). */
-export function deprivationOf(profile: PracticeDeprivation, codes: Iterable<PracticeCode | string>): DeprivationFigures {
+export function deprivationOf(
+  profile: PracticeDeprivation,
+  codes: Iterable<PracticeCode | string>,
+): DeprivationFigures {
   const deciles = new Array<number>(DECILES).fill(0);
   let scoreSum = 0;
   let scored = 0;
@@ -82,7 +85,10 @@ export function deprivationByNetwork(
 }
 
 /** Per practice in `codes` order: patients living in Core20 areas and in any area with an IMD value (0 without registrations). */
-export function practiceCore20(profile: PracticeDeprivation, codes: readonly (PracticeCode | string)[]): { core20: Float64Array; imdPatients: Float64Array } {
+export function practiceCore20(
+  profile: PracticeDeprivation,
+  codes: readonly (PracticeCode | string)[],
+): { core20: Float64Array; imdPatients: Float64Array } {
   const core20 = new Float64Array(codes.length);
   const imdPatients = new Float64Array(codes.length);
   codes.forEach((code, k) => {

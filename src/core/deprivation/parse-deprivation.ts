@@ -68,8 +68,18 @@ export function parseDeprivation(text: string, fileName: string): Result<Depriva
   const decileCol = findColumn(table.header, DECILE);
   const scoreCol = findColumn(table.header, SCORE);
   const found = table.header.join(', ');
-  if (code < 0) log.error('column errors', { field: 'small-area code' }, `no small-area code column (expected lsoa11cd, lsoa21cd, lsoa_code or "LSOA code (2011)"); columns are: ${found}`);
-  if (decileCol < 0 && scoreCol < 0) log.error('column errors', { field: 'imd' }, `no deprivation column (expected imd_decile or imd_score, or the published "Index of Multiple Deprivation (IMD) Decile/Score"); columns are: ${found}`);
+  if (code < 0)
+    log.error(
+      'column errors',
+      { field: 'small-area code' },
+      `no small-area code column (expected lsoa11cd, lsoa21cd, lsoa_code or "LSOA code (2011)"); columns are: ${found}`,
+    );
+  if (decileCol < 0 && scoreCol < 0)
+    log.error(
+      'column errors',
+      { field: 'imd' },
+      `no deprivation column (expected imd_decile or imd_score, or the published "Index of Multiple Deprivation (IMD) Decile/Score"); columns are: ${found}`,
+    );
   if (log.errorCount) return log.fail();
 
   const decile = new Map<string, number>();
@@ -84,27 +94,46 @@ export function parseDeprivation(text: string, fileName: string): Result<Depriva
     }
     const first = seen.get(id);
     if (first !== undefined) {
-      log.error('duplicate codes', { where, field: table.header[code] }, `small-area code ${id} is also on line ${first}; each area must appear once`);
+      log.error(
+        'duplicate codes',
+        { where, field: table.header[code] },
+        `small-area code ${id} is also on line ${first}; each area must appear once`,
+      );
       continue;
     }
     seen.set(id, row.line);
     if (decileCol >= 0) {
       const raw = (row.cells[decileCol] ?? '').trim();
       const d = Number(raw);
-      if (!/^\d+$/.test(raw) || d < 1 || d > 10) log.error('decile errors', { where, field: table.header[decileCol] }, `decile "${raw}" of ${id} is not a whole number 1-10`);
+      if (!/^\d+$/.test(raw) || d < 1 || d > 10)
+        log.error(
+          'decile errors',
+          { where, field: table.header[decileCol] },
+          `decile "${raw}" of ${id} is not a whole number 1-10`,
+        );
       else decile.set(id, d);
     }
     if (scoreCol >= 0) {
       const raw = (row.cells[scoreCol] ?? '').trim();
       const s = Number(raw);
-      if (raw === '' || !Number.isFinite(s)) log.error('score errors', { where, field: table.header[scoreCol] }, `score "${raw}" of ${id} is not a number`);
+      if (raw === '' || !Number.isFinite(s))
+        log.error('score errors', { where, field: table.header[scoreCol] }, `score "${raw}" of ${id} is not a number`);
       else score.set(id, s);
     }
   }
   if (seen.size === 0 && !log.errorCount) log.error('file errors', {}, 'has a header but no rows');
   const fromScores = decileCol < 0;
   if (fromScores && !log.errorCount) {
-    log.warning('decile notes', { field: table.header[scoreCol] }, `no decile column: deciles ranked from this file's ${score.size} scores (decile 1 = the highest 10%); they are national deciles only if the file covers all of England`);
+    log.warning(
+      'decile notes',
+      { field: table.header[scoreCol] },
+      `no decile column: deciles ranked from this file's ${score.size} scores (decile 1 = the highest 10%); they are national deciles only if the file covers all of England`,
+    );
   }
-  return log.result(() => ({ fileName, decile: fromScores ? decilesFromScores(score) : decile, score, decilesFromScores: fromScores }));
+  return log.result(() => ({
+    fileName,
+    decile: fromScores ? decilesFromScores(score) : decile,
+    score,
+    decilesFromScores: fromScores,
+  }));
 }

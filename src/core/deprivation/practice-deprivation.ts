@@ -67,7 +67,12 @@ export function practiceDeprivation(reg: Registrations, table: DeprivationTable)
   }
   return {
     index: new Map(reg.practiceCodes.map((c, p) => [c, p])),
-    deciles, scoreSum, scored, noImd, noLsoaPatients, missingAreaPatients,
+    deciles,
+    scoreSum,
+    scored,
+    noImd,
+    noLsoaPatients,
+    missingAreaPatients,
     missingAreaCodes: [...missing].sort(),
     hasScores: table.score.size > 0,
   };

@@ -61,7 +61,15 @@ function chainWalks(from: ArrayLike<number>, to: ArrayLike<number>, xy: Float64A
 }
 
 /** The sharpest left turn among the unused outgoing edges (or the start edge), -1 when none. */
-function sectorPartner(incoming: number, candidates: number[], from: ArrayLike<number>, to: ArrayLike<number>, xy: Float64Array, used: Uint8Array, start: number): number {
+function sectorPartner(
+  incoming: number,
+  candidates: number[],
+  from: ArrayLike<number>,
+  to: ArrayLike<number>,
+  xy: Float64Array,
+  used: Uint8Array,
+  start: number,
+): number {
   const ax = xy[to[incoming] * 2] - xy[from[incoming] * 2];
   const ay = xy[to[incoming] * 2 + 1] - xy[from[incoming] * 2 + 1];
   let best = -1;
@@ -71,7 +79,10 @@ function sectorPartner(incoming: number, candidates: number[], from: ArrayLike<n
     const bx = xy[to[c] * 2] - xy[from[c] * 2];
     const by = xy[to[c] * 2 + 1] - xy[from[c] * 2 + 1];
     const angle = Math.atan2(ax * by - ay * bx, ax * bx + ay * by);
-    if (angle > bestAngle) { bestAngle = angle; best = c; }
+    if (angle > bestAngle) {
+      bestAngle = angle;
+      best = c;
+    }
   }
   return best;
 }

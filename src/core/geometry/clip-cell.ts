@@ -11,10 +11,15 @@ export type XY = [number, number];
 export type AreaPolygons = XY[][][];
 
 export function clipCellToArea(cell: readonly XY[], area: AreaPolygons): XY[][][] {
-  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  let x0 = Infinity,
+    y0 = Infinity,
+    x1 = -Infinity,
+    y1 = -Infinity;
   for (const [x, y] of cell) {
-    x0 = Math.min(x0, x); x1 = Math.max(x1, x);
-    y0 = Math.min(y0, y); y1 = Math.max(y1, y);
+    x0 = Math.min(x0, x);
+    x1 = Math.max(x1, x);
+    y0 = Math.min(y0, y);
+    y1 = Math.max(y1, y);
   }
   const pad = Math.max(1, (x1 - x0 + y1 - y0) * 0.01);
   const box = { x0: x0 - pad, y0: y0 - pad, x1: x1 + pad, y1: y1 + pad };
@@ -22,14 +27,16 @@ export function clipCellToArea(cell: readonly XY[], area: AreaPolygons): XY[][][
   for (const poly of area) {
     const outer = cropRing(poly[0], box);
     if (outer.length < 4) continue;
-    const holes = poly.slice(1).map((h) => cropRing(h, box)).filter((h) => h.length >= 4);
+    const holes = poly
+      .slice(1)
+      .map((h) => cropRing(h, box))
+      .filter((h) => h.length >= 4);
     cropped.push([outer, ...holes]);
   }
   if (cropped.length === 0) return [];
   const cellPoly = polygon([cell.map((p) => [p[0], p[1]])]);
-  const result = safeIntersect(cellPoly.geometry.coordinates, cropped)
-    ?? safeIntersect(cellPoly.geometry.coordinates, area)
-    ?? [];
+  const result =
+    safeIntersect(cellPoly.geometry.coordinates, cropped) ?? safeIntersect(cellPoly.geometry.coordinates, area) ?? [];
   return result;
 }
 
@@ -44,22 +51,48 @@ function safeIntersect(cell: Position[][], area: XY[][][]): XY[][][] | null {
   }
 }
 
-interface Box { x0: number; y0: number; x1: number; y1: number }
+interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
 
 /** Sutherland-Hodgman against an axis-aligned box; returns a closed ring or []. */
 function cropRing(ring: readonly XY[], box: Box): XY[] {
-  let bx0 = Infinity, by0 = Infinity, bx1 = -Infinity, by1 = -Infinity;
+  let bx0 = Infinity,
+    by0 = Infinity,
+    bx1 = -Infinity,
+    by1 = -Infinity;
   for (const [x, y] of ring) {
-    bx0 = Math.min(bx0, x); bx1 = Math.max(bx1, x);
-    by0 = Math.min(by0, y); by1 = Math.max(by1, y);
+    bx0 = Math.min(bx0, x);
+    bx1 = Math.max(bx1, x);
+    by0 = Math.min(by0, y);
+    by1 = Math.max(by1, y);
   }
   if (bx1 < box.x0 || bx0 > box.x1 || by1 < box.y0 || by0 > box.y1) return [];
   if (bx0 >= box.x0 && bx1 <= box.x1 && by0 >= box.y0 && by1 <= box.y1) return ring.slice();
   let pts: XY[] = ring.slice(0, -1);
-  pts = clipEdge(pts, (p) => p[0] >= box.x0, (a, b) => atX(a, b, box.x0));
-  pts = clipEdge(pts, (p) => p[0] <= box.x1, (a, b) => atX(a, b, box.x1));
-  pts = clipEdge(pts, (p) => p[1] >= box.y0, (a, b) => atY(a, b, box.y0));
-  pts = clipEdge(pts, (p) => p[1] <= box.y1, (a, b) => atY(a, b, box.y1));
+  pts = clipEdge(
+    pts,
+    (p) => p[0] >= box.x0,
+    (a, b) => atX(a, b, box.x0),
+  );
+  pts = clipEdge(
+    pts,
+    (p) => p[0] <= box.x1,
+    (a, b) => atX(a, b, box.x1),
+  );
+  pts = clipEdge(
+    pts,
+    (p) => p[1] >= box.y0,
+    (a, b) => atY(a, b, box.y0),
+  );
+  pts = clipEdge(
+    pts,
+    (p) => p[1] <= box.y1,
+    (a, b) => atY(a, b, box.y1),
+  );
   if (pts.length < 3) return [];
   return [...pts, pts[0]];
 }
@@ -67,8 +100,10 @@ function cropRing(ring: readonly XY[], box: Box): XY[] {
 function clipEdge(pts: XY[], inside: (p: XY) => boolean, cut: (a: XY, b: XY) => XY): XY[] {
   const out: XY[] = [];
   for (let i = 0; i < pts.length; i++) {
-    const cur = pts[i], prev = pts[(i + pts.length - 1) % pts.length];
-    const ci = inside(cur), pi = inside(prev);
+    const cur = pts[i],
+      prev = pts[(i + pts.length - 1) % pts.length];
+    const ci = inside(cur),
+      pi = inside(prev);
     if (ci) {
       if (!pi) out.push(cut(prev, cur));
       out.push(cur);

@@ -39,7 +39,8 @@ export function dissolveSites(t: CellMesh, sites: Iterable<number>): Footprint {
     areaKm2 += t.cellAreaKm2[s];
     for (const r of t.cellRings[s]) {
       for (let i = 0; i < r.length; i++) {
-        const a = r[i], b = r[(i + 1) % r.length];
+        const a = r[i],
+          b = r[(i + 1) % r.length];
         const other = t.edgeSite.get(b * nV + a);
         if (other !== undefined && members.has(other)) continue;
         from.push(a);
@@ -72,7 +73,9 @@ function toGeometry(polygons: Int32Array[][], lonLat: Float64Array): Polygon | M
     if (out.length > 0) coords.push(out);
   }
   if (coords.length === 0) return null;
-  return coords.length === 1 ? { type: 'Polygon', coordinates: coords[0] } : { type: 'MultiPolygon', coordinates: coords };
+  return coords.length === 1
+    ? { type: 'Polygon', coordinates: coords[0] }
+    : { type: 'MultiPolygon', coordinates: coords };
 }
 
 /** Vertex ids -> closed WGS84 ring at 6 decimals, without repeated positions. */
@@ -83,7 +86,8 @@ export function lonLatRing(ids: ArrayLike<number>, lonLat: Float64Array): Positi
     const last = ring[ring.length - 1];
     if (!last || last[0] !== p[0] || last[1] !== p[1]) ring.push(p);
   }
-  while (ring.length > 1 && ring[0][0] === ring[ring.length - 1][0] && ring[0][1] === ring[ring.length - 1][1]) ring.pop();
+  while (ring.length > 1 && ring[0][0] === ring[ring.length - 1][0] && ring[0][1] === ring[ring.length - 1][1])
+    ring.pop();
   if (ring.length < 3) return [];
   ring.push([ring[0][0], ring[0][1]]);
   return ring;

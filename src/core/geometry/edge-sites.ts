@@ -15,7 +15,10 @@ export class EdgeSites implements EdgeSiteLookup {
   private readonly site: Int32Array;
 
   /** `cellRings[site]`: rings of vertex ids (not closed); edges run from each id to the next. */
-  constructor(cellRings: readonly (readonly Int32Array[])[], private readonly vertexCount: number) {
+  constructor(
+    cellRings: readonly (readonly Int32Array[])[],
+    private readonly vertexCount: number,
+  ) {
     const start = new Int32Array(vertexCount + 1);
     let edges = 0;
     for (const rings of cellRings) {

@@ -41,7 +41,8 @@ const median = (values: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-const inUk = (lon: number, lat: number) => lon >= UK_BOX.minLon && lon <= UK_BOX.maxLon && lat >= UK_BOX.minLat && lat <= UK_BOX.maxLat;
+const inUk = (lon: number, lat: number) =>
+  lon >= UK_BOX.minLon && lon <= UK_BOX.maxLon && lat >= UK_BOX.minLat && lat <= UK_BOX.maxLat;
 
 /**
  * Points more than max(100 km, 4 x the 90th-percentile distance) from the coordinate-wise median,

@@ -8,7 +8,10 @@ import { pointInRingIds } from './ring-math';
  * (cells joined by shared edges) that contain none of `pointsXY` ([x0, y0, x1, y1, ...], projected).
  * Example: `meshIslandEdges(mesh, practiceXY).size === 0` when every island holds a practice.
  */
-export function meshIslandEdges(mesh: Pick<CellMesh, 'cellRings' | 'vertexXY' | 'edgeSite'>, pointsXY: Float64Array): Set<number> {
+export function meshIslandEdges(
+  mesh: Pick<CellMesh, 'cellRings' | 'vertexXY' | 'edgeSite'>,
+  pointsXY: Float64Array,
+): Set<number> {
   const n = mesh.cellRings.length;
   const nV = mesh.vertexXY.length / 2;
   const parent = Int32Array.from({ length: n }, (_, i) => i);
@@ -44,11 +47,17 @@ function cellsHoldingPoints(mesh: Pick<CellMesh, 'cellRings' | 'vertexXY'>, poin
   const grid = new Map<number, number[]>();
   const key = (gx: number, gy: number) => (gx + 2 ** 20) * 2 ** 21 + gy + 2 ** 20;
   mesh.cellRings.forEach((rings, c) => {
-    let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-    for (const r of rings) for (const v of r) {
-      minX = Math.min(minX, xy[v * 2]); maxX = Math.max(maxX, xy[v * 2]);
-      minY = Math.min(minY, xy[v * 2 + 1]); maxY = Math.max(maxY, xy[v * 2 + 1]);
-    }
+    let minX = Infinity,
+      minY = Infinity,
+      maxX = -Infinity,
+      maxY = -Infinity;
+    for (const r of rings)
+      for (const v of r) {
+        minX = Math.min(minX, xy[v * 2]);
+        maxX = Math.max(maxX, xy[v * 2]);
+        minY = Math.min(minY, xy[v * 2 + 1]);
+        maxY = Math.max(maxY, xy[v * 2 + 1]);
+      }
     for (let gx = Math.floor(minX / size); gx <= Math.floor(maxX / size); gx++) {
       for (let gy = Math.floor(minY / size); gy <= Math.floor(maxY / size); gy++) {
         const bin = grid.get(key(gx, gy));
@@ -59,7 +68,8 @@ function cellsHoldingPoints(mesh: Pick<CellMesh, 'cellRings' | 'vertexXY'>, poin
   });
   const out = new Set<number>();
   for (let p = 0; p < pointsXY.length; p += 2) {
-    const x = pointsXY[p], y = pointsXY[p + 1];
+    const x = pointsXY[p],
+      y = pointsXY[p + 1];
     for (const c of grid.get(key(Math.floor(x / size), Math.floor(y / size))) ?? []) {
       let inside = false;
       for (const r of mesh.cellRings[c]) if (pointInRingIds(x, y, r, xy)) inside = !inside;

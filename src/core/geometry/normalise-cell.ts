@@ -12,7 +12,8 @@ export function normaliseCell(rings: readonly ArrayLike<number>[], xy: Float64Ar
   const to: number[] = [];
   for (const r of rings) {
     for (let i = 0; i < r.length; i++) {
-      const a = r[i], b = r[(i + 1) % r.length];
+      const a = r[i],
+        b = r[(i + 1) % r.length];
       if (a === b) continue;
       const reverse = index.get(b * nV + a);
       if (reverse !== undefined && from[reverse] >= 0) {
@@ -28,7 +29,10 @@ export function normaliseCell(rings: readonly ArrayLike<number>[], xy: Float64Ar
   const keepFrom: number[] = [];
   const keepTo: number[] = [];
   from.forEach((a, e) => {
-    if (a >= 0) { keepFrom.push(a); keepTo.push(to[e]); }
+    if (a >= 0) {
+      keepFrom.push(a);
+      keepTo.push(to[e]);
+    }
   });
   return buildPolygons(keepFrom, keepTo, xy);
 }

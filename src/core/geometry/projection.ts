@@ -19,7 +19,10 @@ const RAD = Math.PI / 180;
 
 /** A projection centred on the middle of the points' extent, e.g. `createProjection([[-2.2, 53.4]])`. */
 export function createProjection(lonLats: Iterable<readonly [number, number]>): Projection {
-  let minLon = Infinity, maxLon = -Infinity, minLat = Infinity, maxLat = -Infinity;
+  let minLon = Infinity,
+    maxLon = -Infinity,
+    minLat = Infinity,
+    maxLat = -Infinity;
   for (const [lon, lat] of lonLats) {
     if (lon < minLon) minLon = lon;
     if (lon > maxLon) maxLon = lon;
@@ -42,7 +45,9 @@ export function projectionAt(lon0: number, lat0: number): Projection {
     forward(lon, lat) {
       const lambda = lon * RAD - lambda0;
       const phi = lat * RAD;
-      const sinPhi = Math.sin(phi), cosPhi = Math.cos(phi), cosLambda = Math.cos(lambda);
+      const sinPhi = Math.sin(phi),
+        cosPhi = Math.cos(phi),
+        cosLambda = Math.cos(lambda);
       const k = Math.sqrt(2 / (1 + sinPhi0 * sinPhi + cosPhi0 * cosPhi * cosLambda));
       return [R * k * cosPhi * Math.sin(lambda), R * k * (cosPhi0 * sinPhi - sinPhi0 * cosPhi * cosLambda)];
     },
@@ -50,7 +55,8 @@ export function projectionAt(lon0: number, lat0: number): Projection {
       const rho = Math.hypot(x, y);
       if (rho === 0) return [lon0, lat0];
       const c = 2 * Math.asin(Math.min(1, rho / (2 * R)));
-      const sinC = Math.sin(c), cosC = Math.cos(c);
+      const sinC = Math.sin(c),
+        cosC = Math.cos(c);
       const phi = Math.asin(cosC * sinPhi0 + (y * sinC * cosPhi0) / rho);
       const lambda = lambda0 + Math.atan2(x * sinC, rho * cosPhi0 * cosC - y * sinPhi0 * sinC);
       return [lambda / RAD, phi / RAD];

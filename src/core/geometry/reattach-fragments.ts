@@ -19,13 +19,21 @@ export interface ReattachedCells {
 }
 
 /** `cells[site]`: the site's clipped pieces (OGC-valid polygons). Never modifies its inputs. */
-export function reattachFragments(cells: readonly IdPolygon[][], sites: readonly Site[], xy: Float64Array, nV: number): ReattachedCells {
+export function reattachFragments(
+  cells: readonly IdPolygon[][],
+  sites: readonly Site[],
+  xy: Float64Array,
+  nV: number,
+): ReattachedCells {
   const pieceSite: number[] = [];
   const pieces: IdPolygon[] = [];
   const firstPiece: number[] = [];
   cells.forEach((polys, s) => {
     firstPiece.push(pieces.length);
-    polys.forEach((p) => { pieces.push(p); pieceSite.push(s); });
+    polys.forEach((p) => {
+      pieces.push(p);
+      pieceSite.push(s);
+    });
   });
   const islandEdges = new Set<number>();
   if (!cells.some((polys) => polys.length > 1)) return { cellRings: cells.map((polys) => polys.flat()), islandEdges };
@@ -58,7 +66,12 @@ export function reattachFragments(cells: readonly IdPolygon[][], sites: readonly
 }
 
 /** Per fragment (piece with no owner yet): neighbouring pieces and the length of edge shared with each, metres. */
-function pieceLinks(pieces: readonly IdPolygon[], owner: Int32Array, xy: Float64Array, nV: number): Map<number, number>[] {
+function pieceLinks(
+  pieces: readonly IdPolygon[],
+  owner: Int32Array,
+  xy: Float64Array,
+  nV: number,
+): Map<number, number>[] {
   const edgePiece = new Map<number, number>();
   pieces.forEach((p, k) => {
     for (const r of p) for (let i = 0; i < r.length; i++) edgePiece.set(r[i] * nV + r[(i + 1) % r.length], k);
@@ -68,7 +81,8 @@ function pieceLinks(pieces: readonly IdPolygon[], owner: Int32Array, xy: Float64
     if (owner[k] >= 0) return shared;
     for (const r of p) {
       for (let i = 0; i < r.length; i++) {
-        const a = r[i], b = r[(i + 1) % r.length];
+        const a = r[i],
+          b = r[(i + 1) % r.length];
         const other = edgePiece.get(b * nV + a);
         if (other === undefined || other === k) continue;
         shared.set(other, (shared.get(other) ?? 0) + Math.hypot(xy[b * 2] - xy[a * 2], xy[b * 2 + 1] - xy[a * 2 + 1]));
@@ -88,8 +102,13 @@ function growFromMainPieces(owner: Int32Array, links: readonly Map<number, numbe
       if (owner[p] >= 0) continue;
       const bySite = new Map<number, number>();
       for (const [q, len] of links[p]) if (owner[q] >= 0) bySite.set(owner[q], (bySite.get(owner[q]) ?? 0) + len);
-      let best = -1, bestLen = -1;
-      for (const [s, len] of bySite) if (len > bestLen || (len === bestLen && s < best)) { best = s; bestLen = len; }
+      let best = -1,
+        bestLen = -1;
+      for (const [s, len] of bySite)
+        if (len > bestLen || (len === bestLen && s < best)) {
+          best = s;
+          bestLen = len;
+        }
       if (best >= 0) joins.push([p, best]);
     }
     for (const [p, s] of joins) owner[p] = s;
@@ -106,7 +125,11 @@ function unreached(owner: Int32Array, links: readonly Map<number, number>[]): nu
     const group = [p];
     seen[p] = 1;
     for (let i = 0; i < group.length; i++) {
-      for (const q of links[group[i]].keys()) if (!seen[q] && owner[q] < 0) { seen[q] = 1; group.push(q); }
+      for (const q of links[group[i]].keys())
+        if (!seen[q] && owner[q] < 0) {
+          seen[q] = 1;
+          group.push(q);
+        }
     }
     groups.push(group);
   }

@@ -6,14 +6,21 @@ import type { CellMesh } from './dissolve-sites';
  * through the middle of its largest ring's extent (even-odd over all its rings, so holes are
  * avoided). Null for a cell with no rings. Example: `representativePoint(mesh, 0)`.
  */
-export function representativePoint(mesh: Pick<CellMesh, 'cellRings' | 'vertexXY'>, c: number): [number, number] | null {
+export function representativePoint(
+  mesh: Pick<CellMesh, 'cellRings' | 'vertexXY'>,
+  c: number,
+): [number, number] | null {
   const rings = mesh.cellRings[c];
   const xy = mesh.vertexXY;
   let best: Int32Array | null = null;
   let bestSpan = -1;
-  let lo = 0, hi = 0;
+  let lo = 0,
+    hi = 0;
   for (const r of rings) {
-    let minY = Infinity, maxY = -Infinity, minX = Infinity, maxX = -Infinity;
+    let minY = Infinity,
+      maxY = -Infinity,
+      minX = Infinity,
+      maxX = -Infinity;
     for (const v of r) {
       minY = Math.min(minY, xy[v * 2 + 1]);
       maxY = Math.max(maxY, xy[v * 2 + 1]);
@@ -33,9 +40,11 @@ export function representativePoint(mesh: Pick<CellMesh, 'cellRings' | 'vertexXY
   const xs: number[] = [];
   for (const r of rings) {
     for (let i = 0, j = r.length - 1; i < r.length; j = i++) {
-      const yi = xy[r[i] * 2 + 1], yj = xy[r[j] * 2 + 1];
+      const yi = xy[r[i] * 2 + 1],
+        yj = xy[r[j] * 2 + 1];
       if (yi > y === yj > y) continue;
-      const xi = xy[r[i] * 2], xj = xy[r[j] * 2];
+      const xi = xy[r[i] * 2],
+        xj = xy[r[j] * 2];
       xs.push(xi + ((y - yi) * (xj - xi)) / (yj - yi));
     }
   }

@@ -7,7 +7,8 @@ export function signedAreaOfIds(ids: ArrayLike<number>, xy: Float64Array): numbe
   let sum = 0;
   const n = ids.length;
   for (let i = 0, j = n - 1; i < n; j = i++) {
-    const a = ids[j] * 2, b = ids[i] * 2;
+    const a = ids[j] * 2,
+      b = ids[i] * 2;
     sum += xy[a] * xy[b + 1] - xy[b] * xy[a + 1];
   }
   return sum / 2;
@@ -34,7 +35,10 @@ export function pointInFlatRing(x: number, y: number, r: ArrayLike<number>): boo
   let inside = false;
   const n = r.length / 2;
   for (let i = 0, j = n - 1; i < n; j = i++) {
-    const xi = r[i * 2], yi = r[i * 2 + 1], xj = r[j * 2], yj = r[j * 2 + 1];
+    const xi = r[i * 2],
+      yi = r[i * 2 + 1],
+      xj = r[j * 2],
+      yj = r[j * 2 + 1];
     if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
   }
   return inside;
@@ -44,7 +48,11 @@ export function pointInFlatRing(x: number, y: number, r: ArrayLike<number>): boo
  * Even-odd point in polygon over all rings of one polygon given as [x, y] pairs (closed or not):
  * inside the outer ring and in no hole.
  */
-export function pointInPolygonPoints(x: number, y: number, rings: readonly (readonly (readonly number[])[])[]): boolean {
+export function pointInPolygonPoints(
+  x: number,
+  y: number,
+  rings: readonly (readonly (readonly number[])[])[],
+): boolean {
   let inside = false;
   for (const ring of rings) {
     for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
@@ -61,8 +69,10 @@ export function pointInRingIds(x: number, y: number, ids: ArrayLike<number>, xy:
   let inside = false;
   const n = ids.length;
   for (let i = 0, j = n - 1; i < n; j = i++) {
-    const xi = xy[ids[i] * 2], yi = xy[ids[i] * 2 + 1];
-    const xj = xy[ids[j] * 2], yj = xy[ids[j] * 2 + 1];
+    const xi = xy[ids[i] * 2],
+      yi = xy[ids[i] * 2 + 1];
+    const xj = xy[ids[j] * 2],
+      yj = xy[ids[j] * 2 + 1];
     if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
   }
   return inside;
@@ -72,8 +82,10 @@ export function pointInRingIds(x: number, y: number, ids: ArrayLike<number>, xy:
 export function pointInRing(x: number, y: number, ring: readonly (readonly number[])[]): boolean {
   let inside = false;
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const xi = ring[i][0], yi = ring[i][1];
-    const xj = ring[j][0], yj = ring[j][1];
+    const xi = ring[i][0],
+      yi = ring[i][1];
+    const xj = ring[j][0],
+      yj = ring[j][1];
     if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
   }
   return inside;
@@ -96,5 +108,8 @@ export function convexHull(points: readonly (readonly [number, number])[]): [num
     while (upper.length >= 2 && cross(upper[upper.length - 2], upper[upper.length - 1], p) <= 0) upper.pop();
     upper.push(p);
   }
-  return lower.slice(0, -1).concat(upper.slice(0, -1)).map((p) => [p[0], p[1]]);
+  return lower
+    .slice(0, -1)
+    .concat(upper.slice(0, -1))
+    .map((p) => [p[0], p[1]]);
 }

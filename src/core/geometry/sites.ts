@@ -16,13 +16,17 @@ export interface Site {
 
 const MERGE_METRES = 1;
 
-export function mergeSites(practices: readonly Practice[], projection: Projection): { sites: Site[]; siteOfPractice: Int32Array } {
+export function mergeSites(
+  practices: readonly Practice[],
+  projection: Projection,
+): { sites: Site[]; siteOfPractice: Int32Array } {
   const siteOfPractice = new Int32Array(practices.length);
   const grid = new GridBins();
   const sites: { lon: number; lat: number; x: number; y: number; practices: number[] }[] = [];
   practices.forEach((p, i) => {
     const [x, y] = projection.forward(p.lon, p.lat);
-    const gx = Math.floor(x / MERGE_METRES), gy = Math.floor(y / MERGE_METRES);
+    const gx = Math.floor(x / MERGE_METRES),
+      gy = Math.floor(y / MERGE_METRES);
     let site = -1;
     for (let dx = -1; dx <= 1 && site < 0; dx++) {
       for (let dy = -1; dy <= 1 && site < 0; dy++) {

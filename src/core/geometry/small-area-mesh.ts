@@ -27,7 +27,10 @@ export interface SmallAreaMesh extends CellMesh {
  * One mesh cell per area; `areas[i]` is area i's polygons (rings of [lon, lat], closed or not).
  * Example: `dissolveSites(buildSmallAreaMesh(lsoaPolygons), [0, 1]).geometry` is the union of two LSOAs.
  */
-export function buildSmallAreaMesh(areas: readonly (readonly Position[][][])[], snapMetres = SMALL_AREA_SNAP_METRES): SmallAreaMesh {
+export function buildSmallAreaMesh(
+  areas: readonly (readonly Position[][][])[],
+  snapMetres = SMALL_AREA_SNAP_METRES,
+): SmallAreaMesh {
   const projection = centredProjection(areas);
   const vertices = new VertexIndex(snapMetres);
   const rings: { ids: Int32Array; hole: boolean }[][] = areas.map((polygons) => {
@@ -59,14 +62,24 @@ export function buildSmallAreaMesh(areas: readonly (readonly Position[][][])[], 
     cellAreaKm2[i] = a / 1e6;
   });
   return {
-    projection, vertexXY, vertexLonLat, cellRings: oriented, cellAreaKm2, edgeSite: after.edgeSite,
-    unmatchedBefore: before.edges.length, unmatchedAfter: after.edges.length, edgeCount: after.total,
+    projection,
+    vertexXY,
+    vertexLonLat,
+    cellRings: oriented,
+    cellAreaKm2,
+    edgeSite: after.edgeSite,
+    unmatchedBefore: before.edges.length,
+    unmatchedAfter: after.edges.length,
+    edgeCount: after.total,
   };
 }
 
 /** A projection centred on the middle of the outer rings' extent. */
 function centredProjection(areas: readonly (readonly Position[][][])[]): Projection {
-  let minLon = Infinity, maxLon = -Infinity, minLat = Infinity, maxLat = -Infinity;
+  let minLon = Infinity,
+    maxLon = -Infinity,
+    minLat = Infinity,
+    maxLat = -Infinity;
   for (const polygons of areas) {
     for (const poly of polygons) {
       for (const p of poly[0] ?? []) {
@@ -95,7 +108,7 @@ function ringIds(ring: readonly Position[], projection: Projection, vertices: Ve
 
 /** Outer rings counter-clockwise, holes clockwise (the mesh's convention, as for cells). */
 function orient(r: Int32Array, hole: boolean, xy: Float64Array): Int32Array {
-  if ((signedAreaOfIds(r, xy) > 0) === hole) r.reverse();
+  if (signedAreaOfIds(r, xy) > 0 === hole) r.reverse();
   return r;
 }
 
@@ -129,7 +142,12 @@ function unmatchedEdges(cells: readonly Int32Array[][], nV: number): Unmatched {
  * interior, ordered along it; returns how many rings changed. Only vertices of unmatched edges can be T-junctions: where one side
  * has a vertex the other lacks, neither side's edges there have twins.
  */
-function nodeUnmatched(cells: Int32Array[][], edges: readonly [number, number, number][], xy: Float64Array, tol: number): number {
+function nodeUnmatched(
+  cells: Int32Array[][],
+  edges: readonly [number, number, number][],
+  xy: Float64Array,
+  tol: number,
+): number {
   const candidates = new Set<number>();
   for (const [c, k, i] of edges) {
     const r = cells[c][k];
@@ -140,7 +158,8 @@ function nodeUnmatched(cells: Int32Array[][], edges: readonly [number, number, n
   const inserts = new Map<string, Map<number, number[]>>();
   for (const [c, k, i] of edges) {
     const r = cells[c][k];
-    const a = r[i], b = r[(i + 1) % r.length];
+    const a = r[i],
+      b = r[(i + 1) % r.length];
     const on = grid.nearSegment(a, b, tol);
     if (on.length === 0) continue;
     const key = `${c}:${k}`;
@@ -165,7 +184,11 @@ function nodeUnmatched(cells: Int32Array[][], edges: readonly [number, number, n
 class PointGrid {
   private readonly bins = new Map<number, number[]>();
 
-  constructor(ids: readonly number[], private readonly xy: Float64Array, private readonly size: number) {
+  constructor(
+    ids: readonly number[],
+    private readonly xy: Float64Array,
+    private readonly size: number,
+  ) {
     for (const v of ids) {
       const key = this.key(Math.floor(xy[v * 2] / size), Math.floor(xy[v * 2 + 1] / size));
       const bin = this.bins.get(key);
@@ -181,12 +204,18 @@ class PointGrid {
   /** Vertices strictly inside segment a-b (not its ends) within `tol`, ordered from a to b. */
   nearSegment(a: number, b: number, tol: number): number[] {
     const xy = this.xy;
-    const ax = xy[a * 2], ay = xy[a * 2 + 1], bx = xy[b * 2], by = xy[b * 2 + 1];
-    const dx = bx - ax, dy = by - ay;
+    const ax = xy[a * 2],
+      ay = xy[a * 2 + 1],
+      bx = xy[b * 2],
+      by = xy[b * 2 + 1];
+    const dx = bx - ax,
+      dy = by - ay;
     const len2 = dx * dx + dy * dy;
     if (len2 === 0) return [];
-    const x0 = Math.floor((Math.min(ax, bx) - tol) / this.size), x1 = Math.floor((Math.max(ax, bx) + tol) / this.size);
-    const y0 = Math.floor((Math.min(ay, by) - tol) / this.size), y1 = Math.floor((Math.max(ay, by) + tol) / this.size);
+    const x0 = Math.floor((Math.min(ax, bx) - tol) / this.size),
+      x1 = Math.floor((Math.max(ax, bx) + tol) / this.size);
+    const y0 = Math.floor((Math.min(ay, by) - tol) / this.size),
+      y1 = Math.floor((Math.max(ay, by) + tol) / this.size);
     const found: [number, number][] = [];
     for (let gx = x0; gx <= x1; gx++) {
       for (let gy = y0; gy <= y1; gy++) {
@@ -194,7 +223,8 @@ class PointGrid {
           if (v === a || v === b) continue;
           const t = ((xy[v * 2] - ax) * dx + (xy[v * 2 + 1] - ay) * dy) / len2;
           if (t <= 0 || t >= 1) continue;
-          const ex = ax + t * dx - xy[v * 2], ey = ay + t * dy - xy[v * 2 + 1];
+          const ex = ax + t * dx - xy[v * 2],
+            ey = ay + t * dy - xy[v * 2 + 1];
           if (ex * ex + ey * ey <= tol * tol) found.push([t, v]);
         }
       }

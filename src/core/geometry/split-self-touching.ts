@@ -16,7 +16,9 @@ export interface SelfTouchRepair {
  * Example: a square ring that visits (1, 1) twice comes back as a shell with a hole touching it
  * at (1, 1). Returns null when no ring visits a position twice (nothing to repair).
  */
-export function splitSelfTouchingRings(polygons: readonly (readonly (readonly Position[])[])[]): SelfTouchRepair | null {
+export function splitSelfTouchingRings(
+  polygons: readonly (readonly (readonly Position[])[])[],
+): SelfTouchRepair | null {
   const touches = findTouches(polygons);
   if (touches.length === 0) return null;
   const ids = new Map<string, number>();
@@ -35,7 +37,7 @@ export function splitSelfTouchingRings(polygons: readonly (readonly (readonly Po
   for (const poly of polygons) {
     poly.forEach((ring, k) => {
       const open = ring.slice(0, -1).map(idOf);
-      if ((signedAreaOfPoints(ring) > 0) !== (k === 0)) open.reverse();
+      if (signedAreaOfPoints(ring) > 0 !== (k === 0)) open.reverse();
       rings.push(open);
     });
   }

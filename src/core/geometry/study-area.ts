@@ -28,7 +28,8 @@ export function hullStudyArea(points: readonly XY[], projection: Projection): St
   const hull = convexHull(points);
   let diameter = 0;
   for (let i = 0; i < hull.length; i++) {
-    for (let j = i + 1; j < hull.length; j++) diameter = Math.max(diameter, Math.hypot(hull[i][0] - hull[j][0], hull[i][1] - hull[j][1]));
+    for (let j = i + 1; j < hull.length; j++)
+      diameter = Math.max(diameter, Math.hypot(hull[i][0] - hull[j][0], hull[i][1] - hull[j][1]));
   }
   const margin = Math.max(2000, diameter * 0.05);
   const grown: XY[] = [];
@@ -43,10 +44,12 @@ export function hullStudyArea(points: readonly XY[], projection: Projection): St
   ring.push(ring[0]);
   const geometry: Polygon = {
     type: 'Polygon',
-    coordinates: [ring.map(([x, y]) => {
-      const [lon, lat] = projection.inverse(x, y);
-      return [round6(lon), round6(lat)];
-    })],
+    coordinates: [
+      ring.map(([x, y]) => {
+        const [lon, lat] = projection.inverse(x, y);
+        return [round6(lon), round6(lat)];
+      }),
+    ],
   };
   geometry.coordinates[0][geometry.coordinates[0].length - 1] = geometry.coordinates[0][0];
   return fromPolygons([[ring]], geometry);

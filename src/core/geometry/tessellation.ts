@@ -59,7 +59,9 @@ export function buildTessellation(practices: readonly Practice[], boundary?: Bou
   const hullPoints = far.size ? points.filter((_, k) => !farSite[k]) : points;
   const area: StudyArea = boundary
     ? boundaryStudyArea(boundary, projection)
-    : hullPoints.length > 0 ? hullStudyArea(hullPoints, projection) : emptyStudyArea();
+    : hullPoints.length > 0
+      ? hullStudyArea(hullPoints, projection)
+      : emptyStudyArea();
 
   const vertices = new VertexIndex();
   const cellRings: Int32Array[][] = sites.map(() => []);
@@ -84,7 +86,13 @@ export function buildTessellation(practices: readonly Practice[], boundary?: Bou
   const vertexXY = vertices.coordinates();
   const nV = vertices.count;
   const { vertexLonLat, canonical } = outputGrid(vertexXY, projection);
-  const pieces = cellRings.map((cell) => normaliseCell(cell.map((r) => r.map((v) => canonical[v])), vertexXY, nV));
+  const pieces = cellRings.map((cell) =>
+    normaliseCell(
+      cell.map((r) => r.map((v) => canonical[v])),
+      vertexXY,
+      nV,
+    ),
+  );
   const { cellRings: rings, islandEdges } = reattachFragments(pieces, sites, vertexXY, nV);
   const cellAreaKm2 = new Float64Array(sites.length);
   rings.forEach((cell, i) => {
@@ -94,8 +102,19 @@ export function buildTessellation(practices: readonly Practice[], boundary?: Bou
   });
   const { edgeSite, neighbours, sharedEdgeMetres } = adjacency(rings, vertexXY, nV);
   return {
-    projection, sites, siteOfPractice, vertexXY, vertexLonLat, cellRings: rings, cellAreaKm2,
-    neighbours, sharedEdgeMetres, edgeSite, islandEdges, areaGeometry: area.geometry, areaKm2: area.areaKm2,
+    projection,
+    sites,
+    siteOfPractice,
+    vertexXY,
+    vertexLonLat,
+    cellRings: rings,
+    cellAreaKm2,
+    neighbours,
+    sharedEdgeMetres,
+    edgeSite,
+    islandEdges,
+    areaGeometry: area.geometry,
+    areaKm2: area.areaKm2,
   };
 }
 
@@ -121,7 +140,11 @@ function outputGrid(xy: Float64Array, projection: Projection): { vertexLonLat: F
   return { vertexLonLat, canonical };
 }
 
-function* extentPoints(practices: readonly Practice[], boundary: Boundary | null | undefined, far: ReadonlySet<number>): Iterable<[number, number]> {
+function* extentPoints(
+  practices: readonly Practice[],
+  boundary: Boundary | null | undefined,
+  far: ReadonlySet<number>,
+): Iterable<[number, number]> {
   for (let i = 0; i < practices.length; i++) if (!far.has(i)) yield [practices[i].lon, practices[i].lat];
   if (!boundary) return;
   for (const poly of polygonsOf(boundary)) for (const p of poly[0] ?? []) yield [p[0], p[1]];
@@ -129,9 +152,13 @@ function* extentPoints(practices: readonly Practice[], boundary: Boundary | null
 
 /** Mean of a convex cell's vertices: strictly inside it. */
 function interiorPoint(cell: readonly XY[]): [number, number] {
-  let x = 0, y = 0;
+  let x = 0,
+    y = 0;
   const n = cell.length - 1;
-  for (let i = 0; i < n; i++) { x += cell[i][0]; y += cell[i][1]; }
+  for (let i = 0; i < n; i++) {
+    x += cell[i][0];
+    y += cell[i][1];
+  }
   return [x / n, y / n];
 }
 
@@ -150,7 +177,7 @@ function toIdRings(pieces: XY[][][], vertices: VertexIndex): Int32Array[] {
       const arr = Int32Array.from(ids);
       const area = signedAreaOfPoints(ring);
       if (Math.abs(area) < 1e-6) return;
-      if ((k === 0) !== (area > 0)) arr.reverse();
+      if ((k === 0) !== area > 0) arr.reverse();
       out.push(arr);
     });
   }
@@ -168,15 +195,22 @@ function adjacency(cellRings: readonly (readonly Int32Array[])[], xy: Float64Arr
     others.length = lengths.length = 0;
     for (const r of rings) {
       for (let i = 0; i < r.length; i++) {
-        const a = r[i], b = r[(i + 1) % r.length];
+        const a = r[i],
+          b = r[(i + 1) % r.length];
         const other = edgeSite.owner(b, a);
         if (other === undefined || other === site) continue;
         const len = Math.hypot(xy[b * 2] - xy[a * 2], xy[b * 2 + 1] - xy[a * 2 + 1]);
         const k = others.indexOf(other);
-        if (k < 0) { others.push(other); lengths.push(len); } else lengths[k] += len;
+        if (k < 0) {
+          others.push(other);
+          lengths.push(len);
+        } else lengths[k] += len;
       }
     }
-    const order = others.map((_, k) => k).filter((k) => lengths[k] > 0).sort((p, q) => others[p] - others[q]);
+    const order = others
+      .map((_, k) => k)
+      .filter((k) => lengths[k] > 0)
+      .sort((p, q) => others[p] - others[q]);
     neighbours.push(Int32Array.from(order, (k) => others[k]));
     sharedEdgeMetres.push(Float64Array.from(order, (k) => lengths[k]));
   });

@@ -15,7 +15,8 @@ export class VertexIndex {
   constructor(private readonly snapMetres = DEFAULT_SNAP_METRES) {}
 
   id(x: number, y: number): number {
-    const gx = Math.floor(x / this.snapMetres), gy = Math.floor(y / this.snapMetres);
+    const gx = Math.floor(x / this.snapMetres),
+      gy = Math.floor(y / this.snapMetres);
     const own = this.bins.get(gx, gy);
     if (own >= 0 && this.near(own, x, y)) return own;
     for (let dx = -1; dx <= 1; dx++) {

@@ -54,7 +54,13 @@ export function wgs84ToBng(lon: number, lat: number): [number, number] {
  */
 export function crsFromName(name: string): Crs | null {
   const s = name.trim().toUpperCase();
-  if (/(^|[:/])(EPSG[:/]+(\d+[:.])?)?27700$/.test(s) || s === 'BNG' || s === 'OSGB36' || /BRITISH.NATIONAL.GRID/.test(s)) return CRS.bng;
+  if (
+    /(^|[:/])(EPSG[:/]+(\d+[:.])?)?27700$/.test(s) ||
+    s === 'BNG' ||
+    s === 'OSGB36' ||
+    /BRITISH.NATIONAL.GRID/.test(s)
+  )
+    return CRS.bng;
   if (/(^|[:/])(EPSG[:/]+(\d+[:.])?)?4326$/.test(s) || /CRS84$/.test(s) || s === 'WGS84') return CRS.wgs84;
   return null;
 }
@@ -76,7 +82,12 @@ export type GeoJsonCrs =
 export function geoJsonCrs(doc: unknown): GeoJsonCrs {
   if (!isRecord(doc) || doc.crs === undefined || doc.crs === null) return { kind: 'none' };
   const props = isRecord(doc.crs) && isRecord(doc.crs.properties) ? doc.crs.properties : {};
-  const name = typeof props.name === 'string' ? props.name : typeof props.code === 'number' ? `EPSG:${props.code}` : JSON.stringify(doc.crs);
+  const name =
+    typeof props.name === 'string'
+      ? props.name
+      : typeof props.code === 'number'
+        ? `EPSG:${props.code}`
+        : JSON.stringify(doc.crs);
   const crs = crsFromName(name);
   return crs ? { kind: 'known', crs } : { kind: 'other', name };
 }
@@ -90,7 +101,8 @@ export function forEachPosition(doc: unknown, visit: (p: number[]) => void): voi
   };
   const geometry = (g: unknown, depth: number): void => {
     if (!isRecord(g) || depth > 64) return;
-    if (g.type === 'GeometryCollection' && Array.isArray(g.geometries)) for (const x of g.geometries) geometry(x, depth + 1);
+    if (g.type === 'GeometryCollection' && Array.isArray(g.geometries))
+      for (const x of g.geometries) geometry(x, depth + 1);
     else coords(g.coordinates);
   };
   if (!isRecord(doc)) return;

@@ -43,9 +43,12 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
  */
 export function decodeText(bytes: Uint8Array, fileName: string): Result<string> {
   const log = new IssueLog(fileName);
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return log.result(() => new TextDecoder('utf-8').decode(bytes.subarray(3)));
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return log.result(() => new TextDecoder('utf-16le').decode(bytes.subarray(2)));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return log.result(() => new TextDecoder('utf-16be').decode(bytes.subarray(2)));
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return log.result(() => new TextDecoder('utf-8').decode(bytes.subarray(3)));
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return log.result(() => new TextDecoder('utf-16le').decode(bytes.subarray(2)));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return log.result(() => new TextDecoder('utf-16be').decode(bytes.subarray(2)));
   const bad = firstInvalidUtf8(bytes);
   if (bad < 0) return log.result(() => new TextDecoder('utf-8').decode(bytes));
   // NUL bytes mean binary content; checkText says so in its own words.
@@ -61,6 +64,10 @@ export function decodeText(bytes: Uint8Array, fileName: string): Result<string> 
     return log.fail();
   }
   const at = lineAt(bytes, bad);
-  log.warning('encodings', {}, `is not UTF-8 text; read as Windows-1252, the encoding Excel uses for CSV (first non-UTF-8 character on line ${at.line}: "${at.text}"); outputs are written as UTF-8`);
+  log.warning(
+    'encodings',
+    {},
+    `is not UTF-8 text; read as Windows-1252, the encoding Excel uses for CSV (first non-UTF-8 character on line ${at.line}: "${at.text}"); outputs are written as UTF-8`,
+  );
   return log.result(() => new TextDecoder('windows-1252').decode(bytes));
 }

@@ -9,7 +9,8 @@ import { checkText, isRecord, parseJson } from './text-input';
 export function featureList(json: unknown): unknown[] | null {
   if (isRecord(json) && json.type === 'FeatureCollection' && Array.isArray(json.features)) return json.features;
   if (isRecord(json) && json.type === 'Feature') return [json];
-  if (isRecord(json) && typeof json.type === 'string' && 'coordinates' in json) return [{ type: 'Feature', properties: {}, geometry: json }];
+  if (isRecord(json) && typeof json.type === 'string' && 'coordinates' in json)
+    return [{ type: 'Feature', properties: {}, geometry: json }];
   return null;
 }
 
@@ -32,9 +33,11 @@ export function readFeatureLayer(text: string, log: IssueLog, empty: string): un
 
 /** The first coordinate that is not WGS84 degrees, with the reason; null when all are. */
 export function degreesProblem(polygons: readonly Position[][][]): string | null {
-  for (const rings of polygons) for (const ring of rings) for (const [x, y] of ring) {
-    if (looksLikeBng(x, y)) return `coordinates ${x}, ${y} ${BNG_ADVICE}`;
-    if (!inDegreeRange(x, y)) return `coordinates ${x}, ${y} are not longitude/latitude degrees`;
-  }
+  for (const rings of polygons)
+    for (const ring of rings)
+      for (const [x, y] of ring) {
+        if (looksLikeBng(x, y)) return `coordinates ${x}, ${y} ${BNG_ADVICE}`;
+        if (!inDegreeRange(x, y)) return `coordinates ${x}, ${y} are not longitude/latitude degrees`;
+      }
   return null;
 }

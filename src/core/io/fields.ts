@@ -54,7 +54,11 @@ export interface DetectedFields {
   /** Caller-named fields whose name is not a header of the file. */
   readonly notFound: readonly { readonly field: FieldKey; readonly name: string }[];
   /** Fields whose header appears more than once (ignoring case): which one is meant is unknown. */
-  readonly ambiguous: readonly { readonly field: FieldKey; readonly headers: readonly string[]; readonly positions: readonly number[] }[];
+  readonly ambiguous: readonly {
+    readonly field: FieldKey;
+    readonly headers: readonly string[];
+    readonly positions: readonly number[];
+  }[];
 }
 
 /**

@@ -26,4 +26,12 @@ export type { PracticeHeaders } from './read-practice-headers';
 export { toMovesCsv, MOVES_CSV_HEADER } from './to-moves-csv';
 export type { MoveRow } from './to-moves-csv';
 export { parsePlanFile, serialisePlanFile, PLAN_FORMAT, PLAN_VERSION } from './plan-file';
-export type { PlanFileContent, PlanFileNetwork, PlanFileScenario, PlanSource, RecordedFile, ReferenceLayer, SmallAreaRecord } from './plan-file';
+export type {
+  PlanFileContent,
+  PlanFileNetwork,
+  PlanFileScenario,
+  PlanSource,
+  RecordedFile,
+  ReferenceLayer,
+  SmallAreaRecord,
+} from './plan-file';

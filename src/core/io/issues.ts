@@ -23,12 +23,7 @@ export function issueMessage(file: string, loc: IssueLocation, text: string): st
   return `${file}${where}${code}: ${text}`;
 }
 
-export function makeIssue(
-  severity: Issue['severity'],
-  file: string,
-  loc: IssueLocation,
-  text: string,
-): Issue {
+export function makeIssue(severity: Issue['severity'], file: string, loc: IssueLocation, text: string): Issue {
   return {
     severity,
     file,

@@ -18,7 +18,10 @@ export interface AssignmentTable {
  * Practices whose name is only their code (a list-size file has no names) named from `names`.
  * Example: `withPracticeNames([{ code: 'P1', name: 'P1', … }], new Map([['P1', 'THE SURGERY']]))`.
  */
-export function withPracticeNames(practices: readonly Practice[], names: ReadonlyMap<PracticeCode, string> | undefined): Practice[] {
+export function withPracticeNames(
+  practices: readonly Practice[],
+  names: ReadonlyMap<PracticeCode, string> | undefined,
+): Practice[] {
   if (!names) return [...practices];
   return practices.map((p) => {
     const name = names.get(p.code);
@@ -75,12 +78,25 @@ function columnsOf(
     const name = findColumn(lower, NAME_HEADERS);
     for (const c of [code, network, name]) {
       const same = lower.flatMap((h, i) => (c >= 0 && h === lower[c] ? [i + 1] : []));
-      if (same.length > 1) log.error('field errors', { field: header[c] }, `columns ${same.join(' and ')} are ${same.length === 2 ? 'both' : 'all'} named "${header[c]}", so which to use is ambiguous; rename or remove all but one`);
+      if (same.length > 1)
+        log.error(
+          'field errors',
+          { field: header[c] },
+          `columns ${same.join(' and ')} are ${same.length === 2 ? 'both' : 'all'} named "${header[c]}", so which to use is ambiguous; rename or remove all but one`,
+        );
     }
-    return log.errorCount > 0 ? null : { code, network, name, practiceName: findColumn(lower, ['practice_name']), rows };
+    return log.errorCount > 0
+      ? null
+      : { code, network, name, practiceName: findColumn(lower, ['practice_name']), rows };
   }
   if (header.length >= 2 && known.has(header[0].trim())) {
-    return { code: 0, network: 1, name: header.length > 2 ? 2 : -1, practiceName: -1, rows: [{ line: headerLine, cells: header }, ...rows] };
+    return {
+      code: 0,
+      network: 1,
+      name: header.length > 2 ? 2 : -1,
+      practiceName: -1,
+      rows: [{ line: headerLine, cells: header }, ...rows],
+    };
   }
   log.error(
     'field errors',
@@ -128,8 +144,14 @@ export function parseAssignment(
     const unassigned = NO_NETWORK.has(network.toUpperCase());
     const first = firstRow.get(code);
     if (first) {
-      if (first.network === network) log.warning('repeated rows', loc, `practice ${code} is listed again (first at ${first.where}); row ignored`);
-      else log.error('conflicting rows', loc, `practice ${code} is given network "${network}" here but "${first.network}" at ${first.where}`);
+      if (first.network === network)
+        log.warning('repeated rows', loc, `practice ${code} is listed again (first at ${first.where}); row ignored`);
+      else
+        log.error(
+          'conflicting rows',
+          loc,
+          `practice ${code} is given network "${network}" here but "${first.network}" at ${first.where}`,
+        );
       continue;
     }
     firstRow.set(code, { where, network });
@@ -144,13 +166,20 @@ export function parseAssignment(
     const seen = networks.get(network);
     if (!seen) networks.set(network, { name: name || network, where });
     else if (name && name !== seen.name && seen.name !== network) {
-      log.warning('network name conflicts', loc, `network ${network} is named "${name}" here but "${seen.name}" at ${seen.where}; kept "${seen.name}"`);
+      log.warning(
+        'network name conflicts',
+        loc,
+        `network ${network} is named "${name}" here but "${seen.name}" at ${seen.where}; kept "${seen.name}"`,
+      );
     } else if (name && seen.name === network) networks.set(network, { name, where });
   }
 
   const missing = practices.filter((p) => !firstRow.has(p.code));
   if (missing.length > 0 && log.errorCount === 0) {
-    const examples = missing.slice(0, 5).map((p) => p.code).join(', ');
+    const examples = missing
+      .slice(0, 5)
+      .map((p) => p.code)
+      .join(', ');
     log.warning(
       'practices with no network',
       {},

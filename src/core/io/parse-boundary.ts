@@ -37,14 +37,19 @@ function readPieces(doc: unknown, log: IssueLog): Piece[] {
   const out: Piece[] = [];
   const features = isRecord(doc) && doc.type === 'FeatureCollection' ? doc.features : undefined;
   if (isRecord(doc) && doc.type === 'FeatureCollection' && !Array.isArray(features)) {
-    log.error('file errors', {}, 'is a GeoJSON FeatureCollection whose "features" is not a list; expected a list of Polygon or MultiPolygon features');
+    log.error(
+      'file errors',
+      {},
+      'is a GeoJSON FeatureCollection whose "features" is not a list; expected a list of Polygon or MultiPolygon features',
+    );
   } else if (Array.isArray(features)) {
     features.forEach((f: unknown, i: number) => {
       const where = `feature ${i}`;
       if (!isRecord(f) || f.type !== 'Feature') log.error('geometry errors', { where }, 'is not a GeoJSON Feature');
       else pushPiece(out, where, readPolygons(f.geometry, where, log));
     });
-    if (features.length === 0) log.error('file errors', {}, 'is an empty FeatureCollection; expected Polygon or MultiPolygon features');
+    if (features.length === 0)
+      log.error('file errors', {}, 'is an empty FeatureCollection; expected Polygon or MultiPolygon features');
   } else if (isRecord(doc) && doc.type === 'Feature') {
     pushPiece(out, 'feature', readPolygons(doc.geometry, 'feature', log));
   } else if (isRecord(doc) && typeof doc.type === 'string') {
@@ -63,7 +68,11 @@ function checkHoles(pieces: readonly Piece[], log: IssueLog): void {
         if (hole.some(([x, y]) => pointInRing(x, y, outer))) return;
         const bigger = Math.abs(ringSignedArea2(hole)) >= Math.abs(ringSignedArea2(outer));
         const why = bigger ? 'is bigger than its outer ring and encloses it' : 'lies outside its outer ring';
-        log.error('geometry errors', { where: piece.where }, `hole ${k + 1} of a polygon ${why}; a hole must lie inside the polygon's outer ring (are the rings in the wrong order?)`);
+        log.error(
+          'geometry errors',
+          { where: piece.where },
+          `hole ${k + 1} of a polygon ${why}; a hole must lie inside the polygon's outer ring (are the rings in the wrong order?)`,
+        );
       });
     }
   }
@@ -111,7 +120,11 @@ function dissolve(polygons: readonly Position[][][], log: IssueLog): Boundary | 
       log.warning('repairs', {}, 'rings cross themselves; split them where they cross before dissolving');
       return union(asFeatures(unkinked))?.geometry ?? null;
     } catch (e) {
-      log.error('geometry errors', {}, `the polygons could not be dissolved into one area (${e instanceof Error ? e.message : String(e)})`);
+      log.error(
+        'geometry errors',
+        {},
+        `the polygons could not be dissolved into one area (${e instanceof Error ? e.message : String(e)})`,
+      );
       return null;
     }
   }
@@ -144,12 +157,17 @@ export function parseBoundary(text: string, fileName: string, opts: ParseBoundar
   if (pieces.length === 1 && !polygons.some((p) => ringsCross(p))) {
     geometry = polygonsToGeometry(polygons);
   } else {
-    if (pieces.length === 1) log.warning('repairs', {}, 'rings cross themselves or each other (invalid polygon); repaired by re-noding them');
+    if (pieces.length === 1)
+      log.warning('repairs', {}, 'rings cross themselves or each other (invalid polygon); repaired by re-noding them');
     const dissolved = dissolve(polygons, log);
-    geometry = dissolved ? polygonsToGeometry(polygonsOf(dissolved).flatMap((p) => {
-          const c = cleanPolygon(p);
-          return c ? [c] : [];
-        })) : null;
+    geometry = dissolved
+      ? polygonsToGeometry(
+          polygonsOf(dissolved).flatMap((p) => {
+            const c = cleanPolygon(p);
+            return c ? [c] : [];
+          }),
+        )
+      : null;
   }
   if (geometry) geometry = polygonsToGeometry(repairSelfTouching(polygonsOf(geometry), undefined, log));
   if (!geometry && log.errorCount === 0) log.error('geometry errors', {}, 'the polygons enclose no area');

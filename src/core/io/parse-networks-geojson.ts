@@ -29,7 +29,9 @@ function reader(props: Record<string, unknown>, where: string, log: IssueLog) {
   const fail = (field: string, expected: string) => {
     const raw = props[field];
     const text =
-      raw === undefined ? `${field} is missing (expected ${expected})` : `${field} ${quoteValue(raw)} is not ${expected}`;
+      raw === undefined
+        ? `${field} is missing (expected ${expected})`
+        : `${field} ${quoteValue(raw)} is not ${expected}`;
     log.error('property errors', { where, field }, text);
     return null;
   };
@@ -68,12 +70,21 @@ interface FeatureRead {
 }
 
 // One feature's own checks; checks across features (ids, codes, band) are the caller's.
-function readFeature(f: Record<string, unknown>, props: Record<string, unknown>, i: number, log: IssueLog): FeatureRead {
+function readFeature(
+  f: Record<string, unknown>,
+  props: Record<string, unknown>,
+  i: number,
+  log: IssueLog,
+): FeatureRead {
   const id = reader(props, `feature ${i}`, log).text('network_id');
   // Later messages name the network as well as the feature.
   const where = id === null ? `feature ${i}` : `feature ${i}, network ${id}`;
   if (id !== null && f.id !== undefined && String(f.id) !== id) {
-    log.error('property errors', { where, field: 'id' }, `Feature id "${String(f.id)}" differs from network_id "${id}"`);
+    log.error(
+      'property errors',
+      { where, field: 'id' },
+      `Feature id "${String(f.id)}" differs from network_id "${id}"`,
+    );
   }
   const r = reader(props, where, log);
   const name = typeof props.network_name === 'string' ? props.network_name : r.text('network_name');
@@ -82,7 +93,11 @@ function readFeature(f: Record<string, unknown>, props: Record<string, unknown>,
   const parts = r.whole('parts');
   const contiguous = props.contiguous === undefined ? parts === 1 : props.contiguous;
   if (typeof contiguous !== 'boolean') {
-    log.error('property errors', { where, field: 'contiguous' }, `contiguous is ${JSON.stringify(contiguous)}; expected true or false`);
+    log.error(
+      'property errors',
+      { where, field: 'contiguous' },
+      `contiguous is ${JSON.stringify(contiguous)}; expected true or false`,
+    );
   }
   const areaKm2 = r.number('area_km2', 0, Infinity);
   const polsbyPopper = r.number('polsby_popper', 0, 1);
@@ -91,9 +106,19 @@ function readFeature(f: Record<string, unknown>, props: Record<string, unknown>,
   const bandMax = r.number('band_max', 0, Infinity);
 
   const codesText = props.practice_codes;
-  const codes = typeof codesText === 'string' ? codesText.split(';').map((c) => c.trim()).filter(Boolean) : [];
+  const codes =
+    typeof codesText === 'string'
+      ? codesText
+          .split(';')
+          .map((c) => c.trim())
+          .filter(Boolean)
+      : [];
   if (typeof codesText !== 'string') {
-    log.error('property errors', { where, field: 'practice_codes' }, 'practice_codes is not a string of ";"-separated codes');
+    log.error(
+      'property errors',
+      { where, field: 'practice_codes' },
+      'practice_codes is not a string of ";"-separated codes',
+    );
   } else if (practiceCount !== null && codes.length !== practiceCount) {
     const text = `practice_count ${practiceCount} but practice_codes lists ${codes.length}`;
     log.error('property errors', { where, field: 'practice_count' }, text);
@@ -117,8 +142,15 @@ function readFeature(f: Record<string, unknown>, props: Record<string, unknown>,
   if (bad) log.error('geometry errors', { where }, pointProblem(bad[0], bad[1]) as string);
 
   const complete =
-    id !== null && name !== null && population !== null && practiceCount !== null && parts !== null &&
-    areaKm2 !== null && polsbyPopper !== null && status !== null && typeof contiguous === 'boolean';
+    id !== null &&
+    name !== null &&
+    population !== null &&
+    practiceCount !== null &&
+    parts !== null &&
+    areaKm2 !== null &&
+    polsbyPopper !== null &&
+    status !== null &&
+    typeof contiguous === 'boolean';
   const record: NetworkRecord | null = complete
     ? {
         id: networkId(id),
@@ -174,7 +206,12 @@ export function parseNetworksGeoJSON(
     }
     if (id === null) return;
     const first = firstOfId.get(id);
-    if (first) log.error('repeated networks', { where, field: 'network_id' }, `network_id ${id} appears again (first at ${first})`);
+    if (first)
+      log.error(
+        'repeated networks',
+        { where, field: 'network_id' },
+        `network_id ${id} appears again (first at ${first})`,
+      );
     else firstOfId.set(id, `feature ${i}`);
     for (const c of codes) {
       const other = assignment.get(practiceCode(c));

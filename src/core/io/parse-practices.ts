@@ -3,7 +3,15 @@ import type { NetworkId, Practice, PracticeCode, Result } from '../model';
 import { networkId, practiceCode } from '../model';
 import { fileCoordinateMessage, fileCoordinateProblem, looksLikeBng, pointProblem, type Located } from './coordinates';
 import { CRS, bngToWgs84, type Crs } from './crs';
-import { FIELD_ALIASES, FIELD_LABELS, GRID_EAST, detectFields, type DetectedFields, type FieldKey, type FieldNames } from './fields';
+import {
+  FIELD_ALIASES,
+  FIELD_LABELS,
+  GRID_EAST,
+  detectFields,
+  type DetectedFields,
+  type FieldKey,
+  type FieldNames,
+} from './fields';
 import { normalisePostcode, postcodeProblem, type PostcodeLookup } from './postcodes';
 import { IssueLog } from './issues';
 import { readRecords, type SourceRecord, type SourceRecords } from './read-records';
@@ -59,7 +67,8 @@ export function forbiddenCodeCharacter(code: string): string | undefined {
   return undefined;
 }
 
-const describeCharacter = (c: string) => (c === ';' ? '";"' : `a control character (U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')})`);
+const describeCharacter = (c: string) =>
+  c === ';' ? '";"' : `a control character (U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')})`;
 
 /** pcn_code "U" is NHS Digital's "Unallocated" bucket, not a network. */
 const NO_NETWORK_VALUES = new Set(['', 'U']);
@@ -83,13 +92,19 @@ function checkFields(src: SourceRecords, fields: DetectedFields, hasPostcodes: b
     const text = `${which}, so the ${FIELD_LABELS[field]} is ambiguous; rename or remove all but one`;
     log.error('field errors', { field: headers[0] }, text);
   }
-  const noCoordinates = src.format === INPUT_FORMAT.csv && (fields.missing.includes('lon') || fields.missing.includes('lat'));
+  const noCoordinates =
+    src.format === INPUT_FORMAT.csv && (fields.missing.includes('lon') || fields.missing.includes('lat'));
   // A postcode column without a lookup gets one message saying how to geocode it.
   if (noCoordinates && fields.postcode !== undefined && !hasPostcodes) {
-    log.error('field errors', { field: fields.postcode }, `has postcodes (${fields.postcode}) but no longitude/latitude or easting/northing columns: give a postcode lookup (--postcodes FILE on the command line, "Postcode lookup…" in the app; the ONS Postcode Directory or NSPL CSV)`);
+    log.error(
+      'field errors',
+      { field: fields.postcode },
+      `has postcodes (${fields.postcode}) but no longitude/latitude or easting/northing columns: give a postcode lookup (--postcodes FILE on the command line, "Postcode lookup…" in the app; the ONS Postcode Directory or NSPL CSV)`,
+    );
   }
   const byPostcode = noCoordinates && fields.postcode !== undefined;
-  const needed: readonly FieldKey[] = src.format === INPUT_FORMAT.csv && !byPostcode ? ['code', 'listSize', 'lon', 'lat'] : ['code', 'listSize'];
+  const needed: readonly FieldKey[] =
+    src.format === INPUT_FORMAT.csv && !byPostcode ? ['code', 'listSize', 'lon', 'lat'] : ['code', 'listSize'];
   for (const field of fields.missing) {
     if (!needed.includes(field) || fields.notFound.some((n) => n.field === field)) continue;
     log.error(
@@ -122,7 +137,14 @@ function readCoordinate(rec: SourceRecord, header: string, label: string, code: 
   return value;
 }
 
-function locateByPostcode(rec: SourceRecord, field: string, code: string, name: string, lookup: PostcodeLookup, log: IssueLog): Located | null {
+function locateByPostcode(
+  rec: SourceRecord,
+  field: string,
+  code: string,
+  name: string,
+  lookup: PostcodeLookup,
+  log: IssueLog,
+): Located | null {
   const postcode = cellText(rec.get(field));
   const loc = { where: rec.where, field, ...(code && { practiceCode: code }) };
   const problem = postcode === '' ? `postcode (${field}) is missing` : postcodeProblem(postcode, lookup);
@@ -130,33 +152,61 @@ function locateByPostcode(rec: SourceRecord, field: string, code: string, name: 
     const entry = lookup.entries.get(normalisePostcode(postcode));
     if (entry?.kind === 'located') return { where: rec.where, lon: entry.lon, lat: entry.lat };
   }
-  log.warning('practices left out (no coordinates for their postcode)', loc, `${name || code}: ${problem}; practice left out`);
+  log.warning(
+    'practices left out (no coordinates for their postcode)',
+    loc,
+    `${name || code}: ${problem}; practice left out`,
+  );
   return null;
 }
 
-function readDraft(rec: SourceRecord, fields: DetectedFields, seen: Map<string, string>, postcodes: PostcodeLookup | undefined, log: IssueLog): Draft {
+function readDraft(
+  rec: SourceRecord,
+  fields: DetectedFields,
+  seen: Map<string, string>,
+  postcodes: PostcodeLookup | undefined,
+  log: IssueLog,
+): Draft {
   const codeField = fields.code as string;
   const code = cellText(rec.get(codeField));
   const loc = { where: rec.where, ...(code && { practiceCode: code }) };
   const forbidden = forbiddenCodeCharacter(code);
-  if (!code) log.error('missing practice codes', { ...loc, field: codeField }, `practice code (${codeField}) is missing`);
+  if (!code)
+    log.error('missing practice codes', { ...loc, field: codeField }, `practice code (${codeField}) is missing`);
   else if (forbidden)
-    log.error('practice code errors', { ...loc, field: codeField }, `practice code ${quoteValue(code)} contains ${describeCharacter(forbidden)}; codes may not contain ";" (it separates the codes in the networks file) or control characters`);
+    log.error(
+      'practice code errors',
+      { ...loc, field: codeField },
+      `practice code ${quoteValue(code)} contains ${describeCharacter(forbidden)}; codes may not contain ";" (it separates the codes in the networks file) or control characters`,
+    );
   else if (seen.has(code))
-    log.error('duplicate practice codes', { ...loc, field: codeField }, `practice code ${code} appears again (first at ${seen.get(code)})`);
+    log.error(
+      'duplicate practice codes',
+      { ...loc, field: codeField },
+      `practice code ${code} appears again (first at ${seen.get(code)})`,
+    );
   else seen.set(code, rec.where);
 
   const sizeField = fields.listSize as string;
   const rawSize = rec.get(sizeField);
   let listSize: number | null = null;
-  if (isMissing(rawSize)) log.error('list size errors', { ...loc, field: sizeField }, `list size (${sizeField}) is missing`);
+  if (isMissing(rawSize))
+    log.error('list size errors', { ...loc, field: sizeField }, `list size (${sizeField}) is missing`);
   else {
     listSize = parseWholeNumber(rawSize);
     if (listSize === null)
-      log.error('list size errors', { ...loc, field: sizeField }, `list size ${quoteValue(rawSize)} is not a whole number >= 0`);
+      log.error(
+        'list size errors',
+        { ...loc, field: sizeField },
+        `list size ${quoteValue(rawSize)} is not a whole number >= 0`,
+      );
     else if (listSize === 0) log.warning('zero list sizes', { ...loc, field: sizeField }, 'list size is 0');
     else if (listSize > MAX_PLAUSIBLE_LIST_SIZE)
-      log.warning('implausible list sizes', { ...loc, field: sizeField }, `list size ${formatWhole(listSize)} is above ${formatWhole(MAX_PLAUSIBLE_LIST_SIZE)}, more than any practice in England has (the largest has about 110,000); used as given, check it`);
+      log.warning(
+        'implausible list sizes',
+        { ...loc, field: sizeField },
+        `list size ${formatWhole(listSize)} is above ${formatWhole(MAX_PLAUSIBLE_LIST_SIZE)}, more than any practice in England has (the largest has about 110,000); used as given, check it`,
+      );
   }
 
   const name = fields.name ? cellText(rec.get(fields.name)) : '';
@@ -175,12 +225,7 @@ function readDraft(rec: SourceRecord, fields: DetectedFields, seen: Map<string, 
   return { code, name: name || code, listSize, located };
 }
 
-function readNetwork(
-  rec: SourceRecord,
-  code: string,
-  fields: DetectedFields,
-  log: IssueLog,
-): PracticeNetwork | null {
+function readNetwork(rec: SourceRecord, code: string, fields: DetectedFields, log: IssueLog): PracticeNetwork | null {
   const field = fields.network as string;
   const id = cellText(rec.get(field));
   if (NO_NETWORK_VALUES.has(id.toUpperCase())) {
@@ -198,7 +243,11 @@ function readNetwork(
  * or `{ ok: false, errors: [{ message: 'practices.csv line 3 (B82005): list size "-3" is not a whole number >= 0', … }] }`.
  * Never throws for bad input; never mutates `opts`.
  */
-export function parsePractices(text: string, fileName: string, opts: ParsePracticesOptions = {}): Result<PracticeTable> {
+export function parsePractices(
+  text: string,
+  fileName: string,
+  opts: ParsePracticesOptions = {},
+): Result<PracticeTable> {
   const log = new IssueLog(fileName);
   const body = checkText(text, log, opts.maxBytes ?? DEFAULT_MAX_BYTES);
   if (body === null) return log.fail();
@@ -225,17 +274,23 @@ export function parsePractices(text: string, fileName: string, opts: ParsePracti
   reprojectGrid(drafts, fields, opts.crs, log);
   checkCoordinates(drafts, src, log);
   if (drafts.length > 0 && drafts.every((d) => d.leftOut)) {
-    log.error('file errors', {}, `no practice could be located: none of its postcodes has coordinates in ${opts.postcodes?.fileName ?? 'the postcode lookup'}`);
+    log.error(
+      'file errors',
+      {},
+      `no practice could be located: none of its postcodes has coordinates in ${opts.postcodes?.fileName ?? 'the postcode lookup'}`,
+    );
   }
 
   return log.result(() => ({
-    practices: drafts.filter((d) => !d.leftOut).map((d) => ({
-      code: practiceCode(d.code),
-      name: d.name,
-      listSize: d.listSize as number,
-      lon: (d.located as Located).lon,
-      lat: (d.located as Located).lat,
-    })),
+    practices: drafts
+      .filter((d) => !d.leftOut)
+      .map((d) => ({
+        code: practiceCode(d.code),
+        name: d.name,
+        listSize: d.listSize as number,
+        lon: (d.located as Located).lon,
+        lat: (d.located as Located).lat,
+      })),
     ...(fields.network !== undefined && { networkField: fields.network }),
     ...(networkOf && { networkOf }),
     fields,
@@ -251,14 +306,17 @@ function reprojectGrid(drafts: Draft[], fields: DetectedFields, crs: Crs | undef
   const stated = fields.lon !== undefined && (GRID_EAST as readonly string[]).includes(fields.lon.trim().toLowerCase());
   const located = drafts.flatMap((d) => (d.located && !d.leftOut ? [d.located] : []));
   if (located.length === 0) return;
-  const told = !stated && crs === CRS.bng && located.filter((p) => looksLikeBng(p.lon, p.lat)).length >= located.length / 2;
+  const told =
+    !stated && crs === CRS.bng && located.filter((p) => looksLikeBng(p.lon, p.lat)).length >= located.length / 2;
   if (!stated && !told) return;
   drafts.forEach((d, i) => {
     if (!d.located || d.leftOut) return;
     const [lon, lat] = bngToWgs84(d.located.lon, d.located.lat);
     drafts[i] = { ...d, located: { where: d.located.where, lon, lat } };
   });
-  const why = stated ? `columns ${fields.lon} and ${fields.lat} are British National Grid (EPSG:27700) eastings and northings` : 'coordinates are British National Grid (EPSG:27700) metres, as the user stated';
+  const why = stated
+    ? `columns ${fields.lon} and ${fields.lat} are British National Grid (EPSG:27700) eastings and northings`
+    : 'coordinates are British National Grid (EPSG:27700) metres, as the user stated';
   log.warning('reprojections', {}, `${why}; reprojected ${located.length} points to WGS84 longitude/latitude`);
 }
 

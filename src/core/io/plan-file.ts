@@ -3,7 +3,17 @@
 // Version 1 (one plan, no scenarios) is still read: it becomes one scenario.
 import { MAX_JSON_DEPTH, jsonTooDeepAt, lineOfIndex } from './json-depth';
 import type { MultiPolygon, Polygon } from 'geojson';
-import { networkId, practiceCode, type Band, type Boundary, type Issue, type NetworkId, type Practice, type PracticeCode, type Result } from '../model';
+import {
+  networkId,
+  practiceCode,
+  type Band,
+  type Boundary,
+  type Issue,
+  type NetworkId,
+  type Practice,
+  type PracticeCode,
+  type Result,
+} from '../model';
 import { parseBoundary } from './parse-boundary';
 import { parsePractices } from './parse-practices';
 
@@ -63,8 +73,12 @@ const SOURCE_KINDS: readonly PlanSource['kind'][] = ['practices', 'boundary', 'a
 /** The saved list of files; a list without kinds (older files) names the plan file itself. */
 function readSources(raw: unknown, fileName: string): PlanSource[] {
   const list = Array.isArray(raw)
-    ? raw.filter((x): x is PlanSource => !!x && typeof x === 'object' && typeof x.name === 'string' && SOURCE_KINDS.includes(x.kind))
-      .map((x) => (x.demo === true ? { kind: x.kind, name: x.name, demo: true } : { kind: x.kind, name: x.name }))
+    ? raw
+        .filter(
+          (x): x is PlanSource =>
+            !!x && typeof x === 'object' && typeof x.name === 'string' && SOURCE_KINDS.includes(x.kind),
+        )
+        .map((x) => (x.demo === true ? { kind: x.kind, name: x.name, demo: true } : { kind: x.kind, name: x.name }))
     : [];
   return list.length > 0 ? list : [{ kind: 'plan', name: fileName }];
 }
@@ -80,7 +94,8 @@ export interface PlanFileContent {
   readonly reference: ReferenceLayer | null;
 }
 
-const practiceJson = (practices: readonly Practice[]) => practices.map((p) => ({ code: p.code, name: p.name, listSize: p.listSize, lon: p.lon, lat: p.lat }));
+const practiceJson = (practices: readonly Practice[]) =>
+  practices.map((p) => ({ code: p.code, name: p.name, listSize: p.listSize, lon: p.lon, lat: p.lat }));
 
 /** JSON text of the plan; practices and boundary are written once unless a scenario has its own. */
 export function serialisePlanFile(content: PlanFileContent, savedAt = new Date()): string {
@@ -108,7 +123,14 @@ export function serialisePlanFile(content: PlanFileContent, savedAt = new Date()
 
 function readRecordedFile(raw: unknown): RecordedFile | null {
   const f = raw as { name?: unknown; sha256?: unknown; bytes?: unknown } | null;
-  if (!f || typeof f.name !== 'string' || typeof f.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(f.sha256) || typeof f.bytes !== 'number') return null;
+  if (
+    !f ||
+    typeof f.name !== 'string' ||
+    typeof f.sha256 !== 'string' ||
+    !/^[0-9a-f]{64}$/.test(f.sha256) ||
+    typeof f.bytes !== 'number'
+  )
+    return null;
   return { name: f.name, sha256: f.sha256, bytes: f.bytes };
 }
 
@@ -118,26 +140,50 @@ function readSmallAreas(raw: unknown, fileName: string, errors: Issue[]): SmallA
   const layer = readRecordedFile(o.layer);
   const registrations = o.registrations == null ? null : readRecordedFile(o.registrations);
   const deprivation = o.deprivation == null ? null : readRecordedFile(o.deprivation);
-  if ((o.footprints !== 'cells' && o.footprints !== 'smallAreas') || !layer || (o.registrations != null && !registrations) || (o.deprivation != null && !deprivation)) {
-    errors.push(err(fileName, 'smallAreas is not {footprints: "cells" or "smallAreas", layer: {name, sha256, bytes}, registrations and deprivation: {name, sha256, bytes} or null}', 'smallAreas'));
+  if (
+    (o.footprints !== 'cells' && o.footprints !== 'smallAreas') ||
+    !layer ||
+    (o.registrations != null && !registrations) ||
+    (o.deprivation != null && !deprivation)
+  ) {
+    errors.push(
+      err(
+        fileName,
+        'smallAreas is not {footprints: "cells" or "smallAreas", layer: {name, sha256, bytes}, registrations and deprivation: {name, sha256, bytes} or null}',
+        'smallAreas',
+      ),
+    );
     return null;
   }
-  return deprivation ? { footprints: o.footprints, layer, registrations, deprivation } : { footprints: o.footprints, layer, registrations };
+  return deprivation
+    ? { footprints: o.footprints, layer, registrations, deprivation }
+    : { footprints: o.footprints, layer, registrations };
 }
 
-const err = (fileName: string, message: string, field?: string): Issue => ({ severity: 'error', file: fileName, field, message: `${fileName}: ${message}` });
+const err = (fileName: string, message: string, field?: string): Issue => ({
+  severity: 'error',
+  file: fileName,
+  field,
+  message: `${fileName}: ${message}`,
+});
 const fail = (errors: Issue[]): Result<never> => ({ ok: false, errors: errors.slice(0, 50), warnings: [] });
 
 function readPractices(raw: unknown, label: string, errors: Issue[], warnings: Issue[]): readonly Practice[] | null {
   const fc = {
     type: 'FeatureCollection',
-    features: Array.isArray(raw) ? raw.map((p: Record<string, unknown>) => ({
-      type: 'Feature', geometry: { type: 'Point', coordinates: [p?.lon, p?.lat] },
-      properties: { practice_code: p?.code, practice_name: p?.name, registered_patients: p?.listSize },
-    })) : null,
+    features: Array.isArray(raw)
+      ? raw.map((p: Record<string, unknown>) => ({
+          type: 'Feature',
+          geometry: { type: 'Point', coordinates: [p?.lon, p?.lat] },
+          properties: { practice_code: p?.code, practice_name: p?.name, registered_patients: p?.listSize },
+        }))
+      : null,
   };
   const r = parsePractices(JSON.stringify(fc), label, { format: 'geojson' });
-  if (!r.ok) { errors.push(...r.errors); return null; }
+  if (!r.ok) {
+    errors.push(...r.errors);
+    return null;
+  }
   warnings.push(...r.warnings);
   return r.value.practices;
 }
@@ -152,8 +198,10 @@ function readBoundary(raw: unknown, label: string, errors: Issue[]): Boundary | 
 
 function readBand(raw: unknown, where: string, fileName: string, errors: Issue[]): Band {
   const band = raw as { min?: unknown; max?: unknown } | undefined;
-  const min = Number(band?.min), max = Number(band?.max);
-  if (!Number.isFinite(min) || !Number.isFinite(max) || min < 0 || min > max) errors.push(err(fileName, `${where}band ${JSON.stringify(raw)} is not {min, max} with 0 <= min <= max`, 'band'));
+  const min = Number(band?.min),
+    max = Number(band?.max);
+  if (!Number.isFinite(min) || !Number.isFinite(max) || min < 0 || min > max)
+    errors.push(err(fileName, `${where}band ${JSON.stringify(raw)} is not {min, max} with 0 <= min <= max`, 'band'));
   return { min, max };
 }
 
@@ -174,7 +222,9 @@ function readScenario(s: ScenarioInput, fileName: string, errors: Issue[]): Plan
   else {
     s.networks.forEach((n: Record<string, unknown>, i: number) => {
       if (!n || typeof n.id !== 'string' || n.id === '' || ids.has(n.id)) {
-        errors.push(err(fileName, `${s.where}network ${i}: id ${JSON.stringify(n?.id)} is missing or repeated`, 'networks'));
+        errors.push(
+          err(fileName, `${s.where}network ${i}: id ${JSON.stringify(n?.id)} is missing or repeated`, 'networks'),
+        );
         return;
       }
       ids.add(n.id);
@@ -191,23 +241,55 @@ function readScenario(s: ScenarioInput, fileName: string, errors: Issue[]): Plan
   else {
     const codes = new Set<string>(s.practices.map((p) => p.code));
     s.assignment.forEach((pair: unknown, i: number) => {
-      if (!Array.isArray(pair) || typeof pair[0] !== 'string' || typeof pair[1] !== 'string' || !ids.has(pair[1]) || !codes.has(pair[0])) {
-        errors.push(err(fileName, `${s.where}assignment ${i}: ${JSON.stringify(pair)} does not name a loaded practice and network`, 'assignment'));
+      if (
+        !Array.isArray(pair) ||
+        typeof pair[0] !== 'string' ||
+        typeof pair[1] !== 'string' ||
+        !ids.has(pair[1]) ||
+        !codes.has(pair[0])
+      ) {
+        errors.push(
+          err(
+            fileName,
+            `${s.where}assignment ${i}: ${JSON.stringify(pair)} does not name a loaded practice and network`,
+            'assignment',
+          ),
+        );
         return;
       }
       assignment.set(practiceCode(pair[0]), networkId(pair[1]));
     });
   }
-  return { name: s.name, band: readBand(s.band, s.where, fileName, errors), networks, assignment, practices: s.practices, boundary: s.boundary };
+  return {
+    name: s.name,
+    band: readBand(s.band, s.where, fileName, errors),
+    networks,
+    assignment,
+    practices: s.practices,
+    boundary: s.boundary,
+  };
 }
 
 function readReference(raw: unknown, fileName: string, errors: Issue[]): ReferenceLayer | null {
   if (raw == null) return null;
   const o = raw as { name?: unknown; features?: unknown };
-  const ok = typeof o.name === 'string' && Array.isArray(o.features) && o.features.every((f: { label?: unknown; geometry?: { type?: unknown; coordinates?: unknown } }) =>
-    typeof f?.label === 'string' && (f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon') && Array.isArray(f.geometry.coordinates));
+  const ok =
+    typeof o.name === 'string' &&
+    Array.isArray(o.features) &&
+    o.features.every(
+      (f: { label?: unknown; geometry?: { type?: unknown; coordinates?: unknown } }) =>
+        typeof f?.label === 'string' &&
+        (f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon') &&
+        Array.isArray(f.geometry.coordinates),
+    );
   if (!ok) {
-    errors.push(err(fileName, 'reference layer is not {name, features: [{label, geometry: Polygon or MultiPolygon}]}', 'reference'));
+    errors.push(
+      err(
+        fileName,
+        'reference layer is not {name, features: [{label, geometry: Polygon or MultiPolygon}]}',
+        'reference',
+      ),
+    );
     return null;
   }
   return raw as ReferenceLayer;
@@ -220,7 +302,13 @@ function readReference(raw: unknown, fileName: string, errors: Issue[]): Referen
  */
 export function parsePlanFile(text: string, fileName: string): Result<PlanFileContent> {
   const deepAt = jsonTooDeepAt(text);
-  if (deepAt !== -1) return fail([err(fileName, `is nested more than ${MAX_JSON_DEPTH} levels deep (line ${lineOfIndex(text, deepAt)}, character ${deepAt + 1}); a plan file needs about 12`)]);
+  if (deepAt !== -1)
+    return fail([
+      err(
+        fileName,
+        `is nested more than ${MAX_JSON_DEPTH} levels deep (line ${lineOfIndex(text, deepAt)}, character ${deepAt + 1}); a plan file needs about 12`,
+      ),
+    ]);
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -228,28 +316,65 @@ export function parsePlanFile(text: string, fileName: string): Result<PlanFileCo
     return fail([err(fileName, `is not readable JSON (${(e as Error).message})`)]);
   }
   const o = raw as Record<string, unknown>;
-  if (!o || typeof o !== 'object' || o.format !== PLAN_FORMAT) return fail([err(fileName, `is not a PCN Planner plan file (expected "format": "${PLAN_FORMAT}")`, 'format')]);
-  if (o.version !== 1 && o.version !== PLAN_VERSION) return fail([err(fileName, `has plan version ${JSON.stringify(o.version)}; this app reads versions 1 and ${PLAN_VERSION}`, 'version')]);
+  if (!o || typeof o !== 'object' || o.format !== PLAN_FORMAT)
+    return fail([err(fileName, `is not a PCN Planner plan file (expected "format": "${PLAN_FORMAT}")`, 'format')]);
+  if (o.version !== 1 && o.version !== PLAN_VERSION)
+    return fail([
+      err(
+        fileName,
+        `has plan version ${JSON.stringify(o.version)}; this app reads versions 1 and ${PLAN_VERSION}`,
+        'version',
+      ),
+    ]);
   const errors: Issue[] = [];
   const warnings: Issue[] = [];
   const practices = readPractices(o.practices, `${fileName} (practices)`, errors, warnings);
   const boundary = readBoundary(o.boundary, `${fileName} (boundary)`, errors);
   if (!practices) return fail(errors);
-  const rawScenarios: Record<string, unknown>[] = o.version === 1
-    ? [{ name: 'Plan', band: o.band, networks: o.networks, assignment: o.assignment }]
-    : Array.isArray(o.scenarios) ? o.scenarios : [];
-  if (rawScenarios.length === 0) errors.push(err(fileName, 'has no scenarios (expected a non-empty "scenarios" list)', 'scenarios'));
+  const rawScenarios: Record<string, unknown>[] =
+    o.version === 1
+      ? [{ name: 'Plan', band: o.band, networks: o.networks, assignment: o.assignment }]
+      : Array.isArray(o.scenarios)
+        ? o.scenarios
+        : [];
+  if (rawScenarios.length === 0)
+    errors.push(err(fileName, 'has no scenarios (expected a non-empty "scenarios" list)', 'scenarios'));
   const names = new Set<string>();
   const scenarios = rawScenarios.map((s, i) => {
     const name = typeof s?.name === 'string' && s.name.trim() !== '' ? s.name.trim() : `Scenario ${i + 1}`;
-    if (names.has(name)) errors.push(err(fileName, `scenario ${i}: name "${name}" is used by another scenario`, 'scenarios'));
+    if (names.has(name))
+      errors.push(err(fileName, `scenario ${i}: name "${name}" is used by another scenario`, 'scenarios'));
     names.add(name);
-    const own = s?.practices === undefined ? practices : readPractices(s.practices, `${fileName} (scenario ${name}, practices)`, errors, warnings);
-    const ownBoundary = s?.boundary === undefined ? boundary : readBoundary(s.boundary, `${fileName} (scenario ${name}, boundary)`, errors);
+    const own =
+      s?.practices === undefined
+        ? practices
+        : readPractices(s.practices, `${fileName} (scenario ${name}, practices)`, errors, warnings);
+    const ownBoundary =
+      s?.boundary === undefined
+        ? boundary
+        : readBoundary(s.boundary, `${fileName} (scenario ${name}, boundary)`, errors);
     const where = o.version === 1 ? '' : `scenario "${name}": `;
-    return readScenario({ name, where, band: s?.band, networks: s?.networks, assignment: s?.assignment, practices: own ?? practices, boundary: ownBoundary }, fileName, errors);
+    return readScenario(
+      {
+        name,
+        where,
+        band: s?.band,
+        networks: s?.networks,
+        assignment: s?.assignment,
+        practices: own ?? practices,
+        boundary: ownBoundary,
+      },
+      fileName,
+      errors,
+    );
   });
-  const active = typeof o.activeScenario === 'number' && Number.isInteger(o.activeScenario) && o.activeScenario >= 0 && o.activeScenario < scenarios.length ? o.activeScenario : 0;
+  const active =
+    typeof o.activeScenario === 'number' &&
+    Number.isInteger(o.activeScenario) &&
+    o.activeScenario >= 0 &&
+    o.activeScenario < scenarios.length
+      ? o.activeScenario
+      : 0;
   const reference = readReference(o.reference, fileName, errors);
   const smallAreas = readSmallAreas(o.smallAreas, fileName, errors);
   if (errors.length > 0) return fail(errors);

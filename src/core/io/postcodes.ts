@@ -75,9 +75,14 @@ function columnsOf(header: readonly string[], log: IssueLog): Columns | null {
     doterm: at('doterm'),
   };
   const found = header.length > 40 ? `${header.slice(0, 40).join(', ')}, …` : header.join(', ');
-  if (cols.postcode < 0) log.error('field errors', {}, `is not a postcode lookup: no postcode column (pcds, pcd2 or pcd; found: ${found})`);
+  if (cols.postcode < 0)
+    log.error('field errors', {}, `is not a postcode lookup: no postcode column (pcds, pcd2 or pcd; found: ${found})`);
   else if ((cols.lat < 0 || cols.lon < 0) && (cols.east < 0 || cols.north < 0)) {
-    log.error('field errors', {}, `has no coordinates: expected lat and long, or oseast1m and osnrth1m columns (found: ${found})`);
+    log.error(
+      'field errors',
+      {},
+      `has no coordinates: expected lat and long, or oseast1m and osnrth1m columns (found: ${found})`,
+    );
   } else return cols;
   return null;
 }
@@ -154,7 +159,8 @@ export class PostcodeLookupReader {
     const lat = num(cells[cols.lat]);
     const lon = num(cells[cols.lon]);
     // ONSPD marks postcodes with no grid reference with lat 99.999999, long 0.
-    if (Number.isFinite(lat) && Number.isFinite(lon) && Math.abs(lat) <= 90 && Math.abs(lon) <= 180) return { kind: 'located', lon, lat };
+    if (Number.isFinite(lat) && Number.isFinite(lon) && Math.abs(lat) <= 90 && Math.abs(lon) <= 180)
+      return { kind: 'located', lon, lat };
     const e = num(cells[cols.east]);
     const n = num(cells[cols.north]);
     if (Number.isFinite(e) && Number.isFinite(n) && e > 0 && n > 0 && e <= 700_000 && n <= 1_300_000) {
@@ -166,7 +172,11 @@ export class PostcodeLookupReader {
 }
 
 /** A whole lookup held as text (a regional extract, or a test): one push. */
-export function parsePostcodeLookup(text: string, fileName: string, wanted: ReadonlySet<string> | null = null): Result<PostcodeLookup> {
+export function parsePostcodeLookup(
+  text: string,
+  fileName: string,
+  wanted: ReadonlySet<string> | null = null,
+): Result<PostcodeLookup> {
   const reader = new PostcodeLookupReader(fileName, wanted);
   reader.push(text);
   return reader.finish();
@@ -176,11 +186,11 @@ export function parsePostcodeLookup(text: string, fileName: string, wanted: Read
 export function postcodeProblem(postcode: string, lookup: PostcodeLookup): string | null {
   const entry = lookup.entries.get(normalisePostcode(postcode));
   if (!entry) return `postcode "${postcode}" is not in the postcode lookup ${lookup.fileName}`;
-  if (entry.kind === 'terminated') return `postcode "${postcode}" was terminated (doterm ${entry.doterm} in ${lookup.fileName})`;
+  if (entry.kind === 'terminated')
+    return `postcode "${postcode}" was terminated (doterm ${entry.doterm} in ${lookup.fileName})`;
   if (entry.kind === 'unlocated') return `postcode "${postcode}" has no coordinates in ${lookup.fileName}`;
   return null;
 }
-
 
 /**
  * The normalised postcodes of a practice file's postcode column (detected or named), so a

@@ -36,7 +36,10 @@ function index(boundary: Boundary): IndexedPolygon[] {
 export function boundaryContains(boundary: Boundary): (lon: number, lat: number) => boolean {
   const polygons = index(boundary);
   return (lon, lat) =>
-    polygons.some((p) => lon >= p.minX && lon <= p.maxX && lat >= p.minY && lat <= p.maxY && pointInPolygonPoints(lon, lat, p.rings));
+    polygons.some(
+      (p) =>
+        lon >= p.minX && lon <= p.maxX && lat >= p.minY && lat <= p.maxY && pointInPolygonPoints(lon, lat, p.rings),
+    );
 }
 
 /**

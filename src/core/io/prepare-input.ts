@@ -34,12 +34,20 @@ export function applyStatedCrs(text: string, fileName: string, crs: Crs | undefi
   const first = firstPosition(doc);
   if (geoJsonCrs(doc).kind !== 'none' || !first || !looksLikeBng(first[0], first[1])) return log.result(() => text);
   const n = reprojectBngDocument(doc);
-  log.warning('reprojections', {}, `coordinates are British National Grid (EPSG:27700) metres, as the user stated; reprojected ${n} positions to WGS84 longitude/latitude`);
+  log.warning(
+    'reprojections',
+    {},
+    `coordinates are British National Grid (EPSG:27700) metres, as the user stated; reprojected ${n} positions to WGS84 longitude/latitude`,
+  );
   return log.result(() => JSON.stringify(doc));
 }
 
 /** Example: `await prepareInput(bytes, 'boroughs.zip', { crs: 'EPSG:27700' })` -> ok, WGS84 GeoJSON text. */
-export async function prepareInput(bytes: Uint8Array, fileName: string, opts: PrepareOptions = {}): Promise<Result<string>> {
+export async function prepareInput(
+  bytes: Uint8Array,
+  fileName: string,
+  opts: PrepareOptions = {},
+): Promise<Result<string>> {
   const decoded = isZip(bytes) ? await shapefileZipToGeoJson(bytes, fileName) : decodeText(bytes, fileName);
   if (!decoded.ok) return decoded;
   const stated = applyStatedCrs(decoded.value, fileName, opts.crs);

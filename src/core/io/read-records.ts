@@ -50,7 +50,11 @@ function fromGeoJson(text: string, log: IssueLog): SourceRecords | null {
   if (doc === undefined) return null;
   if (isRecord(doc) && doc.type === 'FeatureCollection' && !Array.isArray(doc.features)) {
     const features = doc.features === undefined ? 'missing' : `${describeType(doc.features)}`;
-    log.error('file errors', {}, `is a GeoJSON FeatureCollection whose "features" is ${features}; expected a list of Point features`);
+    log.error(
+      'file errors',
+      {},
+      `is a GeoJSON FeatureCollection whose "features" is ${features}; expected a list of Point features`,
+    );
     return null;
   }
   if (!isRecord(doc) || doc.type !== 'FeatureCollection' || !Array.isArray(doc.features)) {

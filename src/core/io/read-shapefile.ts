@@ -13,7 +13,8 @@ import { readCsv } from './csv-read';
 import { IssueLog } from './issues';
 
 /** True for the bytes of a zip archive ("PK\x03\x04" or an empty archive's "PK\x05\x06"). */
-export const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05);
+export const isZip = (bytes: Uint8Array) =>
+  bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05);
 
 const asView = (b: Uint8Array) => new DataView(b.buffer, b.byteOffset, b.byteLength);
 
@@ -36,9 +37,17 @@ const csvRows = (bytes: Uint8Array | undefined) => {
  * The planner's own side files (see write-shapefile): DBF field -> property names, and text
  * longer than the DBF's 254 bytes, so a zip the planner wrote reads back unchanged.
  */
-function restoreProperties(rows: readonly Record<string, unknown>[], fields: Uint8Array | undefined, long: Uint8Array | undefined): Record<string, unknown>[] {
+function restoreProperties(
+  rows: readonly Record<string, unknown>[],
+  fields: Uint8Array | undefined,
+  long: Uint8Array | undefined,
+): Record<string, unknown>[] {
   const rename = new Map(csvRows(fields).map(([dbfField, property]) => [dbfField, property]));
-  const out = rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [rename.get(k) ?? k, typeof v === 'number' && Number.isNaN(v) ? null : v])));
+  const out = rows.map((row) =>
+    Object.fromEntries(
+      Object.entries(row).map(([k, v]) => [rename.get(k) ?? k, typeof v === 'number' && Number.isNaN(v) ? null : v]),
+    ),
+  );
   for (const [feature, property, value] of csvRows(long)) {
     const row = out[Number(feature)];
     if (row && property in row) row[property] = value;
@@ -63,11 +72,18 @@ export async function shapefileZipToGeoJson(bytes: Uint8Array, fileName: string)
   const shps = [...files.keys()].filter((k) => /\.shp$/i.test(k));
   if (shps.length !== 1) {
     const listed = [...files.keys()].join(', ') || 'nothing';
-    log.error('file errors', {}, shps.length === 0 ? `holds no shapefile (.shp; the zip holds ${listed})` : `holds ${shps.length} shapefiles (${shps.join(', ')}); give a zip with one layer`);
+    log.error(
+      'file errors',
+      {},
+      shps.length === 0
+        ? `holds no shapefile (.shp; the zip holds ${listed})`
+        : `holds ${shps.length} shapefiles (${shps.join(', ')}); give a zip with one layer`,
+    );
     return log.fail();
   }
   const base = shps[0].slice(0, -4);
-  const part = (ext: string) => [...files].find(([k]) => k.slice(0, -4) === base && k.slice(-4).toLowerCase() === ext)?.[1];
+  const part = (ext: string) =>
+    [...files].find(([k]) => k.slice(0, -4) === base && k.slice(-4).toLowerCase() === ext)?.[1];
   const dbf = part('.dbf');
   const prjBytes = part('.prj');
   const cpgBytes = part('.cpg');
@@ -78,10 +94,18 @@ export async function shapefileZipToGeoJson(bytes: Uint8Array, fileName: string)
     try {
       trans = proj4(prj);
     } catch {
-      log.error('coordinate errors', {}, `${base}.prj describes a coordinate system that cannot be read; re-export in WGS84 (EPSG:4326) or British National Grid (EPSG:27700)`);
+      log.error(
+        'coordinate errors',
+        {},
+        `${base}.prj describes a coordinate system that cannot be read; re-export in WGS84 (EPSG:4326) or British National Grid (EPSG:27700)`,
+      );
       return log.fail();
     }
-    log.warning('reprojections', {}, `reprojected from the coordinate system ${base}.prj describes to WGS84 longitude/latitude`);
+    log.warning(
+      'reprojections',
+      {},
+      `reprojected from the coordinate system ${base}.prj describes to WGS84 longitude/latitude`,
+    );
   }
   const cpg = cpgBytes ? new TextDecoder().decode(cpgBytes).trim() : 'windows-1252';
   let doc: Record<string, unknown>;
@@ -96,7 +120,11 @@ export async function shapefileZipToGeoJson(bytes: Uint8Array, fileName: string)
       features: geometries.map((geometry, i) => ({ type: 'Feature', properties: properties[i] ?? {}, geometry })),
     };
   } catch (e) {
-    log.error('file errors', {}, `${base}.shp or .dbf could not be read (${e instanceof Error ? e.message : String(e)})`);
+    log.error(
+      'file errors',
+      {},
+      `${base}.shp or .dbf could not be read (${e instanceof Error ? e.message : String(e)})`,
+    );
     return log.fail();
   }
   if (!dbf) log.warning('shapefile parts', {}, `has no ${base}.dbf: the features have no attributes`);

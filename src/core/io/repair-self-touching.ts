@@ -9,7 +9,10 @@ export function repairSelfTouching(polygons: Position[][][], where: string | und
   const repair = splitSelfTouchingRings(polygons);
   if (!repair) return polygons;
   const [lon, lat] = repair.touches[0];
-  const more = repair.touches.length > 1 ? ` and ${repair.touches.length - 1} more place${repair.touches.length > 2 ? 's' : ''}` : '';
+  const more =
+    repair.touches.length > 1
+      ? ` and ${repair.touches.length - 1} more place${repair.touches.length > 2 ? 's' : ''}`
+      : '';
   log.warning(
     'repairs',
     where === undefined ? {} : { where },

@@ -8,7 +8,9 @@ const orient = (ax: number, ay: number, bx: number, by: number, cx: number, cy: 
   Math.sign((bx - ax) * (cy - ay) - (by - ay) * (cx - ax));
 
 function onSegment(s: Seg, px: number, py: number): boolean {
-  return Math.min(s.ax, s.bx) <= px && px <= Math.max(s.ax, s.bx) && Math.min(s.ay, s.by) <= py && py <= Math.max(s.ay, s.by);
+  return (
+    Math.min(s.ax, s.bx) <= px && px <= Math.max(s.ax, s.bx) && Math.min(s.ay, s.by) <= py && py <= Math.max(s.ay, s.by)
+  );
 }
 
 // Two segments conflict if they cross properly or overlap along a stretch; touching at a shared

@@ -56,7 +56,11 @@ export function sniffFormat(text: string): InputFormat {
 export function parseJson(text: string, log: IssueLog): unknown {
   const deepAt = jsonTooDeepAt(text);
   if (deepAt !== -1) {
-    log.error('file errors', {}, `is nested more than ${MAX_JSON_DEPTH} levels deep (line ${lineOfIndex(text, deepAt)}, character ${deepAt + 1}); GeoJSON needs about 10`);
+    log.error(
+      'file errors',
+      {},
+      `is nested more than ${MAX_JSON_DEPTH} levels deep (line ${lineOfIndex(text, deepAt)}, character ${deepAt + 1}); GeoJSON needs about 10`,
+    );
     return undefined;
   }
   let doc: unknown;
@@ -69,12 +73,20 @@ export function parseJson(text: string, log: IssueLog): unknown {
   }
   const crs = geoJsonCrs(doc);
   if (crs.kind === 'other') {
-    log.error('coordinate errors', {}, `states the coordinate reference system "${crs.name}"; expected WGS84 longitude/latitude (EPSG:4326) or British National Grid (EPSG:27700): re-export in one of these`);
+    log.error(
+      'coordinate errors',
+      {},
+      `states the coordinate reference system "${crs.name}"; expected WGS84 longitude/latitude (EPSG:4326) or British National Grid (EPSG:27700): re-export in one of these`,
+    );
     return undefined;
   }
   if (crs.kind === 'known' && crs.crs === CRS.bng) {
     const n = reprojectBngDocument(doc);
-    log.warning('reprojections', {}, `coordinates are British National Grid (EPSG:27700, as its crs member states); reprojected ${n} positions to WGS84 longitude/latitude`);
+    log.warning(
+      'reprojections',
+      {},
+      `coordinates are British National Grid (EPSG:27700, as its crs member states); reprojected ${n} positions to WGS84 longitude/latitude`,
+    );
   }
   return doc;
 }

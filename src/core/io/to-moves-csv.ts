@@ -4,7 +4,13 @@
 import type { NetworkId } from '../model';
 import { toCsv } from './csv-write';
 
-export const MOVES_CSV_HEADER = ['practice_code', 'practice_name', 'population', 'from_network_id', 'to_network_id'] as const;
+export const MOVES_CSV_HEADER = [
+  'practice_code',
+  'practice_name',
+  'population',
+  'from_network_id',
+  'to_network_id',
+] as const;
 
 export interface MoveRow {
   readonly practiceCode: string;
@@ -17,5 +23,8 @@ export interface MoveRow {
 
 /** Example row: `P89002,"Dr Smith, Jones & Partners",8152,U1,` (moved from U1 to no network). */
 export function toMovesCsv(moves: readonly MoveRow[]): string {
-  return toCsv(MOVES_CSV_HEADER, moves.map((m) => [m.practiceCode, m.practiceName, m.population, m.from ?? '', m.to ?? '']));
+  return toCsv(
+    MOVES_CSV_HEADER,
+    moves.map((m) => [m.practiceCode, m.practiceName, m.population, m.from ?? '', m.to ?? '']),
+  );
 }

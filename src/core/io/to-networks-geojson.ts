@@ -2,7 +2,12 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Band } from '../model';
 import { bandStatus } from '../model';
-import { COORDINATE_DECIMALS, MEASURE_DECIMALS, type NetworkProperties, type NetworkSummaryInput } from './networks-schema';
+import {
+  COORDINATE_DECIMALS,
+  MEASURE_DECIMALS,
+  type NetworkProperties,
+  type NetworkSummaryInput,
+} from './networks-schema';
 import { polygonsOf } from '../geometry/polygons';
 import { cleanPolygon, polygonsToGeometry } from './rings';
 
@@ -33,7 +38,8 @@ function smallAreaProperties(s: NetworkSummaryInput): Partial<NetworkProperties>
   return {
     small_area_count: s.smallAreaCount,
     resident_patients: Math.round(s.residentPatients),
-    resident_share: s.residentShare === null || s.residentShare === undefined ? null : roundTo(s.residentShare, MEASURE_DECIMALS),
+    resident_share:
+      s.residentShare === null || s.residentShare === undefined ? null : roundTo(s.residentShare, MEASURE_DECIMALS),
   };
 }
 

@@ -41,4 +41,7 @@ export function quoteValue(raw: unknown): string {
 }
 
 /** 1000000 -> "1,000,000", the same on every machine (no locale lookup). */
-export const formatWhole = (n: number) => Math.round(n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+export const formatWhole = (n: number) =>
+  Math.round(n)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');

@@ -29,7 +29,8 @@ function toBng(fc: FeatureCollection): FeatureCollection {
 }
 
 /** "networks-2024.zip" -> "networks-2024": the layer name inside a shapefile zip (ASCII). */
-const layerName = (fileName: string) => (fileName.split(/[\\/]/).pop() ?? 'layer').replace(/\.[^.]*$/, '').replace(/[^A-Za-z0-9_-]/g, '_') || 'layer';
+const layerName = (fileName: string) =>
+  (fileName.split(/[\\/]/).pop() ?? 'layer').replace(/\.[^.]*$/, '').replace(/[^A-Za-z0-9_-]/g, '_') || 'layer';
 
 /** Property that names a feature in KML: the first present of these. */
 const NAME_PROPERTIES = ['network_name', 'service_area', 'small_area_code', 'name'];
@@ -39,7 +40,11 @@ const NAME_PROPERTIES = ['network_name', 'service_area', 'small_area_code', 'nam
  * its name asks for. Example: `encodeFeatures(fc, 'networks.zip', 'EPSG:27700')` -> zip bytes;
  * `encodeFeatures(fc, 'networks.geojson', 'EPSG:4326')` -> the GeoJSON text as before.
  */
-export function encodeFeatures<P>(features: FeatureCollection<Geometry | null, P>, fileName: string, crs: Crs = CRS.wgs84): string | Uint8Array {
+export function encodeFeatures<P>(
+  features: FeatureCollection<Geometry | null, P>,
+  fileName: string,
+  crs: Crs = CRS.wgs84,
+): string | Uint8Array {
   // Null geometries (a network with no footprint) are valid in every output; the GeoJSON type does not say so.
   const fc = features as unknown as FeatureCollection;
   const format = outputFormat(fileName) ?? OUTPUT_FORMAT.geojson;

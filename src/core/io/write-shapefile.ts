@@ -63,9 +63,16 @@ function fieldsOf(rows: readonly Record<string, Value>[]): Field[] {
     const name = names.get(property)!;
     if (values.length > 0 && values.every((v) => typeof v === 'number' && Number.isFinite(v))) {
       const decimals = Math.max(...values.map((v) => decimalsOf(v as number)));
-      return { property, name, type: 'N', length: Math.min(19, Math.max(...values.map((v) => (v as number).toFixed(decimals).length))), decimals };
+      return {
+        property,
+        name,
+        type: 'N',
+        length: Math.min(19, Math.max(...values.map((v) => (v as number).toFixed(decimals).length))),
+        decimals,
+      };
     }
-    if (values.length > 0 && values.every((v) => typeof v === 'boolean')) return { property, name, type: 'L', length: 1, decimals: 0 };
+    if (values.length > 0 && values.every((v) => typeof v === 'boolean'))
+      return { property, name, type: 'L', length: 1, decimals: 0 };
     const length = Math.min(MAX_TEXT_BYTES, Math.max(1, ...values.map((v) => enc.encode(String(v)).length)));
     return { property, name, type: 'C', length, decimals: 0 };
   });
@@ -124,31 +131,39 @@ function dbf(rows: readonly Record<string, Value>[], fields: readonly Field[]): 
 /** Shapefile rings: outer clockwise, holes counter-clockwise (the reverse of RFC 7946). */
 function shapeRings(g: Polygon | MultiPolygon | null): Position[][] {
   if (!g) return [];
-  return polygonsOf(g).flatMap((rings) => rings.map((ring, i) => ((ringSignedArea2(ring) > 0) === (i === 0) ? [...ring].reverse() : ring)));
+  return polygonsOf(g).flatMap((rings) =>
+    rings.map((ring, i) => (ringSignedArea2(ring) > 0 === (i === 0) ? [...ring].reverse() : ring)),
+  );
 }
 
 type Box = [number, number, number, number];
 
 function boxOf(rings: readonly Position[][]): Box {
   const b: Box = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const r of rings) for (const [x, y] of r) {
-    b[0] = Math.min(b[0], x);
-    b[1] = Math.min(b[1], y);
-    b[2] = Math.max(b[2], x);
-    b[3] = Math.max(b[3], y);
-  }
+  for (const r of rings)
+    for (const [x, y] of r) {
+      b[0] = Math.min(b[0], x);
+      b[1] = Math.min(b[1], y);
+      b[2] = Math.max(b[2], x);
+      b[3] = Math.max(b[3], y);
+    }
   return b;
 }
 
 function shpAndShx(geometries: readonly (Polygon | MultiPolygon | null)[]): { shp: Uint8Array; shx: Uint8Array } {
   const shapes = geometries.map(shapeRings);
-  const contentBytes = shapes.map((rings) => (rings.length === 0 ? 4 : 44 + 4 * rings.length + 16 * rings.reduce((s, r) => s + r.length, 0)));
+  const contentBytes = shapes.map((rings) =>
+    rings.length === 0 ? 4 : 44 + 4 * rings.length + 16 * rings.reduce((s, r) => s + r.length, 0),
+  );
   const shpLength = 100 + contentBytes.reduce((s, c) => s + 8 + c, 0);
   const shp = new DataView(new ArrayBuffer(shpLength));
   const shx = new DataView(new ArrayBuffer(100 + 8 * shapes.length));
   const all = shapes.filter((r) => r.length > 0);
   const box = all.length ? boxOf(all.flat()) : [0, 0, 0, 0];
-  for (const [view, length] of [[shp, shpLength], [shx, 100 + 8 * shapes.length]] as const) {
+  for (const [view, length] of [
+    [shp, shpLength],
+    [shx, 100 + 8 * shapes.length],
+  ] as const) {
     view.setInt32(0, 9994);
     view.setInt32(24, length / 2);
     view.setInt32(28, 1000, true);
@@ -178,17 +193,19 @@ function shpAndShx(geometries: readonly (Polygon | MultiPolygon | null)[]): { sh
       start += r.length;
     });
     let p = at + 44 + 4 * rings.length;
-    for (const r of rings) for (const [x, y] of r) {
-      shp.setFloat64(p, x, true);
-      shp.setFloat64(p + 8, y, true);
-      p += 16;
-    }
+    for (const r of rings)
+      for (const [x, y] of r) {
+        shp.setFloat64(p, x, true);
+        shp.setFloat64(p + 8, y, true);
+        p += 16;
+      }
     at = p;
   });
   return { shp: new Uint8Array(shp.buffer), shx: new Uint8Array(shx.buffer) };
 }
 
-const csvBytes = (rows: readonly (readonly string[])[]) => enc.encode(rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n');
+const csvBytes = (rows: readonly (readonly string[])[]) =>
+  enc.encode(rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n');
 
 /**
  * Example: `shapefileZip(networks, 'networks', BNG_PRJ)` -> the bytes of networks.zip holding
@@ -198,7 +215,8 @@ const csvBytes = (rows: readonly (readonly string[])[]) => enc.encode(rows.map((
 export function shapefileZip(fc: FeatureCollection, layer: string, prj: string): Uint8Array {
   const geometries = fc.features.map((f: Feature, i) => {
     const g = f.geometry;
-    if (g !== null && g.type !== 'Polygon' && g.type !== 'MultiPolygon') throw new Error(`feature ${i} is a ${g.type}; shapefile output holds polygons`);
+    if (g !== null && g.type !== 'Polygon' && g.type !== 'MultiPolygon')
+      throw new Error(`feature ${i} is a ${g.type}; shapefile output holds polygons`);
     return g;
   });
   const rows = fc.features.map((f) => ({ ...(f.properties ?? {}) }) as Record<string, Value>);
@@ -212,15 +230,20 @@ export function shapefileZip(fc: FeatureCollection, layer: string, prj: string):
     { name: `${layer}.cpg`, bytes: enc.encode('UTF-8') },
   ];
   if (fields.some((f) => f.name !== f.property)) {
-    entries.push({ name: `${layer}_fields.csv`, bytes: csvBytes([['dbf_field', 'property'], ...fields.map((f) => [f.name, f.property])]) });
+    entries.push({
+      name: `${layer}_fields.csv`,
+      bytes: csvBytes([['dbf_field', 'property'], ...fields.map((f) => [f.name, f.property])]),
+    });
   }
   const long: string[][] = [];
   rows.forEach((row, i) => {
     for (const f of fields) {
       const v = row[f.property];
-      if (f.type === 'C' && v !== null && v !== undefined && enc.encode(String(v)).length > MAX_TEXT_BYTES) long.push([String(i), f.property, String(v)]);
+      if (f.type === 'C' && v !== null && v !== undefined && enc.encode(String(v)).length > MAX_TEXT_BYTES)
+        long.push([String(i), f.property, String(v)]);
     }
   });
-  if (long.length) entries.push({ name: `${layer}_long_values.csv`, bytes: csvBytes([['feature', 'property', 'value'], ...long]) });
+  if (long.length)
+    entries.push({ name: `${layer}_long_values.csv`, bytes: csvBytes([['feature', 'property', 'value'], ...long]) });
   return zipStore(entries);
 }

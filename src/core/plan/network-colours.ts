@@ -31,7 +31,11 @@ export function networkAdjacency(plan: PlanResult): Map<NetworkId, Set<NetworkId
  * every network without a colour the first palette colour no neighbour uses, the most
  * constrained network first. With more neighbours than colours, the least used nearby colour.
  */
-export function colourNetworks(adj: ReadonlyMap<NetworkId, ReadonlySet<NetworkId>>, palette: readonly string[], current: ReadonlyMap<NetworkId, string>): Map<NetworkId, string> {
+export function colourNetworks(
+  adj: ReadonlyMap<NetworkId, ReadonlySet<NetworkId>>,
+  palette: readonly string[],
+  current: ReadonlyMap<NetworkId, string>,
+): Map<NetworkId, string> {
   const colour = new Map<NetworkId, string>();
   for (const id of adj.keys()) {
     const c = current.get(id);
@@ -40,11 +44,16 @@ export function colourNetworks(adj: ReadonlyMap<NetworkId, ReadonlySet<NetworkId
   const todo = new Set([...adj.keys()].filter((id) => !colour.has(id)));
   while (todo.size > 0) {
     let best: NetworkId | null = null;
-    let bestSat = -1, bestDeg = -1;
+    let bestSat = -1,
+      bestDeg = -1;
     for (const id of todo) {
       const near = adj.get(id)!;
       const sat = new Set([...near].map((n) => colour.get(n)).filter((c) => c !== undefined)).size;
-      if (sat > bestSat || (sat === bestSat && near.size > bestDeg)) { best = id; bestSat = sat; bestDeg = near.size; }
+      if (sat > bestSat || (sat === bestSat && near.size > bestDeg)) {
+        best = id;
+        bestSat = sat;
+        bestDeg = near.size;
+      }
     }
     const id = best!;
     todo.delete(id);

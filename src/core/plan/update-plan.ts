@@ -21,7 +21,8 @@ export function updatePlan(prev: PlanResult, next: PlanInput, changedPractices: 
   const pIdx = practiceIndex(practices);
   const changed = new Set<PracticeCode>(changedPractices);
   const touched = new Set<NetworkId>();
-  const known = (id: NetworkId | undefined, idx: ReadonlyMap<NetworkId, number>) => (id !== undefined && idx.has(id) ? id : undefined);
+  const known = (id: NetworkId | undefined, idx: ReadonlyMap<NetworkId, number>) =>
+    id !== undefined && idx.has(id) ? id : undefined;
 
   if (networks !== prev.input.networks) {
     for (const n of networks) if (!prevNetIdx.has(n.id)) touched.add(n.id);
@@ -66,8 +67,12 @@ export function updatePlan(prev: PlanResult, next: PlanInput, changedPractices: 
   for (const n of networks) {
     const old = prev.networks.get(n.id);
     if (old && !touched.has(n.id)) {
-      summaries.set(n.id, old.name === n.name && prev.input.band === band ? old
-        : { ...old, name: n.name, band: bandStatus(old.population, band) });
+      summaries.set(
+        n.id,
+        old.name === n.name && prev.input.band === band
+          ? old
+          : { ...old, name: n.name, band: bandStatus(old.population, band) },
+      );
       continue;
     }
     const k = netIdx.get(n.id)!;
@@ -77,7 +82,17 @@ export function updatePlan(prev: PlanResult, next: PlanInput, changedPractices: 
     const sites = new Set<number>();
     for (const s of old?.sites ?? []) if (siteOwner[s] === k) sites.add(s);
     for (const s of changedSites) if (siteOwner[s] === k) sites.add(s);
-    summaries.set(n.id, summariseNetwork(n, [...members].sort((a, b) => a - b), [...sites], practices, t, band));
+    summaries.set(
+      n.id,
+      summariseNetwork(
+        n,
+        [...members].sort((a, b) => a - b),
+        [...sites],
+        practices,
+        t,
+        band,
+      ),
+    );
   }
 
   let unassignedPopulation = prev.unassignedPopulation;

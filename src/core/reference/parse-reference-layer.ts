@@ -20,7 +20,11 @@ const labelOf = (v: unknown): string | null =>
  */
 export function parseReferenceLayer(text: string, fileName: string): Result<ReferenceLayer> {
   const log = new IssueLog(fileName);
-  const features = readFeatureLayer(text, log, 'has no polygons: expected a GeoJSON FeatureCollection of Polygon or MultiPolygon features');
+  const features = readFeatureLayer(
+    text,
+    log,
+    'has no polygons: expected a GeoJSON FeatureCollection of Polygon or MultiPolygon features',
+  );
   if (!features) return log.fail();
   const field = candidateNameFields(features)[0];
   const out: ReferenceLayer['features'][number][] = [];

@@ -75,7 +75,7 @@ export function buildSmallAreaContext(inputs: SmallAreaInputs): { context: Small
   let centroidCount = 0;
   for (let a = 0; a < nAreas; a++) {
     const c = inputs.centroids?.get(layer.codes[a]);
-    const p = c ? mesh.projection.forward(c[0], c[1]) : representativePoint(mesh, a) ?? [0, 0];
+    const p = c ? mesh.projection.forward(c[0], c[1]) : (representativePoint(mesh, a) ?? [0, 0]);
     if (c) centroidCount++;
     refXY[a * 2] = p[0];
     refXY[a * 2 + 1] = p[1];
@@ -89,17 +89,37 @@ export function buildSmallAreaContext(inputs: SmallAreaInputs): { context: Small
   let areaHard: Int32Array | null = null;
   let practiceHard: Int32Array | null = null;
   if (inputs.hardAreas && inputs.hardAreas.length > 0) {
-    const located = (xy: Float64Array) => Array.from({ length: xy.length / 2 }, (_, k) => {
-      const [lon, lat] = mesh.projection.inverse(xy[k * 2], xy[k * 2 + 1]);
-      return { lon, lat, x: xy[k * 2], y: xy[k * 2 + 1] };
-    });
+    const located = (xy: Float64Array) =>
+      Array.from({ length: xy.length / 2 }, (_, k) => {
+        const [lon, lat] = mesh.projection.inverse(xy[k * 2], xy[k * 2 + 1]);
+        return { lon, lat, x: xy[k * 2], y: xy[k * 2 + 1] };
+      });
     areaHard = siteAreas({ projection: mesh.projection, sites: located(refXY) }, inputs.hardAreas);
-    practiceHard = siteAreas({ projection: mesh.projection, sites: practices.map((p, i) => ({ lon: p.lon, lat: p.lat, x: practiceXY[i * 2], y: practiceXY[i * 2 + 1] })) }, inputs.hardAreas);
+    practiceHard = siteAreas(
+      {
+        projection: mesh.projection,
+        sites: practices.map((p, i) => ({ lon: p.lon, lat: p.lat, x: practiceXY[i * 2], y: practiceXY[i * 2 + 1] })),
+      },
+      inputs.hardAreas,
+    );
   }
   const linked = linkRegistrations(layer, practices, registrations);
   const dissolveMesh: CellMesh = { ...mesh, islandEdges: meshIslandEdges(mesh, practiceXY) };
   return {
-    context: { layer, mesh, dissolveMesh, practices, registrations, ...linked.index, refXY, centroidCount, practiceXY, areaHard, practiceHard, stats: linked.stats },
+    context: {
+      layer,
+      mesh,
+      dissolveMesh,
+      practices,
+      registrations,
+      ...linked.index,
+      refXY,
+      centroidCount,
+      practiceXY,
+      areaHard,
+      practiceHard,
+      stats: linked.stats,
+    },
     warnings: linked.warnings,
   };
 }
@@ -110,10 +130,26 @@ function linkRegistrations(layer: SmallAreaLayer, practices: readonly Practice[]
   const allPatients = new Float64Array(nAreas);
   const knownPatients = new Float64Array(practices.length);
   const practiceStart = new Int32Array(practices.length + 1);
-  const stats = { unknownPractices: 0, unknownPracticePatients: 0, areasOutsideLayer: 0, patientsOutsideLayer: 0, noLsoaPatients: 0, practicesWithoutRows: 0 };
+  const stats = {
+    unknownPractices: 0,
+    unknownPracticePatients: 0,
+    areasOutsideLayer: 0,
+    patientsOutsideLayer: 0,
+    noLsoaPatients: 0,
+    practicesWithoutRows: 0,
+  };
   const warnings: Issue[] = [];
   if (!r) {
-    const empty = { practiceStart, practiceArea: new Int32Array(0), practiceCount: new Uint32Array(0), areaStart: new Int32Array(nAreas + 1), areaPractice: new Int32Array(0), areaCount: new Uint32Array(0), knownPatients, allPatients };
+    const empty = {
+      practiceStart,
+      practiceArea: new Int32Array(0),
+      practiceCount: new Uint32Array(0),
+      areaStart: new Int32Array(nAreas + 1),
+      areaPractice: new Int32Array(0),
+      areaCount: new Uint32Array(0),
+      knownPatients,
+      allPatients,
+    };
     return { index: empty, stats, warnings };
   }
   const layerIndex = new Map(layer.codes.map((c, a) => [c, a]));
@@ -121,7 +157,9 @@ function linkRegistrations(layer: SmallAreaLayer, practices: readonly Practice[]
   const regOfCode = new Map(r.practiceCodes.map((c, p) => [c, p]));
   const regOfPractice = Int32Array.from(practices, (p) => regOfCode.get(p.code) ?? -1);
   const planOfReg = new Int32Array(r.practiceCodes.length).fill(-1);
-  regOfPractice.forEach((rp, i) => { if (rp >= 0 && planOfReg[rp] < 0) planOfReg[rp] = i; });
+  regOfPractice.forEach((rp, i) => {
+    if (rp >= 0 && planOfReg[rp] < 0) planOfReg[rp] = i;
+  });
   const noLsoa = r.areaCodes.indexOf(NO_LSOA_CODE);
   const outside = new Map<string, number>();
   for (let a = 0; a < r.areaCodes.length; a++) {
@@ -155,7 +193,8 @@ function linkRegistrations(layer: SmallAreaLayer, practices: readonly Practice[]
     practiceStart[i + 1] = rows.length / 2;
   });
   const n = rows.length / 2;
-  const practiceArea = new Int32Array(n), practiceCount = new Uint32Array(n);
+  const practiceArea = new Int32Array(n),
+    practiceCount = new Uint32Array(n);
   const areaStart = new Int32Array(nAreas + 1);
   for (let k = 0; k < n; k++) {
     practiceArea[k] = rows[k * 2];
@@ -164,7 +203,8 @@ function linkRegistrations(layer: SmallAreaLayer, practices: readonly Practice[]
   }
   for (let a = 0; a < nAreas; a++) areaStart[a + 1] += areaStart[a];
   const fill = areaStart.slice(0, nAreas);
-  const areaPractice = new Int32Array(n), areaCount = new Uint32Array(n);
+  const areaPractice = new Int32Array(n),
+    areaCount = new Uint32Array(n);
   for (let i = 0; i < practices.length; i++) {
     for (let k = practiceStart[i]; k < practiceStart[i + 1]; k++) {
       const slot = fill[practiceArea[k]]++;
@@ -175,19 +215,48 @@ function linkRegistrations(layer: SmallAreaLayer, practices: readonly Practice[]
   const log = new IssueLog(r.fileName);
   const list = (codes: readonly string[]) => `${codes.slice(0, 5).join(', ')}${codes.length > 5 ? ', …' : ''}`;
   if (unknown.length > 0) {
-    log.warning('unknown practices', {}, `${unknown.length} practice${unknown.length === 1 ? ' is' : 's are'} not in the practices file (${list(unknown)}); their ${stats.unknownPracticePatients} patients count for no network`);
+    log.warning(
+      'unknown practices',
+      {},
+      `${unknown.length} practice${unknown.length === 1 ? ' is' : 's are'} not in the practices file (${list(unknown)}); their ${stats.unknownPracticePatients} patients count for no network`,
+    );
   }
   if (outside.size > 0) {
     const welsh = [...outside].filter(([c]) => c.startsWith('W')).reduce((s, [, v]) => s + v, 0);
-    log.warning('unknown small areas', { field: 'LSOA_CODE' }, `${outside.size} LSOA code${outside.size === 1 ? ' is' : 's are'} not in ${layer.fileName} (${list([...outside.keys()])}; ${stats.patientsOutsideLayer} patients, ${welsh} of them in Welsh LSOAs); those patients live outside every footprint`);
+    log.warning(
+      'unknown small areas',
+      { field: 'LSOA_CODE' },
+      `${outside.size} LSOA code${outside.size === 1 ? ' is' : 's are'} not in ${layer.fileName} (${list([...outside.keys()])}; ${stats.patientsOutsideLayer} patients, ${welsh} of them in Welsh LSOAs); those patients live outside every footprint`,
+    );
   }
   if (stats.noLsoaPatients > 0) {
-    log.warning('no LSOA', { field: 'LSOA_CODE' }, `${stats.noLsoaPatients} patients have no LSOA (${NO_LSOA_CODE}); they are left out of the resident shares`);
+    log.warning(
+      'no LSOA',
+      { field: 'LSOA_CODE' },
+      `${stats.noLsoaPatients} patients have no LSOA (${NO_LSOA_CODE}); they are left out of the resident shares`,
+    );
   }
   const missing = practices.filter((_, i) => regOfPractice[i] < 0).map((p) => p.code);
   if (missing.length > 0) {
-    log.warning('practices without rows', {}, `${missing.length} practice${missing.length === 1 ? ' has' : 's have'} no rows (${list(missing)}); where their patients live is unknown`);
+    log.warning(
+      'practices without rows',
+      {},
+      `${missing.length} practice${missing.length === 1 ? ' has' : 's have'} no rows (${list(missing)}); where their patients live is unknown`,
+    );
   }
   warnings.push(...log.warnings());
-  return { index: { practiceStart, practiceArea, practiceCount, areaStart, areaPractice, areaCount, knownPatients, allPatients }, stats, warnings };
+  return {
+    index: {
+      practiceStart,
+      practiceArea,
+      practiceCount,
+      areaStart,
+      areaPractice,
+      areaCount,
+      knownPatients,
+      allPatients,
+    },
+    stats,
+    warnings,
+  };
 }

@@ -14,7 +14,11 @@ export class NearestPractice {
   private readonly all: Group | null;
 
   /** `networkOfPractice[i] >= 0` marks the practices that can be nearest; `networkHard` groups them by their network's hard area. */
-  constructor(private readonly ctx: SmallAreaContext, networkOfPractice: Int32Array, networkHard: Int32Array | null) {
+  constructor(
+    private readonly ctx: SmallAreaContext,
+    networkOfPractice: Int32Array,
+    networkHard: Int32Array | null,
+  ) {
     const members = new Map<number, number[]>();
     const every: number[] = [];
     networkOfPractice.forEach((k, i) => {

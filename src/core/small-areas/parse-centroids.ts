@@ -20,17 +20,23 @@ export function parseCentroids(text: string, fileName: string): Result<ReadonlyM
   if (!table) return log.fail();
   const lower = table.header.map((h) => h.toLowerCase());
   const pick = (names: readonly string[]) => names.map((n) => lower.indexOf(n)).find((i) => i >= 0) ?? -1;
-  const code = pick(CODE_COLUMNS), lon = pick(LON_COLUMNS), lat = pick(LAT_COLUMNS);
+  const code = pick(CODE_COLUMNS),
+    lon = pick(LON_COLUMNS),
+    lat = pick(LAT_COLUMNS);
   if (code < 0 || lon < 0 || lat < 0) {
-    log.error('header errors', { where: `line ${table.headerLine}` },
-      `expected columns for the area code (${CODE_COLUMNS.join('/')}), longitude and latitude; found ${table.header.join(', ')}`);
+    log.error(
+      'header errors',
+      { where: `line ${table.headerLine}` },
+      `expected columns for the area code (${CODE_COLUMNS.join('/')}), longitude and latitude; found ${table.header.join(', ')}`,
+    );
     return log.fail();
   }
   const out = new Map<string, readonly [number, number]>();
   for (const row of table.rows) {
     const where = `line ${row.line}`;
     const c = (row.cells[code] ?? '').trim();
-    const x = parseDecimal(row.cells[lon]), y = parseDecimal(row.cells[lat]);
+    const x = parseDecimal(row.cells[lon]),
+      y = parseDecimal(row.cells[lat]);
     if (c === '' || x === null || y === null) {
       log.error('centroid errors', { where }, 'needs an area code, a longitude and a latitude');
       continue;

@@ -19,7 +19,16 @@ export interface SmallAreaLayer {
 }
 
 /** Field names tried in order, any case; then any other property ending in "cd" that is unique. */
-export const SMALL_AREA_CODE_FIELDS = ['lsoa11cd', 'lsoa21cd', 'lsoa_code', 'lsoacd', 'dz11cd', 'dzcode', 'code', 'area_code'] as const;
+export const SMALL_AREA_CODE_FIELDS = [
+  'lsoa11cd',
+  'lsoa21cd',
+  'lsoa_code',
+  'lsoacd',
+  'dz11cd',
+  'dzcode',
+  'code',
+  'area_code',
+] as const;
 
 /** The code field: the one named (any case), or a recognised name present in the first feature. */
 function detectCodeField(props: readonly Record<string, unknown>[], named: string | undefined): string | null {
@@ -40,16 +49,24 @@ function detectCodeField(props: readonly Record<string, unknown>[], named: strin
  */
 export function parseSmallAreaLayer(text: string, fileName: string, field?: string): Result<SmallAreaLayer> {
   const log = new IssueLog(fileName);
-  const features = readFeatureLayer(text, log, 'has no small areas: expected a GeoJSON FeatureCollection of Polygon or MultiPolygon features, each with a code such as lsoa11cd');
+  const features = readFeatureLayer(
+    text,
+    log,
+    'has no small areas: expected a GeoJSON FeatureCollection of Polygon or MultiPolygon features, each with a code such as lsoa11cd',
+  );
   if (!features) return log.fail();
   const props = features.map((f) => (isRecord(f) && isRecord(f.properties) ? f.properties : {}));
   const codeField = detectCodeField(props, field);
   if (codeField === null) {
     const keys = Object.keys(props[0] ?? {});
     const fields = keys.length ? `; fields present: ${keys.join(', ')}` : '';
-    log.error('layer errors', field ? { field } : {}, field
-      ? `no feature has the field "${field}"${fields}`
-      : `has no small-area code field (tried ${SMALL_AREA_CODE_FIELDS.join(', ')}); name it with --small-area-field${fields}`);
+    log.error(
+      'layer errors',
+      field ? { field } : {},
+      field
+        ? `no feature has the field "${field}"${fields}`
+        : `has no small-area code field (tried ${SMALL_AREA_CODE_FIELDS.join(', ')}); name it with --small-area-field${fields}`,
+    );
     return log.fail();
   }
   const codes: string[] = [];
@@ -69,7 +86,11 @@ export function parseSmallAreaLayer(text: string, fileName: string, field?: stri
     }
     const before = firstSeen.get(code);
     if (before !== undefined) {
-      log.error('code errors', { where, field: codeField }, `${codeField} "${code}" repeats feature ${before}; every small area needs its own code`);
+      log.error(
+        'code errors',
+        { where, field: codeField },
+        `${codeField} "${code}" repeats feature ${before}; every small area needs its own code`,
+      );
       return;
     }
     firstSeen.set(code, k);

@@ -134,7 +134,8 @@ export class RegistrationsReader {
       bounds[f * 2 + 1] = fieldEnd;
       pos = fieldEnd + 1;
     }
-    const cs = bounds[c.count * 2], ce = bounds[c.count * 2 + 1];
+    const cs = bounds[c.count * 2],
+      ce = bounds[c.count * 2 + 1];
     if (ce <= cs || ce - cs > 9) return false;
     let n = 0;
     for (let i = cs; i < ce; i++) {
@@ -142,14 +143,28 @@ export class RegistrationsReader {
       if (d < 0 || d > 9) return false;
       n = n * 10 + d;
     }
-    const ps = bounds[c.practice * 2], pe = bounds[c.practice * 2 + 1];
-    const as = bounds[c.area * 2], ae = bounds[c.area * 2 + 1];
-    if (pe <= ps || ae <= as || text.charCodeAt(ps) === 32 || text.charCodeAt(pe - 1) === 32 || text.charCodeAt(as) === 32 || text.charCodeAt(ae - 1) === 32) return false;
+    const ps = bounds[c.practice * 2],
+      pe = bounds[c.practice * 2 + 1];
+    const as = bounds[c.area * 2],
+      ae = bounds[c.area * 2 + 1];
+    if (
+      pe <= ps ||
+      ae <= as ||
+      text.charCodeAt(ps) === 32 ||
+      text.charCodeAt(pe - 1) === 32 ||
+      text.charCodeAt(as) === 32 ||
+      text.charCodeAt(ae - 1) === 32
+    )
+      return false;
     this.line++;
     const last = this.lastPracticeCode;
-    const p = pe - ps === last.length && text.startsWith(last, ps)
-      ? this.lastPractice
-      : this.practiceOf(text.slice(ps, pe), c.name >= 0 ? text.slice(bounds[c.name * 2], bounds[c.name * 2 + 1]).trim() : '');
+    const p =
+      pe - ps === last.length && text.startsWith(last, ps)
+        ? this.lastPractice
+        : this.practiceOf(
+            text.slice(ps, pe),
+            c.name >= 0 ? text.slice(bounds[c.name * 2], bounds[c.name * 2 + 1]).trim() : '',
+          );
     this.rows.push(p, this.areaOf(text.slice(as, ae)), n, false);
     return true;
   }
@@ -159,7 +174,11 @@ export class RegistrationsReader {
     this.rest = '';
     if (this.failed) return this.log.fail();
     if (!this.columns) {
-      this.log.error('file errors', {}, 'file is empty: expected a header with PRACTICE_CODE, LSOA_CODE and NUMBER_OF_PATIENTS');
+      this.log.error(
+        'file errors',
+        {},
+        'file is empty: expected a header with PRACTICE_CODE, LSOA_CODE and NUMBER_OF_PATIENTS',
+      );
       return this.log.fail();
     }
     if (this.rows.length === 0) this.log.error('file errors', {}, 'has a header but no rows');
@@ -171,7 +190,11 @@ export class RegistrationsReader {
     const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     const cells = splitCsvLine(this.line === 1 && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
     if (cells === null) {
-      this.log.error('CSV format errors', { where: `line ${this.line}` }, 'a quoted field is never closed (a stray " character?)');
+      this.log.error(
+        'CSV format errors',
+        { where: `line ${this.line}` },
+        'a quoted field is never closed (a stray " character?)',
+      );
       return;
     }
     if (cells.length === 1 && cells[0].trim() === '') return;
@@ -191,7 +214,13 @@ export class RegistrationsReader {
       }
       return -1;
     };
-    const columns = { practice: find(COLUMNS.practice), name: find(COLUMNS.name), area: find(COLUMNS.area), count: find(COLUMNS.count), sex: find(COLUMNS.sex) };
+    const columns = {
+      practice: find(COLUMNS.practice),
+      name: find(COLUMNS.name),
+      area: find(COLUMNS.area),
+      count: find(COLUMNS.count),
+      sex: find(COLUMNS.sex),
+    };
     const missing = [
       columns.practice < 0 && 'PRACTICE_CODE',
       columns.area < 0 && 'LSOA_CODE',
@@ -199,8 +228,11 @@ export class RegistrationsReader {
     ].filter(Boolean);
     if (missing.length > 0) {
       this.failed = true;
-      this.log.error('header errors', { where: `line ${this.line}` },
-        `has no ${missing.join(', ')} column (columns found: ${cells.map((c) => c.trim()).join(', ')}); expected NHS Digital's registered patients by practice and LSOA`);
+      this.log.error(
+        'header errors',
+        { where: `line ${this.line}` },
+        `has no ${missing.join(', ')} column (columns found: ${cells.map((c) => c.trim()).join(', ')}); expected NHS Digital's registered patients by practice and LSOA`,
+      );
       return;
     }
     this.columns = columns;
@@ -224,7 +256,11 @@ export class RegistrationsReader {
     }
     const n = Number(countText);
     if (countText === '' || !Number.isInteger(n) || n < 0) {
-      this.log.error('patient count errors', { where, practiceCode: code, field: 'NUMBER_OF_PATIENTS' }, `"${countText}" is not a whole number >= 0`);
+      this.log.error(
+        'patient count errors',
+        { where, practiceCode: code, field: 'NUMBER_OF_PATIENTS' },
+        `"${countText}" is not a whole number >= 0`,
+      );
       return;
     }
     let split = false;
@@ -234,7 +270,12 @@ export class RegistrationsReader {
       if (split) this.sawSplit = true;
       else this.sawAll = true;
     }
-    this.rows.push(this.practiceOf(code, c.name >= 0 ? (cells[c.name] ?? '').trim() : code), this.areaOf(areaCode), n, split);
+    this.rows.push(
+      this.practiceOf(code, c.name >= 0 ? (cells[c.name] ?? '').trim() : code),
+      this.areaOf(areaCode),
+      n,
+      split,
+    );
   }
 
   private practiceOf(code: string, name: string): number {
@@ -265,12 +306,19 @@ export class RegistrationsReader {
     const rows = this.rows;
     // A file holding both all-persons rows and male/female rows would count everyone twice.
     const skipSplit = this.sawAll && this.sawSplit;
-    if (skipSplit) this.log.warning('sex rows', { field: 'SEX' }, 'has both all-persons and male/female rows; used the all-persons rows only');
+    if (skipSplit)
+      this.log.warning(
+        'sex rows',
+        { field: 'SEX' },
+        'has both all-persons and male/female rows; used the all-persons rows only',
+      );
     const nA = this.areaCodes.length;
     const order: number[] = [];
     for (let i = 0; i < rows.length; i++) if (!(skipSplit && rows.split[i])) order.push(i);
     const keys = new Float64Array(order.length);
-    order.forEach((i, k) => { keys[k] = rows.practice[i] * nA + rows.area[i]; });
+    order.forEach((i, k) => {
+      keys[k] = rows.practice[i] * nA + rows.area[i];
+    });
     const byKey = new Float64Array(keys.length);
     const counts = new Uint32Array(keys.length);
     let m = -1;
@@ -282,7 +330,15 @@ export class RegistrationsReader {
         counts[m] = rows.count[order[k]];
       }
     }
-    return indexBothWays(this.fileName, this.practiceCodes, this.practiceNames, this.areaCodes, byKey.subarray(0, m + 1), counts.subarray(0, m + 1), rows.length);
+    return indexBothWays(
+      this.fileName,
+      this.practiceCodes,
+      this.practiceNames,
+      this.areaCodes,
+      byKey.subarray(0, m + 1),
+      counts.subarray(0, m + 1),
+      rows.length,
+    );
   }
 }
 
@@ -316,10 +372,17 @@ function sortedOrder(keys: Float64Array): Int32Array {
 
 /** Sorted (practice * nAreas + area) keys with their counts -> both CSR indexes. */
 function indexBothWays(
-  fileName: string, practiceCodes: string[], practiceNames: string[], areaCodes: string[],
-  keys: Float64Array, counts: Uint32Array, rowCount: number,
+  fileName: string,
+  practiceCodes: string[],
+  practiceNames: string[],
+  areaCodes: string[],
+  keys: Float64Array,
+  counts: Uint32Array,
+  rowCount: number,
 ): Registrations {
-  const nP = practiceCodes.length, nA = areaCodes.length, n = keys.length;
+  const nP = practiceCodes.length,
+    nA = areaCodes.length,
+    n = keys.length;
   const practiceStart = new Int32Array(nP + 1);
   const byPracticeArea = new Int32Array(n);
   const byPracticeCount = Uint32Array.from(counts);
@@ -348,8 +411,19 @@ function indexBothWays(
     }
   }
   return {
-    fileName, practiceCodes, practiceNames, areaCodes, practiceStart, byPracticeArea, byPracticeCount,
-    areaStart, byAreaPractice, byAreaCount, practiceTotal, totalPatients, rowCount,
+    fileName,
+    practiceCodes,
+    practiceNames,
+    areaCodes,
+    practiceStart,
+    byPracticeArea,
+    byPracticeCount,
+    areaStart,
+    byAreaPractice,
+    byAreaCount,
+    practiceTotal,
+    totalPatients,
+    rowCount,
   };
 }
 

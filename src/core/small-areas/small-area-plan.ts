@@ -101,7 +101,7 @@ function networkOfPractices(input: PlanInput): Int32Array {
   const netIdx = networkIndex(input.networks);
   return Int32Array.from(input.practices, (p) => {
     const id = input.assignment.get(p.code);
-    return id === undefined ? -1 : netIdx.get(id) ?? -1;
+    return id === undefined ? -1 : (netIdx.get(id) ?? -1);
   });
 }
 
@@ -143,7 +143,13 @@ function assignArea(w: Working, a: number): boolean {
   return before !== w.owner[a];
 }
 
-function summarise(w: Working, k: number, areas: readonly number[], members: readonly number[], geometryFrom?: SmallAreaNetworkSummary): SmallAreaNetworkSummary {
+function summarise(
+  w: Working,
+  k: number,
+  areas: readonly number[],
+  members: readonly number[],
+  geometryFrom?: SmallAreaNetworkSummary,
+): SmallAreaNetworkSummary {
   const { ctx, input } = w;
   const n = input.networks[k];
   const footprint = geometryFrom ?? dissolveSites(ctx.dissolveMesh, areas);
@@ -153,7 +159,8 @@ function summarise(w: Working, k: number, areas: readonly number[], members: rea
   for (const i of members) {
     population += input.practices[i].listSize;
     known += ctx.knownPatients[i];
-    for (let r = ctx.practiceStart[i]; r < ctx.practiceStart[i + 1]; r++) if (w.owner[ctx.practiceArea[r]] === k) resident += ctx.practiceCount[r];
+    for (let r = ctx.practiceStart[i]; r < ctx.practiceStart[i + 1]; r++)
+      if (w.owner[ctx.practiceArea[r]] === k) resident += ctx.practiceCount[r];
   }
   const p = footprint.perimeterKm;
   const withRegistrations = ctx.registrations !== null;
@@ -179,7 +186,11 @@ function summarise(w: Working, k: number, areas: readonly number[], members: rea
   };
 }
 
-function finish(w: Working, summaries: Map<NetworkId, SmallAreaNetworkSummary>, changed: readonly NetworkId[]): SmallAreaPlan {
+function finish(
+  w: Working,
+  summaries: Map<NetworkId, SmallAreaNetworkSummary>,
+  changed: readonly NetworkId[],
+): SmallAreaPlan {
   const { input } = w;
   const unassigned: PracticeCode[] = [];
   let unassignedPopulation = 0;
@@ -198,9 +209,23 @@ function finish(w: Working, summaries: Map<NetworkId, SmallAreaNetworkSummary>, 
     knownPatients += s.knownPatients;
   }
   return {
-    input, context: w.ctx, owner: w.owner, method: w.method, networkPatients: w.networkPatients, nearest: w.nearest,
-    networkOfPractice: w.networkOfPractice, networks: summaries, unassigned, unassignedPopulation, totalPopulation,
-    ...planAggregates(input.networks, summaries), residentPatients, knownPatients, changed, nearestFinder: w.finder, networkHard: w.networkHard,
+    input,
+    context: w.ctx,
+    owner: w.owner,
+    method: w.method,
+    networkPatients: w.networkPatients,
+    nearest: w.nearest,
+    networkOfPractice: w.networkOfPractice,
+    networks: summaries,
+    unassigned,
+    unassignedPopulation,
+    totalPopulation,
+    ...planAggregates(input.networks, summaries),
+    residentPatients,
+    knownPatients,
+    changed,
+    nearestFinder: w.finder,
+    networkHard: w.networkHard,
   };
 }
 
@@ -209,21 +234,31 @@ function finish(w: Working, summaries: Map<NetworkId, SmallAreaNetworkSummary>, 
  * Example: `evaluateSmallAreaPlan({ practices, networks, assignment, band }, ctx).networks.get(id).residentShare`.
  */
 export function evaluateSmallAreaPlan(input: PlanInput, ctx: SmallAreaContext): SmallAreaPlan {
-  if (input.practices !== ctx.practices) throw new Error('evaluateSmallAreaPlan: the context was built from other practices');
+  if (input.practices !== ctx.practices)
+    throw new Error('evaluateSmallAreaPlan: the context was built from other practices');
   const nAreas = ctx.layer.codes.length;
   const networkOfPractice = networkOfPractices(input);
   const networkHard = networkHardAreas(ctx, input, networkOfPractice);
   const w: Working = {
-    ctx, input, ids: input.networks.map((n) => n.id), networkOfPractice,
-    owner: new Int32Array(nAreas).fill(-1), method: new Uint8Array(nAreas), networkPatients: new Float64Array(nAreas),
-    nearest: new Int32Array(nAreas).fill(-1), scratch: new Float64Array(input.networks.length),
-    networkHard, finder: new NearestPractice(ctx, networkOfPractice, networkHard),
+    ctx,
+    input,
+    ids: input.networks.map((n) => n.id),
+    networkOfPractice,
+    owner: new Int32Array(nAreas).fill(-1),
+    method: new Uint8Array(nAreas),
+    networkPatients: new Float64Array(nAreas),
+    nearest: new Int32Array(nAreas).fill(-1),
+    scratch: new Float64Array(input.networks.length),
+    networkHard,
+    finder: new NearestPractice(ctx, networkOfPractice, networkHard),
   };
   for (let a = 0; a < nAreas; a++) assignArea(w, a);
   const areas: number[][] = input.networks.map(() => []);
   for (let a = 0; a < nAreas; a++) if (w.owner[a] >= 0) areas[w.owner[a]].push(a);
   const members: number[][] = input.networks.map(() => []);
-  networkOfPractice.forEach((k, i) => { if (k >= 0) members[k].push(i); });
+  networkOfPractice.forEach((k, i) => {
+    if (k >= 0) members[k].push(i);
+  });
   const summaries = new Map<NetworkId, SmallAreaNetworkSummary>();
   input.networks.forEach((n, k) => summaries.set(n.id, summarise(w, k, areas[k], members[k])));
   return finish(w, summaries, w.ids);
@@ -235,7 +270,11 @@ export function evaluateSmallAreaPlan(input: PlanInput, ctx: SmallAreaContext): 
  * changed are recomputed. Same practices array required; a changed network list re-evaluates.
  * Never mutates `prev`. Example: `updateSmallAreaPlan(prev, { ...prev.input, assignment }, [code])`.
  */
-export function updateSmallAreaPlan(prev: SmallAreaPlan, next: PlanInput, changedPractices: Iterable<PracticeCode>): SmallAreaPlan {
+export function updateSmallAreaPlan(
+  prev: SmallAreaPlan,
+  next: PlanInput,
+  changedPractices: Iterable<PracticeCode>,
+): SmallAreaPlan {
   const ctx = prev.context;
   if (next.networks !== prev.input.networks) return evaluateSmallAreaPlan(next, ctx);
   const pIdx = practiceIndex(next.practices);
@@ -248,49 +287,74 @@ export function updateSmallAreaPlan(prev: SmallAreaPlan, next: PlanInput, change
     const i = pIdx.get(code);
     if (i === undefined) continue;
     const id = next.assignment.get(code);
-    const now = id === undefined ? -1 : netIdx.get(id) ?? -1;
+    const now = id === undefined ? -1 : (netIdx.get(id) ?? -1);
     const was = networkOfPractice[i];
     if (now === was) continue;
     changed.add(i);
     if (was >= 0) touchedNetworks.add(was);
     if (now >= 0) touchedNetworks.add(now);
-    if ((was < 0) !== (now < 0)) statusChanged = true;
+    if (was < 0 !== now < 0) statusChanged = true;
     networkOfPractice[i] = now;
   }
   const networkHard = networkHardAreas(ctx, next, networkOfPractice);
   // A network whose hard area changed reshapes the choice in two whole areas: start again.
-  if (networkHard && prev.networkHard && networkHard.some((h, k) => h !== prev.networkHard![k])) return evaluateSmallAreaPlan(next, ctx);
+  if (networkHard && prev.networkHard && networkHard.some((h, k) => h !== prev.networkHard![k]))
+    return evaluateSmallAreaPlan(next, ctx);
   const w: Working = {
-    ctx, input: next, ids: next.networks.map((n) => n.id), networkOfPractice,
-    owner: Int32Array.from(prev.owner), method: Uint8Array.from(prev.method), networkPatients: Float64Array.from(prev.networkPatients),
-    nearest: Int32Array.from(prev.nearest), scratch: new Float64Array(next.networks.length),
-    networkHard, finder: statusChanged ? new NearestPractice(ctx, networkOfPractice, networkHard) : prev.nearestFinder,
+    ctx,
+    input: next,
+    ids: next.networks.map((n) => n.id),
+    networkOfPractice,
+    owner: Int32Array.from(prev.owner),
+    method: Uint8Array.from(prev.method),
+    networkPatients: Float64Array.from(prev.networkPatients),
+    nearest: Int32Array.from(prev.nearest),
+    scratch: new Float64Array(next.networks.length),
+    networkHard,
+    finder: statusChanged ? new NearestPractice(ctx, networkOfPractice, networkHard) : prev.nearestFinder,
   };
   const areaChanged = reassignAreas(w, changed, statusChanged, touchedNetworks);
   const summaries = new Map<NetworkId, SmallAreaNetworkSummary>();
   next.networks.forEach((n, k) => {
     const old = prev.networks.get(n.id)!;
     if (!touchedNetworks.has(k)) {
-      summaries.set(n.id, old.name === n.name && prev.input.band === next.band ? old : { ...old, name: n.name, band: bandStatus(old.population, next.band) });
+      summaries.set(
+        n.id,
+        old.name === n.name && prev.input.band === next.band
+          ? old
+          : { ...old, name: n.name, band: bandStatus(old.population, next.band) },
+      );
       return;
     }
-    const areas = areaChanged.has(k) ? [...old.areas.filter((a) => w.owner[a] === k), ...areaChanged.get(k)!].sort((x, y) => x - y) : old.areas;
+    const areas = areaChanged.has(k)
+      ? [...old.areas.filter((a) => w.owner[a] === k), ...areaChanged.get(k)!].sort((x, y) => x - y)
+      : old.areas;
     const members = old.practiceCodes.map((c) => pIdx.get(c)!).filter((i) => networkOfPractice[i] === k);
     for (const i of changed) if (networkOfPractice[i] === k) members.push(i);
     members.sort((x, y) => x - y);
     summaries.set(n.id, summarise(w, k, areas, members, areaChanged.has(k) ? undefined : old));
   });
-  return finish(w, summaries, [...touchedNetworks].map((k) => w.ids[k]));
+  return finish(
+    w,
+    summaries,
+    [...touchedNetworks].map((k) => w.ids[k]),
+  );
 }
 
 /**
  * Re-runs the rule on the areas the changed practices can affect. Returns, per network that
  * gained areas, the areas it gained; every network that lost or gained one is added to `touched`.
  */
-function reassignAreas(w: Working, changed: ReadonlySet<number>, statusChanged: boolean, touched: Set<number>): Map<number, number[]> {
+function reassignAreas(
+  w: Working,
+  changed: ReadonlySet<number>,
+  statusChanged: boolean,
+  touched: Set<number>,
+): Map<number, number[]> {
   const { ctx } = w;
   const affected = new Set<number>();
-  for (const i of changed) for (let r = ctx.practiceStart[i]; r < ctx.practiceStart[i + 1]; r++) affected.add(ctx.practiceArea[r]);
+  for (const i of changed)
+    for (let r = ctx.practiceStart[i]; r < ctx.practiceStart[i + 1]; r++) affected.add(ctx.practiceArea[r]);
   for (let a = 0; a < w.nearest.length; a++) {
     if (w.method[a] === AREA_METHOD.registrations) continue;
     if (statusChanged || changed.has(w.nearest[a])) affected.add(a);

@@ -2,7 +2,13 @@
 import { toCsv } from '../io/csv-write';
 import { AREA_METHOD_NAME, type SmallAreaPlan } from './small-area-plan';
 
-export const SMALL_AREAS_CSV_HEADER = ['small_area_code', 'network_id', 'method', 'network_patients', 'all_patients'] as const;
+export const SMALL_AREAS_CSV_HEADER = [
+  'small_area_code',
+  'network_id',
+  'method',
+  'network_patients',
+  'all_patients',
+] as const;
 
 /**
  * One row per small area in layer order: `E01004766,U60978,registrations,812,1530`. network_id is
@@ -13,7 +19,14 @@ export const SMALL_AREAS_CSV_HEADER = ['small_area_code', 'network_id', 'method'
 export function toSmallAreasCsv(plan: SmallAreaPlan): string {
   const { context, owner, method, networkPatients } = plan;
   const ids = plan.input.networks.map((n) => n.id as string);
-  return toCsv(SMALL_AREAS_CSV_HEADER, context.layer.codes.map((code, a) => [
-    code, owner[a] >= 0 ? ids[owner[a]] : '', AREA_METHOD_NAME[method[a]], Math.round(networkPatients[a]), Math.round(context.allPatients[a]),
-  ]));
+  return toCsv(
+    SMALL_AREAS_CSV_HEADER,
+    context.layer.codes.map((code, a) => [
+      code,
+      owner[a] >= 0 ? ids[owner[a]] : '',
+      AREA_METHOD_NAME[method[a]],
+      Math.round(networkPatients[a]),
+      Math.round(context.allPatients[a]),
+    ]),
+  );
 }

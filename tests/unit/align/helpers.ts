@@ -24,7 +24,14 @@ export interface RealCase {
 }
 
 export function planFrom(practicesFile: string, networkField: string, boundary: Boundary): PlanResult {
-  const table = ok(parsePractices(readData(practicesFile), practicesFile, { fields: { network: networkField, ...(networkField === 'pcn_code_2022_01' ? { networkName: 'pcn_name_2022_01' } : {}) } }));
+  const table = ok(
+    parsePractices(readData(practicesFile), practicesFile, {
+      fields: {
+        network: networkField,
+        ...(networkField === 'pcn_code_2022_01' ? { networkName: 'pcn_name_2022_01' } : {}),
+      },
+    }),
+  );
   const { assignment, networks } = assignmentFromTable(table);
   const t = buildTessellation(table.practices, boundary);
   return evaluatePlan({ practices: table.practices, networks, assignment, band: DEFAULT_BAND }, t);
@@ -45,8 +52,16 @@ let gm: RealCase | undefined;
 /** GM's 426 practices with their 2022 PCNs; study area = the combined authority; the ten boroughs as service areas. */
 export function gmCase(): RealCase {
   if (gm) return gm;
-  const boundary = ok(parseBoundary(readData('gm_combined_authority_2023_bgc.geojson'), 'gm_combined_authority_2023_bgc.geojson'));
-  const services = ok(parseServiceAreas(readData('gm_local_authorities_2023_bgc.geojson'), 'gm_local_authorities_2023_bgc.geojson', 'lad23nm'));
+  const boundary = ok(
+    parseBoundary(readData('gm_combined_authority_2023_bgc.geojson'), 'gm_combined_authority_2023_bgc.geojson'),
+  );
+  const services = ok(
+    parseServiceAreas(
+      readData('gm_local_authorities_2023_bgc.geojson'),
+      'gm_local_authorities_2023_bgc.geojson',
+      'lad23nm',
+    ),
+  );
   gm = { plan: planFrom('gm_practices_2022-01.csv', 'pcn_code', boundary), services, boundary };
   return gm;
 }

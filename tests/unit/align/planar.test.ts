@@ -18,13 +18,25 @@ function star(cx: number, cy: number, radii: readonly number[]): Float64Array {
 }
 
 function regular(cx: number, cy: number, radius: number, n: number): Float64Array {
-  return star(cx, cy, Array.from({ length: n }, () => radius));
+  return star(
+    cx,
+    cy,
+    Array.from({ length: n }, () => radius),
+  );
 }
 
 const asFeature = (g: PlanarGeometry): Feature<Polygon> => ({
   type: 'Feature',
   properties: {},
-  geometry: { type: 'Polygon', coordinates: g[0].map((r) => { const o: number[][] = []; for (let i = 0; i < r.length; i += 2) o.push([r[i], r[i + 1]]); o.push([r[0], r[1]]); return o; }) },
+  geometry: {
+    type: 'Polygon',
+    coordinates: g[0].map((r) => {
+      const o: number[][] = [];
+      for (let i = 0; i < r.length; i += 2) o.push([r[i], r[i + 1]]);
+      o.push([r[0], r[1]]);
+      return o;
+    }),
+  },
 });
 
 function reference(a: PlanarGeometry, b: PlanarGeometry): number {
@@ -32,11 +44,12 @@ function reference(a: PlanarGeometry, b: PlanarGeometry): number {
   if (!r) return 0;
   const polys = r.geometry.type === 'Polygon' ? [r.geometry.coordinates] : r.geometry.coordinates;
   let area = 0;
-  for (const rings of polys) rings.forEach((ring, k) => {
-    let s = 0;
-    for (let i = 0; i + 1 < ring.length; i++) s += ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1];
-    area += (k === 0 ? 1 : -1) * Math.abs(s / 2);
-  });
+  for (const rings of polys)
+    rings.forEach((ring, k) => {
+      let s = 0;
+      for (let i = 0; i + 1 < ring.length; i++) s += ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1];
+      area += (k === 0 ? 1 : -1) * Math.abs(s / 2);
+    });
   return area;
 }
 
@@ -51,7 +64,13 @@ describe('intersectionArea', () => {
         fc.boolean(),
         (radii, dx, dy, sides, withHole) => {
           const outer = star(0, 0, radii);
-          const hole = withHole ? star(0, 0, radii.map((r) => r / 5)).reverse() : null;
+          const hole = withHole
+            ? star(
+                0,
+                0,
+                radii.map((r) => r / 5),
+              ).reverse()
+            : null;
           const area: PlanarGeometry = [hole ? [outer, reorder(hole)] : [outer]];
           const cell: PlanarGeometry = [[regular(dx, dy, 500, sides)]];
           expect(isConvex(cell)).toBe(true);

@@ -1,6 +1,12 @@
 // Trafford's four localities vs its 2022 PCNs, and the ten GM boroughs vs GM's 2022 PCNs.
 import { describe, expect, it } from 'vitest';
-import { alignServices, serviceOverlay, toAlignedGeoJSON, toOverlapCsv, type AlignResult } from '../../../src/core/align';
+import {
+  alignServices,
+  serviceOverlay,
+  toAlignedGeoJSON,
+  toOverlapCsv,
+  type AlignResult,
+} from '../../../src/core/align';
 import { expectAlignedTiling, expectEachNetworkInOneArea, expectSharesSumToOne } from './checks';
 import { gmCase, readData, traffordCase } from './helpers';
 
@@ -10,7 +16,8 @@ function aligned(c: ReturnType<typeof traffordCase>): AlignResult {
   return r.value;
 }
 
-const footprintsOf = (c: ReturnType<typeof traffordCase>) => new Map([...c.plan.networks].map(([id, s]) => [id as string, s.geometry]));
+const footprintsOf = (c: ReturnType<typeof traffordCase>) =>
+  new Map([...c.plan.networks].map(([id, s]) => [id as string, s.geometry]));
 
 describe('Trafford localities vs Trafford networks (2022 PCNs)', () => {
   it('gives each network the home locality PROVENANCE states, by practice locality', () => {
@@ -27,7 +34,11 @@ describe('Trafford localities vs Trafford networks (2022 PCNs)', () => {
       'SOUTH TRAFFORD PCN': 'South',
       'ALTRINCHAM HEALTHCARE ALLIANCE PCN': 'South',
     });
-    const rows = readData('trafford_practices_2026-01.csv').trim().split(/\r?\n/).slice(1).map((l) => l.split(','));
+    const rows = readData('trafford_practices_2026-01.csv')
+      .trim()
+      .split(/\r?\n/)
+      .slice(1)
+      .map((l) => l.split(','));
     const mismatched = rows.filter((row) => homeOf.get(row[11]) !== row[10]);
     expect(mismatched.map((row) => [row[10], row[12]])).toEqual([['West', 'SALE CENTRAL PCN']]);
   });
@@ -47,12 +58,20 @@ describe('Trafford localities vs Trafford networks (2022 PCNs)', () => {
 
   it('reports split networks and what changes hands (figures as measured)', () => {
     const r = aligned(traffordCase());
-    expect(r.networks.filter((n) => n.split).map((n) => n.name).sort()).toEqual(['SALE CENTRAL PCN', 'TRAFFORD WEST PCN']);
+    expect(
+      r.networks
+        .filter((n) => n.split)
+        .map((n) => n.name)
+        .sort(),
+    ).toEqual(['SALE CENTRAL PCN', 'TRAFFORD WEST PCN']);
     const central = r.serviceAreas.find((a) => a.name === 'Central')!;
     expect(central.networkIds).toEqual(['U83990']);
     expect(central.networksSplit).toContain('U83990');
     // Population changing hands = the population of each network outside its home.
-    expect(r.populationChangingHands).toBeCloseTo(r.networks.reduce((s, n) => s + n.population * (1 - n.homeShare), 0), 6);
+    expect(r.populationChangingHands).toBeCloseTo(
+      r.networks.reduce((s, n) => s + n.population * (1 - n.homeShare), 0),
+      6,
+    );
     expect(Math.round(r.populationChangingHands)).toBeGreaterThan(30_000);
     expect(Math.round(r.populationChangingHands)).toBeLessThan(45_000);
   });
@@ -61,11 +80,21 @@ describe('Trafford localities vs Trafford networks (2022 PCNs)', () => {
     const r = aligned(traffordCase());
     const fc = toAlignedGeoJSON(r);
     expect(fc.features.map((f) => Object.keys(f.properties))[0]).toEqual([
-      'service_area', 'network_ids', 'population', 'area_km2', 'original_area_km2', 'area_changed_km2', 'population_changed',
+      'service_area',
+      'network_ids',
+      'population',
+      'area_km2',
+      'original_area_km2',
+      'area_changed_km2',
+      'population_changed',
     ]);
-    expect(fc.features.find((f) => f.properties.service_area === 'South')!.properties.network_ids).toBe('U42898;U95344');
+    expect(fc.features.find((f) => f.properties.service_area === 'South')!.properties.network_ids).toBe(
+      'U42898;U95344',
+    );
     const csv = toOverlapCsv(r).trim().split('\n');
-    expect(csv[0]).toBe('network_id,network_name,service_area,overlap_area_km2,area_share,population_share,home_service_area,split');
+    expect(csv[0]).toBe(
+      'network_id,network_name,service_area,overlap_area_km2,area_share,population_share,home_service_area,split',
+    );
     const sums = new Map<string, number>();
     for (const line of csv.slice(1)) {
       const f = line.split(',');
@@ -113,7 +142,12 @@ describe('serviceOverlay (what the map shows)', () => {
     const c = traffordCase();
     const r = aligned(c);
     const original = serviceOverlay(c.services.areas, r, false);
-    expect(original.areas.features.map((f) => f.properties.version)).toEqual(['original', 'original', 'original', 'original']);
+    expect(original.areas.features.map((f) => f.properties.version)).toEqual([
+      'original',
+      'original',
+      'original',
+      'original',
+    ]);
     expect(original.areas.features[0].geometry).toBe(c.services.areas[0].geometry);
     const al = serviceOverlay(c.services.areas, r, true, c.plan.networks);
     expect(al.splitFootprints.features.map((f) => f.properties.network_id).sort()).toEqual(['U79881', 'U83990']);

@@ -60,7 +60,11 @@ function violations(): string[] {
         const target = layerOf(path.resolve(path.dirname(file), spec));
         if (target === null) found.push(`src/${where} imports '${spec}', outside the layers`);
         else if (!rule.layers.includes(target)) found.push(`src/${where} (${layer}) imports '${spec}' from ${target}`);
-      } else if (rule.packages.some((p) => spec === p || spec.startsWith(p.endsWith(':') ? p : `${p}/`) || spec.startsWith(`${p}-`))) {
+      } else if (
+        rule.packages.some(
+          (p) => spec === p || spec.startsWith(p.endsWith(':') ? p : `${p}/`) || spec.startsWith(`${p}-`),
+        )
+      ) {
         found.push(`src/${where} (${layer}) imports the package '${spec}'`);
       }
     }

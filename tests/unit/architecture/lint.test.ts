@@ -15,7 +15,13 @@ function run(command: string, args: string[]): { status: number | null; output: 
 
 describe('npm run lint', () => {
   it('Biome finds no lint errors or warnings', () => {
-    const r = run(bin('biome'), ['lint', '--diagnostic-level=warn', '--error-on-warnings', '--max-diagnostics=50', '.']);
+    const r = run(bin('biome'), [
+      'lint',
+      '--diagnostic-level=warn',
+      '--error-on-warnings',
+      '--max-diagnostics=50',
+      '.',
+    ]);
     expect(r.status, r.output).toBe(0);
   });
 

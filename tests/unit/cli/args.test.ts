@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { OPTION_KIND, commandHelp, parseArgs, parseWholeNumberArg, suggest, type CommandSpec } from '../../../src/cli/args';
+import {
+  OPTION_KIND,
+  commandHelp,
+  parseArgs,
+  parseWholeNumberArg,
+  suggest,
+  type CommandSpec,
+} from '../../../src/cli/args';
 
 const spec: CommandSpec = {
   name: 'demo',

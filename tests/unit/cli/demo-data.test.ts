@@ -29,10 +29,12 @@ describe('synthetic demo data', () => {
   });
 
   it('has realistic practices, co-located sites and a partial assignment', () => {
-    const practices = JSON.parse(files['demo-practices.geojson']).features.map((f: { properties: Record<string, unknown>; geometry: { coordinates: number[] } }) => ({
-      ...f.properties,
-      at: f.geometry.coordinates.join(','),
-    })) as { practice_code: string; registered_patients: number; pcn_code: string; at: string }[];
+    const practices = JSON.parse(files['demo-practices.geojson']).features.map(
+      (f: { properties: Record<string, unknown>; geometry: { coordinates: number[] } }) => ({
+        ...f.properties,
+        at: f.geometry.coordinates.join(','),
+      }),
+    ) as { practice_code: string; registered_patients: number; pcn_code: string; at: string }[];
     expect(practices.length).toBeGreaterThanOrEqual(80);
     expect(practices.length).toBeLessThanOrEqual(120);
     expect(new Set(practices.map((p) => p.practice_code)).size).toBe(practices.length);

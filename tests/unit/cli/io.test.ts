@@ -20,9 +20,15 @@ describe('readInputFile', () => {
   });
 
   it('names the option and file when it cannot read', () => {
-    expect(readInputFile(io, 'missing.csv', '--practices')).toEqual({ ok: false, message: '--practices missing.csv: no such file or directory' });
+    expect(readInputFile(io, 'missing.csv', '--practices')).toEqual({
+      ok: false,
+      message: '--practices missing.csv: no such file or directory',
+    });
     mkdirSync(path.join(dir, 'd'));
-    expect(readInputFile(io, 'd', '--boundary')).toEqual({ ok: false, message: '--boundary d: is a directory, expected a file' });
+    expect(readInputFile(io, 'd', '--boundary')).toEqual({
+      ok: false,
+      message: '--boundary d: is a directory, expected a file',
+    });
   });
 
   it('refuses a file over the size cap before reading it', () => {
@@ -35,7 +41,10 @@ describe('readInputFile', () => {
 
 describe('writeOutputsAtomically', () => {
   it('writes every file and leaves no temporary behind', () => {
-    const r = writeOutputsAtomically(io, [{ file: 'a.geojson', text: 'A' }, { file: 'b.csv', text: 'B' }]);
+    const r = writeOutputsAtomically(io, [
+      { file: 'a.geojson', text: 'A' },
+      { file: 'b.csv', text: 'B' },
+    ]);
     expect(r).toEqual({ ok: true });
     expect(readdirSync(dir).sort()).toEqual(['a.geojson', 'b.csv']);
     expect(readFileSync(path.join(dir, 'a.geojson'), 'utf8')).toBe('A');
@@ -43,8 +52,14 @@ describe('writeOutputsAtomically', () => {
 
   it('writes nothing when the second output fails, and keeps an older first output intact', () => {
     writeFileSync(path.join(dir, 'a.geojson'), 'old');
-    const r = writeOutputsAtomically(io, [{ file: 'a.geojson', text: 'new' }, { file: 'no-such-dir/b.csv', text: 'B' }]);
-    expect(r).toEqual({ ok: false, message: 'cannot write no-such-dir/b.csv: no such file or directory; no output written' });
+    const r = writeOutputsAtomically(io, [
+      { file: 'a.geojson', text: 'new' },
+      { file: 'no-such-dir/b.csv', text: 'B' },
+    ]);
+    expect(r).toEqual({
+      ok: false,
+      message: 'cannot write no-such-dir/b.csv: no such file or directory; no output written',
+    });
     expect(readdirSync(dir)).toEqual(['a.geojson']);
     expect(readFileSync(path.join(dir, 'a.geojson'), 'utf8')).toBe('old');
   });

@@ -4,8 +4,18 @@ import type { Geometry, Position } from 'geojson';
 import { polygonValidityErrors } from '../geometry/validity';
 
 const PROPERTY_KEYS = [
-  'network_id', 'network_name', 'population', 'practice_count', 'practice_codes', 'area_km2',
-  'parts', 'contiguous', 'polsby_popper', 'band', 'band_min', 'band_max',
+  'network_id',
+  'network_name',
+  'population',
+  'practice_count',
+  'practice_codes',
+  'area_km2',
+  'parts',
+  'contiguous',
+  'polsby_popper',
+  'band',
+  'band_min',
+  'band_max',
 ] as const;
 
 export const ASSIGNMENT_HEADER = 'practice_code,practice_name,population,network_id,network_name';
@@ -27,8 +37,10 @@ function checkPolygon(rings: unknown, where: string, problems: string[]): void {
   rings.forEach((ring: Position[], r) => {
     const first = ring[0];
     const last = ring[ring.length - 1];
-    if (ring.length < 4 || first[0] !== last[0] || first[1] !== last[1]) problems.push(`${where} ring ${r}: not a closed ring of >= 4 positions`);
-    if (ring.some((p) => p.length !== 2 || decimals(p[0]) > 6 || decimals(p[1]) > 6)) problems.push(`${where} ring ${r}: more than 6 decimals`);
+    if (ring.length < 4 || first[0] !== last[0] || first[1] !== last[1])
+      problems.push(`${where} ring ${r}: not a closed ring of >= 4 positions`);
+    if (ring.some((p) => p.length !== 2 || decimals(p[0]) > 6 || decimals(p[1]) > 6))
+      problems.push(`${where} ring ${r}: more than 6 decimals`);
     const area = signedArea2(ring);
     if (r === 0 && area <= 0) problems.push(`${where}: outer ring is not counter-clockwise`);
     if (r > 0 && area >= 0) problems.push(`${where}: hole ${r} is not clockwise`);
@@ -47,8 +59,10 @@ export function checkNetworksGeoJSON(fc: Record<string, unknown>): string[] {
       return;
     }
     const keys = Object.keys(p);
-    if (keys.join() !== PROPERTY_KEYS.join()) problems.push(`${where}: properties ${keys.join()} != ${PROPERTY_KEYS.join()}`);
-    if (typeof p.network_id !== 'string' || f.id !== p.network_id) problems.push(`${where}: id must equal network_id (string)`);
+    if (keys.join() !== PROPERTY_KEYS.join())
+      problems.push(`${where}: properties ${keys.join()} != ${PROPERTY_KEYS.join()}`);
+    if (typeof p.network_id !== 'string' || f.id !== p.network_id)
+      problems.push(`${where}: id must equal network_id (string)`);
     if (ids.has(String(p.network_id))) problems.push(`${where}: duplicate network_id`);
     ids.add(String(p.network_id));
     if (typeof p.network_name !== 'string') problems.push(`${where}: network_name not a string`);
@@ -60,10 +74,12 @@ export function checkNetworksGeoJSON(fc: Record<string, unknown>): string[] {
       if (!isWhole(p[k])) problems.push(`${where}: ${k} not a whole number`);
     }
     const codes = String(p.practice_codes).split(';');
-    if (typeof p.practice_codes !== 'string' || codes.length !== p.practice_count) problems.push(`${where}: practice_codes does not hold practice_count codes`);
+    if (typeof p.practice_codes !== 'string' || codes.length !== p.practice_count)
+      problems.push(`${where}: practice_codes does not hold practice_count codes`);
     if ([...codes].sort().join(';') !== p.practice_codes) problems.push(`${where}: practice_codes not sorted`);
     if (typeof p.area_km2 !== 'number' || p.area_km2 < 0) problems.push(`${where}: area_km2 not a number >= 0`);
-    if (typeof p.polsby_popper !== 'number' || p.polsby_popper < 0 || p.polsby_popper > 1) problems.push(`${where}: polsby_popper not in 0-1`);
+    if (typeof p.polsby_popper !== 'number' || p.polsby_popper < 0 || p.polsby_popper > 1)
+      problems.push(`${where}: polsby_popper not in 0-1`);
     const pop = p.population as number;
     const expected = pop < (p.band_min as number) ? 'below' : pop > (p.band_max as number) ? 'above' : 'within';
     if (p.band !== expected) problems.push(`${where}: band ${String(p.band)} but population ${pop} gives ${expected}`);

@@ -3,7 +3,11 @@ import type { Assignment, Practice } from '../../../src/core/model';
 import type { ClusterTessellation } from '../../../src/core/cluster';
 
 /** Network id -> number of connected pieces of the cells (with area) of its practices' sites. */
-export function piecesPerNetwork(t: ClusterTessellation, practices: readonly Practice[], assignment: Assignment): Map<string, number> {
+export function piecesPerNetwork(
+  t: ClusterTessellation,
+  practices: readonly Practice[],
+  assignment: Assignment,
+): Map<string, number> {
   const owner = t.sites.map((site) => {
     const ids = new Set(site.practices.map((k) => assignment.get(practices[k].code)));
     return ids.size === 1 ? ([...ids][0] ?? null) : null;
@@ -30,7 +34,11 @@ export function piecesPerNetwork(t: ClusterTessellation, practices: readonly Pra
 }
 
 /** True when every site's practices are in one network (or all unassigned). */
-export function colocatedTogether(t: ClusterTessellation, practices: readonly Practice[], assignment: Assignment): boolean {
+export function colocatedTogether(
+  t: ClusterTessellation,
+  practices: readonly Practice[],
+  assignment: Assignment,
+): boolean {
   return t.sites.every((site) => new Set(site.practices.map((k) => assignment.get(practices[k].code))).size <= 1);
 }
 

@@ -8,8 +8,14 @@ import { assignmentFromTable, parseBoundary, parsePractices } from '../../../src
 import { DEFAULT_BAND } from '../../../src/core/model';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const table = parsePractices(readFileSync(path.join(repo, 'data/demo-practices.geojson'), 'utf8'), 'demo-practices.geojson');
-const boundary = parseBoundary(readFileSync(path.join(repo, 'data/demo-boundary.geojson'), 'utf8'), 'demo-boundary.geojson');
+const table = parsePractices(
+  readFileSync(path.join(repo, 'data/demo-practices.geojson'), 'utf8'),
+  'demo-practices.geojson',
+);
+const boundary = parseBoundary(
+  readFileSync(path.join(repo, 'data/demo-boundary.geojson'), 'utf8'),
+  'demo-boundary.geojson',
+);
 if (!table.ok || !boundary.ok) throw new Error('demo data did not parse');
 const plan = assignmentFromTable(table.value);
 

@@ -15,35 +15,60 @@ function randomInstance(seed: number, outside = false) {
 describe('clusterPlan on random grids (property)', () => {
   it('assigns every practice once, keeps networks connected and in band or flags them', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 1, max: 1000 }), fc.boolean(), (instanceSeed, seed, outside) => {
-        const inst = randomInstance(instanceSeed, outside);
-        const res = clusterPlan({ ...inst, band, seed });
-        if (!res.ok) throw new Error(res.errors.map((e) => e.message).join('; '));
-        const { assignment, networks, report } = res.value;
-        expect(assignment.size).toBe(inst.practices.length);
-        const ids = networks.map((n) => n.id);
-        expect(new Set(ids).size).toBe(ids.length);
-        for (const id of assignment.values()) expect(ids).toContain(id);
-        expect(colocatedTogether(inst.tessellation, inst.practices, assignment)).toBe(true);
-        for (const [, pieces] of piecesPerNetwork(inst.tessellation, inst.practices, assignment)) expect(pieces).toBe(1);
-        const flagged = new Set(report.unavoidable.map((u) => u.networkId));
-        for (const [id, pop] of populations(inst.practices, assignment)) {
-          if (pop < band.min || pop > band.max) expect(flagged.has(id as NetworkId)).toBe(true);
-        }
-        expect(report.networks).toBe(networks.length);
-        expect(report.shareContiguous).toBe(1);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.integer({ min: 1, max: 1000 }),
+        fc.boolean(),
+        (instanceSeed, seed, outside) => {
+          const inst = randomInstance(instanceSeed, outside);
+          const res = clusterPlan({ ...inst, band, seed });
+          if (!res.ok) throw new Error(res.errors.map((e) => e.message).join('; '));
+          const { assignment, networks, report } = res.value;
+          expect(assignment.size).toBe(inst.practices.length);
+          const ids = networks.map((n) => n.id);
+          expect(new Set(ids).size).toBe(ids.length);
+          for (const id of assignment.values()) expect(ids).toContain(id);
+          expect(colocatedTogether(inst.tessellation, inst.practices, assignment)).toBe(true);
+          for (const [, pieces] of piecesPerNetwork(inst.tessellation, inst.practices, assignment))
+            expect(pieces).toBe(1);
+          const flagged = new Set(report.unavoidable.map((u) => u.networkId));
+          for (const [id, pop] of populations(inst.practices, assignment)) {
+            if (pop < band.min || pop > band.max) expect(flagged.has(id as NetworkId)).toBe(true);
+          }
+          expect(report.networks).toBe(networks.length);
+          expect(report.shareContiguous).toBe(1);
+        },
+      ),
       { numRuns: 60, seed: 20260101 },
     );
   });
 
   it('never mutates its inputs', () => {
     const inst = randomInstance(7);
-    const assignment = new Map<PracticeCode, NetworkId>(inst.practices.slice(0, 5).map((p) => [p.code, networkId('X')]));
-    const before = JSON.stringify({ practices: inst.practices, nb: inst.tessellation.neighbours.map((a) => [...a]), a: [...assignment] });
-    clusterPlan({ ...inst, band, seed: 3, assignment, networks: [{ id: networkId('X'), name: 'X' }], lockedNetworkIds: [networkId('X')] });
+    const assignment = new Map<PracticeCode, NetworkId>(
+      inst.practices.slice(0, 5).map((p) => [p.code, networkId('X')]),
+    );
+    const before = JSON.stringify({
+      practices: inst.practices,
+      nb: inst.tessellation.neighbours.map((a) => [...a]),
+      a: [...assignment],
+    });
+    clusterPlan({
+      ...inst,
+      band,
+      seed: 3,
+      assignment,
+      networks: [{ id: networkId('X'), name: 'X' }],
+      lockedNetworkIds: [networkId('X')],
+    });
     clusterPlan({ ...inst, band, seed: 3, assignment, repair: true });
-    expect(JSON.stringify({ practices: inst.practices, nb: inst.tessellation.neighbours.map((a) => [...a]), a: [...assignment] })).toBe(before);
+    expect(
+      JSON.stringify({
+        practices: inst.practices,
+        nb: inst.tessellation.neighbours.map((a) => [...a]),
+        a: [...assignment],
+      }),
+    ).toBe(before);
   });
 });
 
@@ -90,7 +115,14 @@ describe('clusterPlan determinism and options', () => {
     const inst = randomInstance(11);
     const lockedCodes = inst.practices.slice(0, 6).map((p) => p.code);
     const assignment = new Map<PracticeCode, NetworkId>(lockedCodes.map((c) => [c, networkId('LOCK')]));
-    const res = clusterPlan({ ...inst, band, seed: 2, assignment, lockedNetworkIds: [networkId('LOCK')], scope: 'unlocked' });
+    const res = clusterPlan({
+      ...inst,
+      band,
+      seed: 2,
+      assignment,
+      lockedNetworkIds: [networkId('LOCK')],
+      scope: 'unlocked',
+    });
     if (!res.ok) throw new Error('failed');
     const inLock = inst.practices.filter((p) => res.value.assignment.get(p.code) === 'LOCK').map((p) => p.code);
     expect(inLock.sort()).toEqual([...lockedCodes].sort());
@@ -98,7 +130,9 @@ describe('clusterPlan determinism and options', () => {
 
   it("scope 'unassigned' leaves assigned practices where they are", () => {
     const inst = randomInstance(12);
-    const assignment = new Map<PracticeCode, NetworkId>(inst.practices.slice(0, 10).map((p, k) => [p.code, networkId(`N${k % 2}`)]));
+    const assignment = new Map<PracticeCode, NetworkId>(
+      inst.practices.slice(0, 10).map((p, k) => [p.code, networkId(`N${k % 2}`)]),
+    );
     const res = clusterPlan({ ...inst, band, seed: 2, assignment, scope: 'unassigned' });
     if (!res.ok) throw new Error('failed');
     for (const [code, id] of assignment) expect(res.value.assignment.get(code)).toBe(id);
@@ -110,9 +144,39 @@ describe('clusterPlan determinism and options', () => {
       fc.property(fc.integer({ min: 1, max: 100_000 }), (instanceSeed) => {
         const inst = randomInstance(instanceSeed);
         // Two areas split at x = 3.5 km (lon 0.035): every network must lie on one side.
-        const west = { type: 'Polygon' as const, coordinates: [[[-1, 49], [0.035, 49], [0.035, 51], [-1, 51], [-1, 49]]] };
-        const east = { type: 'Polygon' as const, coordinates: [[[0.035, 49], [1, 49], [1, 51], [0.035, 51], [0.035, 49]]] };
-        const res = clusterPlan({ ...inst, band, seed: 5, hardAreas: [{ name: 'west', geometry: west }, { name: 'east', geometry: east }] });
+        const west = {
+          type: 'Polygon' as const,
+          coordinates: [
+            [
+              [-1, 49],
+              [0.035, 49],
+              [0.035, 51],
+              [-1, 51],
+              [-1, 49],
+            ],
+          ],
+        };
+        const east = {
+          type: 'Polygon' as const,
+          coordinates: [
+            [
+              [0.035, 49],
+              [1, 49],
+              [1, 51],
+              [0.035, 51],
+              [0.035, 49],
+            ],
+          ],
+        };
+        const res = clusterPlan({
+          ...inst,
+          band,
+          seed: 5,
+          hardAreas: [
+            { name: 'west', geometry: west },
+            { name: 'east', geometry: east },
+          ],
+        });
         if (!res.ok) throw new Error('failed');
         const side = new Map<string, Set<boolean>>();
         for (const p of inst.practices) {
@@ -153,7 +217,11 @@ describe('clusterPlan errors and cancel', () => {
   it('stops when cancelled and returns the input plan', () => {
     const assignment = new Map<PracticeCode, NetworkId>([[inst.practices[0].code, networkId('A')]]);
     const progress: number[] = [];
-    const res = clusterPlan({ ...inst, band, assignment }, (f) => progress.push(f), () => true);
+    const res = clusterPlan(
+      { ...inst, band, assignment },
+      (f) => progress.push(f),
+      () => true,
+    );
     if (!res.ok) throw new Error('failed');
     expect(res.value.cancelled).toBe(true);
     expect([...res.value.assignment]).toEqual([...assignment]);
@@ -162,7 +230,11 @@ describe('clusterPlan errors and cancel', () => {
   });
 
   it('stops part-way when cancelled during the run', () => {
-    const big = gridInstance({ width: 30, height: 30, cells: Array.from({ length: 900 }, (_, k) => [2_000 + (k % 7) * 1_000]) });
+    const big = gridInstance({
+      width: 30,
+      height: 30,
+      cells: Array.from({ length: 900 }, (_, k) => [2_000 + (k % 7) * 1_000]),
+    });
     let calls = 0;
     const res = clusterPlan({ ...big, band, seed: 1 }, undefined, () => ++calls > 2);
     if (!res.ok) throw new Error('failed');

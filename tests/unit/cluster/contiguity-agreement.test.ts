@@ -37,7 +37,9 @@ function check(practices: readonly Practice[], t: Tessellation, seed: number) {
   ids.forEach((id, k) => {
     const s = plan.networks.get(id)!;
     if (figures[k].contiguous !== s.contiguous) {
-      disagreements.push(`${id}: cluster ${figures[k].parts} piece(s), footprint ${s.parts} polygon(s), contiguous ${s.contiguous}`);
+      disagreements.push(
+        `${id}: cluster ${figures[k].parts} piece(s), footprint ${s.parts} polygon(s), contiguous ${s.contiguous}`,
+      );
     }
   });
   const contiguousFootprints = [...plan.networks.values()].filter((s) => s.contiguous).length;
@@ -46,7 +48,9 @@ function check(practices: readonly Practice[], t: Tessellation, seed: number) {
     reportAgrees: report.contiguous === contiguousFootprints,
     invalid: featureCollectionValidityErrors(toNetworksGeoJSON(plan.networks.values(), band)),
     nonContiguous: plan.nonContiguous,
-    outOfBandUnreported: [...plan.networks.values()].filter((s) => s.band !== 'within' && !report.unavoidable.some((u) => u.networkId === s.id)).map((s) => s.id),
+    outOfBandUnreported: [...plan.networks.values()]
+      .filter((s) => s.band !== 'within' && !report.unavoidable.some((u) => u.networkId === s.id))
+      .map((s) => s.id),
     reasons: [...new Set(report.unavoidable.map((u) => u.reason))].sort(),
     unresolved: report.unavoidable.filter((u) => u.reason === UNAVOIDABLE_REASON.unresolved).map((u) => u.message),
   };
@@ -60,7 +64,11 @@ describe('auto-cluster and footprints agree on contiguity', () => {
       if (!b.ok) throw new Error('coast did not parse');
       const t = buildTessellation(practices, b.value);
       for (const seed of [1, 2, 3, 4, 5]) {
-        expect(check(practices, t, seed), `${form} seed ${seed}`).toMatchObject({ disagreements: [], reportAgrees: true, invalid: [] });
+        expect(check(practices, t, seed), `${form} seed ${seed}`).toMatchObject({
+          disagreements: [],
+          reportAgrees: true,
+          invalid: [],
+        });
       }
     }
   });
@@ -68,7 +76,11 @@ describe('auto-cluster and footprints agree on contiguity', () => {
   it('on Greater Manchester, seeds 1-5', () => {
     const { practices, t } = load('gm_practices_2022-01.csv', 'gm_combined_authority_2023_bgc.geojson');
     for (const seed of [1, 2, 3, 4, 5]) {
-      expect(check(practices, t, seed), `seed ${seed}`).toMatchObject({ disagreements: [], reportAgrees: true, invalid: [] });
+      expect(check(practices, t, seed), `seed ${seed}`).toMatchObject({
+        disagreements: [],
+        reportAgrees: true,
+        invalid: [],
+      });
     }
   });
 
@@ -81,7 +93,13 @@ describe('auto-cluster and footprints agree on contiguity', () => {
     const allowed = [UNAVOIDABLE_REASON.isolatedBelowMin, UNAVOIDABLE_REASON.practiceAboveMax];
     for (const seed of [1, 2, 3, 4, 5]) {
       const c = check(practices, t, seed);
-      expect(c, `seed ${seed}`).toMatchObject({ disagreements: [], reportAgrees: true, invalid: [], nonContiguous: [], outOfBandUnreported: [] });
+      expect(c, `seed ${seed}`).toMatchObject({
+        disagreements: [],
+        reportAgrees: true,
+        invalid: [],
+        nonContiguous: [],
+        outOfBandUnreported: [],
+      });
       for (const reason of c.reasons) expect(allowed, `seed ${seed}: ${c.unresolved.join('; ')}`).toContain(reason);
     }
   }, 240_000);

@@ -41,7 +41,13 @@ export function gridInstance(spec: GridSpec): GridInstance {
     const members: number[] = [];
     for (const listSize of sizes) {
       const k = practices.length;
-      practices.push({ code: practiceCode(`P${String(k).padStart(4, '0')}`), name: `Practice ${k}`, listSize, lon: lonOf(x), lat: latOf(y) });
+      practices.push({
+        code: practiceCode(`P${String(k).padStart(4, '0')}`),
+        name: `Practice ${k}`,
+        listSize,
+        lon: lonOf(x),
+        lat: latOf(y),
+      });
       members.push(k);
     }
     sites.push({ lon: lonOf(x), lat: latOf(y), x, y, practices: members });
@@ -68,7 +74,12 @@ export function gridInstance(spec: GridSpec): GridInstance {
     if (c !== undefined) {
       const i = c % width;
       const j = Math.floor(c / width);
-      for (const [di, dj] of [[-1, 0], [1, 0], [0, -1], [0, 1]]) {
+      for (const [di, dj] of [
+        [-1, 0],
+        [1, 0],
+        [0, -1],
+        [0, 1],
+      ]) {
         const ni = i + di;
         const nj = j + dj;
         if (ni < 0 || nj < 0 || ni >= width || nj >= height) continue;
@@ -98,7 +109,10 @@ export function gridInstance(spec: GridSpec): GridInstance {
 }
 
 /** A random grid from a seeded source: `rand()` in [0,1). */
-export function randomGridSpec(rand: () => number, opts: { holes?: number; bigPractice?: number; outside?: boolean } = {}): GridSpec {
+export function randomGridSpec(
+  rand: () => number,
+  opts: { holes?: number; bigPractice?: number; outside?: boolean } = {},
+): GridSpec {
   const width = 3 + Math.floor(rand() * 12);
   const height = 3 + Math.floor(rand() * 12);
   const cells: number[][] = [];
@@ -110,7 +124,11 @@ export function randomGridSpec(rand: () => number, opts: { holes?: number; bigPr
     const count = rand() < 0.15 ? 2 : 1;
     const sizes: number[] = [];
     for (let k = 0; k < count; k++) {
-      sizes.push(rand() < (opts.bigPractice ?? 0.01) ? 50_001 + Math.floor(rand() * 30_000) : 1_000 + Math.floor(rand() * 11_000));
+      sizes.push(
+        rand() < (opts.bigPractice ?? 0.01)
+          ? 50_001 + Math.floor(rand() * 30_000)
+          : 1_000 + Math.floor(rand() * 11_000),
+      );
     }
     cells.push(sizes);
   }

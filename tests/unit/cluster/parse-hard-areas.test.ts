@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { parseHardAreas } from '../../../src/core/cluster';
 
-const square = (x: number) => [[[x, 0], [x + 1, 0], [x + 1, 1], [x, 1], [x, 0]]];
+const square = (x: number) => [
+  [
+    [x, 0],
+    [x + 1, 0],
+    [x + 1, 1],
+    [x, 1],
+    [x, 0],
+  ],
+];
 const layer = (features: unknown[]) => JSON.stringify({ type: 'FeatureCollection', features });
 
 describe('parseHardAreas', () => {
@@ -31,9 +39,18 @@ describe('parseHardAreas', () => {
   it('says clearly when the layer has no polygons or the field is missing', () => {
     const empty = parseHardAreas(layer([]), 'areas.geojson');
     expect(!empty.ok && empty.errors[0].message).toContain('areas.geojson: the hard-boundary layer has no polygons');
-    const points = parseHardAreas(layer([{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [0, 0] } }]), 'areas.geojson');
+    const points = parseHardAreas(
+      layer([{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [0, 0] } }]),
+      'areas.geojson',
+    );
     expect(points.ok).toBe(false);
-    const noField = parseHardAreas(layer([{ type: 'Feature', properties: { name: 'x' }, geometry: { type: 'Polygon', coordinates: square(0) } }]), 'areas.geojson', 'lad');
-    expect(!noField.ok && noField.errors.map((e) => e.message).join('\n')).toContain('no feature has the field "lad"; fields present: name');
+    const noField = parseHardAreas(
+      layer([{ type: 'Feature', properties: { name: 'x' }, geometry: { type: 'Polygon', coordinates: square(0) } }]),
+      'areas.geojson',
+      'lad',
+    );
+    expect(!noField.ok && noField.errors.map((e) => e.message).join('\n')).toContain(
+      'no feature has the field "lad"; fields present: name',
+    );
   });
 });

@@ -20,10 +20,20 @@ function load(practicesFile: string, boundaryFile: string) {
   const boundary = parseBoundary(read(boundaryFile), boundaryFile);
   if (!table.ok || !boundary.ok) throw new Error('real data did not parse');
   const practices = table.value.practices;
-  return { practices, boundary: boundary.value, real: assignmentFromTable(table.value), tessellation: buildTessellation(practices, boundary.value) };
+  return {
+    practices,
+    boundary: boundary.value,
+    real: assignmentFromTable(table.value),
+    tessellation: buildTessellation(practices, boundary.value),
+  };
 }
 
-function figures(practices: readonly Practice[], t: ReturnType<typeof buildTessellation>, networks: readonly Network[], assignment: Assignment) {
+function figures(
+  practices: readonly Practice[],
+  t: ReturnType<typeof buildTessellation>,
+  networks: readonly Network[],
+  assignment: Assignment,
+) {
   const plan = evaluatePlan({ practices, networks, assignment, band }, t);
   const nets = [...plan.networks.values()].filter((n) => n.practiceCount > 0);
   return {
@@ -50,7 +60,15 @@ describe('auto-cluster on Greater Manchester (real 2022 data)', () => {
   });
 
   it('repair of the real assignment: every network in band and contiguous, fewer practices moved than a fresh clustering changes', () => {
-    const repaired = clusterPlan({ practices: gm.practices, tessellation: gm.tessellation, band, seed: 1, assignment: gm.real.assignment, networks: gm.real.networks, repair: true });
+    const repaired = clusterPlan({
+      practices: gm.practices,
+      tessellation: gm.tessellation,
+      band,
+      seed: 1,
+      assignment: gm.real.assignment,
+      networks: gm.real.networks,
+      repair: true,
+    });
     const scratch = clusterPlan({ practices: gm.practices, tessellation: gm.tessellation, band, seed: 1 });
     if (!repaired.ok || !scratch.ok) throw new Error('failed');
     const after = figures(gm.practices, gm.tessellation, repaired.value.networks, repaired.value.assignment);
@@ -85,23 +103,44 @@ describe('auto-cluster on Greater Manchester (real 2022 data)', () => {
   it('repair moves nothing when the plan is already valid', () => {
     const first = clusterPlan({ practices: gm.practices, tessellation: gm.tessellation, band, seed: 2 });
     if (!first.ok) throw new Error('failed');
-    const again = clusterPlan({ practices: gm.practices, tessellation: gm.tessellation, band, seed: 5, assignment: first.value.assignment, networks: first.value.networks, repair: true });
+    const again = clusterPlan({
+      practices: gm.practices,
+      tessellation: gm.tessellation,
+      band,
+      seed: 5,
+      assignment: first.value.assignment,
+      networks: first.value.networks,
+      repair: true,
+    });
     if (!again.ok) throw new Error('failed');
     expect(again.value.moves).toEqual([]);
   });
 
   it('keeps networks inside boroughs when the local authorities are hard boundaries', () => {
-    const areas = parseHardAreas(read('gm_local_authorities_2023_bgc.geojson'), 'gm_local_authorities_2023_bgc.geojson', 'lad23nm');
+    const areas = parseHardAreas(
+      read('gm_local_authorities_2023_bgc.geojson'),
+      'gm_local_authorities_2023_bgc.geojson',
+      'lad23nm',
+    );
     if (!areas.ok) throw new Error('areas did not parse');
     expect(areas.value.length).toBe(10);
-    const res = clusterPlan({ practices: gm.practices, tessellation: gm.tessellation, band, seed: 1, hardAreas: areas.value });
+    const res = clusterPlan({
+      practices: gm.practices,
+      tessellation: gm.tessellation,
+      band,
+      seed: 1,
+      hardAreas: areas.value,
+    });
     if (!res.ok) throw new Error('failed');
     const ours = figures(gm.practices, gm.tessellation, res.value.networks, res.value.assignment);
     expect(ours.nonContiguous).toEqual([]);
     const flagged = new Set<string>(res.value.report.unavoidable.map((u) => u.networkId));
     for (const id of ours.outOfBand) expect(flagged.has(id)).toBe(true);
     // Each network's practices fall in one borough (by the CCG of 2022, coterminous with the boroughs).
-    const rows = Papa.parse<Record<string, string>>(read('gm_practices_2022-01.csv'), { header: true, skipEmptyLines: true }).data;
+    const rows = Papa.parse<Record<string, string>>(read('gm_practices_2022-01.csv'), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
     const ccgOf = new Map(rows.map((r) => [r.practice_code, r.ccg_code]));
     const boroughsPerNetwork = new Map<string, Set<string>>();
     for (const p of gm.practices) {

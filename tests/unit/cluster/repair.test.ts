@@ -15,10 +15,17 @@ function unneededMoves(inst: ReturnType<typeof gridInstance>, before: Assignment
   const unneeded: PracticeCode[] = [];
   inst.practices.forEach((p, k) => {
     const from = before.get(p.code);
-    if (from === undefined || from === after.get(p.code) || inst.tessellation.sites[inst.tessellation.siteOfPractice[k]].practices.length > 1) return;
+    if (
+      from === undefined ||
+      from === after.get(p.code) ||
+      inst.tessellation.sites[inst.tessellation.siteOfPractice[k]].practices.length > 1
+    )
+      return;
     const reverted = new Map(after).set(p.code, from);
     const pops = populations(inst.practices, reverted);
-    const worse = [...pops].some(([id, pop]) => (popsAfter.has(id) ? outOfBand(pop) > outOfBand(popsAfter.get(id)!) : outOfBand(pop) > 0));
+    const worse = [...pops].some(([id, pop]) =>
+      popsAfter.has(id) ? outOfBand(pop) > outOfBand(popsAfter.get(id)!) : outOfBand(pop) > 0,
+    );
     const split = [...piecesPerNetwork(inst.tessellation, inst.practices, reverted).values()].some((n) => n !== 1);
     if (!worse && !split) unneeded.push(p.code);
   });
@@ -79,7 +86,8 @@ describe('clusterPlan repair', () => {
     const res = clusterPlan({ ...inst, band, seed: 1, assignment, repair: true });
     if (!res.ok) throw new Error('failed');
     expect(res.value.moves).toEqual([{ practiceCode: stray, from: 'A', to: 'B' }]);
-    for (const pieces of piecesPerNetwork(inst.tessellation, inst.practices, res.value.assignment).values()) expect(pieces).toBe(1);
+    for (const pieces of piecesPerNetwork(inst.tessellation, inst.practices, res.value.assignment).values())
+      expect(pieces).toBe(1);
   });
 
   it('repairs random plans into band or flags what is left', () => {
@@ -89,14 +97,17 @@ describe('clusterPlan repair', () => {
         const inst = gridInstance(randomGridSpec(rand, { holes: 0.1 }));
         // A messy plan: random stripes of 1-4 columns.
         const assignment = new Map<PracticeCode, NetworkId>();
-        inst.practices.forEach((p) => assignment.set(p.code, networkId(`R${Math.floor(p.lon * 100 / (1 + Math.floor(rand() * 2)))}`)));
+        inst.practices.forEach((p) =>
+          assignment.set(p.code, networkId(`R${Math.floor((p.lon * 100) / (1 + Math.floor(rand() * 2)))}`)),
+        );
         const res = clusterPlan({ ...inst, band, seed: 1, assignment, repair: true });
         if (!res.ok) throw new Error('failed');
         const flagged = new Set<string>(res.value.report.unavoidable.map((u) => u.networkId));
         for (const [id, pop] of populations(inst.practices, res.value.assignment)) {
           if (pop < band.min || pop > band.max) expect(flagged.has(id)).toBe(true);
         }
-        for (const pieces of piecesPerNetwork(inst.tessellation, inst.practices, res.value.assignment).values()) expect(pieces).toBe(1);
+        for (const pieces of piecesPerNetwork(inst.tessellation, inst.practices, res.value.assignment).values())
+          expect(pieces).toBe(1);
         expect(res.value.assignment.size).toBe(inst.practices.length);
         expect(unneededMoves(inst, assignment, res.value.assignment)).toEqual([]);
       }),

@@ -14,18 +14,52 @@ describe('parseReferenceLayer', () => {
     const r = parseReferenceLayer(read('gm_local_authorities_2023_bgc.geojson'), 'boroughs.geojson');
     if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('\n'));
     expect(r.value.name).toBe('boroughs.geojson');
-    expect(r.value.features.map((f) => f.label).sort()).toEqual(['Bolton', 'Bury', 'Manchester', 'Oldham', 'Rochdale', 'Salford', 'Stockport', 'Tameside', 'Trafford', 'Wigan']);
+    expect(r.value.features.map((f) => f.label).sort()).toEqual([
+      'Bolton',
+      'Bury',
+      'Manchester',
+      'Oldham',
+      'Rochdale',
+      'Salford',
+      'Stockport',
+      'Tameside',
+      'Trafford',
+      'Wigan',
+    ]);
     for (const f of r.value.features) expect(['Polygon', 'MultiPolygon']).toContain(f.geometry.type);
   });
 
   it('refuses points, British National Grid metres and broken JSON, naming the feature', () => {
     const points = parseReferenceLayer(read('gm_practices_2022-01.geojson'), 'practices.geojson');
     expect(points.ok).toBe(false);
-    if (!points.ok) expect(points.errors[0].message).toMatch(/^practices\.geojson feature 0: .*Polygon or MultiPolygon/);
-    const bng = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: 'A' }, geometry: { type: 'Polygon', coordinates: [[[380000, 390000], [381000, 390000], [381000, 391000], [380000, 390000]]] } }] });
+    if (!points.ok)
+      expect(points.errors[0].message).toMatch(/^practices\.geojson feature 0: .*Polygon or MultiPolygon/);
+    const bng = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { name: 'A' },
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [380000, 390000],
+                [381000, 390000],
+                [381000, 391000],
+                [380000, 390000],
+              ],
+            ],
+          },
+        },
+      ],
+    });
     const r = parseReferenceLayer(bng, 'bng.geojson');
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors[0].message).toMatch(/^bng\.geojson feature 0: coordinates 380000, 390000 look like British National Grid/);
+    if (!r.ok)
+      expect(r.errors[0].message).toMatch(
+        /^bng\.geojson feature 0: coordinates 380000, 390000 look like British National Grid/,
+      );
     expect(parseReferenceLayer('{"type":', 'x.geojson').ok).toBe(false);
   });
 });

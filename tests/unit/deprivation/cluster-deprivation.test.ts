@@ -8,7 +8,12 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { CliIO } from '../../../src/cli/io';
 import { run } from '../../../src/cli/main';
 import { clusterPlan, type ClusterOptions } from '../../../src/core/cluster';
-import { deprivationByNetwork, parseDeprivation, practiceCore20, practiceDeprivation } from '../../../src/core/deprivation';
+import {
+  deprivationByNetwork,
+  parseDeprivation,
+  practiceCore20,
+  practiceDeprivation,
+} from '../../../src/core/deprivation';
 import { buildTessellation } from '../../../src/core/geometry';
 import { parseBoundary, parsePractices } from '../../../src/core/io';
 import { DEFAULT_BAND, type Assignment, type Network } from '../../../src/core/model';
@@ -30,15 +35,32 @@ function loadGm() {
   if (!table.ok || !boundary.ok || !reg.ok || !imd.ok) throw new Error('real data did not parse');
   const practices = table.value.practices;
   const profile = practiceDeprivation(reg.value, imd.value);
-  return { practices, profile, tessellation: buildTessellation(practices, boundary.value), ...practiceCore20(profile, practices.map((p) => p.code)) };
+  return {
+    practices,
+    profile,
+    tessellation: buildTessellation(practices, boundary.value),
+    ...practiceCore20(
+      profile,
+      practices.map((p) => p.code),
+    ),
+  };
 }
 
 /** Standard deviation of the networks' Core20 shares, from the deprivation module (not the cluster report). */
 function shareSpread(gm: ReturnType<typeof loadGm>, networks: readonly Network[], assignment: Assignment) {
-  const figures = deprivationByNetwork(gm.profile, { practices: gm.practices, networks, assignment, band: DEFAULT_BAND });
+  const figures = deprivationByNetwork(gm.profile, {
+    practices: gm.practices,
+    networks,
+    assignment,
+    band: DEFAULT_BAND,
+  });
   const shares = [...figures.values()].flatMap((f) => (f.core20Share === null ? [] : [f.core20Share]));
   const mean = shares.reduce((s, x) => s + x, 0) / shares.length;
-  return { min: Math.min(...shares), max: Math.max(...shares), sd: Math.sqrt(shares.reduce((s, x) => s + (x - mean) ** 2, 0) / shares.length) };
+  return {
+    min: Math.min(...shares),
+    max: Math.max(...shares),
+    sd: Math.sqrt(shares.reduce((s, x) => s + (x - mean) ** 2, 0) / shares.length),
+  };
 }
 
 describe('auto-cluster with Core20 figures on Greater Manchester', () => {
@@ -51,7 +73,10 @@ describe('auto-cluster with Core20 figures on Greater Manchester', () => {
   };
   const off = cluster(base);
   const reported = cluster({ ...base, deprivation: { core20: gm.core20, imdPatients: gm.imdPatients } });
-  const balanced = cluster({ ...base, deprivation: { core20: gm.core20, imdPatients: gm.imdPatients, balanceWeight: 3 } });
+  const balanced = cluster({
+    ...base,
+    deprivation: { core20: gm.core20, imdPatients: gm.imdPatients, balanceWeight: 3 },
+  });
 
   it('off (no weight): the same plan as without figures, and the spread reported beside compactness', () => {
     expect(off.report.core20).toBeUndefined();
@@ -74,7 +99,9 @@ describe('auto-cluster with Core20 figures on Greater Manchester', () => {
     for (const result of [off, balanced]) {
       const pops = [...populations(gm.practices, result.assignment).values()];
       expect(pops.filter((p) => p < DEFAULT_BAND.min || p > DEFAULT_BAND.max)).toEqual([]);
-      expect([...piecesPerNetwork(gm.tessellation, gm.practices, result.assignment).values()].filter((n) => n !== 1)).toEqual([]);
+      expect(
+        [...piecesPerNetwork(gm.tessellation, gm.practices, result.assignment).values()].filter((n) => n !== 1),
+      ).toEqual([]);
       expect(result.assignment.size).toBe(gm.practices.length);
     }
     expect(balanced.report.inBand).toBe(off.report.inBand);
@@ -109,9 +136,13 @@ describe('pcn cluster --registrations --deprivation', () => {
     expect(err.join('')).not.toMatch(/^error/m);
     expect(code).toBe(0);
     const text = out.join('');
-    expect(text).toMatch(/^Polsby-Popper: mean [\d.]+, min [\d.]+\nCore20 share: min [\d.]+%, median [\d.]+%, max [\d.]+%, standard deviation [\d.]+ points \(area 41\.6%; balanced with weight 3\)$/m);
+    expect(text).toMatch(
+      /^Polsby-Popper: mean [\d.]+, min [\d.]+\nCore20 share: min [\d.]+%, median [\d.]+%, max [\d.]+%, standard deviation [\d.]+ points \(area 41\.6%; balanced with weight 3\)$/m,
+    );
     expect(text).toMatch(/^Deprivation \(england_imd2019_lsoa2011\.csv\): Core20 share by network/m);
-    const fc = JSON.parse(readFileSync(path.join(dir, 'n.geojson'), 'utf8')) as { features: { properties: { core20_patients: number; core20_share: number; imd_deciles: string } }[] };
+    const fc = JSON.parse(readFileSync(path.join(dir, 'n.geojson'), 'utf8')) as {
+      features: { properties: { core20_patients: number; core20_share: number; imd_deciles: string } }[];
+    };
     expect(fc.features.length).toBeGreaterThan(60);
     for (const f of fc.features) {
       const deciles = f.properties.imd_deciles.split(';').map(Number);
@@ -123,11 +154,15 @@ describe('pcn cluster --registrations --deprivation', () => {
   it('without a weight, the networks are those of a run without the files', async () => {
     expect(await run(withDeprivation, io)).toBe(0);
     expect(out.join('')).toMatch(/; not balanced\)$/m);
-    const withFigures = JSON.parse(readFileSync(path.join(dir, 'n.geojson'), 'utf8')) as { features: { id: string; geometry: unknown; properties: { population: number } }[] };
+    const withFigures = JSON.parse(readFileSync(path.join(dir, 'n.geojson'), 'utf8')) as {
+      features: { id: string; geometry: unknown; properties: { population: number } }[];
+    };
     out.length = 0;
     expect(await run(args, io)).toBe(0);
     const plain = JSON.parse(readFileSync(path.join(dir, 'n.geojson'), 'utf8')) as typeof withFigures;
-    expect(withFigures.features.map((f) => [f.id, f.properties.population, f.geometry])).toEqual(plain.features.map((f) => [f.id, f.properties.population, f.geometry]));
+    expect(withFigures.features.map((f) => [f.id, f.properties.population, f.geometry])).toEqual(
+      plain.features.map((f) => [f.id, f.properties.population, f.geometry]),
+    );
     expect(out.join('')).not.toMatch(/Core20/);
   });
 
@@ -135,9 +170,28 @@ describe('pcn cluster --registrations --deprivation', () => {
     [['--registrations', registrationsFile], /--registrations needs --deprivation FILE/],
     [['--deprivation', imdFile], /--deprivation needs --registrations FILE/],
     [['--balance-deprivation', '1'], /--balance-deprivation needs --deprivation FILE/],
-    [['--registrations', registrationsFile, '--deprivation', imdFile, '--balance-deprivation', 'lots'], /--balance-deprivation must be a number >= 0, e.g. 1, got "lots"/],
-    [['--registrations', registrationsFile, '--deprivation', imdFile, '--balance-deprivation', '-1'], /--balance-deprivation must be a number >= 0/],
-    [['--registrations', registrationsFile, '--deprivation', imdFile, '--balance-deprivation', '1', '--network-field', 'pcn_code', '--repair'], /cannot be combined with --repair/],
+    [
+      ['--registrations', registrationsFile, '--deprivation', imdFile, '--balance-deprivation', 'lots'],
+      /--balance-deprivation must be a number >= 0, e.g. 1, got "lots"/,
+    ],
+    [
+      ['--registrations', registrationsFile, '--deprivation', imdFile, '--balance-deprivation', '-1'],
+      /--balance-deprivation must be a number >= 0/,
+    ],
+    [
+      [
+        '--registrations',
+        registrationsFile,
+        '--deprivation',
+        imdFile,
+        '--balance-deprivation',
+        '1',
+        '--network-field',
+        'pcn_code',
+        '--repair',
+      ],
+      /cannot be combined with --repair/,
+    ],
   ])('usage error %#, nothing written', async (extra, message) => {
     const code = await run([...args, ...extra], io);
     expect(code).toBe(2);

@@ -2,7 +2,12 @@
 // checked against a plain loop over the CSV rows written here, independently of the core.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { deprivationByNetwork, deprivationSpread, parseDeprivation, practiceDeprivation } from '../../../src/core/deprivation';
+import {
+  deprivationByNetwork,
+  deprivationSpread,
+  parseDeprivation,
+  practiceDeprivation,
+} from '../../../src/core/deprivation';
 import { assignmentFromTable, parsePractices } from '../../../src/core/io';
 import { DEFAULT_BAND, type NetworkId, type PracticeCode } from '../../../src/core/model';
 import type { PlanInput } from '../../../src/core/plan';
@@ -27,7 +32,11 @@ const input: PlanInput = { practices: practiceTable.practices, networks, assignm
 
 /** The independent computation: split lines, look columns up by name, add up. */
 function plainLoop() {
-  const rows = (text: string) => text.trim().split(/\r?\n/).map((l) => l.split(','));
+  const rows = (text: string) =>
+    text
+      .trim()
+      .split(/\r?\n/)
+      .map((l) => l.split(','));
   // Names may hold quoted commas ("Bristol, City of"), so codes are read from the start of a row and
   // numbers from its end, as the headers lsoa11cd,lad_name,imd_score,imd_rank,imd_decile and
   // PRACTICE_CODE,PRACTICE_NAME,LSOA_CODE,NUMBER_OF_PATIENTS lay them out.
@@ -36,7 +45,9 @@ function plainLoop() {
   const imd = new Map(imdRows.map((r) => [r[0], { decile: Number(r.at(-1)), score: Number(r.at(-3)) }]));
   const [regHeader, ...regRows] = rows(regText);
   expect(regHeader).toEqual(['PRACTICE_CODE', 'PRACTICE_NAME', 'LSOA_CODE', 'NUMBER_OF_PATIENTS']);
-  const pi = 0, li = -2, ni = -1;
+  const pi = 0,
+    li = -2,
+    ni = -1;
   const out = new Map<string, { deciles: number[]; scoreSum: number; noImd: number }>();
   for (const r of regRows) {
     const net = assignment.get(r[pi] as PracticeCode);
@@ -65,11 +76,16 @@ describe('IMD 2019 table', () => {
   });
 
   it('ranks deciles from scores when the file has no decile column, matching the published deciles', () => {
-    const lines = imdText.trim().split(/\r?\n/).map((l) => l.split(','));
+    const lines = imdText
+      .trim()
+      .split(/\r?\n/)
+      .map((l) => l.split(','));
     const scoresOnly = lines.map((r) => `${r[0]},${r.at(-3)}`).join('\n');
     const r = parseDeprivation(scoresOnly, 'scores.csv');
     const t = ok(r);
-    expect(r.warnings.map((w) => w.message).join()).toMatch(/no decile column: deciles ranked from this file's 32844 scores/);
+    expect(r.warnings.map((w) => w.message).join()).toMatch(
+      /no decile column: deciles ranked from this file's 32844 scores/,
+    );
     let same = 0;
     for (const [code, d] of table.decile) if (t.decile.get(code) === d) same += 1;
     expect(same / table.decile.size).toBeGreaterThan(0.999);
@@ -121,7 +137,10 @@ describe('population health by network, Greater Manchester', () => {
   });
 
   it('patients with no LSOA (NO2011) are counted apart, not as deprived or not', () => {
-    const noLsoa = regText.split(/\r?\n/).filter((l) => l.includes(',NO2011,')).reduce((s, l) => s + Number(l.split(',').at(-1)), 0);
+    const noLsoa = regText
+      .split(/\r?\n/)
+      .filter((l) => l.includes(',NO2011,'))
+      .reduce((s, l) => s + Number(l.split(',').at(-1)), 0);
     expect(profile.noLsoaPatients).toBe(noLsoa);
     expect(noLsoa).toBeGreaterThan(0);
   });

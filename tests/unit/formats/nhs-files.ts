@@ -22,16 +22,72 @@ const csvText = (header: readonly string[], rows: readonly (readonly (string | n
 /** gp-reg-pat-prac-all.csv as NHS Digital publishes it (all persons, all ages). */
 export function listSizeCsv(rows: readonly Row[]): string {
   return csvText(
-    ['PUBLICATION', 'EXTRACT_DATE', 'TYPE', 'CCG_CODE', 'ONS_CCG_CODE', 'CODE', 'POSTCODE', 'SEX', 'AGE', 'NUMBER_OF_PATIENTS'],
-    rows.map((r) => ['GP_PRAC_PAT_LIST', '01Jan2022', 'GP', r.ccg_code, r.ccg_ons_code, r.practice_code, r.practice_postcode, 'ALL', 'ALL', r.registered_patients]),
+    [
+      'PUBLICATION',
+      'EXTRACT_DATE',
+      'TYPE',
+      'CCG_CODE',
+      'ONS_CCG_CODE',
+      'CODE',
+      'POSTCODE',
+      'SEX',
+      'AGE',
+      'NUMBER_OF_PATIENTS',
+    ],
+    rows.map((r) => [
+      'GP_PRAC_PAT_LIST',
+      '01Jan2022',
+      'GP',
+      r.ccg_code,
+      r.ccg_ons_code,
+      r.practice_code,
+      r.practice_postcode,
+      'ALL',
+      'ALL',
+      r.registered_patients,
+    ]),
   );
 }
 
 /** gp-reg-pat-prac-map.csv as NHS Digital publishes it. */
 export function mappingCsv(rows: readonly Row[]): string {
   return csvText(
-    ['PUBLICATION', 'EXTRACT_DATE', 'PRACTICE_CODE', 'PRACTICE_NAME', 'PRACTICE_POSTCODE', 'ONS_CCG_CODE', 'CCG_CODE', 'CCG_NAME', 'PCN_CODE', 'PCN_NAME', 'STP_CODE', 'ONS_STP_CODE', 'STP_NAME', 'COMM_REGION_CODE', 'ONS_COMM_REGION_CODE', 'COMM_REGION_NAME'],
-    rows.map((r) => ['GP_PRAC_PAT_LIST', '01Jan2022', r.practice_code, r.practice_name, r.practice_postcode, r.ccg_ons_code, r.ccg_code, r.ccg_name, r.pcn_code, r.pcn_name, r.stp_code, r.stp_ons_code, r.stp_name, r.region_code, r.region_ons_code, r.region_name]),
+    [
+      'PUBLICATION',
+      'EXTRACT_DATE',
+      'PRACTICE_CODE',
+      'PRACTICE_NAME',
+      'PRACTICE_POSTCODE',
+      'ONS_CCG_CODE',
+      'CCG_CODE',
+      'CCG_NAME',
+      'PCN_CODE',
+      'PCN_NAME',
+      'STP_CODE',
+      'ONS_STP_CODE',
+      'STP_NAME',
+      'COMM_REGION_CODE',
+      'ONS_COMM_REGION_CODE',
+      'COMM_REGION_NAME',
+    ],
+    rows.map((r) => [
+      'GP_PRAC_PAT_LIST',
+      '01Jan2022',
+      r.practice_code,
+      r.practice_name,
+      r.practice_postcode,
+      r.ccg_ons_code,
+      r.ccg_code,
+      r.ccg_name,
+      r.pcn_code,
+      r.pcn_name,
+      r.stp_code,
+      r.stp_ons_code,
+      r.stp_name,
+      r.region_code,
+      r.region_ons_code,
+      r.region_name,
+    ]),
   );
 }
 
@@ -56,7 +112,26 @@ export interface LookupOptions {
  * filler postcodes that no practice uses.
  */
 export function onspdCsv(rows: readonly Row[], opts: LookupOptions = {}): string {
-  const header = ['pcd', 'pcd2', 'pcds', 'dointr', 'doterm', 'oscty', 'ced', 'oslaua', 'osward', 'usertype', 'oseast1m', 'osnrth1m', 'osgrdind', 'oshlthau', 'ctry', 'lsoa11', 'lat', 'long'];
+  const header = [
+    'pcd',
+    'pcd2',
+    'pcds',
+    'dointr',
+    'doterm',
+    'oscty',
+    'ced',
+    'oslaua',
+    'osward',
+    'usertype',
+    'oseast1m',
+    'osnrth1m',
+    'osgrdind',
+    'oshlthau',
+    'ctry',
+    'lsoa11',
+    'lat',
+    'long',
+  ];
   const seen = new Set<string>();
   const out: (string | number)[][] = [];
   for (const r of rows) {
@@ -65,8 +140,43 @@ export function onspdCsv(rows: readonly Row[], opts: LookupOptions = {}): string
     seen.add(key);
     const [e, n] = wgs84ToBng(Number(r.longitude), Number(r.latitude));
     const doterm = opts.terminated?.has(r.practice_postcode) ? '202106' : '';
-    out.push([...postcodeForms(r.practice_postcode), '198001', doterm, 'E99999999', 'E99999999', 'E08000003', 'E05011111', '0', Math.round(e), Math.round(n), '1', 'E18000002', 'E92000001', 'E01000001', opts.gridOnly ? '99.999999' : r.latitude, opts.gridOnly ? '0.000000' : r.longitude]);
+    out.push([
+      ...postcodeForms(r.practice_postcode),
+      '198001',
+      doterm,
+      'E99999999',
+      'E99999999',
+      'E08000003',
+      'E05011111',
+      '0',
+      Math.round(e),
+      Math.round(n),
+      '1',
+      'E18000002',
+      'E92000001',
+      'E01000001',
+      opts.gridOnly ? '99.999999' : r.latitude,
+      opts.gridOnly ? '0.000000' : r.longitude,
+    ]);
   }
-  for (let i = 0; i < 50; i++) out.push([...postcodeForms(`ZZ${i} 9ZZ`), '198001', '', '', '', '', '', '0', 383000 + i, 398000, '1', '', 'E92000001', '', '53.478', '-2.2']);
+  for (let i = 0; i < 50; i++)
+    out.push([
+      ...postcodeForms(`ZZ${i} 9ZZ`),
+      '198001',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '0',
+      383000 + i,
+      398000,
+      '1',
+      '',
+      'E92000001',
+      '',
+      '53.478',
+      '-2.2',
+    ]);
   return csvText(header, out, true);
 }

@@ -23,13 +23,20 @@ function layerOf(prepared: Awaited<ReturnType<typeof prepareInput>>, name: strin
 function expectSameLayer(got: SmallAreaLayer, want: SmallAreaLayer) {
   expect(got.codeField).toBe(want.codeField);
   expect(got.codes).toEqual(want.codes);
-  const shape = (l: SmallAreaLayer) => l.polygons.map((polys) => polys.map((rings) => rings.map((ring) => ring.length)));
+  const shape = (l: SmallAreaLayer) =>
+    l.polygons.map((polys) => polys.map((rings) => rings.map((ring) => ring.length)));
   expect(shape(got)).toEqual(shape(want));
   let worst = 0;
-  got.polygons.forEach((polys, a) => polys.forEach((rings, p) => rings.forEach((ring, r) => ring.forEach(([x, y], v) => {
-    const [wx, wy] = want.polygons[a][p][r][v];
-    worst = Math.max(worst, Math.abs(x - wx), Math.abs(y - wy));
-  }))));
+  got.polygons.forEach((polys, a) =>
+    polys.forEach((rings, p) =>
+      rings.forEach((ring, r) =>
+        ring.forEach(([x, y], v) => {
+          const [wx, wy] = want.polygons[a][p][r][v];
+          worst = Math.max(worst, Math.abs(x - wx), Math.abs(y - wy));
+        }),
+      ),
+    ),
+  );
   expect(worst).toBeLessThan(1e-5);
 }
 
@@ -53,7 +60,9 @@ describe('small-area layer input', () => {
     expect(plain.ok && hasUnlabelledMetres(plain.value)).toBe(true);
     const refused = plain.ok ? parseSmallAreaLayer(plain.value, 'lsoa-m.geojson') : null;
     expect(refused?.ok).toBe(false);
-    expect(refused && !refused.ok ? refused.errors[0].message : '').toMatch(/British National Grid \(EPSG:27700\) metres but the file does not say so/);
+    expect(refused && !refused.ok ? refused.errors[0].message : '').toMatch(
+      /British National Grid \(EPSG:27700\) metres but the file does not say so/,
+    );
     const stated = await prepareInput(bytes, 'lsoa-m.geojson', { crs: CRS.bng });
     expect(stated.warnings.map((w) => w.message).join()).toMatch(/as the user stated; reprojected/);
     expectSameLayer(layerOf(stated, 'lsoa-m.geojson'), want);

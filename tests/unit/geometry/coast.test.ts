@@ -30,7 +30,9 @@ describe('the coast boundary as input', () => {
     expect(polygonValidityErrors(coastBoundary('esri'))).not.toEqual([]);
     const r = readBoundary('esri');
     expect(r.warnings.map((w) => w.message)).toEqual([
-      expect.stringMatching(/^coast-esri\.geojson: a ring touches itself at -3\.8, 50\.43 and 3 more places \(invalid polygon\); split there into separate rings \(\d+ polygons\)$/),
+      expect.stringMatching(
+        /^coast-esri\.geojson: a ring touches itself at -3\.8, 50\.43 and 3 more places \(invalid polygon\); split there into separate rings \(\d+ polygons\)$/,
+      ),
     ]);
     expect(polygonValidityErrors(r.value)).toEqual([]);
     expect(area(r.value)).toBeCloseTo(area(coastBoundary('ogc')), -3);
@@ -47,7 +49,10 @@ describe('footprints on the coast', () => {
         expect(polygonValidityErrors(f.geometry, `cell ${s}`)).toEqual([]);
         expect(f.contiguous, `cell ${s}`).toBe(true);
       });
-      const all = dissolveSites(t, t.sites.map((_, s) => s));
+      const all = dissolveSites(
+        t,
+        t.sites.map((_, s) => s),
+      );
       expect(polygonValidityErrors(all.geometry)).toEqual([]);
       expect(all.areaKm2).toBeCloseTo(t.areaKm2, 3);
     });
@@ -69,7 +74,10 @@ describe('footprints on the coast', () => {
         const assignment = new Map<PracticeCode, NetworkId>();
         for (const p of practices) if (rand() < 0.9) assignment.set(p.code, networks[Math.floor(rand() * k)].id);
         const plan = evaluatePlan({ practices, networks, assignment, band: DEFAULT_BAND }, t);
-        expect(featureCollectionValidityErrors(toNetworksGeoJSON(plan.networks.values(), DEFAULT_BAND)), `run ${run}`).toEqual([]);
+        expect(
+          featureCollectionValidityErrors(toNetworksGeoJSON(plan.networks.values(), DEFAULT_BAND)),
+          `run ${run}`,
+        ).toEqual([]);
       }
     });
   }

@@ -9,7 +9,11 @@ const practicesOf = (file: string) => valueOf(parsePractices(readShared(file), f
 
 describe('farPoints', () => {
   it('finds nothing in real tables', () => {
-    for (const file of ['england_practices_2022-01.csv', 'gm_practices_2022-01.csv', 'trafford_practices_2026-01.csv']) {
+    for (const file of [
+      'england_practices_2022-01.csv',
+      'gm_practices_2022-01.csv',
+      'trafford_practices_2026-01.csv',
+    ]) {
       expect(farPoints(practicesOf(file)).far).toEqual([]);
     }
   });
@@ -18,7 +22,10 @@ describe('farPoints', () => {
     const gm = practicesOf('gm_practices_2022-01.csv');
     const points = [...gm, { lon: 0, lat: 0 }, { lon: 1.85, lat: 50.95 }];
     const { far } = farPoints(points);
-    expect(far.map((f) => [f.index, f.outsideUk])).toEqual([[gm.length, true], [gm.length + 1, true]]);
+    expect(far.map((f) => [f.index, f.outsideUk])).toEqual([
+      [gm.length, true],
+      [gm.length + 1, true],
+    ]);
     expect(far[0].distanceMetres).toBeGreaterThan(5_000_000);
   });
 

@@ -47,7 +47,10 @@ describe('tessellation on hand-made cases', () => {
   it('gives a practice outside the boundary the part of the area nearest to it, or nothing', () => {
     const near = buildTessellation([practice('A1', -2, 53.45), practice('OUT', -1.85, 53.45)], box);
     expect(near.cellAreaKm2[1]).toBeGreaterThan(0);
-    const far = buildTessellation([practice('A1', -2, 53.45), practice('A2', -1.98, 53.45), practice('OUT', -1.0, 53.45)], box);
+    const far = buildTessellation(
+      [practice('A1', -2, 53.45), practice('A2', -1.98, 53.45), practice('OUT', -1.0, 53.45)],
+      box,
+    );
     expect(far.cellRings[2]).toHaveLength(0);
     expect(cellGeometry(far, 2)).toBeNull();
     expect(sum(far.cellAreaKm2)).toBeCloseTo(far.areaKm2, 6);
@@ -57,8 +60,25 @@ describe('tessellation on hand-made cases', () => {
     const withHole: MultiPolygon = {
       type: 'MultiPolygon',
       coordinates: [
-        [box.coordinates[0], [[-2.02, 53.44], [-2.02, 53.46], [-1.98, 53.46], [-1.98, 53.44], [-2.02, 53.44]]],
-        [[[-1.85, 53.44], [-1.83, 53.44], [-1.83, 53.46], [-1.85, 53.46], [-1.85, 53.44]]],
+        [
+          box.coordinates[0],
+          [
+            [-2.02, 53.44],
+            [-2.02, 53.46],
+            [-1.98, 53.46],
+            [-1.98, 53.44],
+            [-2.02, 53.44],
+          ],
+        ],
+        [
+          [
+            [-1.85, 53.44],
+            [-1.83, 53.44],
+            [-1.83, 53.46],
+            [-1.85, 53.46],
+            [-1.85, 53.44],
+          ],
+        ],
       ],
     };
     const ps = [practice('A1', -2.05, 53.45), practice('A2', -1.95, 53.48), practice('A3', -1.95, 53.42)];
@@ -87,7 +107,9 @@ describe('tessellation on hand-made cases', () => {
 
 describe('footprints', () => {
   // A 3x3 grid of practices: cells are (near) squares.
-  const grid = [0, 1, 2].flatMap((r) => [0, 1, 2].map((c) => practice(`G${r}${c}`, -2.08 + c * 0.08, 53.41 + r * 0.04)));
+  const grid = [0, 1, 2].flatMap((r) =>
+    [0, 1, 2].map((c) => practice(`G${r}${c}`, -2.08 + c * 0.08, 53.41 + r * 0.04)),
+  );
   const t = buildTessellation(grid, square(-2.12, 53.39, -1.8, 53.51));
 
   it('dissolves neighbours into one polygon with no inner edges', () => {
@@ -117,7 +139,14 @@ describe('footprints', () => {
   });
 
   it('flags non-contiguous networks and computes Polsby-Popper in 0-1', () => {
-    const r = evaluatePlan({ practices: grid, ...plan({ A: ['G00', 'G11'], B: ['G01', 'G02', 'G10', 'G12', 'G20', 'G21', 'G22'] }), band: DEFAULT_BAND }, t);
+    const r = evaluatePlan(
+      {
+        practices: grid,
+        ...plan({ A: ['G00', 'G11'], B: ['G01', 'G02', 'G10', 'G12', 'G20', 'G21', 'G22'] }),
+        band: DEFAULT_BAND,
+      },
+      t,
+    );
     expect(r.nonContiguous).toEqual(['A']);
     for (const s of r.networks.values()) {
       expect(s.polsbyPopper).toBeGreaterThan(0);

@@ -3,7 +3,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Polygon } from 'geojson';
 import { assignmentFromTable, parseBoundary, parsePractices } from '../../../src/core/io';
-import { networkId, practiceCode, type Network, type NetworkId, type Practice, type PracticeCode } from '../../../src/core/model';
+import {
+  networkId,
+  practiceCode,
+  type Network,
+  type NetworkId,
+  type Practice,
+  type PracticeCode,
+} from '../../../src/core/model';
 
 export const sharedData = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/data');
 
@@ -20,13 +27,25 @@ export function practice(code: string, lon: number, lat: number, listSize = 10_0
 }
 
 export function square(lon0: number, lat0: number, lon1: number, lat1: number): Polygon {
-  return { type: 'Polygon', coordinates: [[[lon0, lat0], [lon1, lat0], [lon1, lat1], [lon0, lat1], [lon0, lat0]]] };
+  return {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [lon0, lat0],
+        [lon1, lat0],
+        [lon1, lat1],
+        [lon0, lat1],
+        [lon0, lat0],
+      ],
+    ],
+  };
 }
 
 export function plan(networks: Record<string, string[]>) {
   const nets: Network[] = Object.keys(networks).map((id) => ({ id: networkId(id), name: `Network ${id}` }));
   const assignment = new Map<PracticeCode, NetworkId>();
-  for (const [id, codes] of Object.entries(networks)) for (const c of codes) assignment.set(practiceCode(c), networkId(id));
+  for (const [id, codes] of Object.entries(networks))
+    for (const c of codes) assignment.set(practiceCode(c), networkId(id));
   return { networks: nets, assignment };
 }
 
@@ -44,12 +63,15 @@ export function checkRfc7946(geometry: { type: string; coordinates: unknown }): 
   const polys = (geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates) as number[][][][];
   for (const poly of polys) {
     poly.forEach((ring, k) => {
-      const first = ring[0], last = ring[ring.length - 1];
+      const first = ring[0],
+        last = ring[ring.length - 1];
       if (ring.length < 4 || first[0] !== last[0] || first[1] !== last[1]) problems.push('ring not closed');
       let sum = 0;
       for (let i = 0; i + 1 < ring.length; i++) sum += ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1];
-      if ((k === 0) !== (sum > 0)) problems.push(k === 0 ? 'outer ring clockwise' : 'hole counter-clockwise');
-      for (const p of ring) if (Math.round(p[0] * 1e6) / 1e6 !== p[0] || Math.round(p[1] * 1e6) / 1e6 !== p[1]) problems.push('more than 6 decimals');
+      if ((k === 0) !== sum > 0) problems.push(k === 0 ? 'outer ring clockwise' : 'hole counter-clockwise');
+      for (const p of ring)
+        if (Math.round(p[0] * 1e6) / 1e6 !== p[0] || Math.round(p[1] * 1e6) / 1e6 !== p[1])
+          problems.push('more than 6 decimals');
     });
   }
   return problems;

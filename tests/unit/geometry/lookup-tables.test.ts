@@ -10,7 +10,8 @@ describe('GridBins', () => {
     const bins = new GridBins();
     const reference = new Map<string, number>();
     for (let i = 0; i < 50_000; i++) {
-      const gx = Math.floor((rand() - 0.5) * 2 ** 31), gy = Math.floor((rand() - 0.5) * 400);
+      const gx = Math.floor((rand() - 0.5) * 2 ** 31),
+        gy = Math.floor((rand() - 0.5) * 400);
       bins.set(gx, gy, i);
       reference.set(`${gx},${gy}`, i);
     }
@@ -30,7 +31,8 @@ describe('EdgeSites', () => {
     // A 3 x 3 grid of square cells: vertex (i, j) has id i * 4 + j; cell (i, j) is site i * 3 + j.
     const v = (i: number, j: number) => i * 4 + j;
     const rings = Array.from({ length: 9 }, (_, s) => {
-      const i = Math.floor(s / 3), j = s % 3;
+      const i = Math.floor(s / 3),
+        j = s % 3;
       return [Int32Array.of(v(i, j), v(i + 1, j), v(i + 1, j + 1), v(i, j + 1))];
     });
     const edges = new EdgeSites(rings, 16);

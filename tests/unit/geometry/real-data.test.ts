@@ -15,7 +15,9 @@ function checkPlan(r: PlanResult, opts: { overlapPairs: boolean }) {
   // Cover: footprints of a complete assignment tile the area (sites with no assigned practice
   // keep their cells unowned, so add those).
   let unowned = 0;
-  r.siteOwner.forEach((o, s) => { if (o < 0) unowned += t.cellAreaKm2[s]; });
+  r.siteOwner.forEach((o, s) => {
+    if (o < 0) unowned += t.cellAreaKm2[s];
+  });
   const footprintKm2 = footprints.reduce((a, s) => a + s.areaKm2, 0);
   expect(Math.abs(footprintKm2 + unowned - t.areaKm2) / t.areaKm2).toBeLessThan(0.001);
   const turfKm2 = footprints.reduce((a, s) => a + area(s.geometry!) / 1e6, 0);
@@ -32,9 +34,15 @@ function checkPlan(r: PlanResult, opts: { overlapPairs: boolean }) {
     let checked = 0;
     for (let i = 0; i < ids.length; i++) {
       for (let j = i + 1; j < ids.length; j++) {
-        const a = byId.get(ids[i]), b = byId.get(ids[j]);
+        const a = byId.get(ids[i]),
+          b = byId.get(ids[j]);
         if (!a || !b) continue;
-        const hit = intersect(featureCollection([{ type: 'Feature', properties: {}, geometry: a.geometry! } as Feature<Polygon | MultiPolygon>, { type: 'Feature', properties: {}, geometry: b.geometry! } as Feature<Polygon | MultiPolygon>]));
+        const hit = intersect(
+          featureCollection([
+            { type: 'Feature', properties: {}, geometry: a.geometry! } as Feature<Polygon | MultiPolygon>,
+            { type: 'Feature', properties: {}, geometry: b.geometry! } as Feature<Polygon | MultiPolygon>,
+          ]),
+        );
         checked++;
         if (hit) expect(area(hit) / 1e6 / Math.min(a.areaKm2, b.areaKm2)).toBeLessThan(0.0001);
       }
@@ -66,7 +74,10 @@ function checkPlan(r: PlanResult, opts: { overlapPairs: boolean }) {
 describe('Greater Manchester, real 2022 PCNs', () => {
   const gm = loadReal('gm_practices_2022-01.csv', 'gm_combined_authority_2023_bgc.geojson');
   const t = buildTessellation(gm.practices, gm.boundary);
-  const r = evaluatePlan({ practices: gm.practices, networks: gm.networks, assignment: gm.assignment, band: DEFAULT_BAND }, t);
+  const r = evaluatePlan(
+    { practices: gm.practices, networks: gm.networks, assignment: gm.assignment, band: DEFAULT_BAND },
+    t,
+  );
 
   it('footprints cover the boundary without overlapping, and contain their practices', () => {
     expect(r.networks.size).toBe(67);
@@ -77,7 +88,12 @@ describe('Greater Manchester, real 2022 PCNs', () => {
     const pieces = t.sites.map((_, i) => dissolveSites(t, [i]).parts);
     expect(pieces.filter((p) => p > 1)).toEqual([]);
     // Neighbouring cells share their edges exactly: all cells dissolve into the one GM polygon.
-    expect(dissolveSites(t, t.sites.map((_, i) => i)).parts).toBe(1);
+    expect(
+      dissolveSites(
+        t,
+        t.sites.map((_, i) => i),
+      ).parts,
+    ).toBe(1);
     const sum = t.cellAreaKm2.reduce((a, b) => a + b, 0);
     expect(sum).toBeCloseTo(t.areaKm2, 3);
   });
@@ -95,7 +111,10 @@ describe('Greater Manchester, real 2022 PCNs', () => {
 describe('England, real 2022 PCNs', () => {
   const en = loadReal('england_practices_2022-01.csv', 'england_icb_2022_ultragen.geojson');
   const t = buildTessellation(en.practices, en.boundary);
-  const r = evaluatePlan({ practices: en.practices, networks: en.networks, assignment: en.assignment, band: DEFAULT_BAND }, t);
+  const r = evaluatePlan(
+    { practices: en.practices, networks: en.networks, assignment: en.assignment, band: DEFAULT_BAND },
+    t,
+  );
 
   it('covers England, keeps every practice in its own footprint, and totals add up', () => {
     expect(r.networks.size).toBe(1234);

@@ -31,7 +31,8 @@ function rfc7946Errors(polygons: readonly (readonly Position[][])[], where: stri
           break;
         }
       }
-      if (ring.some((q) => q.length !== 2 || !q.every(Number.isFinite))) errors.push(`${at} ${name}: a position is not two finite numbers`);
+      if (ring.some((q) => q.length !== 2 || !q.every(Number.isFinite)))
+        errors.push(`${at} ${name}: a position is not two finite numbers`);
       const area = twiceSignedArea(ring);
       if (r === 0 && !(area > 0)) errors.push(`${at}: outer ring is not counter-clockwise`);
       if (r > 0 && !(area < 0)) errors.push(`${at} ${name}: not clockwise`);
@@ -46,7 +47,8 @@ function rfc7946Errors(polygons: readonly (readonly Position[][])[], where: stri
  */
 export function polygonValidityErrors(g: Geometry | null, where = 'geometry'): string[] {
   if (g === null) return [];
-  if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') return [`${where}: geometry is ${g.type}, expected Polygon or MultiPolygon`];
+  if (g.type !== 'Polygon' && g.type !== 'MultiPolygon')
+    return [`${where}: geometry is ${g.type}, expected Polygon or MultiPolygon`];
   const polygons = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
   const errors = rfc7946Errors(polygons, where);
   if (errors.length > 0) return errors;
@@ -60,6 +62,8 @@ export function polygonValidityErrors(g: Geometry | null, where = 'geometry'): s
 }
 
 /** Validity errors of every feature of a FeatureCollection, each prefixed with the feature's id. */
-export function featureCollectionValidityErrors(fc: { features: readonly { id?: string | number; geometry: Geometry | null }[] }): string[] {
+export function featureCollectionValidityErrors(fc: {
+  features: readonly { id?: string | number; geometry: Geometry | null }[];
+}): string[] {
   return fc.features.flatMap((f, i) => polygonValidityErrors(f.geometry, `feature ${f.id ?? i}`));
 }

@@ -10,10 +10,21 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { alignServices, parseServiceAreas, toAlignedGeoJSON } from '../../../src/core/align';
 import { buildTessellation, cellGeometry } from '../../../src/core/geometry';
-import { assignmentFromTable, exportGeometry, parseBoundary, parsePractices, toNetworksGeoJSON } from '../../../src/core/io';
+import {
+  assignmentFromTable,
+  exportGeometry,
+  parseBoundary,
+  parsePractices,
+  toNetworksGeoJSON,
+} from '../../../src/core/io';
 import { DEFAULT_BAND, type Boundary, type Result } from '../../../src/core/model';
 import { evaluatePlan } from '../../../src/core/plan';
-import { buildSmallAreaContext, evaluateSmallAreaPlan, parseSmallAreaLayer, readRegistrations } from '../../../src/core/small-areas';
+import {
+  buildSmallAreaContext,
+  evaluateSmallAreaPlan,
+  parseSmallAreaLayer,
+  readRegistrations,
+} from '../../../src/core/small-areas';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REGEN = process.env.REGEN === '1';
@@ -31,7 +42,10 @@ function ok<T>(r: Result<T>, what: string): T {
 
 /** The features of one role as the text of a file, so the production parsers read them. */
 function roleText(input: Input, role: string): string {
-  return JSON.stringify({ type: 'FeatureCollection', features: input.features.filter((f) => f.properties.role === role) });
+  return JSON.stringify({
+    type: 'FeatureCollection',
+    features: input.features.filter((f) => f.properties.role === role),
+  });
 }
 
 function readInput(input: Input) {
@@ -77,7 +91,10 @@ function footprints(input: Input): Output {
 /** Service areas redrawn around the networks (cell-level apportionment), and each network's home. */
 function align(input: Input): Output {
   const { table, boundary, networks, assignment } = readInput(input);
-  const plan = evaluatePlan({ practices: table.practices, networks, assignment, band: DEFAULT_BAND }, buildTessellation(table.practices, boundary));
+  const plan = evaluatePlan(
+    { practices: table.practices, networks, assignment, band: DEFAULT_BAND },
+    buildTessellation(table.practices, boundary),
+  );
   const services = ok(parseServiceAreas(roleText(input, 'service_area'), 'services', 'name'), 'services');
   const result = ok(alignServices({ serviceAreas: services.areas, plan }), 'align');
   const areas = toAlignedGeoJSON(result).features.map((f, k) => ({
@@ -110,9 +127,17 @@ function smallAreas(input: Input): Output {
   const { networks, assignment } = assignmentFromTable(table);
   const layer = ok(parseSmallAreaLayer(roleText(input, 'small_area'), 'areas', 'area_code'), 'small areas');
   const rows = input.features.flatMap((f) =>
-    String(f.properties.patients_by_area ?? '').split(';').filter(Boolean).map((pair) => `${f.properties.practice_code},${pair.replace(':', ',')}`),
+    String(f.properties.patients_by_area ?? '')
+      .split(';')
+      .filter(Boolean)
+      .map((pair) => `${f.properties.practice_code},${pair.replace(':', ',')}`),
   );
-  const registrations = rows.length ? ok(readRegistrations(['PRACTICE_CODE,LSOA_CODE,NUMBER_OF_PATIENTS', ...rows].join('\n'), 'registrations'), 'registrations') : null;
+  const registrations = rows.length
+    ? ok(
+        readRegistrations(['PRACTICE_CODE,LSOA_CODE,NUMBER_OF_PATIENTS', ...rows].join('\n'), 'registrations'),
+        'registrations',
+      )
+    : null;
   const context = buildSmallAreaContext({ layer, practices: table.practices, registrations }).context;
   const plan = evaluateSmallAreaPlan({ practices: table.practices, networks, assignment, band: DEFAULT_BAND }, context);
   const features = toNetworksGeoJSON(plan.networks.values(), DEFAULT_BAND).features.map((f, k) => ({
@@ -128,7 +153,8 @@ const KINDS: Record<string, (input: Input) => Output> = { cells, footprints, ali
 function round6(value: unknown): unknown {
   if (typeof value === 'number') return Math.round(value * 1e6) / 1e6 + 0;
   if (Array.isArray(value)) return value.map(round6);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, round6(v)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, round6(v)]));
   return value;
 }
 

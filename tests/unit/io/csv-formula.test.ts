@@ -20,7 +20,8 @@ describe('CSV formula injection guard', () => {
   });
 
   it('leaves numbers and ordinary text alone', () => {
-    for (const v of ['-2.2417', '-0.5', '+3', '1e-6', 'Practice - East', "O'Brien Surgery", 'N1']) expect(csvField(v)).toBe(v);
+    for (const v of ['-2.2417', '-0.5', '+3', '1e-6', 'Practice - East', "O'Brien Surgery", 'N1'])
+      expect(csvField(v)).toBe(v);
     expect(csvField(-2.2417)).toBe('-2.2417');
   });
 

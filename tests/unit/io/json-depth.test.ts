@@ -24,5 +24,7 @@ describe('jsonTooDeepAt', () => {
 
 it('a plan file nested 6,000 deep is an error, not a stack overflow', () => {
   const text = `{"format":"pcn-planner-plan","version":1,"practices":${'['.repeat(6000)}${']'.repeat(6000)}}`;
-  expect(errorsOf(parsePlanFile(text, 'plan.json'))).toEqual(['plan.json: is nested more than 64 levels deep (line 1, character 117); a plan file needs about 12']);
+  expect(errorsOf(parsePlanFile(text, 'plan.json'))).toEqual([
+    'plan.json: is nested more than 64 levels deep (line 1, character 117); a plan file needs about 12',
+  ]);
 });

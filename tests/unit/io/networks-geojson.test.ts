@@ -24,8 +24,21 @@ const north: NetworkSummaryInput = {
     type: 'MultiPolygon',
     coordinates: [
       [
-        [[-2.0000001, 53], [-2, 53.5], [-1.5, 53.5], [-1.5, 53], [-1.50000001, 53.00000001], [-2, 53]],
-        [[-1.9, 53.1], [-1.6, 53.1], [-1.6, 53.4], [-1.9, 53.4], [-1.9, 53.1]],
+        [
+          [-2.0000001, 53],
+          [-2, 53.5],
+          [-1.5, 53.5],
+          [-1.5, 53],
+          [-1.50000001, 53.00000001],
+          [-2, 53],
+        ],
+        [
+          [-1.9, 53.1],
+          [-1.6, 53.1],
+          [-1.6, 53.4],
+          [-1.9, 53.4],
+          [-1.9, 53.1],
+        ],
       ],
     ],
   },
@@ -51,8 +64,18 @@ describe('toNetworksGeoJSON', () => {
     const [f, g] = fc.features;
     expect(f.id).toBe('N1');
     expect(Object.keys(f.properties)).toEqual([
-      'network_id', 'network_name', 'population', 'practice_count', 'practice_codes', 'area_km2',
-      'parts', 'contiguous', 'polsby_popper', 'band', 'band_min', 'band_max',
+      'network_id',
+      'network_name',
+      'population',
+      'practice_count',
+      'practice_codes',
+      'area_km2',
+      'parts',
+      'contiguous',
+      'polsby_popper',
+      'band',
+      'band_min',
+      'band_max',
     ]);
     expect(f.properties).toEqual({
       network_id: 'N1',
@@ -71,8 +94,20 @@ describe('toNetworksGeoJSON', () => {
     expect(f.geometry).toEqual({
       type: 'Polygon',
       coordinates: [
-        [[-2, 53], [-1.5, 53], [-1.5, 53.5], [-2, 53.5], [-2, 53]],
-        [[-1.9, 53.1], [-1.9, 53.4], [-1.6, 53.4], [-1.6, 53.1], [-1.9, 53.1]],
+        [
+          [-2, 53],
+          [-1.5, 53],
+          [-1.5, 53.5],
+          [-2, 53.5],
+          [-2, 53],
+        ],
+        [
+          [-1.9, 53.1],
+          [-1.9, 53.4],
+          [-1.6, 53.4],
+          [-1.6, 53.1],
+          [-1.9, 53.1],
+        ],
       ],
     });
     const rings = (f.geometry as Polygon).coordinates;
@@ -101,9 +136,23 @@ describe('parseNetworksGeoJSON', () => {
     expect(r.warnings).toEqual([]);
     expect(v.band).toEqual(DEFAULT_BAND);
     expect(v.networks.map((n) => n.id)).toEqual(['N1', 'N2']);
-    expect(v.networks[0]).toMatchObject({ name: 'North, "upper"', population: 41234, practiceCount: 3, practiceCodes: ['P1', 'P10', 'P9'], areaKm2: 12.3457, parts: 1, polsbyPopper: 0.6123, band: 'within' });
+    expect(v.networks[0]).toMatchObject({
+      name: 'North, "upper"',
+      population: 41234,
+      practiceCount: 3,
+      practiceCodes: ['P1', 'P10', 'P9'],
+      areaKm2: 12.3457,
+      parts: 1,
+      polsbyPopper: 0.6123,
+      band: 'within',
+    });
     expect(v.networks[1].geometry).toBeNull();
-    expect([...v.assignment]).toEqual([['P1', 'N1'], ['P10', 'N1'], ['P9', 'N1'], ['P2', 'N2']]);
+    expect([...v.assignment]).toEqual([
+      ['P1', 'N1'],
+      ['P10', 'N1'],
+      ['P9', 'N1'],
+      ['P2', 'N2'],
+    ]);
     // Writing what was read gives the same text: the schema is a fixed point.
     expect(JSON.stringify(toNetworksGeoJSON(v.networks, v.band ?? DEFAULT_BAND))).toBe(text);
   });
@@ -143,8 +192,16 @@ describe('parseNetworksGeoJSON', () => {
     expect(errorsOf(parseNetworksGeoJSON('{"type":"Polygon","coordinates":[]}', 'n.geojson'))).toEqual([
       'n.geojson: is not a GeoJSON FeatureCollection of networks',
     ]);
-    expect(errorsOf(parseNetworksGeoJSON(JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: null }] }), 'n.geojson'))[0]).toBe(
-      'n.geojson feature 0: network_id is missing (expected a non-empty string)',
-    );
+    expect(
+      errorsOf(
+        parseNetworksGeoJSON(
+          JSON.stringify({
+            type: 'FeatureCollection',
+            features: [{ type: 'Feature', properties: {}, geometry: null }],
+          }),
+          'n.geojson',
+        ),
+      )[0],
+    ).toBe('n.geojson feature 0: network_id is missing (expected a non-empty string)');
   });
 });

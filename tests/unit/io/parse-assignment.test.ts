@@ -16,10 +16,21 @@ const practices: Practice[] = ['P1', 'P2', 'P3', 'P4'].map((c, i) => ({
 
 describe('parseAssignment', () => {
   it('reads practice_code,network_id,network_name with any header case, names from the first row that has one', () => {
-    const r = parseAssignment('Practice_Code,NETWORK_ID,Network_Name\nP1,N1,\nP2,N1,North\nP3,N2,South\nP4,,\n', 'a.csv', practices);
+    const r = parseAssignment(
+      'Practice_Code,NETWORK_ID,Network_Name\nP1,N1,\nP2,N1,North\nP3,N2,South\nP4,,\n',
+      'a.csv',
+      practices,
+    );
     const v = valueOf(r);
-    expect([...v.assignment]).toEqual([['P1', 'N1'], ['P2', 'N1'], ['P3', 'N2']]);
-    expect(v.networks).toEqual([{ id: 'N1', name: 'North' }, { id: 'N2', name: 'South' }]);
+    expect([...v.assignment]).toEqual([
+      ['P1', 'N1'],
+      ['P2', 'N1'],
+      ['P3', 'N2'],
+    ]);
+    expect(v.networks).toEqual([
+      { id: 'N1', name: 'North' },
+      { id: 'N2', name: 'South' },
+    ]);
     expect(r.warnings).toEqual([]);
   });
 
@@ -30,13 +41,26 @@ describe('parseAssignment', () => {
 
   it('reads a file with no header when its first cell is a known practice code', () => {
     const v = valueOf(parseAssignment('P1,N1,North\nP2,N2\n', 'a.csv', practices));
-    expect([...v.assignment]).toEqual([['P1', 'N1'], ['P2', 'N2']]);
-    expect(v.networks).toEqual([{ id: 'N1', name: 'North' }, { id: 'N2', name: 'N2' }]);
+    expect([...v.assignment]).toEqual([
+      ['P1', 'N1'],
+      ['P2', 'N2'],
+    ]);
+    expect(v.networks).toEqual([
+      { id: 'N1', name: 'North' },
+      { id: 'N2', name: 'N2' },
+    ]);
   });
 
   it('warns about unknown practices, repeated rows, name conflicts and practices not in the file', () => {
-    const r = parseAssignment('practice_code,network_id,network_name\nP1,N1,North\nZZ9,N1,North\nP1,N1,North\nP2,N1,Nord\n', 'a.csv', practices);
-    expect([...valueOf(r).assignment]).toEqual([['P1', 'N1'], ['P2', 'N1']]);
+    const r = parseAssignment(
+      'practice_code,network_id,network_name\nP1,N1,North\nZZ9,N1,North\nP1,N1,North\nP2,N1,Nord\n',
+      'a.csv',
+      practices,
+    );
+    expect([...valueOf(r).assignment]).toEqual([
+      ['P1', 'N1'],
+      ['P2', 'N1'],
+    ]);
     expect(messages(r.warnings)).toEqual([
       'a.csv line 3 (ZZ9): practice ZZ9 is not in the practice table; row ignored',
       'a.csv line 4 (P1): practice P1 is listed again (first at line 2); row ignored',
@@ -57,8 +81,14 @@ describe('parseAssignment', () => {
   });
 
   it('reads back what toAssignmentCsv writes, and mutates nothing', () => {
-    const assignment = new Map([[practiceCode('P1'), networkId('N1')], [practiceCode('P3'), networkId('N2')]]);
-    const networks = [{ id: networkId('N1'), name: 'North, "upper"' }, { id: networkId('N2'), name: 'South\nline two' }];
+    const assignment = new Map([
+      [practiceCode('P1'), networkId('N1')],
+      [practiceCode('P3'), networkId('N2')],
+    ]);
+    const networks = [
+      { id: networkId('N1'), name: 'North, "upper"' },
+      { id: networkId('N2'), name: 'South\nline two' },
+    ];
     const before = structuredClone({ practices, assignment, networks });
     const text = toAssignmentCsv(practices, assignment, networks);
     expect(text).toBe(
@@ -77,8 +107,15 @@ describe('assignmentFromTable', () => {
     const table = valueOf(parsePractices(readFixture('practices-small.csv'), 'p.csv'));
     const before = structuredClone(table);
     const { assignment, networks } = assignmentFromTable(table);
-    expect([...assignment]).toEqual([['P1', 'N1'], ['P2', 'N1'], ['P3', 'N2']]);
-    expect(networks).toEqual([{ id: 'N1', name: 'North PCN' }, { id: 'N2', name: 'South PCN' }]);
+    expect([...assignment]).toEqual([
+      ['P1', 'N1'],
+      ['P2', 'N1'],
+      ['P3', 'N2'],
+    ]);
+    expect(networks).toEqual([
+      { id: 'N1', name: 'North PCN' },
+      { id: 'N2', name: 'South PCN' },
+    ]);
     expect(table).toEqual(before);
   });
 

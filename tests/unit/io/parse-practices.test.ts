@@ -16,7 +16,14 @@ const pt = (props: object, coordinates: unknown = [-2.3, 53.4]) => ({
 describe('detectFields', () => {
   it('finds the usual names case-insensitively, most specific first', () => {
     const f = detectFields(['ODS_Code', 'Name', 'Patients', 'X', 'Y', 'PCN']);
-    expect(f).toMatchObject({ code: 'ODS_Code', name: 'Name', listSize: 'Patients', lon: 'X', lat: 'Y', network: 'PCN' });
+    expect(f).toMatchObject({
+      code: 'ODS_Code',
+      name: 'Name',
+      listSize: 'Patients',
+      lon: 'X',
+      lat: 'Y',
+      network: 'PCN',
+    });
     expect(f.missing).toEqual([]);
     expect(detectFields(['practice_code', 'code', 'Longitude', 'lon']).code).toBe('practice_code');
     expect(detectFields(['practice_code', 'code', 'Longitude', 'lon']).lon).toBe('Longitude');
@@ -27,7 +34,12 @@ describe('detectFields', () => {
   });
 
   it('lets the caller name fields, and reports names not in the file', () => {
-    const f = detectFields(['org', 'size', 'lon', 'lat', 'locality'], { code: 'ORG', listSize: 'size', network: 'Locality', name: 'nope' });
+    const f = detectFields(['org', 'size', 'lon', 'lat', 'locality'], {
+      code: 'ORG',
+      listSize: 'size',
+      network: 'Locality',
+      name: 'nope',
+    });
     expect(f).toMatchObject({ code: 'org', listSize: 'size', network: 'locality' });
     expect(f.name).toBeUndefined();
     expect(f.notFound).toEqual([{ field: 'name', name: 'nope' }]);
@@ -39,7 +51,13 @@ describe('parsePractices: good input', () => {
     const r = parsePractices(readFixture('practices-small.csv'), 'practices.csv');
     const t = valueOf(r);
     expect(t.practices.map((p) => p.code)).toEqual(['P1', 'P2', 'P3', 'P4']);
-    expect(t.practices[1]).toEqual({ code: 'P2', name: 'Smith, Jones "&" Partners', listSize: 12000, lon: -2.25, lat: 53.45 });
+    expect(t.practices[1]).toEqual({
+      code: 'P2',
+      name: 'Smith, Jones "&" Partners',
+      listSize: 12000,
+      lon: -2.25,
+      lat: 53.45,
+    });
     expect(t.networkField).toBe('pcn_code');
     expect([...(t.networkOf ?? [])]).toEqual([
       ['P1', { id: 'N1', name: 'North PCN' }],
@@ -50,7 +68,13 @@ describe('parsePractices: good input', () => {
       'practices.csv line 4 (P3): list size is 0',
       'practices.csv line 5 (P4): no network (pcn_code is "U", unallocated)',
     ]);
-    expect(r.warnings[0]).toMatchObject({ severity: 'warning', file: 'practices.csv', where: 'line 4', practiceCode: 'P3', field: 'registered_patients' });
+    expect(r.warnings[0]).toMatchObject({
+      severity: 'warning',
+      file: 'practices.csv',
+      where: 'line 4',
+      practiceCode: 'P3',
+      field: 'registered_patients',
+    });
   });
 
   it('reads the same table from GeoJSON, coordinates from the Points', () => {
@@ -61,7 +85,8 @@ describe('parsePractices: good input', () => {
   });
 
   it('handles BOM, CRLF, blank and trailing lines, spaces, semicolons and thousands separators', () => {
-    const text = '\ufeffPractice_Code;Name;List_Size;Lon;Lat\r\n\r\nP1 ; A ;"8,152";-2.3;53.4\r\nP2;B;10;-2.2;53.5\r\n\r\n\r\n';
+    const text =
+      '\ufeffPractice_Code;Name;List_Size;Lon;Lat\r\n\r\nP1 ; A ;"8,152";-2.3;53.4\r\nP2;B;10;-2.2;53.5\r\n\r\n\r\n';
     const t = valueOf(parsePractices(text, 'p.csv'));
     expect(t.practices).toEqual([
       { code: 'P1', name: 'A', listSize: 8152, lon: -2.3, lat: 53.4 },
@@ -83,7 +108,9 @@ describe('parsePractices: good input', () => {
 
   it('uses the code as the name when there is no name field, and caller-named fields', () => {
     const text = 'org,size,east,north,locality\nP1,5,-2,53,South\nP2,6,-2.1,53.1,\n';
-    const r = parsePractices(text, 'p.csv', { fields: { code: 'org', listSize: 'size', lon: 'east', lat: 'north', network: 'locality' } });
+    const r = parsePractices(text, 'p.csv', {
+      fields: { code: 'org', listSize: 'size', lon: 'east', lat: 'north', network: 'locality' },
+    });
     const t = valueOf(r);
     expect(t.practices[0]).toEqual({ code: 'P1', name: 'P1', listSize: 5, lon: -2, lat: 53 });
     expect([...(t.networkOf ?? [])]).toEqual([['P1', { id: 'South', name: 'South' }]]);
@@ -99,14 +126,23 @@ describe('parsePractices: good input', () => {
 
 describe('parsePractices: errors name file, place, practice, field and what was expected', () => {
   it('list sizes: negative, non-numeric, fractional, missing', () => {
-    const r = parsePractices(csv('B82005,A,-3,-2,53', 'B82006,B,abc,-2,53', 'B82007,C,12.5,-2,53', 'B82008,D,,-2,53'), 'p.csv');
+    const r = parsePractices(
+      csv('B82005,A,-3,-2,53', 'B82006,B,abc,-2,53', 'B82007,C,12.5,-2,53', 'B82008,D,,-2,53'),
+      'p.csv',
+    );
     expect(errorsOf(r)).toEqual([
       'p.csv line 2 (B82005): list size "-3" is not a whole number >= 0',
       'p.csv line 3 (B82006): list size "abc" is not a whole number >= 0',
       'p.csv line 4 (B82007): list size "12.5" is not a whole number >= 0',
       'p.csv line 5 (B82008): list size (registered_patients) is missing',
     ]);
-    if (!r.ok) expect(r.errors[0]).toMatchObject({ severity: 'error', where: 'line 2', practiceCode: 'B82005', field: 'registered_patients' });
+    if (!r.ok)
+      expect(r.errors[0]).toMatchObject({
+        severity: 'error',
+        where: 'line 2',
+        practiceCode: 'B82005',
+        field: 'registered_patients',
+      });
   });
 
   it('GeoJSON feature indexes are 0-based, as in the brief', () => {
@@ -125,9 +161,27 @@ describe('parsePractices: errors name file, place, practice, field and what was 
   });
 
   it('wrong geometry types and missing geometry', () => {
-    const line = { type: 'Feature', properties: { practice_code: 'P2', registered_patients: 1 }, geometry: { type: 'LineString', coordinates: [[0, 0], [1, 1]] } };
+    const line = {
+      type: 'Feature',
+      properties: { practice_code: 'P2', registered_patients: 1 },
+      geometry: {
+        type: 'LineString',
+        coordinates: [
+          [0, 0],
+          [1, 1],
+        ],
+      },
+    };
     const none = { type: 'Feature', properties: { practice_code: 'P3', registered_patients: 1 }, geometry: null };
-    const r = parsePractices(fc(pt({ practice_code: 'P1', registered_patients: 1 }), line, none, pt({ practice_code: 'P4', registered_patients: 1 }, ['a', 1])), 'p.geojson');
+    const r = parsePractices(
+      fc(
+        pt({ practice_code: 'P1', registered_patients: 1 }),
+        line,
+        none,
+        pt({ practice_code: 'P4', registered_patients: 1 }, ['a', 1]),
+      ),
+      'p.geojson',
+    );
     expect(errorsOf(r)).toEqual([
       'p.geojson feature 1: geometry is LineString; expected a Point',
       'p.geojson feature 2: has no geometry; expected a Point',
@@ -139,7 +193,9 @@ describe('parsePractices: errors name file, place, practice, field and what was 
     expect(errorsOf(parsePractices('{"type":"Point","coordinates":[0,0]}', 'p.geojson'))).toEqual([
       'p.geojson: is a GeoJSON Point, not a GeoJSON FeatureCollection of Point features',
     ]);
-    expect(errorsOf(parsePractices('{"type": "FeatureCollection", "features": [', 'p.geojson'))[0]).toMatch(/^p\.geojson: is not valid JSON \(.+\)$/);
+    expect(errorsOf(parsePractices('{"type": "FeatureCollection", "features": [', 'p.geojson'))[0]).toMatch(
+      /^p\.geojson: is not valid JSON \(.+\)$/,
+    );
     expect(errorsOf(parsePractices('', 'p.csv'))).toEqual(['p.csv: file is empty']);
     expect(errorsOf(parsePractices('\ufeff \n\r\n', 'p.csv'))).toEqual(['p.csv: file is empty']);
     expect(errorsOf(parsePractices(HEADER + '\n', 'p.csv'))).toEqual(['p.csv: contains no practices (no rows)']);
@@ -164,13 +220,26 @@ describe('parsePractices: errors name file, place, practice, field and what was 
       'p.csv: no longitude column; expected one of longitude, lon, lng, long, x, oseast1m, easting, eastings (found: id, size)',
       'p.csv: no latitude column; expected one of latitude, lat, y, osnrth1m, northing, northings (found: id, size)',
     ]);
-    expect(errorsOf(parsePractices(readFixture('practices-small.csv'), 'p.csv', { fields: { listSize: 'List' } }))).toEqual([
+    expect(
+      errorsOf(parsePractices(readFixture('practices-small.csv'), 'p.csv', { fields: { listSize: 'List' } })),
+    ).toEqual([
       'p.csv: no column "List" for the list size (columns: practice_code, practice_name, registered_patients, longitude, latitude, pcn_code, pcn_name)',
     ]);
   });
 
   it('coordinates that are missing, not numbers, or out of range', () => {
-    const r = parsePractices(csv('P1,A,1,,53', 'P2,B,1,-2,north', 'P3,C,1,-2,53', 'P4,D,1,200,53', 'P5,E,1,-2,195', 'P6,F,1,53,-100', 'P7,G,1,-2,53'), 'p.csv');
+    const r = parsePractices(
+      csv(
+        'P1,A,1,,53',
+        'P2,B,1,-2,north',
+        'P3,C,1,-2,53',
+        'P4,D,1,200,53',
+        'P5,E,1,-2,195',
+        'P6,F,1,53,-100',
+        'P7,G,1,-2,53',
+      ),
+      'p.csv',
+    );
     expect(errorsOf(r)).toEqual([
       'p.csv line 2 (P1): longitude (longitude) is missing',
       'p.csv line 3 (P2): latitude "north" is not a number',
@@ -192,7 +261,7 @@ describe('parsePractices: errors name file, place, practice, field and what was 
     // transformation is good to about 5 m.
     const r = parsePractices('ODS_CODE,Patients,Easting,Northing\nP1,100,651409.903,313177.270\n', 'p.csv');
     const p = valueOf(r).practices[0];
-    expect(Math.abs(p.lon - 1.7160740) * 67_500).toBeLessThan(5);
+    expect(Math.abs(p.lon - 1.716074) * 67_500).toBeLessThan(5);
     expect(Math.abs(p.lat - 52.6580078) * 111_200).toBeLessThan(5);
     expect(messages(r.warnings)).toEqual([
       'p.csv: columns Easting and Northing are British National Grid (EPSG:27700) eastings and northings; reprojected 1 points to WGS84 longitude/latitude',
@@ -206,7 +275,10 @@ describe('parsePractices: errors name file, place, practice, field and what was 
   });
 
   it('latitude/longitude swapped (GeoJSON written [lat, lon])', () => {
-    const r = parsePractices(fc(pt({ code: 'P1', population: 5 }, [53.4, -2.3]), pt({ code: 'P2', population: 5 }, [53.5, -2.2])), 'p.geojson');
+    const r = parsePractices(
+      fc(pt({ code: 'P1', population: 5 }, [53.4, -2.3]), pt({ code: 'P2', population: 5 }, [53.5, -2.2])),
+      'p.geojson',
+    );
     expect(errorsOf(r)).toEqual([
       'p.geojson: coordinates look swapped (latitude given as longitude); put longitude (east-west, about -6 to 2 in England) first / in the longitude column (2 of 2 features, e.g. feature 0: 53.4, -2.3)',
     ]);
@@ -240,7 +312,10 @@ describe('parsePractices: errors name file, place, practice, field and what was 
     const warnings = messages(r.warnings);
     expect(warnings.filter((w) => w.includes('list size is 0'))).toHaveLength(20);
     expect(warnings.filter((w) => /: no network \(/.test(w))).toHaveLength(20);
-    expect(warnings.slice(-2)).toEqual(['p.csv: …and 10 more zero list sizes', 'p.csv: …and 10 more practices with no network']);
+    expect(warnings.slice(-2)).toEqual([
+      'p.csv: …and 10 more zero list sizes',
+      'p.csv: …and 10 more practices with no network',
+    ]);
   });
 });
 

@@ -6,7 +6,13 @@ import { networkId, practiceCode, type Practice } from '../../../src/core/model'
 import { messages, readFixture, valueOf } from './helpers';
 
 const boundary = valueOf(parseBoundary(readFixture('boundary-holes-islands.geojson'), 'b.geojson'));
-const at = (code: string, lon: number, lat: number): Practice => ({ code: practiceCode(code), name: `Name ${code}`, listSize: 10, lon, lat });
+const at = (code: string, lon: number, lat: number): Practice => ({
+  code: practiceCode(code),
+  name: `Name ${code}`,
+  listSize: 10,
+  lon,
+  lat,
+});
 
 describe('boundaryContains', () => {
   it('is true on land, false in the hole, true on the island, false at sea', () => {
@@ -31,7 +37,10 @@ describe('practicesOutsideBoundary / practiceWarnings', () => {
   });
 
   it('adds practices with no network, and mutates nothing', () => {
-    const assignment = new Map([[practiceCode('P1'), networkId('N1')], [practiceCode('P2'), networkId('N1')]]);
+    const assignment = new Map([
+      [practiceCode('P1'), networkId('N1')],
+      [practiceCode('P2'), networkId('N1')],
+    ]);
     const before = structuredClone({ practices, boundary, assignment });
     expect(messages(practiceWarnings(practices, boundary, assignment, 'p.csv'))).toEqual([
       'p.csv (P2): practice P2 (Name P2) at 2, 2 lies outside the boundary',

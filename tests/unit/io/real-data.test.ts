@@ -26,13 +26,23 @@ describe('national practice table, January 2022', () => {
     const sizes = table.practices.map((p) => p.listSize);
     expect(Math.min(...sizes)).toBe(1);
     expect(Math.max(...sizes)).toBe(108_789);
-    expect(table.fields).toMatchObject({ code: 'practice_code', name: 'practice_name', listSize: 'registered_patients', lon: 'longitude', lat: 'latitude', network: 'pcn_code', networkName: 'pcn_name' });
+    expect(table.fields).toMatchObject({
+      code: 'practice_code',
+      name: 'practice_name',
+      listSize: 'registered_patients',
+      lon: 'longitude',
+      lat: 'latitude',
+      network: 'pcn_code',
+      networkName: 'pcn_name',
+    });
   });
 
   it('warns once per practice with pcn_code "U" (68, capped at 20 plus a count)', () => {
     const noNetwork = messages(csv.warnings).filter((m) => m.includes('no network ('));
     expect(noNetwork).toHaveLength(20);
-    expect(noNetwork[0]).toMatch(/^england_practices_2022-01\.csv line \d+ \([A-Z]\d{5}\): no network \(pcn_code is "U", unallocated\)$/);
+    expect(noNetwork[0]).toMatch(
+      /^england_practices_2022-01\.csv line \d+ \([A-Z]\d{5}\): no network \(pcn_code is "U", unallocated\)$/,
+    );
     expect(messages(csv.warnings)).toContain('england_practices_2022-01.csv: …and 48 more practices with no network');
     expect(table.networkOf?.size).toBe(6452 - 68);
   });
@@ -45,7 +55,10 @@ describe('national practice table, January 2022', () => {
       const n = assignment.get(p.code);
       if (n) population.set(n, (population.get(n) ?? 0) + p.listSize);
     }
-    const pcns = Papa.parse<Record<string, string>>(readShared('england_pcns_2022-01.csv'), { header: true, skipEmptyLines: true }).data;
+    const pcns = Papa.parse<Record<string, string>>(readShared('england_pcns_2022-01.csv'), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
     const real = pcns.filter((r) => r.pcn_code !== 'U');
     expect(real).toHaveLength(1234);
     for (const r of real) expect(population.get(r.pcn_code)).toBe(Number(r.registered_patients));
@@ -53,7 +66,9 @@ describe('national practice table, January 2022', () => {
   });
 
   it('reads the GeoJSON version to the same practices and networks', () => {
-    const geo = valueOf(parsePractices(readShared('england_practices_2022-01.geojson'), 'england_practices_2022-01.geojson'));
+    const geo = valueOf(
+      parsePractices(readShared('england_practices_2022-01.geojson'), 'england_practices_2022-01.geojson'),
+    );
     expect(geo.practices).toEqual(table.practices);
     expect(geo.networkOf).toEqual(table.networkOf);
   });
@@ -78,9 +93,15 @@ describe('Greater Manchester and Trafford', () => {
     expect(total(t.practices)).toBe(248_911);
     expect(t.networkOf).toBeUndefined();
     expect(plain.warnings).toEqual([]);
-    const byPcn = valueOf(parsePractices(text, 'trafford.csv', { fields: { network: 'pcn_code_2022_01', networkName: 'PCN_NAME_2022_01' } }));
+    const byPcn = valueOf(
+      parsePractices(text, 'trafford.csv', {
+        fields: { network: 'pcn_code_2022_01', networkName: 'PCN_NAME_2022_01' },
+      }),
+    );
     expect(assignmentFromTable(byPcn).networks).toHaveLength(5);
-    const byLocality = assignmentFromTable(valueOf(parsePractices(text, 'trafford.csv', { fields: { network: 'locality' } })));
+    const byLocality = assignmentFromTable(
+      valueOf(parsePractices(text, 'trafford.csv', { fields: { network: 'locality' } })),
+    );
     expect(byLocality.networks.map((n) => n.id).sort()).toEqual(['Central', 'North', 'South', 'West']);
   });
 
@@ -89,7 +110,9 @@ describe('Greater Manchester and Trafford', () => {
     const before = structuredClone(boundary);
     const outside = practicesOutsideBoundary(gm.practices, boundary, 'gm_practices_2022-01.csv');
     expect(outside.map((i) => i.practiceCode)).toEqual(['C81077', 'C81081', 'C81106', 'C81615', 'C81640']);
-    expect(outside[0].message).toMatch(/^gm_practices_2022-01\.csv \(C81077\): practice C81077 \(.+\) at -1\.\d+, 53\.\d+ lies outside the boundary$/);
+    expect(outside[0].message).toMatch(
+      /^gm_practices_2022-01\.csv \(C81077\): practice C81077 \(.+\) at -1\.\d+, 53\.\d+ lies outside the boundary$/,
+    );
     expect(boundary).toEqual(before);
   });
 });

@@ -29,14 +29,23 @@ const practicesArb = fc
       fc.constant(codes),
       fc.array(awkwardText, { minLength: codes.length, maxLength: codes.length }),
       fc.array(fc.nat({ max: 120_000 }), { minLength: codes.length, maxLength: codes.length }),
-      fc.array(fc.tuple(fc.integer({ min: -6_000_000, max: 1_800_000 }), fc.integer({ min: 49_900_000, max: 55_800_000 })), {
-        minLength: codes.length,
-        maxLength: codes.length,
-      }),
+      fc.array(
+        fc.tuple(fc.integer({ min: -6_000_000, max: 1_800_000 }), fc.integer({ min: 49_900_000, max: 55_800_000 })),
+        {
+          minLength: codes.length,
+          maxLength: codes.length,
+        },
+      ),
     ),
   )
   .map(([codes, names, sizes, coords]): Practice[] =>
-    codes.map((c, i) => ({ code: practiceCode(c), name: names[i], listSize: sizes[i], lon: coords[i][0] / 1e6, lat: coords[i][1] / 1e6 })),
+    codes.map((c, i) => ({
+      code: practiceCode(c),
+      name: names[i],
+      listSize: sizes[i],
+      lon: coords[i][0] / 1e6,
+      lat: coords[i][1] / 1e6,
+    })),
   );
 
 describe('round trips', () => {
@@ -58,8 +67,14 @@ describe('round trips', () => {
     const arb = practicesArb.chain((practices) =>
       fc.tuple(
         fc.constant(practices),
-        fc.array(fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined }), { minLength: practices.length, maxLength: practices.length }),
-        fc.array(awkwardText.filter((s) => asRead(s) !== ''), { minLength: 5, maxLength: 5 }),
+        fc.array(fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined }), {
+          minLength: practices.length,
+          maxLength: practices.length,
+        }),
+        fc.array(
+          awkwardText.filter((s) => asRead(s) !== ''),
+          { minLength: 5, maxLength: 5 },
+        ),
       ),
     );
     fc.assert(
@@ -82,19 +97,18 @@ describe('round trips', () => {
   });
 
   it('networks GeoJSON: toNetworksGeoJSON -> parseNetworksGeoJSON -> toNetworksGeoJSON is the identity on text', () => {
-    const summaryArb = fc
-      .record({
-        name: awkwardText,
-        population: fc.nat({ max: 300_000 }),
-        codes: fc.uniqueArray(fc.stringMatching(/^[A-Z]\d{5}$/), { maxLength: 8 }),
-        areaKm2: fc.double({ min: 0, max: 5000, noNaN: true }),
-        parts: fc.nat({ max: 4 }),
-        contiguous: fc.boolean(),
-        polsbyPopper: fc.double({ min: 0, max: 1, noNaN: true }),
-        x: fc.double({ min: -6, max: 1.7, noNaN: true }),
-        y: fc.double({ min: 50, max: 55, noNaN: true }),
-        size: fc.double({ min: 0.001, max: 0.5, noNaN: true }),
-      });
+    const summaryArb = fc.record({
+      name: awkwardText,
+      population: fc.nat({ max: 300_000 }),
+      codes: fc.uniqueArray(fc.stringMatching(/^[A-Z]\d{5}$/), { maxLength: 8 }),
+      areaKm2: fc.double({ min: 0, max: 5000, noNaN: true }),
+      parts: fc.nat({ max: 4 }),
+      contiguous: fc.boolean(),
+      polsbyPopper: fc.double({ min: 0, max: 1, noNaN: true }),
+      x: fc.double({ min: -6, max: 1.7, noNaN: true }),
+      y: fc.double({ min: 50, max: 55, noNaN: true }),
+      size: fc.double({ min: 0.001, max: 0.5, noNaN: true }),
+    });
     fc.assert(
       fc.property(fc.array(summaryArb, { maxLength: 6 }), (raw) => {
         const seen = new Set<string>();
@@ -112,7 +126,18 @@ describe('round trips', () => {
             parts: r.parts,
             contiguous: r.contiguous,
             polsbyPopper: r.polsbyPopper,
-            geometry: { type: 'Polygon', coordinates: [[[x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y]]] },
+            geometry: {
+              type: 'Polygon',
+              coordinates: [
+                [
+                  [x, y],
+                  [x + size, y],
+                  [x + size, y + size],
+                  [x, y + size],
+                  [x, y],
+                ],
+              ],
+            },
           };
         });
         const text = JSON.stringify(toNetworksGeoJSON(summaries, DEFAULT_BAND));
@@ -127,7 +152,10 @@ describe('round trips', () => {
   it('any practice code parsePractices accepts reads back unchanged from the networks GeoJSON and the assignment CSV', () => {
     fc.assert(
       fc.property(awkwardText, (raw) => {
-        const csv = toCsv(['practice_code', 'registered_patients', 'longitude', 'latitude', 'pcn_code'], [[raw, 9000, -2.2, 53.5, 'N1']]);
+        const csv = toCsv(
+          ['practice_code', 'registered_patients', 'longitude', 'latitude', 'pcn_code'],
+          [[raw, 9000, -2.2, 53.5, 'N1']],
+        );
         const parsed = parsePractices(csv, 'p.csv');
         if (!parsed.ok) {
           expect(forbiddenCodeCharacter(raw.trim()) !== undefined || raw.trim() === '').toBe(true);
@@ -135,13 +163,35 @@ describe('round trips', () => {
         }
         const [p] = parsed.value.practices;
         const summary: NetworkSummaryInput = {
-          id: networkId('N1'), name: 'N1', population: 9000, practiceCount: 1, practiceCodes: [p.code], areaKm2: 1, parts: 1, contiguous: true, polsbyPopper: 1,
-          geometry: { type: 'Polygon', coordinates: [[[-2.3, 53.4], [-2.1, 53.4], [-2.1, 53.6], [-2.3, 53.4]]] },
+          id: networkId('N1'),
+          name: 'N1',
+          population: 9000,
+          practiceCount: 1,
+          practiceCodes: [p.code],
+          areaKm2: 1,
+          parts: 1,
+          contiguous: true,
+          polsbyPopper: 1,
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [-2.3, 53.4],
+                [-2.1, 53.4],
+                [-2.1, 53.6],
+                [-2.3, 53.4],
+              ],
+            ],
+          },
         };
-        const networks = valueOf(parseNetworksGeoJSON(JSON.stringify(toNetworksGeoJSON([summary], DEFAULT_BAND)), 'n.geojson'));
+        const networks = valueOf(
+          parseNetworksGeoJSON(JSON.stringify(toNetworksGeoJSON([summary], DEFAULT_BAND)), 'n.geojson'),
+        );
         expect([...networks.assignment.keys()]).toEqual([p.code]);
         const assignment = new Map([[p.code, networkId('N1')]]);
-        const back = valueOf(parseAssignment(toAssignmentCsv([p], assignment, [{ id: networkId('N1'), name: 'N1' }]), 'a.csv', [p]));
+        const back = valueOf(
+          parseAssignment(toAssignmentCsv([p], assignment, [{ id: networkId('N1'), name: 'N1' }]), 'a.csv', [p]),
+        );
         expect([...back.assignment.keys()]).toEqual([p.code]);
       }),
       RUNS,

@@ -39,7 +39,13 @@ beforeEach(() => {
   loadPracticesText(store, demo('demo-practices.geojson'), 'demo-practices.geojson');
   store.setState({ past: [], future: [], notices: [], activeNetwork: null });
   codes = planner().doc.practices.map((p) => p.code);
-  map = new FakeMap(new Map([['1,1', [codes[0]]], ['2,2', [codes[1], codes[2]]], ['3,3', [codes[3]]]]));
+  map = new FakeMap(
+    new Map([
+      ['1,1', [codes[0]]],
+      ['2,2', [codes[1], codes[2]]],
+      ['3,3', [codes[3]]],
+    ]),
+  );
 });
 
 const networkOf = (c: PracticeCode) => planner().doc.assignment.get(c) ?? null;

@@ -9,28 +9,32 @@ import { deepFreeze, practice, square } from '../geometry/helpers';
 import { featureCollectionValidityErrors } from '../geometry/validity';
 
 const boundary = square(-2.3, 53.3, -1.7, 53.6);
-const arbPractices = fc.uniqueArray(
-  fc.record({
-    lon: fc.integer({ min: -2400, max: -1600 }).map((v) => v / 1000),
-    lat: fc.integer({ min: 53_250, max: 53_650 }).map((v) => v / 1000),
-    listSize: fc.integer({ min: 0, max: 30_000 }),
-  }),
-  { minLength: 1, maxLength: 60, selector: (p) => `${p.lon},${p.lat}` },
-).chain((pts) =>
-  fc.tuple(
-    fc.constant(pts),
-    // Some points repeated exactly: co-located practices.
-    fc.array(fc.nat({ max: pts.length - 1 }), { maxLength: 5 }),
-    fc.array(fc.integer({ min: -1, max: 5 }), { minLength: pts.length + 5, maxLength: pts.length + 5 }),
-  ),
-);
+const arbPractices = fc
+  .uniqueArray(
+    fc.record({
+      lon: fc.integer({ min: -2400, max: -1600 }).map((v) => v / 1000),
+      lat: fc.integer({ min: 53_250, max: 53_650 }).map((v) => v / 1000),
+      listSize: fc.integer({ min: 0, max: 30_000 }),
+    }),
+    { minLength: 1, maxLength: 60, selector: (p) => `${p.lon},${p.lat}` },
+  )
+  .chain((pts) =>
+    fc.tuple(
+      fc.constant(pts),
+      // Some points repeated exactly: co-located practices.
+      fc.array(fc.nat({ max: pts.length - 1 }), { maxLength: 5 }),
+      fc.array(fc.integer({ min: -1, max: 5 }), { minLength: pts.length + 5, maxLength: pts.length + 5 }),
+    ),
+  );
 
 function build([pts, dupes, nets]: [{ lon: number; lat: number; listSize: number }[], number[], number[]]) {
   const all = [...pts, ...dupes.map((i) => pts[i])];
   const practices = deepFreeze(all.map((p, i) => practice(`P${i}`, p.lon, p.lat, p.listSize)));
   const networks = deepFreeze([0, 1, 2, 3, 4, 5].map((k) => ({ id: networkId(`N${k}`), name: `N${k}` })));
   const assignment = new Map<PracticeCode, NetworkId>();
-  practices.forEach((p, i) => { if (nets[i] >= 0) assignment.set(p.code, networks[nets[i]].id); });
+  practices.forEach((p, i) => {
+    if (nets[i] >= 0) assignment.set(p.code, networks[nets[i]].id);
+  });
   return { practices, networks, assignment };
 }
 
@@ -41,8 +45,12 @@ describe('plan invariants on random practice sets', () => {
         const { practices, networks, assignment } = build(args);
         const t = buildTessellation(practices, boundary);
         const r = evaluatePlan({ practices, networks, assignment, band: DEFAULT_BAND }, t);
-        let owned = 0, unowned = 0;
-        r.siteOwner.forEach((o, s) => { if (o < 0) unowned += t.cellAreaKm2[s]; else owned += t.cellAreaKm2[s]; });
+        let owned = 0,
+          unowned = 0;
+        r.siteOwner.forEach((o, s) => {
+          if (o < 0) unowned += t.cellAreaKm2[s];
+          else owned += t.cellAreaKm2[s];
+        });
         const footprints = [...r.networks.values()].reduce((a, s) => a + s.areaKm2, 0);
         expect(footprints).toBeCloseTo(owned, 6);
         expect(Math.abs(owned + unowned - t.areaKm2) / t.areaKm2).toBeLessThan(1e-6);
@@ -65,30 +73,61 @@ describe('plan invariants on random practice sets', () => {
 
   it('an incremental update after random moves equals a full evaluation', () => {
     fc.assert(
-      fc.property(arbPractices, fc.array(fc.tuple(fc.nat(), fc.integer({ min: -1, max: 5 })), { minLength: 1, maxLength: 10 }), (args, moves) => {
-        const { practices, networks, assignment } = build(args);
-        const t = buildTessellation(practices, boundary);
-        let r = evaluatePlan({ practices, networks, assignment, band: DEFAULT_BAND }, t);
-        for (const [pi, ni] of moves) {
-          const code = practices[pi % practices.length].code;
-          const next = new Map(r.input.assignment);
-          if (ni < 0) next.delete(code);
-          else next.set(code, networks[ni].id);
-          r = updatePlan(r, { ...r.input, assignment: next }, [code]);
-        }
-        const full = evaluatePlan(r.input, t);
-        const strip = (x: typeof r) => JSON.stringify([[...x.networks.values()].map((s) => ({ ...s, areaKm2: s.areaKm2.toFixed(6), perimeterKm: s.perimeterKm.toFixed(6), polsbyPopper: s.polsbyPopper.toFixed(6) })), x.unassigned, x.unassignedPopulation, x.inBand, x.outOfBand, x.nonContiguous, [...x.siteOwner], x.sharedSiteConflicts]);
-        expect(strip(r)).toBe(strip(full));
-      }),
+      fc.property(
+        arbPractices,
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: -1, max: 5 })), { minLength: 1, maxLength: 10 }),
+        (args, moves) => {
+          const { practices, networks, assignment } = build(args);
+          const t = buildTessellation(practices, boundary);
+          let r = evaluatePlan({ practices, networks, assignment, band: DEFAULT_BAND }, t);
+          for (const [pi, ni] of moves) {
+            const code = practices[pi % practices.length].code;
+            const next = new Map(r.input.assignment);
+            if (ni < 0) next.delete(code);
+            else next.set(code, networks[ni].id);
+            r = updatePlan(r, { ...r.input, assignment: next }, [code]);
+          }
+          const full = evaluatePlan(r.input, t);
+          const strip = (x: typeof r) =>
+            JSON.stringify([
+              [...x.networks.values()].map((s) => ({
+                ...s,
+                areaKm2: s.areaKm2.toFixed(6),
+                perimeterKm: s.perimeterKm.toFixed(6),
+                polsbyPopper: s.polsbyPopper.toFixed(6),
+              })),
+              x.unassigned,
+              x.unassignedPopulation,
+              x.inBand,
+              x.outOfBand,
+              x.nonContiguous,
+              [...x.siteOwner],
+              x.sharedSiteConflicts,
+            ]);
+          expect(strip(r)).toBe(strip(full));
+        },
+      ),
       { seed: 7, numRuns: 60 },
     );
   });
 });
 
 describe('updatePlan', () => {
-  const practices = [practice('A', -2.2, 53.4), practice('B', -2.0, 53.4), practice('C', -1.8, 53.4), practice('D', -2.0, 53.5)];
-  const networks = [{ id: networkId('X'), name: 'X' }, { id: networkId('Y'), name: 'Y' }];
-  const assignment = new Map([[practiceCode('A'), networkId('X')], [practiceCode('B'), networkId('X')], [practiceCode('C'), networkId('Y')]]);
+  const practices = [
+    practice('A', -2.2, 53.4),
+    practice('B', -2.0, 53.4),
+    practice('C', -1.8, 53.4),
+    practice('D', -2.0, 53.5),
+  ];
+  const networks = [
+    { id: networkId('X'), name: 'X' },
+    { id: networkId('Y'), name: 'Y' },
+  ];
+  const assignment = new Map([
+    [practiceCode('A'), networkId('X')],
+    [practiceCode('B'), networkId('X')],
+    [practiceCode('C'), networkId('Y')],
+  ]);
   const t = buildTessellation(practices, boundary);
   const r0 = evaluatePlan({ practices, networks, assignment, band: DEFAULT_BAND }, t);
 

@@ -15,9 +15,16 @@ const REG_FILE = { name: 'gm_practice_lsoa_2022-07.csv', sha256: 'b'.repeat(64),
 
 function gmStore() {
   const store = createPlannerStore();
-  expect(loadPracticesText(store, readData('gm_practices_2022-01.geojson'), 'gm_practices_2022-01.geojson').kind).toBe('loaded');
+  expect(loadPracticesText(store, readData('gm_practices_2022-01.geojson'), 'gm_practices_2022-01.geojson').kind).toBe(
+    'loaded',
+  );
   const gm = gmCase();
-  store.getState().setSmallAreas({ layer: gm.layer, layerFile: LAYER_FILE, registrations: gm.registrations, registrationsFile: REG_FILE });
+  store.getState().setSmallAreas({
+    layer: gm.layer,
+    layerFile: LAYER_FILE,
+    registrations: gm.registrations,
+    registrationsFile: REG_FILE,
+  });
   return store;
 }
 
@@ -46,7 +53,9 @@ describe('small areas in the store', () => {
     expect([...areas.owner]).toEqual([...fresh.owner]);
     for (const [id, n] of fresh.networks) expect(plan.networks.get(id)!.geometry).toEqual(n.geometry);
     const catchment = practiceCatchment(areas, code)!;
-    expect(catchment.smallAreas).toBe(selectCatchment(doc.practices, store.getState().smallAreas!, code).features.length);
+    expect(catchment.smallAreas).toBe(
+      selectCatchment(doc.practices, store.getState().smallAreas!, code).features.length,
+    );
     expect(catchment.insideOwnFootprint).toBeLessThanOrEqual(catchment.patients);
   });
 
@@ -55,10 +64,21 @@ describe('small areas in the store', () => {
     store.getState().setFootprintSource('smallAreas');
     const text = serialisePlan(store.getState());
     const back = parsePlan(text, 'plan.json', () => 1);
-    expect(back.ok && back.value.smallAreas).toEqual({ footprints: 'smallAreas', layer: LAYER_FILE, registrations: REG_FILE });
+    expect(back.ok && back.value.smallAreas).toEqual({
+      footprints: 'smallAreas',
+      layer: LAYER_FILE,
+      registrations: REG_FILE,
+    });
     const other = createPlannerStore();
     expect(openPlanText(other, text, 'plan.json').kind).toBe('loaded');
-    expect(other.getState().notices.map((n) => n.text).join('\n')).toMatch(/footprints from small areas and the small-area layer gm_lsoa2011_bgc\.geojson \(SHA-256 aaaaaaaaaaaa…\) and registrations gm_practice_lsoa_2022-07\.csv/);
+    expect(
+      other
+        .getState()
+        .notices.map((n) => n.text)
+        .join('\n'),
+    ).toMatch(
+      /footprints from small areas and the small-area layer gm_lsoa2011_bgc\.geojson \(SHA-256 aaaaaaaaaaaa…\) and registrations gm_practice_lsoa_2022-07\.csv/,
+    );
     const broken = text.replace('"footprints":"smallAreas"', '"footprints":"lsoas"');
     expect(openPlanText(other, broken, 'broken.json').kind).not.toBe('loaded');
   });

@@ -5,8 +5,13 @@ import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { networkId, type NetworkId, type PracticeCode } from '../../../src/core/model';
 import {
-  AREA_METHOD, buildSmallAreaContext, evaluateSmallAreaPlan, readRegistrations, updateSmallAreaPlan,
-  type SmallAreaContext, type SmallAreaPlan,
+  AREA_METHOD,
+  buildSmallAreaContext,
+  evaluateSmallAreaPlan,
+  readRegistrations,
+  updateSmallAreaPlan,
+  type SmallAreaContext,
+  type SmallAreaPlan,
 } from '../../../src/core/small-areas';
 import { polygonValidityErrors } from '../geometry/validity';
 import { gmCase, ok, seeded, type GmCase } from './helpers';
@@ -17,19 +22,41 @@ let plan: SmallAreaPlan;
 
 beforeAll(() => {
   gm = gmCase();
-  ctx = buildSmallAreaContext({ layer: gm.layer, practices: gm.input.practices, registrations: gm.registrations }).context;
+  ctx = buildSmallAreaContext({
+    layer: gm.layer,
+    practices: gm.input.practices,
+    registrations: gm.registrations,
+  }).context;
   plan = evaluateSmallAreaPlan(gm.input, ctx);
 });
 
-const areaM2 = (g: Polygon | MultiPolygon | null) => (g ? turfArea({ type: 'Feature', properties: {}, geometry: g } as Feature) : 0);
+const areaM2 = (g: Polygon | MultiPolygon | null) =>
+  g ? turfArea({ type: 'Feature', properties: {}, geometry: g } as Feature) : 0;
 
 /** Everything a plan says about its areas and networks, for comparing two plans. */
 function snapshot(p: SmallAreaPlan) {
   return {
-    owner: [...p.owner], method: [...p.method], networkPatients: [...p.networkPatients],
-    networks: [...p.networks.values()].map(({ id, population, practiceCodes, areas, parts, areaKm2, residentPatients, residentShare, geometry }) =>
-      ({ id, population, practiceCodes, areas, parts, areaKm2: Math.round(areaKm2 * 1e6), residentPatients, residentShare, geometry })),
-    unassigned: p.unassigned, residentPatients: p.residentPatients, knownPatients: p.knownPatients, inBand: p.inBand, nonContiguous: p.nonContiguous,
+    owner: [...p.owner],
+    method: [...p.method],
+    networkPatients: [...p.networkPatients],
+    networks: [...p.networks.values()].map(
+      ({ id, population, practiceCodes, areas, parts, areaKm2, residentPatients, residentShare, geometry }) => ({
+        id,
+        population,
+        practiceCodes,
+        areas,
+        parts,
+        areaKm2: Math.round(areaKm2 * 1e6),
+        residentPatients,
+        residentShare,
+        geometry,
+      }),
+    ),
+    unassigned: p.unassigned,
+    residentPatients: p.residentPatients,
+    knownPatients: p.knownPatients,
+    inBand: p.inBand,
+    nonContiguous: p.nonContiguous,
   };
 }
 
@@ -47,7 +74,8 @@ describe('small-area footprints on Greater Manchester', () => {
     for (const s of plan.networks.values()) for (const a of s.areas) seen[a]++;
     expect([...seen].every((n) => n === 1)).toBe(true);
     expect([...plan.method].every((m) => m === AREA_METHOD.registrations)).toBe(true);
-    for (const s of plan.networks.values()) for (const a of s.areas) expect(plan.input.networks[plan.owner[a]].id).toBe(s.id);
+    for (const s of plan.networks.values())
+      for (const a of s.areas) expect(plan.input.networks[plan.owner[a]].id).toBe(s.id);
   });
 
   it('gives each LSOA the network with the most registered patients living there (recounted from the CSV text)', () => {
@@ -68,7 +96,7 @@ describe('small-area footprints on Greater Manchester', () => {
     });
   });
 
-  it('tiles the union of the LSOAs: footprint areas add up to the LSOAs\' (turf, not the engine)', () => {
+  it("tiles the union of the LSOAs: footprint areas add up to the LSOAs' (turf, not the engine)", () => {
     const lsoaM2 = gm.layer.polygons.reduce((s, polys) => s + areaM2({ type: 'MultiPolygon', coordinates: polys }), 0);
     const footprintM2 = [...plan.networks.values()].reduce((s, n) => s + areaM2(n.geometry), 0);
     expect(Math.abs(footprintM2 - lsoaM2) / lsoaM2).toBeLessThan(1e-6);
@@ -88,7 +116,9 @@ describe('small-area footprints on Greater Manchester', () => {
     const population = nets.reduce((s, n) => s + n.population, 0);
     expect(population + plan.unassignedPopulation).toBe(plan.totalPopulation);
     expect(plan.totalPopulation).toBe(gm.input.practices.reduce((s, p) => s + p.listSize, 0));
-    expect(nets.reduce((s, n) => s + (n.residentPatients ?? 0), 0)).toBe(plan.networkPatients.reduce((s, v) => s + v, 0));
+    expect(nets.reduce((s, n) => s + (n.residentPatients ?? 0), 0)).toBe(
+      plan.networkPatients.reduce((s, v) => s + v, 0),
+    );
     expect(plan.residentPatients).toBeLessThanOrEqual(plan.knownPatients);
     const inLayer = ctx.allPatients.reduce((s, v) => s + v, 0);
     expect(inLayer + ctx.stats.patientsOutsideLayer + ctx.stats.noLsoaPatients).toBe(gm.registrations.totalPatients);
@@ -105,7 +135,8 @@ describe('small-area footprints on Greater Manchester', () => {
       if (rand() < 0.05) assignment.delete(p.code);
       else assignment.set(p.code, ids[Math.floor(rand() * ids.length)]);
       current = updateSmallAreaPlan(current, { ...current.input, assignment: new Map(assignment) }, [p.code]);
-      if (step % 250 === 0) expect(snapshot(current), `after ${step} moves`).toEqual(snapshot(evaluateSmallAreaPlan(current.input, ctx)));
+      if (step % 250 === 0)
+        expect(snapshot(current), `after ${step} moves`).toEqual(snapshot(evaluateSmallAreaPlan(current.input, ctx)));
     }
   });
 
@@ -126,7 +157,11 @@ describe('small-area footprints on Greater Manchester', () => {
 
   it('recomputes only the networks a move touches', () => {
     const p = gm.input.practices.find((q) => gm.input.assignment.get(q.code) === networkId('U79938'))!;
-    const moved = updateSmallAreaPlan(plan, { ...plan.input, assignment: new Map(plan.input.assignment).set(p.code, networkId('U05517')) }, [p.code]);
+    const moved = updateSmallAreaPlan(
+      plan,
+      { ...plan.input, assignment: new Map(plan.input.assignment).set(p.code, networkId('U05517')) },
+      [p.code],
+    );
     expect(moved.changed).toContain('U79938');
     expect(moved.changed).toContain('U05517');
     expect(moved.changed.length).toBeLessThan(10);
@@ -149,7 +184,12 @@ describe('small-area footprints on Greater Manchester', () => {
     const variant = ok(readRegistrations(split.join('\r\n'), 'gp-reg-pat-prac-lsoa-male-female.csv'));
     expect(variant.rowCount).toBe(2 * (lines.length - 1));
     expect(variant.totalPatients).toBe(gm.registrations.totalPatients);
-    const vctx = buildSmallAreaContext({ layer: gm.layer, practices: gm.input.practices, registrations: variant, mesh: ctx.mesh }).context;
+    const vctx = buildSmallAreaContext({
+      layer: gm.layer,
+      practices: gm.input.practices,
+      registrations: variant,
+      mesh: ctx.mesh,
+    }).context;
     expect(snapshot(evaluateSmallAreaPlan(gm.input, vctx))).toEqual(snapshot(plan));
   });
 
@@ -161,32 +201,54 @@ describe('small-area footprints on Greater Manchester', () => {
     let nearest = 0;
     gm.layer.codes.forEach((_, a) => {
       let planPatients = 0;
-      for (let k = ctx.areaStart[a]; k < ctx.areaStart[a + 1]; k++) if (assignment.has(gm.input.practices[ctx.areaPractice[k]].code)) planPatients += ctx.areaCount[k];
+      for (let k = ctx.areaStart[a]; k < ctx.areaStart[a + 1]; k++)
+        if (assignment.has(gm.input.practices[ctx.areaPractice[k]].code)) planPatients += ctx.areaCount[k];
       expect(fallback.method[a]).toBe(planPatients > 0 ? AREA_METHOD.registrations : AREA_METHOD.nearest);
       if (planPatients > 0) return;
       nearest++;
       // Brute force over the assigned practices, in the same projection.
-      let best = -1, bestD = Infinity;
+      let best = -1,
+        bestD = Infinity;
       gm.input.practices.forEach((p, i) => {
         if (!assignment.has(p.code)) return;
-        const d = Math.hypot(ctx.practiceXY[i * 2] - ctx.refXY[a * 2], ctx.practiceXY[i * 2 + 1] - ctx.refXY[a * 2 + 1]);
-        if (d < bestD) { bestD = d; best = i; }
+        const d = Math.hypot(
+          ctx.practiceXY[i * 2] - ctx.refXY[a * 2],
+          ctx.practiceXY[i * 2 + 1] - ctx.refXY[a * 2 + 1],
+        );
+        if (d < bestD) {
+          bestD = d;
+          best = i;
+        }
       });
       const chosen = fallback.nearest[a];
-      expect(Math.hypot(ctx.practiceXY[chosen * 2] - ctx.refXY[a * 2], ctx.practiceXY[chosen * 2 + 1] - ctx.refXY[a * 2 + 1])).toBeCloseTo(bestD, 6);
+      expect(
+        Math.hypot(
+          ctx.practiceXY[chosen * 2] - ctx.refXY[a * 2],
+          ctx.practiceXY[chosen * 2 + 1] - ctx.refXY[a * 2 + 1],
+        ),
+      ).toBeCloseTo(bestD, 6);
       expect(best).toBeGreaterThanOrEqual(0);
     });
     expect(nearest).toBeGreaterThan(20);
-    const without = evaluateSmallAreaPlan(gm.input, buildSmallAreaContext({ layer: gm.layer, practices: gm.input.practices, mesh: ctx.mesh }).context);
+    const without = evaluateSmallAreaPlan(
+      gm.input,
+      buildSmallAreaContext({ layer: gm.layer, practices: gm.input.practices, mesh: ctx.mesh }).context,
+    );
     expect([...without.method].every((m) => m === AREA_METHOD.nearest)).toBe(true);
-    expect([...without.networks.values()].every((n) => n.residentPatients === null && n.residentShare === null)).toBe(true);
+    expect([...without.networks.values()].every((n) => n.residentPatients === null && n.residentShare === null)).toBe(
+      true,
+    );
   });
 
   it('never mutates its inputs', () => {
     const before = JSON.stringify([...gm.input.assignment]);
     const owner = [...plan.owner];
     const p = gm.input.practices[0];
-    updateSmallAreaPlan(plan, { ...plan.input, assignment: new Map(plan.input.assignment).set(p.code, networkId('U05517')) }, [p.code]);
+    updateSmallAreaPlan(
+      plan,
+      { ...plan.input, assignment: new Map(plan.input.assignment).set(p.code, networkId('U05517')) },
+      [p.code],
+    );
     expect(JSON.stringify([...gm.input.assignment])).toBe(before);
     expect([...plan.owner]).toEqual(owner);
   });

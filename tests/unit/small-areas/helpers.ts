@@ -5,10 +5,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { assignmentFromTable, parsePractices } from '../../../src/core/io';
 import { DEFAULT_BAND } from '../../../src/core/model';
-import { parseSmallAreaLayer, readRegistrations, type Registrations, type SmallAreaLayer } from '../../../src/core/small-areas';
+import {
+  parseSmallAreaLayer,
+  readRegistrations,
+  type Registrations,
+  type SmallAreaLayer,
+} from '../../../src/core/small-areas';
 import type { PlanInput } from '../../../src/core/plan';
 
-export const dataPath = (name: string) => path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/data', name);
+export const dataPath = (name: string) =>
+  path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/data', name);
 export const readData = (name: string) => readFileSync(dataPath(name), 'utf8');
 
 export function ok<T>(r: { ok: true; value: T } | { ok: false; errors: readonly { message: string }[] }): T {

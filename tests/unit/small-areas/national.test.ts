@@ -3,7 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import { assignmentFromTable, parsePractices } from '../../../src/core/io';
 import { DEFAULT_BAND } from '../../../src/core/model';
-import { AREA_METHOD, buildSmallAreaContext, evaluateSmallAreaPlan, parseSmallAreaLayer, readRegistrations } from '../../../src/core/small-areas';
+import {
+  AREA_METHOD,
+  buildSmallAreaContext,
+  evaluateSmallAreaPlan,
+  parseSmallAreaLayer,
+  readRegistrations,
+} from '../../../src/core/small-areas';
 import { polygonValidityErrors } from '../geometry/validity';
 import { ok, readData } from './helpers';
 
@@ -24,7 +30,10 @@ describe('small-area footprints for England', () => {
     expect(context.stats.noLsoaPatients).toBe(noLsoa);
     expect(warnings.map((w) => w.message).join('\n')).toMatch(/LSOA codes are not in england_lsoa2011_bsc\.geojson/);
     const { assignment, networks } = assignmentFromTable(table);
-    const plan = evaluateSmallAreaPlan({ practices: table.practices, networks, assignment, band: DEFAULT_BAND }, context);
+    const plan = evaluateSmallAreaPlan(
+      { practices: table.practices, networks, assignment, band: DEFAULT_BAND },
+      context,
+    );
     expect([...plan.owner].every((k) => k >= 0)).toBe(true);
     expect(plan.networks.size).toBe(1234);
     const counts = [0, 0, 0];
@@ -32,7 +41,8 @@ describe('small-area footprints for England', () => {
     expect(counts[AREA_METHOD.registrations]).toBeGreaterThan(32_000);
     plan.owner.forEach((_, a) => {
       let planPatients = 0;
-      for (let k = context.areaStart[a]; k < context.areaStart[a + 1]; k++) if (plan.networkOfPractice[context.areaPractice[k]] >= 0) planPatients += context.areaCount[k];
+      for (let k = context.areaStart[a]; k < context.areaStart[a + 1]; k++)
+        if (plan.networkOfPractice[context.areaPractice[k]] >= 0) planPatients += context.areaCount[k];
       expect(plan.method[a]).toBe(planPatients > 0 ? AREA_METHOD.registrations : AREA_METHOD.nearest);
     });
     expect([...plan.networks.values()].flatMap((n) => polygonValidityErrors(n.geometry, n.id))).toEqual([]);

@@ -17,7 +17,12 @@ function gmStore() {
   const store = createPlannerStore();
   loadPracticesText(store, shared('gm_practices_2022-01.csv'), 'gm_practices_2022-01.csv');
   loadBoundaryText(store, shared('gm_combined_authority_2023_bgc.geojson'), 'gm_combined_authority_2023_bgc.geojson');
-  store.getState().setAlign({ layers: [{ fileName: LAS, text: shared(LAS), field: null }], active: 0, threshold: 0.8, compared: true }, 'Add service areas');
+  store
+    .getState()
+    .setAlign(
+      { layers: [{ fileName: LAS, text: shared(LAS), field: null }], active: 0, threshold: 0.8, compared: true },
+      'Add service areas',
+    );
   return store;
 }
 
@@ -47,9 +52,14 @@ describe('align state', () => {
     expect(back.ok).toBe(true);
     if (!back.ok) return;
     expect(alignOf(back.value.scenarios[back.value.active].doc)).toEqual(alignOf(store.getState().doc));
-    const broken = text.replace('"compared":true', '"compared":true,"layers":[{"fileName":"x.geojson","text":"nope","field":null}]');
+    const broken = text.replace(
+      '"compared":true',
+      '"compared":true,"layers":[{"fileName":"x.geojson","text":"nope","field":null}]',
+    );
     const partly = parsePlan(broken, 'plan.json', () => 1);
     expect(partly.ok && partly.value.scenarios[partly.value.active].doc.align).toBeFalsy();
-    expect(partly.warnings.map((w) => w.message).join()).toMatch(/service layer 0 of the Align panel could not be read/);
+    expect(partly.warnings.map((w) => w.message).join()).toMatch(
+      /service layer 0 of the Align panel could not be read/,
+    );
   });
 });

@@ -17,7 +17,8 @@ function clashes(store: PlannerStore): string[] {
   const s = store.getState();
   const colour = new Map(s.doc.networks.map((n) => [n.id, n.colour]));
   const out: string[] = [];
-  for (const [a, near] of networkAdjacency(selectPlan(s))) for (const b of near) if (a < b && colour.get(a) === colour.get(b)) out.push(`${a}/${b}`);
+  for (const [a, near] of networkAdjacency(selectPlan(s)))
+    for (const b of near) if (a < b && colour.get(a) === colour.get(b)) out.push(`${a}/${b}`);
   return out;
 }
 
@@ -37,7 +38,10 @@ describe('network colours', () => {
     for (const [id] of [...adj].slice(0, 12)) {
       const before = new Map(store.getState().doc.networks.map((n) => [n.id, n.colour]));
       const target = [...adj.get(id)!][0];
-      const members = [...store.getState().doc.assignment].filter(([, n]) => n === id).map(([c]) => c).slice(0, 2);
+      const members = [...store.getState().doc.assignment]
+        .filter(([, n]) => n === id)
+        .map(([c]) => c)
+        .slice(0, 2);
       store.getState().assignPractices(members, target);
       expect(clashes(store)).toEqual([]);
       const after = new Map(store.getState().doc.networks.map((n) => [n.id, n.colour]));

@@ -18,9 +18,16 @@ const table = ok(parseDeprivation(readData('england_imd2019_lsoa2011.csv'), IMD_
 
 function gmStore() {
   const store = createPlannerStore();
-  expect(loadPracticesText(store, readData('gm_practices_2022-01.geojson'), 'gm_practices_2022-01.geojson').kind).toBe('loaded');
+  expect(loadPracticesText(store, readData('gm_practices_2022-01.geojson'), 'gm_practices_2022-01.geojson').kind).toBe(
+    'loaded',
+  );
   const gm = gmCase();
-  store.getState().setSmallAreas({ layer: gm.layer, layerFile: LAYER_FILE, registrations: gm.registrations, registrationsFile: REG_FILE });
+  store.getState().setSmallAreas({
+    layer: gm.layer,
+    layerFile: LAYER_FILE,
+    registrations: gm.registrations,
+    registrationsFile: REG_FILE,
+  });
   return store;
 }
 

@@ -4,7 +4,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { restoreAutosave, startAutosave, AUTOSAVE_KEY, type KeyValueStore, type PageLifecycle } from '../../../src/state/autosave';
+import {
+  restoreAutosave,
+  startAutosave,
+  AUTOSAVE_KEY,
+  type KeyValueStore,
+  type PageLifecycle,
+} from '../../../src/state/autosave';
 import { loadBoundaryText, loadPracticesText, isDemoPlan } from '../../../src/state/loaders';
 import { parsePlan, serialisePlan } from '../../../src/state/plan-file';
 import { selectPlan, selectPlanChecks } from '../../../src/state/selectors';
@@ -90,9 +96,17 @@ describe('opening real files', () => {
 describe('autosave on leaving the page', () => {
   it('writes a pending edit at once on pagehide', async () => {
     const memory = new Map<string, unknown>();
-    const kv: KeyValueStore = { get: async (k) => memory.get(k), set: async (k, v) => { memory.set(k, v); } };
+    const kv: KeyValueStore = {
+      get: async (k) => memory.get(k),
+      set: async (k, v) => {
+        memory.set(k, v);
+      },
+    };
     const listeners = new Map<string, () => void>();
-    const page: PageLifecycle = { addEventListener: (t, l) => listeners.set(t, l), removeEventListener: (t) => listeners.delete(t) };
+    const page: PageLifecycle = {
+      addEventListener: (t, l) => listeners.set(t, l),
+      removeEventListener: (t) => listeners.delete(t),
+    };
     const store = demoStore();
     const stop = startAutosave(store, kv, 60_000, page);
     store.getState().assignPractices([store.getState().doc.practices[0].code], null);
@@ -100,7 +114,9 @@ describe('autosave on leaving the page', () => {
     listeners.get('pagehide')!();
     await Promise.resolve();
     const saved = parsePlan(memory.get(AUTOSAVE_KEY) as string, 'autosave', () => 1);
-    expect(saved.ok && saved.value.scenarios[saved.value.active].doc.assignment.has(store.getState().doc.practices[0].code)).toBe(false);
+    expect(
+      saved.ok && saved.value.scenarios[saved.value.active].doc.assignment.has(store.getState().doc.practices[0].code),
+    ).toBe(false);
     stop();
     expect(listeners.size).toBe(0);
   });
@@ -108,9 +124,20 @@ describe('autosave on leaving the page', () => {
   it('keeps the unload save in a synchronous store too, and restores it first', async () => {
     const never: KeyValueStore = { get: async () => undefined, set: () => new Promise(() => undefined) };
     const local = new Map<string, string>();
-    const backup = { getItem: (k: string) => local.get(k) ?? null, setItem: (k: string, v: string) => { local.set(k, v); }, removeItem: (k: string) => { local.delete(k); } };
+    const backup = {
+      getItem: (k: string) => local.get(k) ?? null,
+      setItem: (k: string, v: string) => {
+        local.set(k, v);
+      },
+      removeItem: (k: string) => {
+        local.delete(k);
+      },
+    };
     const listeners = new Map<string, () => void>();
-    const page: PageLifecycle = { addEventListener: (t, l) => listeners.set(t, l), removeEventListener: (t) => listeners.delete(t) };
+    const page: PageLifecycle = {
+      addEventListener: (t, l) => listeners.set(t, l),
+      removeEventListener: (t) => listeners.delete(t),
+    };
     const store = demoStore();
     startAutosave(store, never, 60_000, page, backup);
     const moved = store.getState().doc.practices[3].code;

@@ -26,7 +26,10 @@ function demoStore() {
 function moveThree(store: ReturnType<typeof demoStore>) {
   const s = store.getState();
   const [a, b] = s.doc.networks;
-  const codes = s.doc.practices.filter((p) => s.doc.assignment.get(p.code) === a.id).slice(0, 3).map((p) => p.code);
+  const codes = s.doc.practices
+    .filter((p) => s.doc.assignment.get(p.code) === a.id)
+    .slice(0, 3)
+    .map((p) => p.code);
   for (const c of codes) s.assignPractices([c], b.id);
   return { codes, from: a.id, to: b.id };
 }
@@ -46,7 +49,9 @@ describe('scenarios', () => {
     const moved = moveThree(store);
     const cmp = selectComparison(store.getState());
     if (!cmp?.ok) throw new Error('no comparison');
-    expect(cmp.comparison.changes.map((c) => [c.practiceCode, c.from, c.to])).toEqual(moved.codes.map((c) => [c, moved.from, moved.to]));
+    expect(cmp.comparison.changes.map((c) => [c.practiceCode, c.from, c.to])).toEqual(
+      moved.codes.map((c) => [c, moved.from, moved.to]),
+    );
     const row = cmp.comparison.networks.find((n) => n.id === moved.to)!;
     expect(row.practicesIn).toEqual(moved.codes);
     expect(row.populationAfter - row.populationBefore).toBe(cmp.comparison.populationMoved);
@@ -85,7 +90,12 @@ describe('scenarios', () => {
     store.getState().createScenario({ kind: 'duplicate' }, 'Proposal A');
     const moved = moveThree(store);
     const memory = new Map<string, unknown>();
-    const kv: KeyValueStore = { get: async (k) => memory.get(k), set: async (k, v) => { memory.set(k, v); } };
+    const kv: KeyValueStore = {
+      get: async (k) => memory.get(k),
+      set: async (k, v) => {
+        memory.set(k, v);
+      },
+    };
     const stop = startAutosave(store, kv, 1);
     store.getState().switchScenario(first);
     await new Promise((r) => setTimeout(r, 20));
@@ -100,9 +110,18 @@ describe('scenarios', () => {
     expect(proposal.doc.practices).toBe(r.doc.practices);
 
     const text = serialisePlan(store.getState());
-    const v1 = JSON.stringify({ ...JSON.parse(text), version: 1, scenarios: undefined, networks: store.getState().doc.networks.map((n) => ({ id: n.id, name: n.name })), assignment: [...store.getState().doc.assignment], band: { min: 1, max: 2 } });
+    const v1 = JSON.stringify({
+      ...JSON.parse(text),
+      version: 1,
+      scenarios: undefined,
+      networks: store.getState().doc.networks.map((n) => ({ id: n.id, name: n.name })),
+      assignment: [...store.getState().doc.assignment],
+      band: { min: 1, max: 2 },
+    });
     const old = parsePlan(v1, 'old.json', () => 1);
-    expect(old.ok && old.value.scenarios.map((x) => [x.name, x.doc.band.max, x.doc.assignment.size])).toEqual([['Plan', 2, store.getState().doc.assignment.size]]);
+    expect(old.ok && old.value.scenarios.map((x) => [x.name, x.doc.band.max, x.doc.assignment.size])).toEqual([
+      ['Plan', 2, store.getState().doc.assignment.size],
+    ]);
     const opened = createPlannerStore();
     expect(openPlanText(opened, text, 'plan.json').kind).toBe('loaded');
     expect(opened.getState().scenarios.map((x) => x.name)).toEqual(['Current', 'Proposal A']);
@@ -118,7 +137,10 @@ describe('scenarios', () => {
     store.getState().setCompareWith(first);
     const cmp = selectComparison(store.getState());
     expect(cmp?.ok).toBe(false);
-    if (cmp && !cmp.ok) expect(cmp.issues[0].message).toMatch(/^Current and Current copy: the plans cover different practices: only in Current: 1 practice \(Z9/);
+    if (cmp && !cmp.ok)
+      expect(cmp.issues[0].message).toMatch(
+        /^Current and Current copy: the plans cover different practices: only in Current: 1 practice \(Z9/,
+      );
   });
 });
 

@@ -6,7 +6,13 @@ import { networkId, practiceCode, type NetworkId, type PracticeCode } from '../.
 import { evaluatePlan } from '../../../src/core/plan';
 import { restoreAutosave, startAutosave, AUTOSAVE_KEY, type KeyValueStore } from '../../../src/state/autosave';
 import { HISTORY_LIMIT } from '../../../src/state/history';
-import { loadAssignmentText, loadBoundaryText, loadPracticesText, openPlanText, sniffKind } from '../../../src/state/loaders';
+import {
+  loadAssignmentText,
+  loadBoundaryText,
+  loadPracticesText,
+  openPlanText,
+  sniffKind,
+} from '../../../src/state/loaders';
 import { parsePlan, serialisePlan } from '../../../src/state/plan-file';
 import { selectPlan, selectTessellation } from '../../../src/state/selectors';
 import { createPlannerStore } from '../../../src/state/store';
@@ -50,7 +56,10 @@ describe('the planner store', () => {
     const store = demoStore();
     const before = store.getState().doc.assignment;
     const id = store.getState().doc.networks[2].id;
-    const codes = store.getState().doc.practices.slice(0, 6).map((p) => p.code);
+    const codes = store
+      .getState()
+      .doc.practices.slice(0, 6)
+      .map((p) => p.code);
     store.getState().beginStroke();
     for (const c of codes) store.getState().assignPractices([c], id);
     store.getState().endStroke();
@@ -110,7 +119,9 @@ describe('the planner store', () => {
     const store = demoStore();
     const out = loadPracticesText(store, 'ods,size,x,y\nA1,100,-2,53\n', 'odd.csv');
     expect(out.kind).toBe('needs-fields');
-    const mapped = loadPracticesText(store, 'ods,size,x,y\nA1,100,-2,53\n', 'odd.csv', { fields: { code: 'ods', listSize: 'size', lon: 'x', lat: 'y' } });
+    const mapped = loadPracticesText(store, 'ods,size,x,y\nA1,100,-2,53\n', 'odd.csv', {
+      fields: { code: 'ods', listSize: 'size', lon: 'x', lat: 'y' },
+    });
     expect(mapped.kind).toBe('loaded');
     expect(store.getState().doc.practices[0].code).toBe('A1');
   });
@@ -137,7 +148,9 @@ describe('plan file and autosave', () => {
     expect(back.value.practices).toEqual(doc.practices);
     expect(back.value.boundary).toEqual(doc.boundary);
     expect([...back.value.assignment]).toEqual([...doc.assignment]);
-    expect(back.value.networks.map((n) => [n.id, n.name, n.colour, n.locked])).toEqual(doc.networks.map((n) => [n.id, n.name, n.colour, n.locked]));
+    expect(back.value.networks.map((n) => [n.id, n.name, n.colour, n.locked])).toEqual(
+      doc.networks.map((n) => [n.id, n.name, n.colour, n.locked]),
+    );
   });
 
   it('reports a corrupted plan file with what is wrong', () => {
@@ -150,7 +163,12 @@ describe('plan file and autosave', () => {
 
   it('autosaves and restores, and sets an unreadable autosave aside', async () => {
     const memory = new Map<string, unknown>();
-    const kv: KeyValueStore = { get: async (k) => memory.get(k), set: async (k, v) => { memory.set(k, v); } };
+    const kv: KeyValueStore = {
+      get: async (k) => memory.get(k),
+      set: async (k, v) => {
+        memory.set(k, v);
+      },
+    };
     const store = demoStore();
     const stop = startAutosave(store, kv, 1);
     store.getState().assignPractices([store.getState().doc.practices[0].code], null);
