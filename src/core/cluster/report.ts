@@ -19,7 +19,7 @@ export interface NetworkFigures {
 }
 
 /** Owner network of each site (index into `ids`), -1 when none of its practices is assigned. */
-export function siteOwners(
+function siteOwners(
   t: ClusterTessellation,
   practices: readonly Practice[],
   assignment: Assignment,
