@@ -69,7 +69,6 @@ function tilingOf(input: AlignInput): Tiling {
  * sum to 1), its home area and whether it is split, and the service areas redrawn around the
  * networks. Areas are in km2, populations in patients (list sizes).
  */
-// biome-ignore lint/complexity/noExcessiveLinesPerFunction: on the allowlist in tests/unit/architecture/lint.test.ts
 export function alignServices(input: AlignInput): Result<AlignResult> {
   const file = input.serviceFileName ?? 'service areas';
   const threshold = input.threshold ?? DEFAULT_SPLIT_THRESHOLD;
