@@ -65,6 +65,7 @@ export interface MapView {
 
 type Bounds = [number, number, number, number];
 
+// biome-ignore lint/complexity/noExcessiveLinesPerFunction: on the allowlist in tests/unit/architecture/lint.test.ts
 export function createMapView(container: HTMLElement, store: PlannerStore): MapView {
   const get = () => store.getState();
   const map = new maplibregl.Map({
