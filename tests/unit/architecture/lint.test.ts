@@ -42,7 +42,6 @@ const LONG_FUNCTIONS = [
   'src/cli/cluster.ts: runCluster',
   'src/core/align/align-services.ts: alignServices',
   'src/core/cluster/cluster-plan.ts: clusterPlan',
-  'src/map/index.ts: createMapView',
   'src/ui/AlignPanel.tsx: AlignPanel',
   'src/ui/App.tsx: App',
   'src/ui/ClusterDialog.tsx: ClusterDialog',
