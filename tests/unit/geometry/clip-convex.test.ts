@@ -3,7 +3,7 @@
 // and it decides nearly every cell itself (polyclip only takes the undecided ones).
 import { featureCollection, intersect, multiPolygon, polygon } from '@turf/turf';
 import { Delaunay } from 'd3-delaunay';
-import type { Polygon } from 'geojson';
+import type { MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { createProjection } from '../../../src/core/geometry/projection';
 import { clipConvexCell } from '../../../src/core/geometry/clip-convex';
@@ -56,7 +56,7 @@ describe('direct clip of boundary cells', () => {
           undecided++;
           continue;
         }
-        const theirs = intersect(featureCollection([polygon([cell]), area2]))?.geometry;
+        const theirs = intersect(featureCollection<Polygon | MultiPolygon>([polygon([cell]), area2]))?.geometry;
         const theirsM2 = !theirs
           ? 0
           : planarArea((theirs.type === 'Polygon' ? [theirs.coordinates] : theirs.coordinates) as XY[][][]);
