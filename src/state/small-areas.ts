@@ -55,18 +55,21 @@ export function selectSmallAreaContext(
   return contextMemo;
 }
 
-/** The small-area plan for `input`, updated incrementally from the last one when only the assignment moved. */
+/**
+ * The small-area plan for `input`, updated incrementally from the last one (moves, networks added
+ * or removed, band); `changed(from)` lists the practices whose network differs from assignment `from`.
+ */
 export function selectSmallAreaPlan(
   input: PlanInput,
   source: SmallAreaSource,
-  changed: () => PracticeCode[],
+  changed: (from: PlanInput['assignment']) => PracticeCode[],
 ): SmallAreaPlan {
   const { context } = selectSmallAreaContext(input.practices, source);
   const prev = planMemo;
   if (prev && prev.input === input && prev.context === context) return prev;
   planMemo =
-    prev && prev.context === context && prev.input.networks === input.networks && prev.input.band === input.band
-      ? updateSmallAreaPlan(prev, input, changed())
+    prev && prev.context === context
+      ? updateSmallAreaPlan(prev, input, changed(prev.input.assignment))
       : evaluateSmallAreaPlan(input, context);
   return planMemo;
 }

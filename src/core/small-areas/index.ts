@@ -4,7 +4,7 @@ export type { SmallAreaLayer } from './parse-small-area-layer';
 export { parseCentroids } from './parse-centroids';
 export { readRegistrations, RegistrationsReader, NO_LSOA_CODE } from './registrations';
 export type { Registrations } from './registrations';
-export { buildSmallAreaContext } from './context';
+export { areaReferenceXY, buildSmallAreaContext } from './context';
 export type { RegistrationStats, SmallAreaContext, SmallAreaInputs } from './context';
 export { AREA_METHOD, AREA_METHOD_NAME, evaluateSmallAreaPlan, updateSmallAreaPlan } from './small-area-plan';
 export type { SmallAreaNetworkSummary, SmallAreaPlan } from './small-area-plan';
