@@ -31,7 +31,7 @@ import { applyServiceOverlay } from './service-layer';
 import { CompareOverlay } from './compare-layer';
 import { selectComparison } from '../state/compare';
 import { applyCatchment } from './catchment-layer';
-import { selectCatchment } from '../state/small-areas';
+import { FOOTPRINT_SOURCES, selectCatchment } from '../state/small-areas';
 import { selectDecileAreas } from '../state/deprivation';
 import { applyDecileAreas } from './deprivation-layer';
 import { ShapeTool } from './shape-tool';
@@ -225,7 +225,12 @@ export function createMapView(container: HTMLElement, store: PlannerStore): MapV
     }
     if (!layersReady) return;
     if (s.doc.practices !== prev.doc.practices || s.doc.boundary !== prev.doc.boundary) fullSync(true);
-    else if (s.smallAreas !== prev.smallAreas || s.footprintSource !== prev.footprintSource) fullSync(false);
+    else if (
+      s.footprintSource !== prev.footprintSource ||
+      (s.smallAreas !== prev.smallAreas && s.footprintSource === FOOTPRINT_SOURCES.smallAreas)
+    )
+      // Opening small-area files while footprints come from cells changes nothing drawn here.
+      fullSync(false);
     else if (s.doc !== prev.doc) incrementalSync();
     if (s.reference !== prev.reference) compare.setReference(s.reference);
     if (
