@@ -278,6 +278,7 @@ function core20Line(s: NonNullable<ClusterReport['core20']>): string {
   return `Core20 share: min ${pctOrNa(s.min)}, median ${pctOrNa(s.median)}, max ${pctOrNa(s.max)}, standard deviation ${sd} (area ${pctOrNa(s.areaShare)}; ${balance})`;
 }
 
+// biome-ignore lint/complexity/noExcessiveLinesPerFunction: on the allowlist in tests/unit/architecture/lint.test.ts
 export async function runCluster(args: ParsedArgs, io: CliIO): Promise<ExitCode> {
   const usage = checkUsage(args, io);
   if (usage) {

@@ -115,9 +115,11 @@ export interface StoreDeps {
 
 const BASEMAP_KEY = 'pcn-planner:basemap';
 
+// biome-ignore lint/complexity/noExcessiveLinesPerFunction: on the allowlist in tests/unit/architecture/lint.test.ts
 export function createPlannerStore(deps: StoreDeps = {}): PlannerStore {
   let fid = 0;
   let noticeId = 0;
+  // biome-ignore lint/complexity/noExcessiveLinesPerFunction: on the allowlist in tests/unit/architecture/lint.test.ts
   return createStore<Planner>()((set, get) => {
     const networkById = (id: NetworkId) => get().doc.networks.find((n) => n.id === id);
     const isLocked = (id: NetworkId | undefined) => id !== undefined && networkById(id)?.locked === true;

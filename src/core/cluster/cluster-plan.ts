@@ -44,6 +44,7 @@ function newIdMaker(prefix: string, taken: Set<string>, width: number) {
  * returns true the run stops and the result has `cancelled: true` and the input plan unchanged.
  * Example: `clusterPlan({ practices, tessellation, band: { min: 30000, max: 50000 }, seed: 1 })`.
  */
+// biome-ignore lint/complexity/noExcessiveLinesPerFunction: on the allowlist in tests/unit/architecture/lint.test.ts
 export function clusterPlan(
   opts: ClusterOptions,
   onProgress: (fraction: number) => void = () => {},
