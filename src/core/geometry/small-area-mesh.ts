@@ -125,10 +125,10 @@ interface Unmatched {
 function unmatchedEdges(cells: readonly Int32Array[][], nV: number): Unmatched {
   const edgeSite = new EdgeSites(cells, nV);
   let total = 0;
+  for (const rings of cells) for (const r of rings) total += r.length;
   const edges: [number, number, number][] = [];
   cells.forEach((rings, c) => {
     rings.forEach((r, k) => {
-      total += r.length;
       for (let i = 0; i < r.length; i++)
         if (edgeSite.owner(r[(i + 1) % r.length], r[i]) === undefined) edges.push([c, k, i]);
     });

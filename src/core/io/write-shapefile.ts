@@ -7,7 +7,7 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { polygonsOf } from '../geometry/polygons';
 import { csvField } from './csv-write';
-import { ringSignedArea2 } from './rings';
+import { ringSignedArea2 } from '../geometry/ring-math';
 import { zipStore, type ZipEntry } from './zip-write';
 
 /** Short DBF names for the planner's own long property names (README "Shapefiles"). */
