@@ -6,3 +6,5 @@ export { buildPolygons, type IdPolygon } from './build-rings';
 export { normaliseCell } from './normalise-cell';
 export { splitSelfTouchingRings, type SelfTouchRepair } from './split-self-touching';
 export { farPoints, greatCircleMetres, type FarPoint, type FarPoints } from './far-points';
+export { packTessellation, unpackTessellation, type PackedTessellation } from './packed-tessellation';
+export { packPolygons, unpackPolygon, type PackedPolygons } from './packed-polygons';
