@@ -96,7 +96,7 @@ export function loadPracticesText(
 }
 
 /** Before parsing: a failed outcome for an unreadable file, needs-fields when columns are missing, else null. */
-export function checkPracticeFields(
+function checkPracticeFields(
   store: PlannerStore,
   text: string,
   fileName: string,
@@ -165,29 +165,7 @@ export function applyPracticesResult(
       `Open ${fileName}`,
     );
   } else {
-    const incoming = new Set(result.value.practices.map((p) => p.code));
-    const known = new Set(s.doc.networks.map((n) => n.id as string));
-    const defs = [
-      ...s.doc.networks,
-      ...networks
-        .filter((n) => !known.has(n.id))
-        .map((n, i) => ({
-          id: n.id,
-          name: n.name,
-          colour: colourFor(s.doc.networks.length + i),
-          locked: false,
-          fid: s.nextFid(),
-        })),
-    ];
-    s.commit({
-      label: `Add ${fileName}`,
-      set: {
-        practices: [...s.doc.practices.filter((p) => !incoming.has(p.code)), ...result.value.practices],
-        networks: defs,
-        assignment: new Map([...s.doc.assignment].filter(([code]) => !incoming.has(code)).concat([...assignment])),
-        sources: [...s.doc.sources.filter((f) => f.name !== fileName), source],
-      },
-    });
+    s.addPractices({ practices: result.value.practices, networks, assignment, source });
   }
   warn(store, fileName, 'practices', result.warnings);
   return { kind: 'loaded' };
@@ -229,10 +207,7 @@ export function applyBoundaryResult(
       ahead.input.band === doc.band
     )
       adoptPlan(r.value, unpackPlan(ahead.plan, ahead.input));
-    s.commit({
-      label: `Load boundary ${fileName}`,
-      set: { boundary: r.value, sources: [...s.doc.sources.filter((f) => f.kind !== 'boundary'), source] },
-    });
+    s.setBoundary(r.value, source);
     s.dropProblems('boundary');
   }
   warn(store, fileName, 'boundary', r.warnings);
@@ -248,20 +223,7 @@ export function loadAssignmentText(store: PlannerStore, text: string, fileName: 
   }
   const r = parseAssignment(text, fileName, s.doc.practices);
   if (!r.ok) return fail(store, fileName, r.errors, r.warnings);
-  const previous = new Map(s.doc.networks.map((n) => [n.id, n]));
-  const defs: NetworkDef[] = r.value.networks.map((n, i) =>
-    previous.get(n.id)
-      ? { ...previous.get(n.id)!, name: n.name }
-      : { id: n.id, name: n.name, colour: colourFor(i), locked: false, fid: s.nextFid() },
-  );
-  s.commit({
-    label: `Load assignment ${fileName}`,
-    set: {
-      networks: defs,
-      assignment: r.value.assignment,
-      sources: [...s.doc.sources.filter((f) => f.kind !== 'assignment'), { kind: 'assignment', name: fileName }],
-    },
-  });
+  s.loadAssignment({ assignment: r.value.assignment, networks: r.value.networks, fileName });
   s.dropProblems('assignment');
   warn(store, fileName, 'assignment', r.warnings);
   return { kind: 'loaded' };

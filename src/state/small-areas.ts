@@ -42,7 +42,7 @@ let meshMemo: { layer: SmallAreaLayer; mesh: SmallAreaMesh } | null = null;
 let planMemo: SmallAreaPlan | null = null;
 
 /** The small-area context for the current practices and files (the mesh is kept while the layer is). */
-export function selectSmallAreaContext(
+function selectSmallAreaContext(
   practices: PlanInput['practices'],
   source: SmallAreaSource,
 ): { context: SmallAreaContext; warnings: readonly Issue[] } {

@@ -43,7 +43,8 @@ function download(fileName: string, text: string, type: string) {
  * saved in the plan file); the comparison is kept in the store and re-run when the plan changes,
  * so switching tabs or accepting an auto-cluster never loses it.
  */
-export function AlignPanel({ onUseAsHardBoundaries, confirmBng }: AlignPanelProps) {
+// biome-ignore lint/complexity/noExcessiveLinesPerFunction: on the allowlist in tests/unit/architecture/lint.test.ts
+function AlignPanel({ onUseAsHardBoundaries, confirmBng }: AlignPanelProps) {
   const store = usePlannerStore();
   const align = useStore((s) => alignOf(s.doc));
   const hasPlan = useStore((s) => s.doc.practices.length > 0);

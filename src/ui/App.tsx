@@ -59,6 +59,7 @@ export interface SidePanelTab {
   readonly render: () => ComponentChildren;
 }
 
+// biome-ignore lint/complexity/noExcessiveLinesPerFunction: on the allowlist in tests/unit/architecture/lint.test.ts
 export function App({
   mapPort,
   mapRef,

@@ -67,6 +67,7 @@ function positiveOrUndefined(text: string): number | undefined {
   return text.trim() !== '' && Number.isFinite(n) && n > 0 ? Math.round(n) : undefined;
 }
 
+// biome-ignore lint/complexity/noExcessiveLinesPerFunction: on the allowlist in tests/unit/architecture/lint.test.ts
 export function ClusterDialog({
   plan,
   onAccept,

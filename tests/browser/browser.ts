@@ -44,6 +44,8 @@ export async function openApp(browser: Browser): Promise<{ page: Page; errors: s
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(artefacts, { recursive: true });
   const file = path.join(artefacts, `${name}.png`);
+  // The map draws re-tiled footprints a few frames after the panel changes: shoot once it is idle.
+  await page.evaluate('Promise.race([window.__pcn?.idle(), new Promise((r) => setTimeout(r, 10000))])');
   await page.screenshot({ path: file });
   return file;
 }

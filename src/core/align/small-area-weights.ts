@@ -21,7 +21,7 @@ import type { TileOverlaps } from './tile-overlaps';
 import type { SmallArea } from './types';
 
 /** Share of a small area that may lie outside the one service area it nests in. */
-export const NESTED_TOLERANCE = 2e-3;
+const NESTED_TOLERANCE = 2e-3;
 
 export interface SmallAreaWeights {
   /** Per tile, per service area (last slot: outside every area): residents. */

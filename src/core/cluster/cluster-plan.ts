@@ -2,6 +2,7 @@
 // the population band, from scratch or by repairing an existing plan. Pure and deterministic
 // for a given seed; works at site level (co-located practices share one cell).
 import { bandStatus, type Issue, type Network, type NetworkId, type PracticeCode, type Result } from '../model';
+import { siteOwnerId } from '../plan/site-owner';
 import { fixBand } from './fix-band';
 import { siteAreas } from './hard-areas';
 import { improveCompactness, type Core20Balance } from './improve-compactness';
@@ -44,6 +45,7 @@ function newIdMaker(prefix: string, taken: Set<string>, width: number) {
  * returns true the run stops and the result has `cancelled: true` and the input plan unchanged.
  * Example: `clusterPlan({ practices, tessellation, band: { min: 30000, max: 50000 }, seed: 1 })`.
  */
+// biome-ignore lint/complexity/noExcessiveLinesPerFunction: on the allowlist in tests/unit/architecture/lint.test.ts
 export function clusterPlan(
   opts: ClusterOptions,
   onProgress: (fraction: number) => void = () => {},
@@ -113,13 +115,8 @@ export function clusterPlan(
   const initial = new Int32Array(g.n).fill(-1);
   if (repair) {
     for (let i = 0; i < g.n; i++) {
-      const byNetwork = new Map<NetworkId, number>();
-      for (const pi of t.sites[g.site[i]].practices) {
-        const id = input.get(practices[pi].code);
-        if (id !== undefined) byNetwork.set(id, (byNetwork.get(id) ?? 0) + practices[pi].listSize);
-      }
-      const best = [...byNetwork].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
-      if (best) initial[i] = regionOfId.get(best[0]) ?? -1;
+      const owner = siteOwnerId(t.sites[g.site[i]].practices, practices, input);
+      if (owner !== undefined) initial[i] = regionOfId.get(owner) ?? -1;
     }
     partition = repairStart(g, band, initial, existingIds.length, targetSize, random);
   } else {

@@ -63,7 +63,7 @@ export function newRegion(p: Partition): number {
 }
 
 /** Edge length (metres) between node i and the members of region r other than i. */
-export function sharedMetres(p: Partition, i: number, r: number): number {
+function sharedMetres(p: Partition, i: number, r: number): number {
   const { g } = p;
   let sum = 0;
   for (let k = g.adjStart[i]; k < g.adjStart[i + 1]; k++) if (p.label[g.adj[k]] === r) sum += g.edgeMetres[k];

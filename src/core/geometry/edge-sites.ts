@@ -1,4 +1,6 @@
-// Which site's ring holds each directed edge a -> b of a cell mesh. Stored as compressed rows
+// The one directed-edge map of the core: which site's ring holds each directed edge a -> b of a
+// cell mesh (Voronoi cells, small areas, cell pieces, network footprints), and from it each
+// cell's neighbours across edges with a reverse twin and the length shared with each. Stored as compressed rows
 // (for each start vertex, its outgoing edges) in typed arrays rather than a Map keyed by
 // a * vertexCount + b: those keys pass 2^30, where V8 stores them as boxed doubles, and a national
 // mesh has ~35,000 of them (100,000 sites: ~600,000), so the Map cost most of the adjacency time
@@ -56,4 +58,57 @@ export class EdgeSites implements EdgeSiteLookup {
     const to = key - from * this.vertexCount;
     return from >= 0 && from < this.vertexCount ? this.owner(from, to) : undefined;
   }
+}
+
+/**
+ * Neighbours of cell `self` (its rings' edges whose reverse edge another cell holds) and the edge
+ * length shared with each, metres, in the order first met; written into `others` and `lengths`,
+ * which are cleared first. Example: two unit squares side by side give others [1], lengths [1].
+ */
+export function sharedEdges(
+  rings: readonly Int32Array[],
+  self: number,
+  edges: EdgeSites,
+  xy: Float64Array,
+  others: number[],
+  lengths: number[],
+): void {
+  others.length = lengths.length = 0;
+  for (const r of rings) {
+    for (let i = 0; i < r.length; i++) {
+      const a = r[i],
+        b = r[(i + 1) % r.length];
+      const other = edges.owner(b, a);
+      if (other === undefined || other === self) continue;
+      const len = Math.hypot(xy[b * 2] - xy[a * 2], xy[b * 2 + 1] - xy[a * 2 + 1]);
+      const k = others.indexOf(other);
+      if (k < 0) {
+        others.push(other);
+        lengths.push(len);
+      } else lengths[k] += len;
+    }
+  }
+}
+
+/**
+ * The edge map and adjacency of a mesh: per cell, the cells sharing an edge of positive length
+ * (ascending) and that length in metres. `cellRings[cell]`: rings of vertex ids (not closed).
+ */
+export function meshAdjacency(cellRings: readonly (readonly Int32Array[])[], xy: Float64Array, nV: number) {
+  const edgeSite = new EdgeSites(cellRings, nV);
+  const neighbours: Int32Array[] = [];
+  const sharedEdgeMetres: Float64Array[] = [];
+  // A cell has a handful of neighbours: small parallel arrays beat a Map per cell.
+  const others: number[] = [];
+  const lengths: number[] = [];
+  cellRings.forEach((rings, site) => {
+    sharedEdges(rings, site, edgeSite, xy, others, lengths);
+    const order = others
+      .map((_, k) => k)
+      .filter((k) => lengths[k] > 0)
+      .sort((p, q) => others[p] - others[q]);
+    neighbours.push(Int32Array.from(order, (k) => others[k]));
+    sharedEdgeMetres.push(Float64Array.from(order, (k) => lengths[k]));
+  });
+  return { edgeSite, neighbours, sharedEdgeMetres };
 }

@@ -16,7 +16,8 @@ import { readPolygons } from './read-polygons';
 import { polygonsOf } from '../geometry/polygons';
 import { pointInRing } from '../geometry/ring-math';
 import { repairSelfTouching } from './repair-self-touching';
-import { cleanPolygon, polygonsToGeometry, ringSignedArea2 } from './rings';
+import { ringSignedArea2 } from '../geometry/ring-math';
+import { cleanPolygon, polygonsToGeometry } from './rings';
 import { DEFAULT_MAX_BYTES, checkText, isRecord, parseJson } from './text-input';
 
 export interface ParseBoundaryOptions {

@@ -1,0 +1,88 @@
+// The interaction part of the map adapter: pointer events and finished lasso/drawn shapes handed
+// to the current mode's handlers (src/map/modes.ts) through a port onto the map.
+import type * as maplibregl from 'maplibre-gl';
+import { booleanPointInPolygon } from '@turf/turf';
+import type { PracticeCode } from '../core/model';
+import { selectTessellation } from '../state/selectors';
+import type { Planner } from '../state/store';
+import type { Mode } from '../state/types';
+import { CELL_LAYER, PRACTICE_LAYER } from './layers';
+import { MODE_HANDLERS, type MapPort } from './modes';
+import { ShapeTool } from './shape-tool';
+
+export class MapInteraction {
+  private readonly port: MapPort;
+  private readonly shapes: ShapeTool;
+  private dragging = false;
+  private readonly endDrag = () => {
+    if (!this.dragging) return;
+    this.dragging = false;
+    this.handlers().onPointerUp?.({ x: 0, y: 0 }, this.port, this.get);
+  };
+
+  constructor(
+    private readonly map: maplibregl.Map,
+    private readonly get: () => Planner,
+  ) {
+    this.port = {
+      practicesAt: (point) => this.practicesAt(point),
+      setDragPan(enabled) {
+        if (enabled) map.dragPan.enable();
+        else map.dragPan.disable();
+      },
+      setDrawing: (kind) => this.shapes.setKind(kind),
+    };
+    this.shapes = new ShapeTool(map, (polygon) => {
+      const codes = get()
+        .doc.practices.filter((p) => booleanPointInPolygon([p.lon, p.lat], polygon))
+        .map((p) => p.code);
+      this.handlers().onShape?.(codes, get);
+    });
+    map.on('click', (e) => this.handlers().onClick?.(e.point, this.port, get));
+    map.on('mousedown', (e) => {
+      this.dragging = this.handlers().onPointerDown?.(e.point, this.port, get) ?? false;
+    });
+    map.on('mousemove', (e) => this.handlers().onPointerMove?.(e.point, this.port, get, this.dragging));
+    map.on('mouseup', this.endDrag);
+    window.addEventListener('mouseup', this.endDrag);
+    map.getCanvasContainer().addEventListener('mouseleave', () => get().hoverPractice(null));
+  }
+
+  private handlers() {
+    return MODE_HANDLERS[this.get().mode];
+  }
+
+  /** Practices under the pointer: a practice circle, else every practice of the cell there. */
+  private practicesAt({ x, y }: { x: number; y: number }): PracticeCode[] {
+    const hits = this.map.queryRenderedFeatures(
+      [
+        [x - 4, y - 4],
+        [x + 4, y + 4],
+      ],
+      { layers: [PRACTICE_LAYER] },
+    );
+    if (hits.length > 0) return [hits[0].properties.code as PracticeCode];
+    const cell = this.map.queryRenderedFeatures([x, y], { layers: [CELL_LAYER] })[0];
+    if (!cell) return [];
+    const s = this.get();
+    const site = selectTessellation(s).sites[Number(cell.properties.site)];
+    return site ? site.practices.map((i) => s.doc.practices[i].code) : [];
+  }
+
+  /** The current mode starts (after the map's layers are ready). */
+  enter(): void {
+    this.handlers().enter?.(this.port, this.get);
+  }
+
+  /** Leaves one mode for another, with the new mode's cursor. */
+  changeMode(from: Mode, to: Mode): void {
+    MODE_HANDLERS[from].exit?.(this.port, this.get);
+    MODE_HANDLERS[to].enter?.(this.port, this.get);
+    this.map.getCanvas().style.cursor = MODE_HANDLERS[to].cursor;
+  }
+
+  destroy(): void {
+    window.removeEventListener('mouseup', this.endDrag);
+    this.shapes.destroy();
+  }
+}

@@ -1,0 +1,167 @@
+// Source sync: the plan (study area, cells, practices, footprints and their labels) pushed into
+// the planner's MapLibre sources. A new table or boundary redraws everything; an edit pushes only
+// what changed: footprints of changed networks through updateData (stable ids), practice colours
+// and hover/selection as feature-state.
+import type * as maplibregl from 'maplibre-gl';
+import { bbox as turfBbox } from '@turf/turf';
+import type { Feature, FeatureCollection } from 'geojson';
+import type { NetworkId, PracticeCode } from '../core/model';
+import type { PlanResult } from '../core/plan';
+import { selectPlan } from '../state/selectors';
+import type { Planner } from '../state/store';
+import type { NetworkDef } from '../state/types';
+import {
+  cellFeatures,
+  defsById,
+  footprintFeature,
+  footprintLabel,
+  practiceFeature,
+  practicesToRefresh,
+} from './features';
+import type { FootprintLabels } from './labels';
+import { SOURCES } from './layers';
+
+export class PlanSync {
+  private shown: PlanResult | null = null;
+  private shownDefs: readonly NetworkDef[] = [];
+  private hovered: number | null = null;
+  private selected: number | null = null;
+
+  constructor(
+    private readonly map: maplibregl.Map,
+    private readonly get: () => Planner,
+    private readonly labels: FootprintLabels,
+  ) {}
+
+  /** Whether a plan has been drawn since the map was created (a style reload keeps it). */
+  get hasShown(): boolean {
+    return this.shown !== null;
+  }
+
+  private geo(id: string) {
+    return this.map.getSource(id) as maplibregl.GeoJSONSource | undefined;
+  }
+
+  /** Every source from the current plan; `fit` moves the view to the study area. */
+  full(fit: boolean): void {
+    const s = this.get();
+    const plan = selectPlan(s);
+    const t = plan.tessellation;
+    const defs = defsById(s.doc.networks);
+    this.geo(SOURCES.area)?.setData({ type: 'Feature', properties: {}, geometry: t.areaGeometry });
+    this.geo(SOURCES.cells)?.setData({ type: 'FeatureCollection', features: cellFeatures(t) });
+    this.map.removeFeatureState({ source: SOURCES.practices });
+    this.geo(SOURCES.practices)?.setData({
+      type: 'FeatureCollection',
+      features: s.doc.practices.map((p, i) =>
+        practiceFeature(i, p, defs.get(s.doc.assignment.get(p.code) as NetworkId)),
+      ),
+    });
+    const fps: Feature[] = [];
+    this.labels.clear();
+    for (const def of s.doc.networks) {
+      const summary = plan.networks.get(def.id);
+      if (!summary) continue;
+      const f = footprintFeature(def, summary);
+      if (f) fps.push(f);
+      this.labels.set(
+        def.fid,
+        summary.geometry,
+        footprintLabel(def, summary),
+        summary.band !== 'within',
+        summary.areaKm2,
+      );
+    }
+    this.geo(SOURCES.footprints)?.setData({ type: 'FeatureCollection', features: fps } as FeatureCollection);
+    this.shown = plan;
+    this.shownDefs = s.doc.networks;
+    this.hovered = this.selected = null;
+    if (fit && s.doc.practices.length + (s.doc.boundary ? 1 : 0) > 0) {
+      const b = turfBbox(s.doc.boundary ?? t.areaGeometry) as number[];
+      if (b.every(Number.isFinite)) this.map.fitBounds([b[0], b[1], b[2], b[3]], { padding: 30, duration: 0 });
+    }
+  }
+
+  /** Networks whose name or colour changed between the drawn definitions and the current ones. */
+  private restyled(networks: readonly NetworkDef[]): Set<NetworkId> {
+    const out = new Set<NetworkId>();
+    if (networks === this.shownDefs) return out;
+    const prevDefs = defsById(this.shownDefs);
+    for (const d of networks) {
+      const old = prevDefs.get(d.id);
+      if (!old || old.colour !== d.colour || old.name !== d.name) out.add(d.id);
+    }
+    return out;
+  }
+
+  /** After an edit: only the changed networks' footprints and labels, and the moved practices' colours. */
+  incremental(): void {
+    const s = this.get();
+    const plan = selectPlan(s);
+    if (!this.shown || plan === this.shown) return;
+    const prev = this.shown;
+    const defs = defsById(s.doc.networks);
+    const restyled = this.restyled(s.doc.networks);
+    const refresh = new Set<NetworkId>([...plan.changed, ...restyled]);
+    const removeFids: number[] = [];
+    const add: Feature[] = [];
+    for (const old of this.shownDefs) {
+      if (!defs.has(old.id) || refresh.has(old.id)) {
+        removeFids.push(old.fid);
+        this.labels.remove(old.fid);
+      }
+    }
+    for (const id of refresh) {
+      const def = defs.get(id);
+      const summary = plan.networks.get(id);
+      if (!def || !summary) continue;
+      const f = footprintFeature(def, summary);
+      if (f) add.push(f);
+      this.labels.set(
+        def.fid,
+        summary.geometry,
+        footprintLabel(def, summary),
+        summary.band !== 'within',
+        summary.areaKm2,
+      );
+    }
+    if (removeFids.length + add.length > 0) void this.geo(SOURCES.footprints)?.updateData({ remove: removeFids, add });
+    // A practice's new colour goes in as feature-state: drawn at the next frame, without the
+    // practices source being re-tiled in MapLibre's worker.
+    for (const i of practicesToRefresh(prev, plan, restyled)) {
+      const { colour, assigned } = practiceFeature(
+        i,
+        s.doc.practices[i],
+        defs.get(s.doc.assignment.get(s.doc.practices[i].code) as NetworkId),
+      ).properties;
+      this.map.setFeatureState({ source: SOURCES.practices, id: i }, { colour, assigned });
+    }
+    this.shown = plan;
+    this.shownDefs = s.doc.networks;
+  }
+
+  /** Moves the hover ring to another practice (null: none). */
+  hover(code: PracticeCode | null): void {
+    this.mark(this.hovered, 'hover', false);
+    this.hovered = this.indexOf(code);
+    this.mark(this.hovered, 'hover', true);
+  }
+
+  /** Moves the selection ring to another practice (null: none). */
+  select(code: PracticeCode | null): void {
+    this.mark(this.selected, 'selected', false);
+    this.selected = this.indexOf(code);
+    this.mark(this.selected, 'selected', true);
+  }
+
+  private indexOf(code: PracticeCode | null): number | null {
+    if (!code) return null;
+    const i = this.get().doc.practices.findIndex((p) => p.code === code);
+    return i < 0 ? null : i;
+  }
+
+  private mark(id: number | null, key: 'hover' | 'selected', value: boolean) {
+    if (id !== null && this.map.getSource(SOURCES.practices))
+      this.map.setFeatureState({ source: SOURCES.practices, id }, { [key]: value });
+  }
+}
