@@ -1,6 +1,6 @@
 // Population of each tile inside each service area, from small-area populations (residents spread
 // evenly over each small area) instead of practice list sizes.
-import { intersect, kinks, unkinkPolygon } from '@turf/turf';
+import { intersect, kinks, unkinkPolygon } from '../geometry/turf';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import type { Boundary } from '../model';
 import type { Projection } from '../geometry';
