@@ -2,21 +2,24 @@
 // the path a planner takes: New, the national practices table (6,452 practices, 1,234 real PCNs)
 // and the England boundary opened through the file inputs, Paint mode, a network chosen in the
 // painting picker, then practices clicked on the map one at a time. Prints JSON:
-// - loading: file chosen -> panel numbers and -> map idle, with the main thread's long tasks;
+// - loading: each file chosen -> the panel shows it, both -> map idle, with the main thread's long tasks;
 // - per click (from the mouse-up event's timestamp): -> the network's row in the panel shows the
 //   new population, -> the clicked practice's circle drawn in the painting colour (read back from
 //   the WebGL canvas as the frame is drawn), the longest main-thread task in between, and how long
 //   the mouse-up itself waited for the main thread (p50/p95/max).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
 import { findChromium } from '../tests/browser/global-setup';
+import { benchBrowserSmallAreas } from './bench-browser-small-areas';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const practicesFile = path.resolve(root, '../shared/data/england_practices_2022-01.geojson');
 const boundaryFile = path.resolve(root, '../shared/data/england_icb_2022_ultragen.geojson');
 const CLICKS = 30;
+// `npm run bench:browser -- --small-areas-only`: open the practices, skip the paint clicks.
+const smallAreasOnly = process.argv.includes('--small-areas-only');
 
 // Long tasks are recorded from the first script on (plain JavaScript: runs in the page).
 const RECORD_LONG_TASKS = `window.__longTasks = [];
@@ -81,6 +84,42 @@ const armClick = (x: number, y: number) => `(() => {
   });
 })()`;
 
+/** Paint mode, a network chosen, then CLICKS practices clicked on the map; one record per click. */
+async function paintClicks(page: Page, step: (text: string) => void) {
+  step('choosing Paint mode and a network');
+  await page.getByTestId('mode-paint').click();
+  const activeId =
+    (await page.evaluate(`[...document.querySelectorAll('li[data-testid^="network-"]')].map((el) => el.getAttribute('data-testid').slice(8))
+    .find((id) => document.querySelector('[data-testid="network-' + id + '"] [data-testid="network-population"]'))`)) as string;
+  await page.getByTestId('painting-network').fill(activeId);
+  await page.getByTestId('painting-network').press('Enter');
+  await page.waitForFunction(
+    (id) =>
+      (window as unknown as { __pcn: { store: { getState(): { activeNetwork: string } } } }).__pcn.store.getState()
+        .activeNetwork === id,
+    activeId,
+  );
+  await page.evaluate('window.__pcn.idle()');
+
+  step(`clicking ${CLICKS} practices`);
+  const targets = (await page.evaluate(PICK_TARGETS)) as { code: string; x: number; y: number }[];
+  const box = (await page.locator('#map').boundingBox())!;
+  const clicks: {
+    panelMs: number | null;
+    inputDelayMs: number;
+    pixelsMs: number;
+    longestTaskMs: number;
+    timedOut: boolean;
+  }[] = [];
+  for (const t of targets) {
+    await page.evaluate(armClick(t.x, t.y));
+    await page.mouse.click(box.x + t.x, box.y + t.y);
+    clicks.push(await page.evaluate('window.__clickResult'));
+    await page.evaluate('window.__pcn.idle()');
+  }
+  return clicks;
+}
+
 await build({ root, logLevel: 'warn' });
 const server = await preview({ root, logLevel: 'warn', preview: { port: 0, host: '127.0.0.1', open: false } });
 const address = server.httpServer.address();
@@ -122,34 +161,22 @@ try {
     { timeout: 60_000 },
   );
   const practicesPanelMs = ((await page.evaluate('performance.now()')) as number) - loadStart;
+  const boundaryStart = (await page.evaluate('performance.now()')) as number;
   await page.getByTestId('file-boundary').setInputFiles(boundaryFile);
-  await page.waitForFunction((name) => document.body.textContent?.includes(name), path.basename(boundaryFile), {
-    timeout: 60_000,
-  });
+  // The plan's file list names the boundary once it is part of the plan (busy labels and notices
+  // name it earlier).
+  await page.waitForFunction(
+    (name) => document.querySelector('[data-testid="sources"]')?.textContent?.includes(name),
+    path.basename(boundaryFile),
+    { timeout: 60_000 },
+  );
+  const boundaryPanelMs = ((await page.evaluate('performance.now()')) as number) - boundaryStart;
   await page.evaluate('window.__pcn.idle()');
   const loadEnd = (await page.evaluate('performance.now()')) as number;
   const loadTasks = (await page.evaluate(
     `window.__longTasks.filter(([t]) => t >= ${loadStart} && t <= ${loadEnd}).map(([, d]) => d)`,
   )) as number[];
 
-  step('choosing Paint mode and a network');
-  await page.getByTestId('mode-paint').click();
-  const activeId =
-    (await page.evaluate(`[...document.querySelectorAll('li[data-testid^="network-"]')].map((el) => el.getAttribute('data-testid').slice(8))
-    .find((id) => document.querySelector('[data-testid="network-' + id + '"] [data-testid="network-population"]'))`)) as string;
-  await page.getByTestId('painting-network').fill(activeId);
-  await page.getByTestId('painting-network').press('Enter');
-  await page.waitForFunction(
-    (id) =>
-      (window as unknown as { __pcn: { store: { getState(): { activeNetwork: string } } } }).__pcn.store.getState()
-        .activeNetwork === id,
-    activeId,
-  );
-  await page.evaluate('window.__pcn.idle()');
-
-  step(`clicking ${CLICKS} practices`);
-  const targets = (await page.evaluate(PICK_TARGETS)) as { code: string; x: number; y: number }[];
-  const box = (await page.locator('#map').boundingBox())!;
   const clicks: {
     panelMs: number | null;
     inputDelayMs: number;
@@ -157,12 +184,9 @@ try {
     longestTaskMs: number;
     timedOut: boolean;
   }[] = [];
-  for (const t of targets) {
-    await page.evaluate(armClick(t.x, t.y));
-    await page.mouse.click(box.x + t.x, box.y + t.y);
-    clicks.push(await page.evaluate('window.__clickResult'));
-    await page.evaluate('window.__pcn.idle()');
-  }
+  if (!smallAreasOnly) clicks.push(...(await paintClicks(page, step)));
+  step('small areas: national LSOAs and registrations, switch, moves');
+  const smallAreas = await benchBrowserSmallAreas(page, path.resolve(root, '../shared/data'));
   const ok = clicks.filter((c) => !c.timedOut);
   const q = (xs: number[], p: number) =>
     Math.round([...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))] * 10) / 10;
@@ -176,6 +200,7 @@ try {
         },
         loading: {
           practicesFileToPanelMs: Math.round(practicesPanelMs),
+          boundaryFileToPanelMs: Math.round(boundaryPanelMs),
           bothFilesToIdleMapMs: Math.round(loadEnd - loadStart),
           longTasks: {
             count: loadTasks.length,
@@ -199,6 +224,7 @@ try {
           clickToPixelsMs: { ...stats(ok.map((c) => c.pixelsMs)), target95: 100 },
           longestTaskPerPaintMs: { ...stats(ok.map((c) => c.longestTaskMs)), targetMax: 50 },
         },
+        smallAreas,
         pageErrors: errors,
         note: 'WebGL runs in SwiftShader (software) on this machine; a GPU draws faster.',
       },

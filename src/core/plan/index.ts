@@ -2,3 +2,4 @@ export type { NetworkSummary, PlanInput, PlanResult } from './types';
 export { evaluatePlan } from './evaluate-plan';
 export { updatePlan } from './update-plan';
 export { colourNetworks, networkAdjacency } from './network-colours';
+export { packPlan, unpackPlan, type PackedPlan } from './packed-plan';
