@@ -96,8 +96,8 @@ export function selectPlan(
     return cells;
   }
   const before = shownMemo;
-  const areas = selectSmallAreaPlan(cells.input, s.smallAreas, () =>
-    changedPractices(before?.input.assignment ?? new Map(), cells.input.assignment),
+  const areas = selectSmallAreaPlan(cells.input, s.smallAreas, (from) =>
+    changedPractices(from, cells.input.assignment),
   );
   shownMemo = withSmallAreaFootprints(cells, areas, before);
   return shownMemo;
