@@ -4,29 +4,31 @@ import { buildTessellation, type Tessellation } from '../core/geometry';
 import { boundaryContains, farPracticeWarnings, issueCount, practicesOutsideBoundary } from '../core/io';
 import type { Assignment, Issue, PracticeCode } from '../core/model';
 import { evaluatePlan, updatePlan, type PlanInput, type PlanResult } from '../core/plan';
+import { memoSlot } from './memo';
 import { FOOTPRINT_SOURCES, selectSmallAreaPlan, withSmallAreaFootprints } from './small-areas';
 import type { PlannerState } from './store';
 
-let tessMemo: { practices: unknown; boundary: unknown; t: Tessellation } | null = null;
+/** What the document's selectors read: the document and the store's memo. */
+type DocState = Pick<PlannerState, 'doc' | 'memo'>;
 
-export function selectTessellation(s: Pick<PlannerState, 'doc'>): Tessellation {
+const tessMemo = memoSlot<{ practices: unknown; boundary: unknown; t: Tessellation }>('tessellation');
+
+export function selectTessellation(s: DocState): Tessellation {
   const { practices, boundary } = s.doc;
-  if (!tessMemo || tessMemo.practices !== practices || tessMemo.boundary !== boundary) {
-    tessMemo = { practices, boundary, t: buildTessellation(practices, boundary) };
-  }
-  return tessMemo.t;
+  const m = tessMemo.get(s);
+  if (m && m.practices === practices && m.boundary === boundary) return m.t;
+  return tessMemo.set(s, { practices, boundary, t: buildTessellation(practices, boundary) }).t;
 }
 
-let inputMemo: PlanInput | null = null;
-let planMemo: PlanResult | null = null;
+const inputMemo = memoSlot<PlanInput>('plan input');
+const planMemo = memoSlot<PlanResult>('cell plan');
 
-function planInput(s: Pick<PlannerState, 'doc'>): PlanInput {
+function planInput(s: DocState): PlanInput {
   const { practices, networks, assignment, band } = s.doc;
-  const m = inputMemo;
+  const m = inputMemo.get(s);
   if (m && m.practices === practices && m.networks === networks && m.assignment === assignment && m.band === band)
     return m;
-  inputMemo = { practices, networks, assignment, band };
-  return inputMemo;
+  return inputMemo.set(s, { practices, networks, assignment, band });
 }
 
 /** Practices whose network differs between two assignments. */
@@ -39,35 +41,30 @@ export function changedPractices(a: Assignment, b: Assignment): PracticeCode[] {
 }
 
 /** The plan with footprints from practice cells, whatever the footprint source shown (colours follow it). */
-export function selectCellPlan(s: Pick<PlannerState, 'doc'>): PlanResult {
+export function selectCellPlan(s: DocState): PlanResult {
   const t = selectTessellation(s);
   const input = planInput(s);
-  const prev = planMemo;
+  const prev = planMemo.get(s);
   if (prev && prev.input === input && prev.tessellation === t) return prev;
-  planMemo =
+  return planMemo.set(
+    s,
     prev && prev.tessellation === t && prev.input.practices === input.practices
       ? updatePlan(prev, input, changedPractices(prev.input.assignment, input.assignment))
-      : evaluatePlan(input, t);
-  return planMemo;
+      : evaluatePlan(input, t),
+  );
 }
 
-let shownMemo: PlanResult | null = null;
+const shownMemo = memoSlot<PlanResult>('shown plan');
 
 /** The plan the app shows: footprints from practice cells, or from small areas when chosen and opened. */
-export function selectPlan(
-  s: Pick<PlannerState, 'doc'> & Partial<Pick<PlannerState, 'smallAreas' | 'footprintSource'>>,
-): PlanResult {
+export function selectPlan(s: DocState & Partial<Pick<PlannerState, 'smallAreas' | 'footprintSource'>>): PlanResult {
   const cells = selectCellPlan(s);
-  if (s.footprintSource !== FOOTPRINT_SOURCES.smallAreas || !s.smallAreas) {
-    shownMemo = cells;
-    return cells;
-  }
-  const before = shownMemo;
-  const areas = selectSmallAreaPlan(cells.input, s.smallAreas, () =>
+  if (s.footprintSource !== FOOTPRINT_SOURCES.smallAreas || !s.smallAreas) return shownMemo.set(s, cells);
+  const before = shownMemo.get(s);
+  const areas = selectSmallAreaPlan(s, cells.input, s.smallAreas, () =>
     changedPractices(before?.input.assignment ?? new Map(), cells.input.assignment),
   );
-  shownMemo = withSmallAreaFootprints(cells, areas, before);
-  return shownMemo;
+  return shownMemo.set(s, withSmallAreaFootprints(s, cells, areas, before));
 }
 
 export interface PlanSummaryFigures {
@@ -102,15 +99,17 @@ export interface PlanChecks {
 
 const NO_CHECKS: PlanChecks = { outside: 0, issues: [], title: '' };
 const practicesLie = (n: number) => `${n} practice${n === 1 ? ' lies' : 's lie'}`;
-let checksMemo: { practices: unknown; boundary: unknown; sources: unknown; checks: PlanChecks } | null = null;
+const checksMemo = memoSlot<{ practices: unknown; boundary: unknown; sources: unknown; checks: PlanChecks }>(
+  'plan checks',
+);
 
 /**
  * Checks of the current plan, re-run whenever its practices or boundary change (never left over
  * from an earlier file): practices lying outside the boundary.
  */
-export function selectPlanChecks(s: Pick<PlannerState, 'doc'>): PlanChecks {
+export function selectPlanChecks(s: DocState): PlanChecks {
   const { practices, boundary, sources } = s.doc;
-  const m = checksMemo;
+  const m = checksMemo.get(s);
   if (m && m.practices === practices && m.boundary === boundary && m.sources === sources) return m.checks;
   let checks = NO_CHECKS;
   const file = sources.find((f) => f.kind === 'practices')?.name ?? 'practices';
@@ -131,6 +130,5 @@ export function selectPlanChecks(s: Pick<PlannerState, 'doc'>): PlanChecks {
         ? NO_CHECKS
         : { outside: n, issues, title: `${practicesLie(n)} far from the rest, outside the study area` };
   }
-  checksMemo = { practices, boundary, sources, checks };
-  return checks;
+  return checksMemo.set(s, { practices, boundary, sources, checks }).checks;
 }
