@@ -11,9 +11,11 @@ import {
   type PracticeHeaders,
   type PracticeTable,
 } from '../core/io';
-import type { Issue, Result } from '../core/model';
+import type { Band, Boundary, Issue, Result } from '../core/model';
+import { unpackPlan, type PackedPlan, type PlanInput } from '../core/plan';
 import { parsePlan, smallAreaRecordNotice } from './plan-file';
 import { colourFor } from './palette';
+import { adoptPlan } from './selectors';
 import { EMPTY_DOC, type PlannerStore } from './store';
 import type { NetworkDef, PlanDoc, SourceFile, SourceKind } from './types';
 
@@ -63,6 +65,21 @@ export interface LoadOptions {
   readonly mode?: PracticesMode;
   /** Marks the files as the synthetic demo region. */
   readonly demo?: boolean;
+  /** The plan the file starts, evaluated ahead in the import worker. */
+  readonly prepared?: PreparedPractices;
+}
+
+/** A new plan's tessellation and evaluation from the import worker, with the boundary and band it assumed. */
+export interface PreparedPractices {
+  readonly plan: PackedPlan;
+  readonly boundary: Boundary | null;
+  readonly band: Band;
+}
+
+/** The plan under a new boundary, evaluated ahead in the import worker from `input` (the document's objects). */
+export interface PreparedBoundary {
+  readonly plan: PackedPlan;
+  readonly input: PlanInput;
 }
 
 /** Parse (here or in the import worker) and then apply with applyPracticesResult. */
@@ -79,14 +96,21 @@ export function loadPracticesText(
 }
 
 /** Before parsing: a failed outcome for an unreadable file, needs-fields when columns are missing, else null. */
-export function checkPracticeFields(
+function checkPracticeFields(
   store: PlannerStore,
   text: string,
   fileName: string,
   fields?: FieldNames,
 ): LoadOutcome | null {
-  if (fields) return null;
-  const headers = readPracticeHeaders(text, fileName);
+  return fields ? null : checkPracticeHeaders(store, readPracticeHeaders(text, fileName), fileName);
+}
+
+/** A failed outcome for an unreadable header, needs-fields when columns are missing, else null. */
+export function checkPracticeHeaders(
+  store: PlannerStore,
+  headers: Result<PracticeHeaders>,
+  fileName: string,
+): LoadOutcome | null {
   if (!headers.ok) return fail(store, fileName, headers.errors);
   if (headers.value.fields.missing.length > 0) return { kind: 'needs-fields', headers: headers.value };
   return null;
@@ -119,11 +143,21 @@ export function applyPracticesResult(
     }));
     // A boundary opened before any practices belongs to this plan (unless demo and real would mix).
     const keepBoundary = s.doc.practices.length === 0 && isDemoPlan(s.doc) === (options.demo === true);
+    const boundary = keepBoundary ? s.doc.boundary : null;
+    const { band } = s.doc;
+    const { prepared } = options;
+    // Evaluated ahead for this boundary and band: shown as it is (anything else is evaluated here).
+    if (prepared && prepared.boundary === boundary && prepared.band === band)
+      adoptPlan(
+        s,
+        boundary,
+        unpackPlan(prepared.plan, { practices: result.value.practices, networks: defs, assignment, band }),
+      );
     s.replaceDoc(
       {
         ...EMPTY_DOC,
-        band: s.doc.band,
-        boundary: keepBoundary ? s.doc.boundary : null,
+        band,
+        boundary,
         sources: keepBoundary ? [...s.doc.sources, source] : [source],
         practices: result.value.practices,
         networks: defs,
@@ -145,7 +179,16 @@ export function loadBoundaryText(
   fileName: string,
   options: Pick<LoadOptions, 'demo'> = {},
 ): LoadOutcome {
-  const r = parseBoundary(text, fileName);
+  return applyBoundaryResult(store, parseBoundary(text, fileName), fileName, options);
+}
+
+/** The boundary as parsed (here or in the import worker), with the plan under it when evaluated ahead. */
+export function applyBoundaryResult(
+  store: PlannerStore,
+  r: Result<Boundary>,
+  fileName: string,
+  options: Pick<LoadOptions, 'demo'> & { readonly prepared?: PreparedBoundary } = {},
+): LoadOutcome {
   if (!r.ok) return fail(store, fileName, r.errors, r.warnings);
   const s = store.getState();
   const source: SourceFile = options.demo
@@ -154,6 +197,17 @@ export function loadBoundaryText(
   if (isDemoPlan(s.doc) && !options.demo) {
     s.replaceDoc({ ...EMPTY_DOC, band: s.doc.band, boundary: r.value, sources: [source] }, `Open ${fileName}`);
   } else {
+    const { doc } = s;
+    const ahead = options.prepared;
+    // Evaluated ahead from exactly this document's practices, networks, assignment and band.
+    if (
+      ahead &&
+      ahead.input.practices === doc.practices &&
+      ahead.input.networks === doc.networks &&
+      ahead.input.assignment === doc.assignment &&
+      ahead.input.band === doc.band
+    )
+      adoptPlan(s, r.value, unpackPlan(ahead.plan, ahead.input));
     s.setBoundary(r.value, source);
     s.dropProblems('boundary');
   }

@@ -4,31 +4,69 @@ import { buildTessellation, type Tessellation } from '../core/geometry';
 import { boundaryContains, farPracticeWarnings, issueCount, practicesOutsideBoundary } from '../core/io';
 import type { Assignment, Issue, PracticeCode } from '../core/model';
 import { evaluatePlan, updatePlan, type PlanInput, type PlanResult } from '../core/plan';
-import { memoSlot } from './memo';
+import { memoSlot, type WithMemo } from './memo';
 import { FOOTPRINT_SOURCES, selectSmallAreaPlan, withSmallAreaFootprints } from './small-areas';
 import type { PlannerState } from './store';
 
 /** What the document's selectors read: the document and the store's memo. */
 type DocState = Pick<PlannerState, 'doc' | 'memo'>;
 
-const tessMemo = memoSlot<{ practices: unknown; boundary: unknown; t: Tessellation }>('tessellation');
+/** A tessellation and the last plan evaluated over it, for one (practices, boundary) pair. */
+interface DerivedEntry {
+  readonly practices: PlannerState['doc']['practices'];
+  readonly boundary: PlannerState['doc']['boundary'];
+  readonly t: Tessellation;
+  plan: PlanResult | null;
+}
+
+/** The last few pairs, newest first: undoing a new boundary or practice file needs no rebuild. */
+const DERIVED_KEPT = 3;
+const derivedMemo = memoSlot<DerivedEntry[]>('tessellations');
+
+function derivedEntry(s: DocState): DerivedEntry {
+  const { practices, boundary } = s.doc;
+  const derived = derivedMemo.get(s) ?? [];
+  const first = derived[0];
+  if (first && first.practices === practices && first.boundary === boundary) return first;
+  const entry = derived.find((m) => m.practices === practices && m.boundary === boundary) ?? {
+    practices,
+    boundary,
+    t: buildTessellation(practices, boundary),
+    plan: null,
+  };
+  derivedMemo.set(s, [entry, ...derived.filter((m) => m !== entry)].slice(0, DERIVED_KEPT));
+  return entry;
+}
 
 export function selectTessellation(s: DocState): Tessellation {
-  const { practices, boundary } = s.doc;
-  const m = tessMemo.get(s);
-  if (m && m.practices === practices && m.boundary === boundary) return m.t;
-  return tessMemo.set(s, { practices, boundary, t: buildTessellation(practices, boundary) }).t;
+  return derivedEntry(s).t;
 }
 
 const inputMemo = memoSlot<PlanInput>('plan input');
-const planMemo = memoSlot<PlanResult>('cell plan');
+
+const sameInput = (a: PlanInput, b: PlanInput) =>
+  a.practices === b.practices && a.networks === b.networks && a.assignment === b.assignment && a.band === b.band;
 
 function planInput(s: DocState): PlanInput {
-  const { practices, networks, assignment, band } = s.doc;
   const m = inputMemo.get(s);
-  if (m && m.practices === practices && m.networks === networks && m.assignment === assignment && m.band === band)
-    return m;
+  if (m && sameInput(m, s.doc)) return m;
+  const { practices, networks, assignment, band } = s.doc;
   return inputMemo.set(s, { practices, networks, assignment, band });
+}
+
+/**
+ * Takes a plan evaluated elsewhere (the import worker) for `plan.input` over `boundary`, so that
+ * a document holding exactly those objects is shown without building or evaluating anything here.
+ */
+export function adoptPlan(store: WithMemo, boundary: PlannerState['doc']['boundary'], plan: PlanResult): void {
+  const { practices } = plan.input;
+  const entry: DerivedEntry = { practices, boundary, t: plan.tessellation, plan };
+  const derived = derivedMemo.get(store) ?? [];
+  derivedMemo.set(
+    store,
+    [entry, ...derived.filter((m) => m.practices !== practices || m.boundary !== boundary)].slice(0, DERIVED_KEPT),
+  );
+  inputMemo.set(store, plan.input);
 }
 
 /** Practices whose network differs between two assignments. */
@@ -42,16 +80,14 @@ export function changedPractices(a: Assignment, b: Assignment): PracticeCode[] {
 
 /** The plan with footprints from practice cells, whatever the footprint source shown (colours follow it). */
 export function selectCellPlan(s: DocState): PlanResult {
-  const t = selectTessellation(s);
+  const entry = derivedEntry(s);
   const input = planInput(s);
-  const prev = planMemo.get(s);
-  if (prev && prev.input === input && prev.tessellation === t) return prev;
-  return planMemo.set(
-    s,
-    prev && prev.tessellation === t && prev.input.practices === input.practices
-      ? updatePlan(prev, input, changedPractices(prev.input.assignment, input.assignment))
-      : evaluatePlan(input, t),
-  );
+  const prev = entry.plan;
+  if (prev && sameInput(prev.input, input)) return prev;
+  entry.plan = prev
+    ? updatePlan(prev, input, changedPractices(prev.input.assignment, input.assignment))
+    : evaluatePlan(input, entry.t);
+  return entry.plan;
 }
 
 const shownMemo = memoSlot<PlanResult>('shown plan');

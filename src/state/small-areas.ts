@@ -43,7 +43,7 @@ const meshMemo = memoSlot<{ layer: SmallAreaLayer; mesh: SmallAreaMesh }>('small
 const planMemo = memoSlot<SmallAreaPlan>('small-area plan');
 
 /** The small-area context for the current practices and files (the mesh is kept while the layer is). */
-export function selectSmallAreaContext(
+function selectSmallAreaContext(
   store: WithMemo,
   practices: PlanInput['practices'],
   source: SmallAreaSource,

@@ -1,7 +1,7 @@
 // Planar polygon arithmetic in projected metres, just what the overlap analysis needs: areas,
 // boxes, point-in-polygon, and the area of an intersection (Sutherland-Hodgman against a convex
 // ring, which gives the exact area even for a non-convex subject; polygon clipping otherwise).
-import { intersect } from '@turf/turf';
+import { intersect } from '../geometry/turf';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import type { Projection } from '../geometry';
 import { clipPass } from '../geometry/clip-ring';

@@ -2,6 +2,7 @@
 // engine builds footprints: a site's cell belongs to the network with the larger population
 // there (tie: lower id); perimeter = cell perimeters minus twice the shared edges inside.
 import type { Assignment, Band, NetworkId, Practice } from '../model';
+import { csrOf, floodFill } from '../geometry/flood-fill';
 import { polsbyPopper } from '../geometry/polsby-popper';
 import { siteOwnerId } from '../plan/site-owner';
 import type { siteAttributes } from './site-graph';
@@ -20,7 +21,7 @@ export interface NetworkFigures {
 }
 
 /** Owner network of each site (index into `ids`, by plan/site-owner's rule), -1 when none of its practices is assigned. */
-export function siteOwners(
+function siteOwners(
   t: ClusterTessellation,
   practices: readonly Practice[],
   assignment: Assignment,
@@ -65,21 +66,23 @@ export function networkFigures(
   }
   const parts = new Int32Array(k);
   const seen = new Uint8Array(owner.length);
+  const graph = csrOf(t.neighbours);
+  const stack: number[] = [];
   for (let s = 0; s < owner.length; s++) {
     if (seen[s] || owner[s] === -1 || attrs.areaM2[s] <= 0) continue;
     const r = owner[s];
     parts[r]++;
-    const stack = [s];
     seen[s] = 1;
-    while (stack.length) {
-      const u = stack.pop() as number;
-      for (const v of t.neighbours[u]) {
-        if (!seen[v] && owner[v] === r && attrs.areaM2[v] > 0) {
-          seen[v] = 1;
-          stack.push(v);
-        }
-      }
-    }
+    floodFill(
+      graph,
+      s,
+      (v) => {
+        if (seen[v] || owner[v] !== r || !(attrs.areaM2[v] > 0)) return false;
+        seen[v] = 1;
+        return true;
+      },
+      stack,
+    );
   }
   return ids.map((_, j) => ({
     population: population[j],

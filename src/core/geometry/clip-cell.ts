@@ -2,7 +2,7 @@
 // crosses. The area is first cropped to the cell's box with Sutherland-Hodgman (clipPass in
 // clip-ring.ts; cheap, and the slivers it may leave lie on the box edge, outside the cell), so
 // polyclip only sees a handful of nearby vertices instead of a whole coastline (a full-boundary intersect costs ~18 ms a cell).
-import { featureCollection, intersect, multiPolygon, polygon } from '@turf/turf';
+import { featureCollection, intersect, multiPolygon, polygon } from './turf';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { clipPass } from './clip-ring';
 import { polygonsOf } from './polygons';

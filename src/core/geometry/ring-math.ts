@@ -106,6 +106,15 @@ export function pointInRing(x: number, y: number, ring: readonly (readonly numbe
   return inside;
 }
 
+/**
+ * Which side of the line a -> b the point c lies on: 1 left (a, b, c counter-clockwise), -1 right,
+ * 0 on the line. The sign test of both segment predicates (segment-index, io/ring-crossings).
+ */
+export function orient(ax: number, ay: number, bx: number, by: number, cx: number, cy: number): number {
+  const v = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
+  return v > 0 ? 1 : v < 0 ? -1 : 0;
+}
+
 /** Monotone-chain convex hull of [x, y] points, counter-clockwise, not closed. */
 export function convexHull(points: readonly (readonly [number, number])[]): [number, number][] {
   const pts = [...points].sort((a, b) => a[0] - b[0] || a[1] - b[1]);

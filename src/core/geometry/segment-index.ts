@@ -1,5 +1,6 @@
 // A uniform grid over the edges of the study area, so a cell can ask "does the boundary cross
 // me?" and a point "am I inside?" by looking at nearby edges only, not the whole coastline.
+import { orient } from './ring-math';
 
 export type Rings = readonly (readonly (readonly [number, number])[])[];
 
@@ -166,11 +167,6 @@ function insideConvex(ring: readonly (readonly number[])[], x: number, y: number
     else if (s !== sign) return false;
   }
   return true;
-}
-
-function orient(ax: number, ay: number, bx: number, by: number, cx: number, cy: number): number {
-  const v = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
-  return v > 0 ? 1 : v < 0 ? -1 : 0;
 }
 
 function segmentsIntersect(

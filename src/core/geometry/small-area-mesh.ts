@@ -13,7 +13,7 @@ import { signedAreaOfIds } from './ring-math';
 import { VertexIndex } from './vertex-index';
 
 /** Default snap distance: a metre, well under LSOA generalisation yet above coordinate rounding (6 decimals ~ 0.1 m). */
-export const SMALL_AREA_SNAP_METRES = 1;
+const SMALL_AREA_SNAP_METRES = 1;
 
 export interface SmallAreaMesh extends CellMesh {
   readonly projection: Projection;

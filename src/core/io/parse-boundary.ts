@@ -1,5 +1,5 @@
 // The study area from GeoJSON: (Multi)Polygons, Features or a FeatureCollection, dissolved into one.
-import { featureCollection, polygon as turfPolygon, union, unkinkPolygon } from '@turf/turf';
+import { featureCollection, polygon as turfPolygon, union, unkinkPolygon } from '../geometry/turf';
 import type { Feature, Polygon, Position } from 'geojson';
 import type { Boundary, Result } from '../model';
 import {
