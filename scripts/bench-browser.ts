@@ -9,14 +9,17 @@
 //   the mouse-up itself waited for the main thread (p50/p95/max).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
 import { findChromium } from '../tests/browser/global-setup';
+import { benchBrowserSmallAreas } from './bench-browser-small-areas';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const practicesFile = path.resolve(root, '../shared/data/england_practices_2022-01.geojson');
 const boundaryFile = path.resolve(root, '../shared/data/england_icb_2022_ultragen.geojson');
 const CLICKS = 30;
+// `npm run bench:browser -- --small-areas-only`: open the practices, skip the paint clicks.
+const smallAreasOnly = process.argv.includes('--small-areas-only');
 
 // Long tasks are recorded from the first script on (plain JavaScript: runs in the page).
 const RECORD_LONG_TASKS = `window.__longTasks = [];
@@ -81,6 +84,42 @@ const armClick = (x: number, y: number) => `(() => {
   });
 })()`;
 
+/** Paint mode, a network chosen, then CLICKS practices clicked on the map; one record per click. */
+async function paintClicks(page: Page, step: (text: string) => void) {
+  step('choosing Paint mode and a network');
+  await page.getByTestId('mode-paint').click();
+  const activeId =
+    (await page.evaluate(`[...document.querySelectorAll('li[data-testid^="network-"]')].map((el) => el.getAttribute('data-testid').slice(8))
+    .find((id) => document.querySelector('[data-testid="network-' + id + '"] [data-testid="network-population"]'))`)) as string;
+  await page.getByTestId('painting-network').fill(activeId);
+  await page.getByTestId('painting-network').press('Enter');
+  await page.waitForFunction(
+    (id) =>
+      (window as unknown as { __pcn: { store: { getState(): { activeNetwork: string } } } }).__pcn.store.getState()
+        .activeNetwork === id,
+    activeId,
+  );
+  await page.evaluate('window.__pcn.idle()');
+
+  step(`clicking ${CLICKS} practices`);
+  const targets = (await page.evaluate(PICK_TARGETS)) as { code: string; x: number; y: number }[];
+  const box = (await page.locator('#map').boundingBox())!;
+  const clicks: {
+    panelMs: number | null;
+    inputDelayMs: number;
+    pixelsMs: number;
+    longestTaskMs: number;
+    timedOut: boolean;
+  }[] = [];
+  for (const t of targets) {
+    await page.evaluate(armClick(t.x, t.y));
+    await page.mouse.click(box.x + t.x, box.y + t.y);
+    clicks.push(await page.evaluate('window.__clickResult'));
+    await page.evaluate('window.__pcn.idle()');
+  }
+  return clicks;
+}
+
 await build({ root, logLevel: 'warn' });
 const server = await preview({ root, logLevel: 'warn', preview: { port: 0, host: '127.0.0.1', open: false } });
 const address = server.httpServer.address();
@@ -138,24 +177,6 @@ try {
     `window.__longTasks.filter(([t]) => t >= ${loadStart} && t <= ${loadEnd}).map(([, d]) => d)`,
   )) as number[];
 
-  step('choosing Paint mode and a network');
-  await page.getByTestId('mode-paint').click();
-  const activeId =
-    (await page.evaluate(`[...document.querySelectorAll('li[data-testid^="network-"]')].map((el) => el.getAttribute('data-testid').slice(8))
-    .find((id) => document.querySelector('[data-testid="network-' + id + '"] [data-testid="network-population"]'))`)) as string;
-  await page.getByTestId('painting-network').fill(activeId);
-  await page.getByTestId('painting-network').press('Enter');
-  await page.waitForFunction(
-    (id) =>
-      (window as unknown as { __pcn: { store: { getState(): { activeNetwork: string } } } }).__pcn.store.getState()
-        .activeNetwork === id,
-    activeId,
-  );
-  await page.evaluate('window.__pcn.idle()');
-
-  step(`clicking ${CLICKS} practices`);
-  const targets = (await page.evaluate(PICK_TARGETS)) as { code: string; x: number; y: number }[];
-  const box = (await page.locator('#map').boundingBox())!;
   const clicks: {
     panelMs: number | null;
     inputDelayMs: number;
@@ -163,12 +184,9 @@ try {
     longestTaskMs: number;
     timedOut: boolean;
   }[] = [];
-  for (const t of targets) {
-    await page.evaluate(armClick(t.x, t.y));
-    await page.mouse.click(box.x + t.x, box.y + t.y);
-    clicks.push(await page.evaluate('window.__clickResult'));
-    await page.evaluate('window.__pcn.idle()');
-  }
+  if (!smallAreasOnly) clicks.push(...(await paintClicks(page, step)));
+  step('small areas: national LSOAs and registrations, switch, moves');
+  const smallAreas = await benchBrowserSmallAreas(page, path.resolve(root, '../shared/data'));
   const ok = clicks.filter((c) => !c.timedOut);
   const q = (xs: number[], p: number) =>
     Math.round([...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))] * 10) / 10;
@@ -206,6 +224,7 @@ try {
           clickToPixelsMs: { ...stats(ok.map((c) => c.pixelsMs)), target95: 100 },
           longestTaskPerPaintMs: { ...stats(ok.map((c) => c.longestTaskMs)), targetMax: 50 },
         },
+        smallAreas,
         pageErrors: errors,
         note: 'WebGL runs in SwiftShader (software) on this machine; a GPU draws faster.',
       },

@@ -97,8 +97,8 @@ export function selectPlan(s: DocState & Partial<Pick<PlannerState, 'smallAreas'
   const cells = selectCellPlan(s);
   if (s.footprintSource !== FOOTPRINT_SOURCES.smallAreas || !s.smallAreas) return shownMemo.set(s, cells);
   const before = shownMemo.get(s);
-  const areas = selectSmallAreaPlan(s, cells.input, s.smallAreas, () =>
-    changedPractices(before?.input.assignment ?? new Map(), cells.input.assignment),
+  const areas = selectSmallAreaPlan(s, cells.input, s.smallAreas, (from) =>
+    changedPractices(from, cells.input.assignment),
   );
   return shownMemo.set(s, withSmallAreaFootprints(s, cells, areas, before));
 }

@@ -1,5 +1,6 @@
 // Small areas in the app: the layer and registrations the planner opened, which footprints the
 // map and panels show, and the derived small-area plan (memoised, following edits incrementally).
+import type { HardArea } from '../core/cluster';
 import type { SmallAreaMesh } from '../core/geometry/small-area-mesh';
 import type { NetworkId, PracticeCode } from '../core/model';
 import type { PlanInput, PlanResult } from '../core/plan';
@@ -27,6 +28,20 @@ export interface SmallAreaSource {
   readonly layerFile: FileRef;
   readonly registrations: Registrations | null;
   readonly registrationsFile: FileRef | null;
+  /** The layer's mesh when built ahead (the app builds it in the worker that reads the layer). */
+  readonly mesh?: SmallAreaMesh;
+  /** Hard areas (e.g. boroughs): a small area only goes to a network of its own hard area. */
+  readonly hardAreas?: SmallAreaHardAreas | null;
+}
+
+/** A hard-area layer as opened in the Small areas tab, its text kept to read it again by another field. */
+export interface SmallAreaHardAreas {
+  readonly areas: readonly HardArea[];
+  readonly file: FileRef;
+  /** The property naming each feature's area; null: every feature is its own area. */
+  readonly field: string | null;
+  readonly fields: readonly string[];
+  readonly text: string;
 }
 
 export const FOOTPRINT_SOURCES = { cells: 'cells', smallAreas: 'smallAreas' } as const;
@@ -51,26 +66,35 @@ function selectSmallAreaContext(
   const m = contextMemo.get(store);
   if (m && m.practices === practices && m.source === source) return m;
   const kept = meshMemo.get(store);
-  const mesh = kept && kept.layer === source.layer ? kept.mesh : undefined;
-  const built = buildSmallAreaContext({ layer: source.layer, practices, registrations: source.registrations, mesh });
+  const mesh = source.mesh ?? (kept && kept.layer === source.layer ? kept.mesh : undefined);
+  const built = buildSmallAreaContext({
+    layer: source.layer,
+    practices,
+    registrations: source.registrations,
+    mesh,
+    hardAreas: source.hardAreas?.areas ?? null,
+  });
   meshMemo.set(store, { layer: source.layer, mesh: built.context.mesh });
   return contextMemo.set(store, { practices, source, ...built });
 }
 
-/** The small-area plan for `input`, updated incrementally from the last one when only the assignment moved. */
+/**
+ * The small-area plan for `input`, updated incrementally from the last one (moves, networks added
+ * or removed, band); `changed(from)` lists the practices whose network differs from assignment `from`.
+ */
 export function selectSmallAreaPlan(
   store: WithMemo,
   input: PlanInput,
   source: SmallAreaSource,
-  changed: () => PracticeCode[],
+  changed: (from: PlanInput['assignment']) => PracticeCode[],
 ): SmallAreaPlan {
   const { context } = selectSmallAreaContext(store, input.practices, source);
   const prev = planMemo.get(store);
   if (prev && prev.input === input && prev.context === context) return prev;
   return planMemo.set(
     store,
-    prev && prev.context === context && prev.input.networks === input.networks && prev.input.band === input.band
-      ? updateSmallAreaPlan(prev, input, changed())
+    prev && prev.context === context
+      ? updateSmallAreaPlan(prev, input, changed(prev.input.assignment))
       : evaluateSmallAreaPlan(input, context),
   );
 }

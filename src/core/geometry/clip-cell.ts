@@ -1,17 +1,30 @@
 // Exact clipping of one convex Voronoi cell to the study area, for the few cells the boundary
-// crosses. The area is first cropped to the cell's box with Sutherland-Hodgman (clipPass in
-// clip-ring.ts; cheap, and the slivers it may leave lie on the box edge, outside the cell), so
-// polyclip only sees a handful of nearby vertices instead of a whole coastline (a full-boundary intersect costs ~18 ms a cell).
+// crosses. The common case is clipped directly (clipConvexCell in clip-convex.ts); a cell where
+// the boundary touches the cell's edge lines exactly, or crossings cannot be ordered with
+// certainty, goes to polyclip instead. For polyclip the area is first cropped to the cell's box
+// with Sutherland-Hodgman (clipPass in clip-ring.ts; cheap, and the slivers it may leave lie on
+// the box edge, outside the cell), so it only sees a handful of nearby vertices instead of a
+// whole coastline (a full-boundary intersect costs ~18 ms a cell).
 import { featureCollection, intersect, multiPolygon, polygon } from './turf';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { clipPass } from './clip-ring';
 import { polygonsOf } from './polygons';
+import { clipConvexCell } from './clip-convex';
+import type { SegmentIndex } from './segment-index';
 
 export type XY = [number, number];
 /** MultiPolygon coordinates in metres: polygons -> rings (closed) -> points. */
 export type AreaPolygons = XY[][][];
 
-export function clipCellToArea(cell: readonly XY[], area: AreaPolygons): XY[][][] {
+/**
+ * The part of `cell` (closed, convex) inside the area, as polygons of closed rings (metres).
+ * `index` holds the area's edges with the interior on their left (shells counter-clockwise).
+ */
+export function clipCellToArea(cell: readonly XY[], area: AreaPolygons, index: SegmentIndex): XY[][][] {
+  return clipConvexCell(cell, index) ?? polyclipCell(cell, area);
+}
+
+function polyclipCell(cell: readonly XY[], area: AreaPolygons): XY[][][] {
   let x0 = Infinity,
     y0 = Infinity,
     x1 = -Infinity,

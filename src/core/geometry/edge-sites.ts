@@ -11,40 +11,34 @@ export interface EdgeSiteLookup {
   get(key: number): number | undefined;
 }
 
+/** EdgeSites' tables, plain typed arrays so a worker can transfer them. */
+export interface EdgeSiteArrays {
+  readonly start: Int32Array;
+  readonly to: Int32Array;
+  readonly site: Int32Array;
+}
+
 export class EdgeSites implements EdgeSiteLookup {
   private readonly start: Int32Array;
   private readonly to: Int32Array;
   private readonly site: Int32Array;
 
-  /** `cellRings[site]`: rings of vertex ids (not closed); edges run from each id to the next. */
+  /**
+   * From `cellRings[site]`: rings of vertex ids (not closed); edges run from each id to the next.
+   * Or from the tables of another EdgeSites (`arrays()`), e.g. after a transfer from a worker.
+   */
   constructor(
-    cellRings: readonly (readonly Int32Array[])[],
+    cells: readonly (readonly Int32Array[])[] | EdgeSiteArrays,
     private readonly vertexCount: number,
   ) {
-    const start = new Int32Array(vertexCount + 1);
-    let edges = 0;
-    for (const rings of cellRings) {
-      for (const r of rings) {
-        for (let i = 0; i < r.length; i++) start[r[i] + 1]++;
-        edges += r.length;
-      }
-    }
-    for (let v = 0; v < vertexCount; v++) start[v + 1] += start[v];
-    const fill = start.slice(0, vertexCount);
-    const to = new Int32Array(edges);
-    const site = new Int32Array(edges);
-    cellRings.forEach((rings, s) => {
-      for (const r of rings) {
-        for (let i = 0; i < r.length; i++) {
-          const k = fill[r[i]]++;
-          to[k] = r[(i + 1) % r.length];
-          site[k] = s;
-        }
-      }
-    });
-    this.start = start;
-    this.to = to;
-    this.site = site;
+    const tables = Array.isArray(cells) ? buildTables(cells, vertexCount) : (cells as EdgeSiteArrays);
+    this.start = tables.start;
+    this.to = tables.to;
+    this.site = tables.site;
+  }
+
+  arrays(): EdgeSiteArrays {
+    return { start: this.start, to: this.to, site: this.site };
   }
 
   /** Site of the edge from -> to, or undefined; the last ring listed wins, as with Map#set. */
@@ -58,6 +52,31 @@ export class EdgeSites implements EdgeSiteLookup {
     const to = key - from * this.vertexCount;
     return from >= 0 && from < this.vertexCount ? this.owner(from, to) : undefined;
   }
+}
+
+function buildTables(cellRings: readonly (readonly Int32Array[])[], vertexCount: number): EdgeSiteArrays {
+  const start = new Int32Array(vertexCount + 1);
+  let edges = 0;
+  for (const rings of cellRings) {
+    for (const r of rings) {
+      for (let i = 0; i < r.length; i++) start[r[i] + 1]++;
+      edges += r.length;
+    }
+  }
+  for (let v = 0; v < vertexCount; v++) start[v + 1] += start[v];
+  const fill = start.slice(0, vertexCount);
+  const to = new Int32Array(edges);
+  const site = new Int32Array(edges);
+  cellRings.forEach((rings, s) => {
+    for (const r of rings) {
+      for (let i = 0; i < r.length; i++) {
+        const k = fill[r[i]]++;
+        to[k] = r[(i + 1) % r.length];
+        site[k] = s;
+      }
+    }
+  });
+  return { start, to, site };
 }
 
 /**

@@ -22,6 +22,8 @@ export interface SmallAreaMesh extends CellMesh {
   /** Edges with no twin after snapping: the outline of the layer and any gaps or overlaps left. */
   readonly unmatchedAfter: number;
   readonly edgeCount: number;
+  /** Per area: a projected point inside it ([x0, y0, x1, y1, ...]), when computed ahead (withInsidePoints). */
+  readonly insideXY?: Float64Array;
 }
 
 /**

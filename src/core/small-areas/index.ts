@@ -4,7 +4,7 @@ export type { SmallAreaLayer } from './parse-small-area-layer';
 export { parseCentroids } from './parse-centroids';
 export { readRegistrations, RegistrationsReader } from './registrations';
 export type { Registrations } from './registrations';
-export { buildSmallAreaContext } from './context';
+export { areaReferenceXY, buildSmallAreaContext } from './context';
 export type { SmallAreaContext } from './context';
 export { AREA_METHOD, evaluateSmallAreaPlan, updateSmallAreaPlan } from './small-area-plan';
 export type { SmallAreaNetworkSummary, SmallAreaPlan } from './small-area-plan';
