@@ -3,25 +3,34 @@
 // and the England boundary opened through the file inputs, Paint mode, a network chosen in the
 // painting picker, then practices clicked on the map one at a time (the pointer rests on the
 // practice, as a hand's does, before the button goes down). Prints JSON:
-// - loading: file chosen -> panel numbers and -> map idle, with the main thread's long tasks;
+// - loading: each file chosen -> the panel shows it, both -> map idle, with the main thread's long tasks;
 // - per click, from the mouse-down event's timestamp (Paint assigns on pointer down): -> the
 //   network's row in the panel shows the new population, -> the clicked practice's circle drawn in
 //   the painting colour (read back from the WebGL canvas as the frame is drawn), the longest
 //   main-thread task in between, and how long the mouse-down waited for the main thread;
-// - every main-thread task over 50 ms during the clicks, including redraws after them.
-// Main-thread tasks come from a Chrome trace ('toplevel' category), not the Long Tasks API, which
-// misses the frames' rendering work (with software compositing every WebGL frame is read back on
+// - every main-thread task over 50 ms during the clicks, including redraws after them;
+// - the small-area section (scripts/bench-browser-small-areas.ts).
+// Main-thread tasks of loading and clicks come from a Chrome trace ('toplevel' category), not the
+// Long Tasks API (still recorded for the small-area section), which misses the frames' rendering work (with software compositing every WebGL frame is read back on
 // the main thread). Every wait is bounded: a stuck step fails with its name instead of hanging.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
 import { findChromium } from '../tests/browser/global-setup';
+import { benchBrowserSmallAreas } from './bench-browser-small-areas';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const practicesFile = path.resolve(root, '../shared/data/england_practices_2022-01.geojson');
 const boundaryFile = path.resolve(root, '../shared/data/england_icb_2022_ultragen.geojson');
 const CLICKS = 30;
+// `npm run bench:browser -- --small-areas-only`: open the practices, skip the paint clicks.
+const smallAreasOnly = process.argv.includes('--small-areas-only');
+
+// Long tasks as the page sees them, for the small-area section (plain JavaScript: runs in the page).
+const RECORD_LONG_TASKS = `window.__longTasks = [];
+new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push([e.startTime, e.duration]); })
+  .observe({ type: 'longtask', buffered: true });`;
 
 /**
  * In the page: practices to click, each in another network with another colour than the one
@@ -142,6 +151,49 @@ const watchdog = setTimeout(() => {
 }, 15 * 60_000);
 watchdog.unref();
 
+/** Paint mode, a network chosen, then CLICKS practices clicked on the map; one record per click. */
+interface Click {
+  clickAt: number;
+  panelMs: number | null;
+  inputDelayMs: number;
+  pixelsMs: number;
+  timedOut: boolean;
+}
+
+async function paintClicks(page: Page, step: (text: string) => void, idle: (what: string) => Promise<unknown>) {
+  step('choosing Paint mode and a network');
+  await page.getByTestId('mode-paint').click();
+  const activeId =
+    (await page.evaluate(`[...document.querySelectorAll('li[data-testid^="network-"]')].map((el) => el.getAttribute('data-testid').slice(8))
+    .find((id) => document.querySelector('[data-testid="network-' + id + '"] [data-testid="network-population"]'))`)) as string;
+  await page.getByTestId('painting-network').fill(activeId);
+  await page.getByTestId('painting-network').press('Enter');
+  await page.waitForFunction(
+    (id) =>
+      (window as unknown as { __pcn: { store: { getState(): { activeNetwork: string } } } }).__pcn.store.getState()
+        .activeNetwork === id,
+    activeId,
+  );
+  await idle('choosing a network');
+
+  step(`clicking ${CLICKS} practices`);
+  const targets = (await page.evaluate(PICK_TARGETS)) as { code: string; x: number; y: number }[];
+  const box = (await page.locator('#map').boundingBox())!;
+  const clicks: Click[] = [];
+  for (const t of targets) {
+    await page.mouse.move(box.x + t.x, box.y + t.y);
+    await idle('hovering a practice');
+    await page.evaluate(armClick(t.x, t.y));
+    await page.mouse.down();
+    await page.mouse.up();
+    clicks.push(await bounded('a click', 15_000, page.evaluate('window.__clickResult')));
+  }
+  // Redraws the clicks left for later are part of their cost: wait for them, then a second more.
+  await idle('after the clicks');
+  await page.waitForTimeout(1000);
+  return clicks;
+}
+
 await build({ root, logLevel: 'warn' });
 const server = await preview({ root, logLevel: 'warn', preview: { port: 0, host: '127.0.0.1', open: false } });
 const address = server.httpServer.address();
@@ -166,6 +218,7 @@ try {
   page.setDefaultTimeout(60_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  await page.addInitScript(RECORD_LONG_TASKS);
   const step = (text: string) => process.stderr.write(`bench:browser: ${text}\n`);
   const idle = (what: string) => bounded(`${what} (map idle)`, 60_000, page.evaluate('window.__pcn.idle()'));
   const now = () => page.evaluate('performance.now()') as Promise<number>;
@@ -185,54 +238,28 @@ try {
     () => document.querySelector('[data-testid="summary-practices"]')?.textContent === '6,452',
   );
   const practicesPanelMs = (await now()) - loadStart;
+  const boundaryStart = await now();
   await page.getByTestId('file-boundary').setInputFiles(boundaryFile);
-  await page.waitForFunction((name) => document.body.textContent?.includes(name), path.basename(boundaryFile));
+  // The plan's file list names the boundary once it is part of the plan (busy labels and notices
+  // name it earlier).
+  await page.waitForFunction(
+    (name) => document.querySelector('[data-testid="sources"]')?.textContent?.includes(name),
+    path.basename(boundaryFile),
+  );
+  const boundaryPanelMs = (await now()) - boundaryStart;
   await idle('loading');
   const loadEnd = await now();
 
-  step('choosing Paint mode and a network');
-  await page.getByTestId('mode-paint').click();
-  const activeId =
-    (await page.evaluate(`[...document.querySelectorAll('li[data-testid^="network-"]')].map((el) => el.getAttribute('data-testid').slice(8))
-    .find((id) => document.querySelector('[data-testid="network-' + id + '"] [data-testid="network-population"]'))`)) as string;
-  await page.getByTestId('painting-network').fill(activeId);
-  await page.getByTestId('painting-network').press('Enter');
-  await page.waitForFunction(
-    (id) =>
-      (window as unknown as { __pcn: { store: { getState(): { activeNetwork: string } } } }).__pcn.store.getState()
-        .activeNetwork === id,
-    activeId,
-  );
-  await idle('choosing a network');
-
-  step(`clicking ${CLICKS} practices`);
-  const targets = (await page.evaluate(PICK_TARGETS)) as { code: string; x: number; y: number }[];
-  const box = (await page.locator('#map').boundingBox())!;
-  const clicks: {
-    clickAt: number;
-    panelMs: number | null;
-    inputDelayMs: number;
-    pixelsMs: number;
-    timedOut: boolean;
-  }[] = [];
   const clicksStart = await now();
-  for (const t of targets) {
-    await page.mouse.move(box.x + t.x, box.y + t.y);
-    await idle('hovering a practice');
-    await page.evaluate(armClick(t.x, t.y));
-    await page.mouse.down();
-    await page.mouse.up();
-    clicks.push(await bounded('a click', 15_000, page.evaluate('window.__clickResult')));
-  }
-  // Redraws the clicks left for later are part of their cost: wait for them, then a second more.
-  await idle('after the clicks');
-  await page.waitForTimeout(1000);
+  const clicks = smallAreasOnly ? [] : await paintClicks(page, step, idle);
   const clicksEnd = await now();
   const tasks = mainThreadTasks(await bounded('reading the trace', 60_000, browser.stopTracing()), clockMark);
   const loadTasks = overlapping(tasks, loadStart, loadEnd).filter((d) => d > 50);
   const sessionTasks = overlapping(tasks, clicksStart, clicksEnd).filter((d) => d > 50);
   const ok = clicks.filter((c) => !c.timedOut);
   const perClick = ok.map((c) => longest(overlapping(tasks, c.clickAt, c.clickAt + c.pixelsMs)));
+  step('small areas: national LSOAs and registrations, switch, moves');
+  const smallAreas = await benchBrowserSmallAreas(page, path.resolve(root, '../shared/data'));
   console.log(
     JSON.stringify(
       {
@@ -242,12 +269,14 @@ try {
         },
         loading: {
           practicesFileToPanelMs: Math.round(practicesPanelMs),
+          boundaryFileToPanelMs: Math.round(boundaryPanelMs),
           bothFilesToIdleMapMs: Math.round(loadEnd - loadStart),
           longTasks: {
             count: loadTasks.length,
             totalMs: Math.round(loadTasks.reduce((a, b) => a + b, 0)),
             longestMs: longest(loadTasks),
             target: 100,
+            note: 'main-thread tasks over 50 ms (Chrome trace), frames included',
           },
         },
         paintClicks: {
@@ -272,10 +301,11 @@ try {
           tasksOver50MsDuringClicks: {
             count: sessionTasks.length,
             longestMs: longest(sessionTasks),
-            perClick: Math.round((sessionTasks.length / clicks.length) * 10) / 10,
+            perClick: clicks.length === 0 ? null : Math.round((sessionTasks.length / clicks.length) * 10) / 10,
             note: 'from the first click to a second after the map is idle after the last, later redraws included',
           },
         },
+        smallAreas,
         pageErrors: errors,
         note: 'WebGL runs in SwiftShader (software) on this machine, and the frames are composited in software.',
       },

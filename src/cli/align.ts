@@ -44,7 +44,7 @@ import {
 import { listIds } from './summary';
 import { encodeFeatures } from '../core/io/write-output';
 
-export const alignSpec: CommandSpec = {
+const alignSpec: CommandSpec = {
   name: 'align',
   summary: 'Compare community-service areas with network footprints and redraw them around the networks.',
   description: [
@@ -169,7 +169,7 @@ const METHOD_TEXT: Record<ApportionMethod, string> = {
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 /** The run's figures: method, split networks, what changes hands, one line per service area. */
-export function alignReportLines(r: AlignResult): string[] {
+function alignReportLines(r: AlignResult): string[] {
   const split = r.networks.filter((n) => n.split);
   return [
     `Population apportioned by ${METHOD_TEXT[r.method]}`,
@@ -190,7 +190,7 @@ export function alignReportLines(r: AlignResult): string[] {
   ];
 }
 
-export async function runAlign(args: ParsedArgs, io: CliIO): Promise<ExitCode> {
+async function runAlign(args: ParsedArgs, io: CliIO): Promise<ExitCode> {
   const usage = checkUsage(args, io);
   if (usage) {
     io.stderr(`align: ${usage}\nRun "npm run pcn -- align --help" for the options.\n`);

@@ -58,7 +58,7 @@ import {
   withDeprivation,
 } from './deprivation';
 
-export const clusterSpec: CommandSpec = {
+const clusterSpec: CommandSpec = {
   name: 'cluster',
   summary: 'Propose contiguous networks inside the band, from scratch or by repairing a plan.',
   description: [
@@ -255,7 +255,7 @@ function balanceWeight(text: string): number | null {
 }
 
 /** The figures of one run, e.g. "In band 30,000-50,000: 79 of 80 (98.8%)". */
-export function clusterReportLines(report: ClusterReport, band: Band): string[] {
+function clusterReportLines(report: ClusterReport, band: Band): string[] {
   const lines = [
     `Networks: ${formatCount(report.networks)}; in band ${formatCount(band.min)}-${formatCount(band.max)}: ${formatCount(report.inBand)} (${pct(report.shareInBand)}); contiguous: ${formatCount(report.contiguous)} (${pct(report.shareContiguous)})`,
     `Polsby-Popper: mean ${report.meanPolsbyPopper.toFixed(3)}, min ${report.minPolsbyPopper.toFixed(3)}`,
@@ -279,7 +279,7 @@ function core20Line(s: NonNullable<ClusterReport['core20']>): string {
 }
 
 // biome-ignore lint/complexity/noExcessiveLinesPerFunction: on the allowlist in tests/unit/architecture/lint.test.ts
-export async function runCluster(args: ParsedArgs, io: CliIO): Promise<ExitCode> {
+async function runCluster(args: ParsedArgs, io: CliIO): Promise<ExitCode> {
   const usage = checkUsage(args, io);
   if (usage) {
     io.stderr(`cluster: ${usage}\nRun "npm run pcn -- cluster --help" for the options.\n`);

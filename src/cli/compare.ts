@@ -46,7 +46,7 @@ import {
 import { readPlanSource, type PlanSource } from './plan-source';
 import { listIds } from './summary';
 
-export const compareSpec: CommandSpec = {
+const compareSpec: CommandSpec = {
   name: 'compare',
   summary: 'Two plans side by side: which practices move, and what each network gains and loses.',
   description: [
@@ -220,7 +220,7 @@ const km2 = (v: number) => `${v.toFixed(2)} km2`;
 type Evaluated = ComparablePlan & { readonly inBand: number };
 
 /** The summary on stdout: moves, networks changed / new / dissolved / renamed, area and band. */
-export function compareReportLines(c: PlanComparison, before: Evaluated, after: Evaluated): string[] {
+function compareReportLines(c: PlanComparison, before: Evaluated, after: Evaluated): string[] {
   const moved = c.changes.filter((x) => x.from !== null && x.to !== null);
   const assigned = c.changes.filter((x) => x.from === null);
   const unassigned = c.changes.filter((x) => x.to === null);
@@ -251,7 +251,7 @@ async function readInputs(args: ParsedArgs, io: CliIO, warnings: Issue[]) {
   return { practicesRead, beforeRead, afterRead, boundaryRead };
 }
 
-export async function runCompare(args: ParsedArgs, io: CliIO): Promise<ExitCode> {
+async function runCompare(args: ParsedArgs, io: CliIO): Promise<ExitCode> {
   const usage = checkUsage(args, io);
   if (usage) {
     io.stderr(`compare: ${usage}\nRun "npm run pcn -- compare --help" for the options.\n`);

@@ -53,7 +53,7 @@ import {
   withDeprivation,
 } from './deprivation';
 
-export const footprintsSpec: CommandSpec = {
+const footprintsSpec: CommandSpec = {
   name: 'footprints',
   summary: 'Network footprints, populations and band checks from practices and an assignment.',
   description: [
@@ -240,7 +240,7 @@ function withoutNetworkWarnings(result: ReturnType<typeof parsePractices>): read
   return result.warnings.filter((w) => w.field !== field && !/more practices with no network$/.test(w.message));
 }
 
-export async function runFootprints(args: ParsedArgs, io: CliIO): Promise<ExitCode> {
+async function runFootprints(args: ParsedArgs, io: CliIO): Promise<ExitCode> {
   const usage = checkUsage(args, io);
   if (usage) {
     io.stderr(`footprints: ${usage}\nRun "npm run pcn -- footprints --help" for the options.\n`);

@@ -31,7 +31,7 @@ export const EXIT = { ok: 0, invalidInput: 1, usage: 2, internal: 3 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 /** Inputs larger than this are refused, counting the bytes actually read (the io parsers cap at 200 MB too). */
-export const MAX_INPUT_BYTES = 200 * 1024 * 1024;
+const MAX_INPUT_BYTES = 200 * 1024 * 1024;
 
 export type ReadOutcome =
   | { readonly ok: true; readonly text: string; readonly fileName: string; readonly path: string }
@@ -235,7 +235,7 @@ function existsAsDirectory(p: string): boolean {
 }
 
 /** The short reason from a Node fs error ("no such file", "permission denied"), else its message. */
-export function describeFsError(e: unknown): string {
+function describeFsError(e: unknown): string {
   const code = (e as { code?: string }).code;
   switch (code) {
     case 'ENOENT':

@@ -7,12 +7,12 @@ import { compareCommand } from './compare';
 import { footprintsCommand } from './footprints';
 import { EXIT, type CliIO, type ExitCode } from './io';
 
-export const PROGRAM = 'npm run pcn --';
+const PROGRAM = 'npm run pcn --';
 
 /** Every command, in the order `--help` lists them. Add a command here and in its own file. */
 export const COMMANDS: readonly Command[] = [footprintsCommand, clusterCommand, alignCommand, compareCommand];
 
-export function mainHelp(): string {
+function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.spec.name.length)) + 2;
   return [
     'PCN Planner command line: check and export Primary Care Network plans.',

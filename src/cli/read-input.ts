@@ -82,7 +82,7 @@ export async function readInput(
 }
 
 /** Streams a postcode lookup, keeping only `wanted` postcodes. */
-export async function readPostcodeLookup(
+async function readPostcodeLookup(
   io: CliIO,
   file: string,
   wanted: ReadonlySet<string>,

@@ -4,9 +4,9 @@
 import type { StyleSpecification } from 'maplibre-gl';
 import type { BasemapChoice } from '../state/types';
 
-export const SEA = '#cfe0ea';
+const SEA = '#cfe0ea';
 
-export const OFFLINE_STYLE: StyleSpecification = {
+const OFFLINE_STYLE: StyleSpecification = {
   version: 8,
   name: 'PCN Planner offline',
   sources: {},

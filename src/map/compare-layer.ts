@@ -8,7 +8,7 @@ import type { ReferenceLayer } from '../core/io';
 import type { ScenarioComparison } from '../state/compare';
 import { FootprintLabels } from './labels';
 
-export const COMPARE_LAYER = {
+const COMPARE_LAYER = {
   referenceSource: 'pcn-reference',
   otherSource: 'pcn-compare-other',
   movedSource: 'pcn-compare-moved',

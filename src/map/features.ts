@@ -7,7 +7,7 @@ import type { NetworkId, Practice } from '../core/model';
 import type { NetworkSummary, PlanResult } from '../core/plan';
 import type { NetworkDef } from '../state/types';
 
-export const UNASSIGNED_COLOUR = '#ffffff';
+const UNASSIGNED_COLOUR = '#ffffff';
 
 export interface PracticeProps {
   code: string;

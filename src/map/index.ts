@@ -8,6 +8,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { FeatureCollection } from 'geojson';
 import type { ServiceOverlay } from '../core/align';
 import { selectPlan, selectTessellation } from '../state/selectors';
+import { FOOTPRINT_SOURCES } from '../state/small-areas';
 import type { Planner, PlannerStore } from '../state/store';
 import { styleFor } from './basemap';
 import { MapInteraction } from './interaction';
@@ -72,7 +73,12 @@ export function createMapView(container: HTMLElement, store: PlannerStore): MapV
     }
     if (!overlays.ready) return;
     if (s.doc.practices !== prev.doc.practices || s.doc.boundary !== prev.doc.boundary) plan.full(true);
-    else if (s.smallAreas !== prev.smallAreas || s.footprintSource !== prev.footprintSource) plan.full(false);
+    else if (
+      s.footprintSource !== prev.footprintSource ||
+      (s.smallAreas !== prev.smallAreas && s.footprintSource === FOOTPRINT_SOURCES.smallAreas)
+    )
+      // Opening small-area files while footprints come from cells changes nothing drawn here.
+      plan.full(false);
     else if (s.doc !== prev.doc) plan.incremental();
     overlays.onStore(s, prev);
     if (s.hoveredPractice !== prev.hoveredPractice) plan.hover(s.hoveredPractice);

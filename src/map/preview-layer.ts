@@ -3,7 +3,7 @@
 import type { FeatureCollection } from 'geojson';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 
-export const PREVIEW_SOURCE = 'pcn-preview';
+const PREVIEW_SOURCE = 'pcn-preview';
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 /** Shows the proposal's footprints as outlines (adding the layers on first use), or clears them for null. */

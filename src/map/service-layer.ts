@@ -5,7 +5,7 @@
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { ServiceOverlay } from '../core/align';
 
-export const SERVICE_LAYER = {
+const SERVICE_LAYER = {
   areasSource: 'service-areas',
   splitSource: 'service-split-networks',
   fill: 'service-areas-fill',

@@ -16,7 +16,7 @@ import { selectPlan } from './selectors';
 import type { Planner, PlannerStore } from './store';
 import type { AlignDoc, PlanDoc, ServiceLayerDoc } from './types';
 
-export const NO_ALIGN: AlignDoc = { layers: [], active: 0, threshold: DEFAULT_SPLIT_THRESHOLD, compared: false };
+const NO_ALIGN: AlignDoc = { layers: [], active: 0, threshold: DEFAULT_SPLIT_THRESHOLD, compared: false };
 
 export const alignOf = (doc: PlanDoc): AlignDoc => doc.align ?? NO_ALIGN;
 
@@ -42,7 +42,7 @@ export function activeLayer(align: AlignDoc): ServiceLayerDoc | null {
 }
 
 /** The comparison of the active layer with the plan as it stands, or null when there is nothing to compare. */
-export function computeAlignment(s: Planner): { result: AlignResult | null; messages: readonly string[] } | null {
+function computeAlignment(s: Planner): { result: AlignResult | null; messages: readonly string[] } | null {
   const align = alignOf(s.doc);
   const layer = activeLayer(align);
   if (!align.compared || !layer || s.doc.practices.length === 0) return null;

@@ -16,7 +16,7 @@ export const AUTOSAVE_KEY = 'pcn-planner:autosave';
  * cannot. It holds a plan only until the next IndexedDB save succeeds, so it is always the newest.
  */
 export type SyncStore = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
-export const UNLOAD_KEY = 'pcn-planner:autosave-on-unload';
+const UNLOAD_KEY = 'pcn-planner:autosave-on-unload';
 
 /** Restores the autosaved plan if there is one. Returns true when a plan was restored. */
 export async function restoreAutosave(store: PlannerStore, kv: KeyValueStore, backup?: SyncStore): Promise<boolean> {

@@ -11,9 +11,11 @@ import {
   type PracticeHeaders,
   type PracticeTable,
 } from '../core/io';
-import type { Issue, Result } from '../core/model';
+import type { Band, Boundary, Issue, Result } from '../core/model';
+import { unpackPlan, type PackedPlan, type PlanInput } from '../core/plan';
 import { parsePlan, smallAreaRecordNotice } from './plan-file';
 import { colourFor } from './palette';
+import { adoptPlan } from './selectors';
 import { EMPTY_DOC, type PlannerStore } from './store';
 import type { NetworkDef, PlanDoc, SourceFile, SourceKind } from './types';
 
@@ -63,6 +65,21 @@ export interface LoadOptions {
   readonly mode?: PracticesMode;
   /** Marks the files as the synthetic demo region. */
   readonly demo?: boolean;
+  /** The plan the file starts, evaluated ahead in the import worker. */
+  readonly prepared?: PreparedPractices;
+}
+
+/** A new plan's tessellation and evaluation from the import worker, with the boundary and band it assumed. */
+export interface PreparedPractices {
+  readonly plan: PackedPlan;
+  readonly boundary: Boundary | null;
+  readonly band: Band;
+}
+
+/** The plan under a new boundary, evaluated ahead in the import worker from `input` (the document's objects). */
+export interface PreparedBoundary {
+  readonly plan: PackedPlan;
+  readonly input: PlanInput;
 }
 
 /** Parse (here or in the import worker) and then apply with applyPracticesResult. */
@@ -79,14 +96,21 @@ export function loadPracticesText(
 }
 
 /** Before parsing: a failed outcome for an unreadable file, needs-fields when columns are missing, else null. */
-export function checkPracticeFields(
+function checkPracticeFields(
   store: PlannerStore,
   text: string,
   fileName: string,
   fields?: FieldNames,
 ): LoadOutcome | null {
-  if (fields) return null;
-  const headers = readPracticeHeaders(text, fileName);
+  return fields ? null : checkPracticeHeaders(store, readPracticeHeaders(text, fileName), fileName);
+}
+
+/** A failed outcome for an unreadable header, needs-fields when columns are missing, else null. */
+export function checkPracticeHeaders(
+  store: PlannerStore,
+  headers: Result<PracticeHeaders>,
+  fileName: string,
+): LoadOutcome | null {
   if (!headers.ok) return fail(store, fileName, headers.errors);
   if (headers.value.fields.missing.length > 0) return { kind: 'needs-fields', headers: headers.value };
   return null;
@@ -119,11 +143,20 @@ export function applyPracticesResult(
     }));
     // A boundary opened before any practices belongs to this plan (unless demo and real would mix).
     const keepBoundary = s.doc.practices.length === 0 && isDemoPlan(s.doc) === (options.demo === true);
+    const boundary = keepBoundary ? s.doc.boundary : null;
+    const { band } = s.doc;
+    const { prepared } = options;
+    // Evaluated ahead for this boundary and band: shown as it is (anything else is evaluated here).
+    if (prepared && prepared.boundary === boundary && prepared.band === band)
+      adoptPlan(
+        boundary,
+        unpackPlan(prepared.plan, { practices: result.value.practices, networks: defs, assignment, band }),
+      );
     s.replaceDoc(
       {
         ...EMPTY_DOC,
-        band: s.doc.band,
-        boundary: keepBoundary ? s.doc.boundary : null,
+        band,
+        boundary,
         sources: keepBoundary ? [...s.doc.sources, source] : [source],
         practices: result.value.practices,
         networks: defs,
@@ -132,29 +165,7 @@ export function applyPracticesResult(
       `Open ${fileName}`,
     );
   } else {
-    const incoming = new Set(result.value.practices.map((p) => p.code));
-    const known = new Set(s.doc.networks.map((n) => n.id as string));
-    const defs = [
-      ...s.doc.networks,
-      ...networks
-        .filter((n) => !known.has(n.id))
-        .map((n, i) => ({
-          id: n.id,
-          name: n.name,
-          colour: colourFor(s.doc.networks.length + i),
-          locked: false,
-          fid: s.nextFid(),
-        })),
-    ];
-    s.commit({
-      label: `Add ${fileName}`,
-      set: {
-        practices: [...s.doc.practices.filter((p) => !incoming.has(p.code)), ...result.value.practices],
-        networks: defs,
-        assignment: new Map([...s.doc.assignment].filter(([code]) => !incoming.has(code)).concat([...assignment])),
-        sources: [...s.doc.sources.filter((f) => f.name !== fileName), source],
-      },
-    });
+    s.addPractices({ practices: result.value.practices, networks, assignment, source });
   }
   warn(store, fileName, 'practices', result.warnings);
   return { kind: 'loaded' };
@@ -167,7 +178,16 @@ export function loadBoundaryText(
   fileName: string,
   options: Pick<LoadOptions, 'demo'> = {},
 ): LoadOutcome {
-  const r = parseBoundary(text, fileName);
+  return applyBoundaryResult(store, parseBoundary(text, fileName), fileName, options);
+}
+
+/** The boundary as parsed (here or in the import worker), with the plan under it when evaluated ahead. */
+export function applyBoundaryResult(
+  store: PlannerStore,
+  r: Result<Boundary>,
+  fileName: string,
+  options: Pick<LoadOptions, 'demo'> & { readonly prepared?: PreparedBoundary } = {},
+): LoadOutcome {
   if (!r.ok) return fail(store, fileName, r.errors, r.warnings);
   const s = store.getState();
   const source: SourceFile = options.demo
@@ -176,10 +196,18 @@ export function loadBoundaryText(
   if (isDemoPlan(s.doc) && !options.demo) {
     s.replaceDoc({ ...EMPTY_DOC, band: s.doc.band, boundary: r.value, sources: [source] }, `Open ${fileName}`);
   } else {
-    s.commit({
-      label: `Load boundary ${fileName}`,
-      set: { boundary: r.value, sources: [...s.doc.sources.filter((f) => f.kind !== 'boundary'), source] },
-    });
+    const { doc } = s;
+    const ahead = options.prepared;
+    // Evaluated ahead from exactly this document's practices, networks, assignment and band.
+    if (
+      ahead &&
+      ahead.input.practices === doc.practices &&
+      ahead.input.networks === doc.networks &&
+      ahead.input.assignment === doc.assignment &&
+      ahead.input.band === doc.band
+    )
+      adoptPlan(r.value, unpackPlan(ahead.plan, ahead.input));
+    s.setBoundary(r.value, source);
     s.dropProblems('boundary');
   }
   warn(store, fileName, 'boundary', r.warnings);
@@ -195,20 +223,7 @@ export function loadAssignmentText(store: PlannerStore, text: string, fileName: 
   }
   const r = parseAssignment(text, fileName, s.doc.practices);
   if (!r.ok) return fail(store, fileName, r.errors, r.warnings);
-  const previous = new Map(s.doc.networks.map((n) => [n.id, n]));
-  const defs: NetworkDef[] = r.value.networks.map((n, i) =>
-    previous.get(n.id)
-      ? { ...previous.get(n.id)!, name: n.name }
-      : { id: n.id, name: n.name, colour: colourFor(i), locked: false, fid: s.nextFid() },
-  );
-  s.commit({
-    label: `Load assignment ${fileName}`,
-    set: {
-      networks: defs,
-      assignment: r.value.assignment,
-      sources: [...s.doc.sources.filter((f) => f.kind !== 'assignment'), { kind: 'assignment', name: fileName }],
-    },
-  });
+  s.loadAssignment({ assignment: r.value.assignment, networks: r.value.networks, fileName });
   s.dropProblems('assignment');
   warn(store, fileName, 'assignment', r.warnings);
   return { kind: 'loaded' };

@@ -20,7 +20,7 @@ type Saved = ScenarioState &
   Recorded & { readonly doc: PlanDoc; readonly past: readonly Patch[]; readonly future: readonly Patch[] };
 
 /** What a plan file records of the open small-area files: names and checksums, and the footprint source. */
-export function smallAreaRecord(s: Recorded): SmallAreaRecord | null {
+function smallAreaRecord(s: Recorded): SmallAreaRecord | null {
   if (!s.smallAreas || !s.footprintSource) return null;
   const record = {
     footprints: s.footprintSource,

@@ -7,26 +7,60 @@ import { evaluatePlan, updatePlan, type PlanInput, type PlanResult } from '../co
 import { FOOTPRINT_SOURCES, selectSmallAreaPlan, withSmallAreaFootprints } from './small-areas';
 import type { PlannerState } from './store';
 
-let tessMemo: { practices: unknown; boundary: unknown; t: Tessellation } | null = null;
+/** A tessellation and the last plan evaluated over it, for one (practices, boundary) pair. */
+interface DerivedEntry {
+  readonly practices: PlannerState['doc']['practices'];
+  readonly boundary: PlannerState['doc']['boundary'];
+  readonly t: Tessellation;
+  plan: PlanResult | null;
+}
+
+/** The last few pairs, newest first: undoing a new boundary or practice file needs no rebuild. */
+const DERIVED_KEPT = 3;
+let derived: DerivedEntry[] = [];
+
+function derivedEntry(s: Pick<PlannerState, 'doc'>): DerivedEntry {
+  const { practices, boundary } = s.doc;
+  const first = derived[0];
+  if (first && first.practices === practices && first.boundary === boundary) return first;
+  const entry = derived.find((m) => m.practices === practices && m.boundary === boundary) ?? {
+    practices,
+    boundary,
+    t: buildTessellation(practices, boundary),
+    plan: null,
+  };
+  derived = [entry, ...derived.filter((m) => m !== entry)].slice(0, DERIVED_KEPT);
+  return entry;
+}
 
 export function selectTessellation(s: Pick<PlannerState, 'doc'>): Tessellation {
-  const { practices, boundary } = s.doc;
-  if (!tessMemo || tessMemo.practices !== practices || tessMemo.boundary !== boundary) {
-    tessMemo = { practices, boundary, t: buildTessellation(practices, boundary) };
-  }
-  return tessMemo.t;
+  return derivedEntry(s).t;
 }
 
 let inputMemo: PlanInput | null = null;
-let planMemo: PlanResult | null = null;
+
+const sameInput = (a: PlanInput, b: PlanInput) =>
+  a.practices === b.practices && a.networks === b.networks && a.assignment === b.assignment && a.band === b.band;
 
 function planInput(s: Pick<PlannerState, 'doc'>): PlanInput {
+  if (inputMemo && sameInput(inputMemo, s.doc)) return inputMemo;
   const { practices, networks, assignment, band } = s.doc;
-  const m = inputMemo;
-  if (m && m.practices === practices && m.networks === networks && m.assignment === assignment && m.band === band)
-    return m;
   inputMemo = { practices, networks, assignment, band };
   return inputMemo;
+}
+
+/**
+ * Takes a plan evaluated elsewhere (the import worker) for `plan.input` over `boundary`, so that
+ * a document holding exactly those objects is shown without building or evaluating anything here.
+ */
+export function adoptPlan(boundary: PlannerState['doc']['boundary'], plan: PlanResult): void {
+  const { practices } = plan.input;
+  const entry: DerivedEntry = { practices, boundary, t: plan.tessellation, plan };
+  derived = [entry, ...derived.filter((m) => m.practices !== practices || m.boundary !== boundary)].slice(
+    0,
+    DERIVED_KEPT,
+  );
+  inputMemo = plan.input;
 }
 
 /** Practices whose network differs between two assignments. */
@@ -40,15 +74,14 @@ export function changedPractices(a: Assignment, b: Assignment): PracticeCode[] {
 
 /** The plan with footprints from practice cells, whatever the footprint source shown (colours follow it). */
 export function selectCellPlan(s: Pick<PlannerState, 'doc'>): PlanResult {
-  const t = selectTessellation(s);
+  const entry = derivedEntry(s);
   const input = planInput(s);
-  const prev = planMemo;
-  if (prev && prev.input === input && prev.tessellation === t) return prev;
-  planMemo =
-    prev && prev.tessellation === t && prev.input.practices === input.practices
-      ? updatePlan(prev, input, changedPractices(prev.input.assignment, input.assignment))
-      : evaluatePlan(input, t);
-  return planMemo;
+  const prev = entry.plan;
+  if (prev && sameInput(prev.input, input)) return prev;
+  entry.plan = prev
+    ? updatePlan(prev, input, changedPractices(prev.input.assignment, input.assignment))
+    : evaluatePlan(input, entry.t);
+  return entry.plan;
 }
 
 let shownMemo: PlanResult | null = null;
@@ -63,8 +96,8 @@ export function selectPlan(
     return cells;
   }
   const before = shownMemo;
-  const areas = selectSmallAreaPlan(cells.input, s.smallAreas, () =>
-    changedPractices(before?.input.assignment ?? new Map(), cells.input.assignment),
+  const areas = selectSmallAreaPlan(cells.input, s.smallAreas, (from) =>
+    changedPractices(from, cells.input.assignment),
   );
   shownMemo = withSmallAreaFootprints(cells, areas, before);
   return shownMemo;

@@ -1,5 +1,6 @@
 // Small areas in the app: the layer and registrations the planner opened, which footprints the
 // map and panels show, and the derived small-area plan (memoised, following edits incrementally).
+import type { HardArea } from '../core/cluster';
 import type { SmallAreaMesh } from '../core/geometry/small-area-mesh';
 import type { NetworkId, PracticeCode } from '../core/model';
 import type { PlanInput, PlanResult } from '../core/plan';
@@ -26,6 +27,20 @@ export interface SmallAreaSource {
   readonly layerFile: FileRef;
   readonly registrations: Registrations | null;
   readonly registrationsFile: FileRef | null;
+  /** The layer's mesh when built ahead (the app builds it in the worker that reads the layer). */
+  readonly mesh?: SmallAreaMesh;
+  /** Hard areas (e.g. boroughs): a small area only goes to a network of its own hard area. */
+  readonly hardAreas?: SmallAreaHardAreas | null;
+}
+
+/** A hard-area layer as opened in the Small areas tab, its text kept to read it again by another field. */
+export interface SmallAreaHardAreas {
+  readonly areas: readonly HardArea[];
+  readonly file: FileRef;
+  /** The property naming each feature's area; null: every feature is its own area. */
+  readonly field: string | null;
+  readonly fields: readonly string[];
+  readonly text: string;
 }
 
 export const FOOTPRINT_SOURCES = { cells: 'cells', smallAreas: 'smallAreas' } as const;
@@ -42,31 +57,40 @@ let meshMemo: { layer: SmallAreaLayer; mesh: SmallAreaMesh } | null = null;
 let planMemo: SmallAreaPlan | null = null;
 
 /** The small-area context for the current practices and files (the mesh is kept while the layer is). */
-export function selectSmallAreaContext(
+function selectSmallAreaContext(
   practices: PlanInput['practices'],
   source: SmallAreaSource,
 ): { context: SmallAreaContext; warnings: readonly Issue[] } {
   const m = contextMemo;
   if (m && m.practices === practices && m.source === source) return m;
-  const mesh = meshMemo && meshMemo.layer === source.layer ? meshMemo.mesh : undefined;
-  const built = buildSmallAreaContext({ layer: source.layer, practices, registrations: source.registrations, mesh });
+  const mesh = source.mesh ?? (meshMemo && meshMemo.layer === source.layer ? meshMemo.mesh : undefined);
+  const built = buildSmallAreaContext({
+    layer: source.layer,
+    practices,
+    registrations: source.registrations,
+    mesh,
+    hardAreas: source.hardAreas?.areas ?? null,
+  });
   meshMemo = { layer: source.layer, mesh: built.context.mesh };
   contextMemo = { practices, source, ...built };
   return contextMemo;
 }
 
-/** The small-area plan for `input`, updated incrementally from the last one when only the assignment moved. */
+/**
+ * The small-area plan for `input`, updated incrementally from the last one (moves, networks added
+ * or removed, band); `changed(from)` lists the practices whose network differs from assignment `from`.
+ */
 export function selectSmallAreaPlan(
   input: PlanInput,
   source: SmallAreaSource,
-  changed: () => PracticeCode[],
+  changed: (from: PlanInput['assignment']) => PracticeCode[],
 ): SmallAreaPlan {
   const { context } = selectSmallAreaContext(input.practices, source);
   const prev = planMemo;
   if (prev && prev.input === input && prev.context === context) return prev;
   planMemo =
-    prev && prev.context === context && prev.input.networks === input.networks && prev.input.band === input.band
-      ? updateSmallAreaPlan(prev, input, changed())
+    prev && prev.context === context
+      ? updateSmallAreaPlan(prev, input, changed(prev.input.assignment))
       : evaluateSmallAreaPlan(input, context);
   return planMemo;
 }

@@ -1,5 +1,5 @@
 import type { PlanSource } from '../core/io';
-import type { Assignment, Band, Boundary, Issue, NetworkId, Practice, PracticeCode } from '../core/model';
+import type { Assignment, Band, Boundary, Issue, NetworkId, Practice } from '../core/model';
 
 /** A network as the planner keeps it: the core's Network plus how it is shown and edited. */
 export interface NetworkDef {
@@ -79,8 +79,6 @@ export interface LoadProblem {
   /** Which file of the plan the problem is about; replacing that file drops the problem. */
   readonly kind?: SourceKind;
 }
-
-export type { PracticeCode };
 
 /** A named version of the plan ("Current 2022", "Proposal A") with its own undo history. */
 export interface ScenarioSlot {

@@ -44,7 +44,7 @@ function download(fileName: string, text: string, type: string) {
  * so switching tabs or accepting an auto-cluster never loses it.
  */
 // biome-ignore lint/complexity/noExcessiveLinesPerFunction: on the allowlist in tests/unit/architecture/lint.test.ts
-export function AlignPanel({ onUseAsHardBoundaries, confirmBng }: AlignPanelProps) {
+function AlignPanel({ onUseAsHardBoundaries, confirmBng }: AlignPanelProps) {
   const store = usePlannerStore();
   const align = useStore((s) => alignOf(s.doc));
   const hasPlan = useStore((s) => s.doc.practices.length > 0);

@@ -5,7 +5,7 @@ import { CRS, type Crs } from '../core/io/crs';
 import { encodeFeatures } from '../core/io/write-output';
 import { download } from './files';
 
-export const EXPORT_FORMATS: readonly {
+const EXPORT_FORMATS: readonly {
   readonly id: string;
   readonly label: string;
   readonly ext: string;

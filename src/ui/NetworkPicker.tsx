@@ -7,7 +7,7 @@ import type { NetworkDef } from '../state/types';
 const optionText = (n: NetworkDef) => `${n.name} (${n.id})`;
 
 /** The network a typed text names: exact "name (id)", name or id, else the one partial match. */
-export function findNetwork(networks: readonly NetworkDef[], text: string): NetworkDef | null {
+function findNetwork(networks: readonly NetworkDef[], text: string): NetworkDef | null {
   const t = text.trim().toLowerCase();
   if (t === '') return null;
   const exact = networks.find(

@@ -3,11 +3,11 @@
 import type { NetworkSummary } from '../core/plan';
 import { toSmallAreasCsv, type SmallAreaNetworkSummary } from '../core/small-areas';
 import { selectPlan } from '../state/selectors';
-import { FOOTPRINT_SOURCES, practiceCatchment, shownSmallAreaPlan } from '../state/small-areas';
+import { FOOTPRINT_SOURCES, practiceCatchment, shownSmallAreaPlan, type SmallAreaSource } from '../state/small-areas';
 import { useState } from 'preact/hooks';
 import { BngConfirmDialog } from './BngConfirmDialog';
 import { download } from './files';
-import { openSmallAreaFile, type SmallAreaFileKind } from './load-small-areas';
+import { applyHardAreas, openHardAreas, openSmallAreaFile, type SmallAreaFileKind } from './load-small-areas';
 import { usePlannerStore, useStore } from './store-context';
 
 const MAX_ROWS = 100;
@@ -43,6 +43,66 @@ function FileButton({
         }}
       />
     </label>
+  );
+}
+
+/** Hard areas for the small areas: open a layer, choose its area field, or go without. */
+function HardAreasControls({ source }: { source: SmallAreaSource | null }) {
+  const store = usePlannerStore();
+  const hard = source?.hardAreas ?? null;
+  const names = hard ? new Set(hard.areas.map((a) => a.name)).size : 0;
+  return (
+    <>
+      <div class="controls">
+        <label class="file-btn small-area-file" aria-disabled={!source}>
+          Hard areas…
+          <input
+            type="file"
+            disabled={!source}
+            data-testid="open-hard-areas"
+            accept=".geojson,.json"
+            onChange={(e) => {
+              const input = e.target as HTMLInputElement;
+              const file = input.files?.[0];
+              input.value = '';
+              if (file) void openHardAreas(store, file);
+            }}
+          />
+        </label>
+        {hard && hard.fields.length > 1 && (
+          <label>
+            Area field{' '}
+            <select
+              data-testid="hard-area-field"
+              value={hard.field ?? ''}
+              onChange={(e) =>
+                applyHardAreas(store, { ...hard.file, text: hard.text }, e.currentTarget.value || undefined)
+              }
+            >
+              {hard.fields.map((f) => (
+                <option key={f} value={f}>
+                  {f}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {hard && source && (
+          <button
+            type="button"
+            data-testid="hard-areas-clear"
+            onClick={() => store.getState().setSmallAreas({ ...source, hardAreas: null })}
+          >
+            No hard areas
+          </button>
+        )}
+      </div>
+      <p data-testid="hard-areas-file">
+        {hard
+          ? `${count(names)} hard area${names === 1 ? '' : 's'} from ${hard.file.name}${hard.field ? ` by ${hard.field}` : ''}: a small area only goes to a network of its own hard area (the one holding most of the network's list size).`
+          : 'No hard areas: a small area may go to any network.'}
+      </p>
+    </>
   );
 }
 
@@ -89,6 +149,7 @@ export function SmallAreasPanel() {
           ? `; ${count(source.registrations.rowCount)} registration rows from ${source.registrationsFile.name}`
           : ''}
       </p>
+      <HardAreasControls source={source} />
       <p data-testid="deprivation-file">
         {deprivation
           ? `${count(deprivation.table.decile.size)} small areas with an IMD decile from ${deprivation.file.name}`

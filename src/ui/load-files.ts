@@ -1,23 +1,30 @@
-// From picked or dropped files to the store: read (with progress), recognise the kind, parse
-// large practice files in a worker, and ask for field names when they cannot be detected.
+// From picked or dropped files to the store: read (with progress), recognise the kind, open large
+// practice files and boundaries in the import worker (which also builds the tessellation and
+// evaluates the plan, so the main thread never blocks on them), and ask for field names when they
+// cannot be detected.
 import type { FieldNames, ParsePracticesOptions, PracticeHeaders, PracticeTable } from '../core/io';
 import type { Issue, Result } from '../core/model';
+import type { PlanInput } from '../core/plan';
 import { parsePractices, readPracticeHeaders } from '../core/io';
 import { CRS, type Crs } from '../core/io/crs';
 import { practicePostcodes, type PostcodeLookup } from '../core/io/postcodes';
 import { hasUnlabelledMetres, prepareInput } from '../core/io/prepare-input';
 import {
+  applyBoundaryResult,
   applyPracticesResult,
-  checkPracticeFields,
+  checkPracticeHeaders,
+  isDemoPlan,
   loadAssignmentText,
   loadBoundaryText,
   openPlanText,
   practicesNeedChoice,
   sniffKind,
   type LoadOutcome,
+  type PreparedPractices,
   type PracticesMode,
 } from '../state/loaders';
 import type { PlannerStore } from '../state/store';
+import type { ImportReply, ImportRequest } from '../workers/import-jobs';
 import { readFileBytes } from './files';
 
 export type FileKind = 'practices' | 'boundary' | 'assignment' | 'plan' | 'postcodes';
@@ -43,12 +50,20 @@ export interface PracticeReading {
   readonly crs?: Crs;
 }
 
-const WORKER_THRESHOLD_CHARS = 3_000_000;
+/**
+ * Practice files from this size (about 800 practices) and boundaries under plans from this many
+ * practices are opened in the import worker, footprints included: their main-thread work would
+ * pass ~50 ms.
+ */
+const WORKER_THRESHOLD_CHARS = 200_000;
+const WORKER_THRESHOLD_PRACTICES = 500;
 
-function parseInWorker(text: string, fileName: string, opts: ParsePracticesOptions): Promise<Result<PracticeTable>> {
-  return new Promise((resolve, reject) => {
+/** One job in a fresh import worker (ended when it answers). */
+function runImport(store: PlannerStore, request: ImportRequest, label: string): Promise<ImportReply> {
+  store.getState().setBusy({ label, fraction: null });
+  return new Promise<ImportReply>((resolve, reject) => {
     const worker = new Worker(new URL('../workers/import-worker.ts', import.meta.url), { type: 'module' });
-    worker.onmessage = (e: MessageEvent<Result<PracticeTable>>) => {
+    worker.onmessage = (e: MessageEvent<ImportReply>) => {
       worker.terminate();
       resolve(e.data);
     };
@@ -56,13 +71,51 @@ function parseInWorker(text: string, fileName: string, opts: ParsePracticesOptio
       worker.terminate();
       reject(new Error(e.message));
     };
-    worker.postMessage({ text, fileName, opts });
-  });
+    worker.postMessage(request);
+  }).finally(() => store.getState().setBusy(null));
 }
 
+/** Parses practices here (small files) or in the import worker, which also evaluates the plan they start. */
+async function parsePracticeFile(
+  store: PlannerStore,
+  text: string,
+  fileName: string,
+  opts: ParsePracticesOptions,
+): Promise<{ result: Result<PracticeTable>; prepared?: PreparedPractices }> {
+  if (text.length < WORKER_THRESHOLD_CHARS) return { result: parsePractices(text, fileName, opts) };
+  const plan = aheadPlan(store);
+  const reply = await runImport(
+    store,
+    { kind: 'practices', text, fileName, opts, checkFields: false, plan },
+    `Opening ${fileName}`,
+  );
+  return fromPracticesReply(reply, plan)!;
+}
+
+/** The boundary and band a new plan from a practice file would have (see applyPracticesResult). */
+function aheadPlan(store: PlannerStore): Omit<PreparedPractices, 'plan'> {
+  const { doc } = store.getState();
+  return { boundary: doc.practices.length === 0 && !isDemoPlan(doc) ? doc.boundary : null, band: doc.band };
+}
+
+function fromPracticesReply(
+  reply: ImportReply,
+  plan: Omit<PreparedPractices, 'plan'>,
+): { result: Result<PracticeTable>; prepared?: PreparedPractices } | null {
+  if (reply.kind !== 'practices' || !reply.result) return null;
+  return { result: reply.result, ...(reply.plan && { prepared: { ...plan, plan: reply.plan } }) };
+}
+
+/** A CSV with a postcode column and no coordinate columns (NHS Digital's list-size file). */
+const needsPostcodes = (headers: Result<PracticeHeaders>) =>
+  headers.ok &&
+  headers.value.fields.postcode !== undefined &&
+  (headers.value.fields.missing.includes('lon') || headers.value.fields.missing.includes('lat'));
+
 /**
- * Checks and parses a practice file (large ones in a worker); a valid file opened over a real
- * plan asks `chooseMode` whether to start a new plan or add to the current one.
+ * Checks and parses a practice file (large ones in the import worker, with the plan they start
+ * evaluated there too); a valid file opened over a real plan asks `chooseMode` whether to start
+ * a new plan or add to the current one.
  */
 export async function loadPractices(
   store: PlannerStore,
@@ -72,48 +125,61 @@ export async function loadPractices(
   chooseMode: LoadCallbacks['chooseMode'],
   reading: PracticeReading = {},
 ): Promise<LoadOutcome> {
-  const byPostcode = needsPostcodes(text, fileName);
+  // A large file is checked, parsed and evaluated in one worker job unless its header needs a question.
+  let ahead: { result: Result<PracticeTable>; prepared?: PreparedPractices } | null = null;
+  let headers: Result<PracticeHeaders> | null = null;
+  if (!fields && text.length >= WORKER_THRESHOLD_CHARS) {
+    const plan = aheadPlan(store);
+    const opts: ParsePracticesOptions = { ...reading };
+    const reply = await runImport(
+      store,
+      { kind: 'practices', text, fileName, opts, checkFields: true, plan },
+      `Opening ${fileName}`,
+    );
+    if (reply.kind === 'practices') headers = reply.headers;
+    ahead = fromPracticesReply(reply, plan);
+  } else if (!fields) headers = readPracticeHeaders(text, fileName);
+  const byPostcode = headers !== null && needsPostcodes(headers);
   let postcodes: PostcodeLookup | undefined;
   if (byPostcode && postcodeLookupFile) {
     const lookup = await geocode(store, postcodeLookupFile, text);
     if (!lookup.ok) return applyPracticesResult(store, lookup, postcodeLookupFile.name, { fields, mode: 'new' });
     postcodes = lookup.value;
-  } else {
-    if (byPostcode) pendingPostcodeFile = { text, fileName, reading };
-    const early = byPostcode ? null : checkPracticeFields(store, text, fileName, fields);
+  } else if (byPostcode) pendingPostcodeFile = { text, fileName, reading };
+  else if (headers) {
+    const early = checkPracticeHeaders(store, headers, fileName);
     if (early) return early;
   }
-  const opts: ParsePracticesOptions = { fields, ...reading, ...(postcodes && { postcodes }) };
-  let result: Result<PracticeTable>;
-  if (text.length < WORKER_THRESHOLD_CHARS) result = parsePractices(text, fileName, opts);
-  else {
-    store.getState().setBusy({ label: `Checking ${fileName}`, fraction: null });
-    try {
-      result = await parseInWorker(text, fileName, opts);
-    } finally {
-      store.getState().setBusy(null);
-    }
-  }
+  const { result, prepared } =
+    ahead ?? (await parsePracticeFile(store, text, fileName, { fields, ...reading, ...(postcodes && { postcodes }) }));
   let mode: PracticesMode | null = 'new';
   if (result.ok && practicesNeedChoice(store.getState().doc)) mode = await chooseMode(fileName);
   if (mode === null) return { kind: 'cancelled' };
-  return applyPracticesResult(store, result, fileName, { fields, mode });
+  return applyPracticesResult(store, result, fileName, { fields, mode, prepared });
+}
+
+/**
+ * A boundary: parsed here under a small plan, or in the import worker, which also builds the
+ * tessellation and evaluates the current plan under it.
+ */
+async function loadBoundary(store: PlannerStore, text: string, fileName: string): Promise<LoadOutcome> {
+  const { doc } = store.getState();
+  if (doc.practices.length < WORKER_THRESHOLD_PRACTICES && text.length < WORKER_THRESHOLD_CHARS)
+    return loadBoundaryText(store, text, fileName);
+  const input: PlanInput | null =
+    doc.practices.length > 0 && !isDemoPlan(doc)
+      ? { practices: doc.practices, networks: doc.networks, assignment: doc.assignment, band: doc.band }
+      : null;
+  const reply = await runImport(store, { kind: 'boundary', text, fileName, plan: input }, `Opening ${fileName}`);
+  if (reply.kind !== 'boundary') throw new Error('the import worker answered another question');
+  const prepared = reply.plan && input ? { plan: reply.plan, input } : undefined;
+  return applyBoundaryResult(store, reply.result, fileName, { prepared });
 }
 
 /** The postcode lookup chosen with "Postcode lookup…": kept as a File and streamed when needed. */
 let postcodeLookupFile: File | null = null;
 /** A practice file with postcodes opened before any lookup was chosen: loaded once one is. */
 let pendingPostcodeFile: { text: string; fileName: string; reading: PracticeReading } | null = null;
-
-/** A CSV with a postcode column and no coordinate columns (NHS Digital's list-size file). */
-function needsPostcodes(text: string, fileName: string): boolean {
-  const headers = readPracticeHeaders(text, fileName);
-  return (
-    headers.ok &&
-    headers.value.fields.postcode !== undefined &&
-    (headers.value.fields.missing.includes('lon') || headers.value.fields.missing.includes('lat'))
-  );
-}
 
 /** Streams the lookup in a worker, keeping only the practice file's postcodes. */
 function geocode(store: PlannerStore, file: File, practicesText: string): Promise<Result<PostcodeLookup>> {
@@ -214,7 +280,7 @@ export async function loadFiles(
     const k = kind ?? sniffKind(text, file.name);
     let outcome: LoadOutcome;
     if (k === 'plan') outcome = openPlanText(store, text, file.name);
-    else if (k === 'boundary') outcome = loadBoundaryText(store, text, file.name);
+    else if (k === 'boundary') outcome = await loadBoundary(store, text, file.name);
     else if (k === 'assignment') outcome = loadAssignmentText(store, text, file.name);
     else {
       outcome = await loadPractices(store, text, file.name, undefined, callbacks.chooseMode, reading);

@@ -1,7 +1,10 @@
 // Opening a small-area layer or a registrations file from the Small areas tab: parsed in a worker
 // with a progress bar; on failure the problems are listed and what was open stays as it was.
+import { unflattenSmallAreaMesh } from '../core/geometry/small-area-mesh-transfer';
+import { parseHardAreas } from '../core/cluster';
 import { CRS } from '../core/io/crs';
 import { selectPracticeDeprivation } from '../state/deprivation';
+import type { SmallAreaHardAreas } from '../state/small-areas';
 import type { PlannerStore } from '../state/store';
 import type { SmallAreaReply, SmallAreaRequest } from '../workers/small-areas-worker';
 
@@ -98,6 +101,7 @@ export async function openSmallAreaFile(
         layerFile: reply.ref,
         registrations: current?.registrations ?? null,
         registrationsFile: current?.registrationsFile ?? null,
+        mesh: reply.mesh ? unflattenSmallAreaMesh(reply.mesh) : undefined,
       });
     } else if (reply.type === 'registrations' && reply.result.ok) {
       if (!current) {
@@ -120,4 +124,65 @@ export async function openSmallAreaFile(
   } finally {
     s().setBusy(null);
   }
+}
+
+/** The properties of the layer's first feature; a name-like one first (lad23nm, locality...), as the default area field. */
+function layerFields(text: string): string[] {
+  try {
+    const json = JSON.parse(text) as { features?: { properties?: Record<string, unknown> }[] };
+    const props = json.features?.[0]?.properties ?? {};
+    const fields = Object.keys(props).filter((k) => typeof props[k] === 'string' || typeof props[k] === 'number');
+    const named = fields.findIndex((f) => /(nm|name|locality)$/i.test(f));
+    return named > 0 ? [fields[named], ...fields.filter((_, i) => i !== named)] : fields;
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Reads hard areas (GeoJSON polygons: boroughs, localities) for the small-area footprints, by
+ * `field` (default: a name-like property); on failure the problems are listed and nothing changes.
+ * Example: `applyHardAreas(store, { name, text, sha256, bytes }, 'lad23nm')`.
+ */
+export function applyHardAreas(
+  store: PlannerStore,
+  file: { name: string; text: string; sha256: string; bytes: number },
+  field?: string,
+): boolean {
+  const s = store.getState();
+  const current = s.smallAreas;
+  if (!current) {
+    s.notify('Open a small-area layer first, then the hard areas.', 'warning');
+    return false;
+  }
+  const fields = layerFields(file.text);
+  const chosen = field ?? fields[0] ?? null;
+  const parsed = parseHardAreas(file.text, file.name, chosen ?? undefined);
+  if (!parsed.ok) {
+    s.reportProblem({
+      title: `${file.name} was not loaded; the plan is unchanged`,
+      issues: [...parsed.errors, ...parsed.warnings],
+    });
+    return false;
+  }
+  const hardAreas: SmallAreaHardAreas = {
+    areas: parsed.value,
+    file: { name: file.name, sha256: file.sha256, bytes: file.bytes },
+    field: chosen,
+    fields,
+    text: file.text,
+  };
+  s.setSmallAreas({ ...current, hardAreas });
+  return true;
+}
+
+/** Opens a hard-area file chosen by the user (small: read on the page). */
+export async function openHardAreas(store: PlannerStore, file: File): Promise<boolean> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  const sha256 = [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
+  const text = new TextDecoder().decode(bytes);
+  const ok = applyHardAreas(store, { name: file.name, text, sha256, bytes: bytes.length });
+  if (ok) store.getState().notify(`Loaded ${file.name}.`);
+  return ok;
 }

@@ -1,13 +1,9 @@
-// Parses a large practice file off the main thread; the main thread applies the result.
-import { parsePractices, type ParsePracticesOptions } from '../core/io';
-
-export interface ImportRequest {
-  readonly text: string;
-  readonly fileName: string;
-  readonly opts: ParsePracticesOptions;
-}
+// Opens a large practice file or a boundary off the main thread (see import-jobs.ts) and
+// transfers the packed plan's arrays: the main thread only rebuilds light objects over them.
+import { runImportJob, type ImportRequest } from './import-jobs';
+import { transferablesOf } from './transfer';
 
 self.onmessage = (e: MessageEvent<ImportRequest>) => {
-  const { text, fileName, opts } = e.data;
-  self.postMessage(parsePractices(text, fileName, opts));
+  const reply = runImportJob(e.data);
+  self.postMessage(reply, { transfer: transferablesOf(reply.plan) });
 };

@@ -6,6 +6,12 @@ import { DEFAULT_MAX_BYTES } from '../core/io';
 import { parseDeprivation, type DeprivationTable } from '../core/deprivation';
 import type { Crs } from '../core/io/crs';
 import { decodeText } from '../core/io/decode-text';
+import { buildSmallAreaMesh } from '../core/geometry/small-area-mesh';
+import {
+  flattenSmallAreaMesh,
+  withInsidePoints,
+  type FlatSmallAreaMesh,
+} from '../core/geometry/small-area-mesh-transfer';
 import { hasUnlabelledMetres, prepareInput } from '../core/io/prepare-input';
 import type { Issue, Result } from '../core/model';
 import { parseSmallAreaLayer, RegistrationsReader, type Registrations, type SmallAreaLayer } from '../core/small-areas';
@@ -23,12 +29,16 @@ export type SmallAreaRequest =
 
 export type SmallAreaReply =
   | { readonly type: 'progress'; readonly fraction: number }
-  /** unlabelledMetres: the layer is in metres and states no CRS; asked again with `crs` if the user says BNG. */
+  /**
+   * unlabelledMetres: the layer is in metres and states no CRS; asked again with `crs` if the user says BNG.
+   * mesh: the layer's mesh with a point inside every area, built here so the page never does (flattened, transferred).
+   */
   | {
       readonly type: 'layer';
       readonly result: Result<SmallAreaLayer>;
       readonly ref: SmallAreaFileRef;
       readonly unlabelledMetres?: boolean;
+      readonly mesh?: FlatSmallAreaMesh;
     }
   | { readonly type: 'registrations'; readonly result: Result<Registrations>; readonly ref: SmallAreaFileRef }
   | { readonly type: 'deprivation'; readonly result: Result<DeprivationTable>; readonly ref: SmallAreaFileRef };
@@ -75,12 +85,13 @@ self.onmessage = async (e: MessageEvent<SmallAreaRequest>) => {
     }
     const parsed = parseSmallAreaLayer(prepared.value, req.name, req.field);
     const result = withWarnings(parsed, prepared.warnings);
-    post({
-      type: 'layer',
-      result,
-      ref,
-      unlabelledMetres: !req.crs && !parsed.ok && hasUnlabelledMetres(prepared.value),
-    });
+    if (!parsed.ok) {
+      post({ type: 'layer', result, ref, unlabelledMetres: !req.crs && hasUnlabelledMetres(prepared.value) });
+      return;
+    }
+    post({ type: 'progress', fraction: 0.5 });
+    const { flat, transfer } = flattenSmallAreaMesh(withInsidePoints(buildSmallAreaMesh(parsed.value.polygons)));
+    post({ type: 'layer', result, ref, mesh: flat }, transfer);
     return;
   }
   const decoded = decodeText(bytes, req.name);

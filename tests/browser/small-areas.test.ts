@@ -199,6 +199,73 @@ describe('small-area footprints in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it('nests footprints in the hard areas chosen in the tab: GM boroughs by either field, then Trafford localities', async () => {
+    // Each LSOA's borough from its own name ("Bolton 005A"), independent of the engine's point-in-polygon.
+    const borough = new Map(
+      lsoas().features.map((f) => [
+        String(f.properties!.lsoa11cd),
+        String(f.properties!.lsoa11nm).replace(/ \d{3}[A-Z]$/, ''),
+      ]),
+    );
+    /** Network id -> boroughs of its LSOAs, from the exported small-area CSV. */
+    const boroughsOfNetworks = async () => {
+      const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('small-areas-export').click()]);
+      const byNetwork = new Map<string, Set<string>>();
+      for (const line of readFileSync((await dl.path())!, 'utf8')
+        .trim()
+        .split('\n')
+        .slice(1)) {
+        const [code, id] = line.split(',');
+        if (!id) continue;
+        const set = byNetwork.get(id) ?? new Set<string>();
+        set.add(borough.get(code)!);
+        byNetwork.set(id, set);
+      }
+      return byNetwork;
+    };
+    const split = (m: Map<string, Set<string>>) => [...m.values()].filter((b) => b.size > 1).length;
+    await page.getByTestId('footprints-small-areas').check();
+    await expect.poll(() => page.getByTestId('resident-share').count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => page.getByTestId('hard-areas-file').innerText()).toContain('No hard areas');
+    expect(split(await boroughsOfNetworks())).toBeGreaterThan(0);
+
+    await page
+      .getByTestId('open-hard-areas')
+      .setInputFiles(path.join(sharedData, 'gm_local_authorities_2023_bgc.geojson'));
+    await expect
+      .poll(() => page.getByTestId('hard-areas-file').innerText(), { timeout: 30_000 })
+      .toContain('10 hard areas from gm_local_authorities_2023_bgc.geojson by lad23nm');
+    await expect.poll(async () => split(await boroughsOfNetworks()), { timeout: 30_000 }).toBe(0);
+    await idle(page);
+    await screenshot(page, 'small-areas-04-within-boroughs');
+
+    await page.getByTestId('hard-area-field').selectOption('lad23cd');
+    await expect
+      .poll(() => page.getByTestId('hard-areas-file').innerText(), { timeout: 30_000 })
+      .toContain('10 hard areas from gm_local_authorities_2023_bgc.geojson by lad23cd');
+    expect(split(await boroughsOfNetworks())).toBe(0);
+
+    // A move keeps the nesting (the incremental update with hard areas).
+    const code = await state<string>(
+      page,
+      "s.doc.practices.find((p) => s.doc.assignment.get(p.code) === 'U79938').code",
+    );
+    const before = await page.getByTestId('resident-share').innerText();
+    await act(page, `s.assignPractices(['${code}'], 'U05517')`);
+    await expect.poll(() => page.getByTestId('resident-share').innerText(), { timeout: 20_000 }).not.toBe(before);
+    expect(split(await boroughsOfNetworks())).toBe(0);
+    await act(page, 's.undo()');
+
+    await page.getByTestId('open-hard-areas').setInputFiles(path.join(sharedData, 'trafford_localities_2023.geojson'));
+    await expect
+      .poll(() => page.getByTestId('hard-areas-file').innerText(), { timeout: 30_000 })
+      .toContain('4 hard areas from trafford_localities_2023.geojson by locality');
+    await page.getByTestId('hard-areas-clear').click();
+    await expect.poll(() => page.getByTestId('hard-areas-file').innerText()).toContain('No hard areas');
+    await expect.poll(async () => split(await boroughsOfNetworks()), { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+  });
+
   it('back to practice cells hides the small-area figures', async () => {
     await page.getByTestId('footprints-cells').check();
     await expect.poll(() => page.getByTestId('resident-share').count()).toBe(0);

@@ -4,6 +4,7 @@
 // core dissolveSites can join by edge cancellation, exactly as it joins cells.
 import { createProjection, dissolveSites, type Tessellation } from '../geometry';
 import type { Site } from '../geometry';
+import { meshAdjacency } from '../geometry/edge-sites';
 import { polygonsOf } from '../geometry/polygons';
 import { signedAreaOfIds } from '../geometry/ring-math';
 import type { AlignNetwork } from './types';
@@ -53,24 +54,7 @@ export function footprintTiling(networks: readonly AlignNetwork[]): Tessellation
     cellRings,
     (rings) => rings.reduce((a, r) => a + signedAreaOfIds(r, vertexXY), 0) / 1e6,
   );
-  const edgeSite = new Map<number, number>();
-  cellRings.forEach((rings, s) => {
-    for (const r of rings) for (let i = 0; i < r.length; i++) edgeSite.set(r[i] * nV + r[(i + 1) % r.length], s);
-  });
-  const shared = cellRings.map(() => new Map<number, number>());
-  cellRings.forEach((rings, s) => {
-    for (const r of rings)
-      for (let i = 0; i < r.length; i++) {
-        const a = r[i],
-          b = r[(i + 1) % r.length];
-        const other = edgeSite.get(b * nV + a);
-        if (other === undefined || other === s) continue;
-        const len = Math.hypot(vertexXY[b * 2] - vertexXY[a * 2], vertexXY[b * 2 + 1] - vertexXY[a * 2 + 1]);
-        shared[s].set(other, (shared[s].get(other) ?? 0) + len);
-      }
-  });
-  const neighbours = shared.map((m) => Int32Array.from([...m.keys()].sort((a, b) => a - b)));
-  const sharedEdgeMetres = shared.map((m, s) => Float64Array.from(neighbours[s], (o) => m.get(o)!));
+  const { edgeSite, neighbours, sharedEdgeMetres } = meshAdjacency(cellRings, vertexXY, nV);
   const sites: Site[] = cellRings.map((rings) => {
     const outer = rings[0];
     let x = 0,

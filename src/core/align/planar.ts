@@ -1,9 +1,10 @@
 // Planar polygon arithmetic in projected metres, just what the overlap analysis needs: areas,
 // boxes, point-in-polygon, and the area of an intersection (Sutherland-Hodgman against a convex
 // ring, which gives the exact area even for a non-convex subject; polygon clipping otherwise).
-import { intersect } from '@turf/turf';
+import { intersect } from '../geometry/turf';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import type { Projection } from '../geometry';
+import { clipPass } from '../geometry/clip-ring';
 import { polygonsOf } from '../geometry/polygons';
 import { pointInFlatRing, signedAreaOfFlat } from '../geometry/ring-math';
 import type { Boundary } from '../model';
@@ -15,6 +16,7 @@ export type PlanarPolygon = readonly Ring[];
 export type PlanarGeometry = readonly PlanarPolygon[];
 /** [minX, minY, maxX, maxY]. */
 export type Box = readonly [number, number, number, number];
+type XY = [number, number];
 
 const ringArea = signedAreaOfFlat;
 
@@ -108,34 +110,33 @@ export function isConvex(g: PlanarGeometry): boolean {
   return true;
 }
 
-/** Ring `r` clipped to the convex counter-clockwise ring `c` (Sutherland-Hodgman); null when nothing is left. */
+/**
+ * Ring `r` clipped to the convex counter-clockwise ring `c` (Sutherland-Hodgman, one clipPass per
+ * edge of `c`); null when nothing is left. Each pass's output starts at its first vertex, with
+ * the closing edge's cut last, so the shoelace sums run in the order they always have.
+ */
 function clipRing(r: Ring, c: Ring): Ring | null {
-  let pts: number[] = Array.from(r);
+  let pts: XY[] = [];
+  for (let i = 0; i < r.length; i += 2) pts.push([r[i], r[i + 1]]);
   const m = c.length / 2;
-  for (let e = 0; e < m && pts.length >= 6; e++) {
+  for (let e = 0; e < m && pts.length >= 3; e++) {
     const ax = c[e * 2],
       ay = c[e * 2 + 1];
     const bx = c[((e + 1) % m) * 2],
       by = c[((e + 1) % m) * 2 + 1];
-    const side = (x: number, y: number) => (bx - ax) * (y - ay) - (by - ay) * (x - ax);
-    const out: number[] = [];
-    const n = pts.length / 2;
-    for (let i = 0; i < n; i++) {
-      const px = pts[i * 2],
-        py = pts[i * 2 + 1];
-      const qx = pts[((i + 1) % n) * 2],
-        qy = pts[((i + 1) % n) * 2 + 1];
-      const sp = side(px, py),
-        sq = side(qx, qy);
-      if (sp >= 0) out.push(px, py);
-      if (sp >= 0 !== sq >= 0) {
-        const t = sp / (sp - sq);
-        out.push(px + t * (qx - px), py + t * (qy - py));
-      }
-    }
+    const side = (p: XY) => (bx - ax) * (p[1] - ay) - (by - ay) * (p[0] - ax);
+    const inside = (p: XY) => side(p) >= 0;
+    const cut = (p: XY, q: XY): XY => {
+      const sp = side(p),
+        sq = side(q);
+      const t = sp / (sp - sq);
+      return [p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1])];
+    };
+    const out = clipPass(pts, inside, cut);
+    if (out.length > 0 && inside(pts[pts.length - 1]) !== inside(pts[0])) out.push(out.shift() as XY);
     pts = out;
   }
-  return pts.length >= 6 ? Float64Array.from(pts) : null;
+  return pts.length >= 3 ? Float64Array.from(pts.flat()) : null;
 }
 
 /** Signed area of ring `r` clipped to the convex counter-clockwise ring `c`: exact even for a non-convex `r`. */

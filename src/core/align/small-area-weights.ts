@@ -1,6 +1,6 @@
 // Population of each tile inside each service area, from small-area populations (residents spread
 // evenly over each small area) instead of practice list sizes.
-import { intersect, kinks, unkinkPolygon } from '@turf/turf';
+import { intersect, kinks, unkinkPolygon } from '../geometry/turf';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import type { Boundary } from '../model';
 import type { Projection } from '../geometry';
@@ -21,7 +21,7 @@ import type { TileOverlaps } from './tile-overlaps';
 import type { SmallArea } from './types';
 
 /** Share of a small area that may lie outside the one service area it nests in. */
-export const NESTED_TOLERANCE = 2e-3;
+const NESTED_TOLERANCE = 2e-3;
 
 export interface SmallAreaWeights {
   /** Per tile, per service area (last slot: outside every area): residents. */

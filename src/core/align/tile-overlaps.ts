@@ -15,7 +15,7 @@ export interface TileOverlaps {
   readonly doubleCountedM2: number;
 }
 
-export function tileGeometry(t: Tessellation, s: number): PlanarGeometry {
+function tileGeometry(t: Tessellation, s: number): PlanarGeometry {
   const rings: Ring[] = t.cellRings[s].map((ids) => {
     const r = new Float64Array(ids.length * 2);
     ids.forEach((v, i) => {

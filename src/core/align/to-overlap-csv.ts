@@ -2,7 +2,7 @@
 import { toCsv } from '../io/csv-write';
 import type { AlignResult } from './types';
 
-export const OVERLAP_CSV_HEADER = [
+const OVERLAP_CSV_HEADER = [
   'network_id',
   'network_name',
   'service_area',

@@ -1,6 +1,7 @@
 // Repair's least-change split of a region that is too big: cut off one connected piece that is a
 // network in band by itself, leaving the rest connected and in band, moving as few practices as
 // possible (the smaller side by practice count is the one that changes network).
+import { floodFill } from '../geometry/flood-fill';
 import { newRegion, placeNode, type Partition } from './partition';
 
 /** Splits region r in two if a band-respecting cut exists; returns the new region or -1. */
@@ -61,21 +62,14 @@ export function carveRegion(p: Partition, r: number): number {
 }
 
 function connectedWithout(p: Partition, members: readonly number[], removed: Set<number>): boolean {
-  const { g } = p;
   const rest = members.filter((i) => !removed.has(i));
   if (!rest.length) return false;
   const inRest = new Set(rest);
   const seen = new Set([rest[0]]);
-  const stack = [rest[0]];
-  while (stack.length) {
-    const u = stack.pop() as number;
-    for (let k = g.adjStart[u]; k < g.adjStart[u + 1]; k++) {
-      const v = g.adj[k];
-      if (inRest.has(v) && !seen.has(v)) {
-        seen.add(v);
-        stack.push(v);
-      }
-    }
-  }
+  floodFill(p.g, rest[0], (v) => {
+    if (!inRest.has(v) || seen.has(v)) return false;
+    seen.add(v);
+    return true;
+  });
   return seen.size === rest.length;
 }

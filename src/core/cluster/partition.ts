@@ -1,6 +1,7 @@
 // Mutable partition state used inside one clustering run (never escapes it): region of every
 // node plus per-region population, area and perimeter kept up to date on every move, so the
 // compactness of a move is known in O(degree).
+import { floodFill } from '../geometry/flood-fill';
 import type { Band } from '../model';
 import { polsbyPopper } from '../geometry/polsby-popper';
 import type { SiteGraph } from './site-graph';
@@ -63,7 +64,7 @@ export function newRegion(p: Partition): number {
 }
 
 /** Edge length (metres) between node i and the members of region r other than i. */
-export function sharedMetres(p: Partition, i: number, r: number): number {
+function sharedMetres(p: Partition, i: number, r: number): number {
   const { g } = p;
   let sum = 0;
   for (let k = g.adjStart[i]; k < g.adjStart[i + 1]; k++) if (p.label[g.adj[k]] === r) sum += g.edgeMetres[k];
@@ -140,19 +141,11 @@ export function canRemove(p: Partition, i: number): boolean {
   const stamp = ++p.stampValue;
   p.stamp[i] = stamp;
   p.stamp[start] = stamp;
-  const stack = [start];
-  let reached = 1;
-  while (stack.length) {
-    const u = stack.pop() as number;
-    for (let k = g.adjStart[u]; k < g.adjStart[u + 1]; k++) {
-      const v = g.adj[k];
-      if (label[v] === r && p.stamp[v] !== stamp) {
-        p.stamp[v] = stamp;
-        reached++;
-        stack.push(v);
-      }
-    }
-  }
+  const reached = floodFill(g, start, (v) => {
+    if (label[v] !== r || p.stamp[v] === stamp) return false;
+    p.stamp[v] = stamp;
+    return true;
+  });
   return reached === p.size[r] - 1;
 }
 

@@ -2,7 +2,9 @@
 // engine builds footprints: a site's cell belongs to the network with the larger population
 // there (tie: lower id); perimeter = cell perimeters minus twice the shared edges inside.
 import type { Assignment, Band, NetworkId, Practice } from '../model';
+import { csrOf, floodFill } from '../geometry/flood-fill';
 import { polsbyPopper } from '../geometry/polsby-popper';
+import { siteOwnerId } from '../plan/site-owner';
 import type { siteAttributes } from './site-graph';
 import type { ClusterDeprivation, ClusterReport, ClusterTessellation, Core20Spread, UnavoidableCase } from './types';
 
@@ -18,31 +20,19 @@ export interface NetworkFigures {
   readonly contiguous: boolean;
 }
 
-/** Owner network of each site (index into `ids`), -1 when none of its practices is assigned. */
-export function siteOwners(
+/** Owner network of each site (index into `ids`, by plan/site-owner's rule), -1 when none of its practices is assigned. */
+function siteOwners(
   t: ClusterTessellation,
   practices: readonly Practice[],
   assignment: Assignment,
   ids: readonly NetworkId[],
 ): Int32Array {
   const index = new Map(ids.map((id, k) => [id, k]));
+  const counts = (id: NetworkId) => index.has(id);
   const owner = new Int32Array(t.sites.length).fill(-1);
   t.sites.forEach((site, s) => {
-    const pop = new Map<number, number>();
-    for (const pi of site.practices) {
-      const id = assignment.get(practices[pi].code);
-      const k = id === undefined ? undefined : index.get(id);
-      if (k !== undefined) pop.set(k, (pop.get(k) ?? 0) + practices[pi].listSize);
-    }
-    let best = -1;
-    let bestPop = -1;
-    for (const [k, value] of pop) {
-      if (value > bestPop || (value === bestPop && ids[k] < ids[best])) {
-        best = k;
-        bestPop = value;
-      }
-    }
-    owner[s] = best;
+    const id = siteOwnerId(site.practices, practices, assignment, counts);
+    if (id !== undefined) owner[s] = index.get(id)!;
   });
   return owner;
 }
@@ -76,21 +66,23 @@ export function networkFigures(
   }
   const parts = new Int32Array(k);
   const seen = new Uint8Array(owner.length);
+  const graph = csrOf(t.neighbours);
+  const stack: number[] = [];
   for (let s = 0; s < owner.length; s++) {
     if (seen[s] || owner[s] === -1 || attrs.areaM2[s] <= 0) continue;
     const r = owner[s];
     parts[r]++;
-    const stack = [s];
     seen[s] = 1;
-    while (stack.length) {
-      const u = stack.pop() as number;
-      for (const v of t.neighbours[u]) {
-        if (!seen[v] && owner[v] === r && attrs.areaM2[v] > 0) {
-          seen[v] = 1;
-          stack.push(v);
-        }
-      }
-    }
+    floodFill(
+      graph,
+      s,
+      (v) => {
+        if (seen[v] || owner[v] !== r || !(attrs.areaM2[v] > 0)) return false;
+        seen[v] = 1;
+        return true;
+      },
+      stack,
+    );
   }
   return ids.map((_, j) => ({
     population: population[j],

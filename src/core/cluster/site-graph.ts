@@ -1,5 +1,6 @@
 // The clustering works on sites (co-located practices share one cell), as a compact graph:
 // per-site population, position, cell area and perimeter, and edge adjacency in CSR form.
+import { floodFill } from '../geometry/flood-fill';
 import type { Practice } from '../model';
 import type { ClusterTessellation } from './types';
 
@@ -134,20 +135,15 @@ export function components(g: SiteGraph, inSet?: (i: number) => boolean): { labe
   const label = new Int32Array(g.n).fill(-1);
   let count = 0;
   const stack: number[] = [];
+  const enter = (v: number) => {
+    if (label[v] !== -1 || (inSet && !inSet(v))) return false;
+    label[v] = count;
+    return true;
+  };
   for (let i = 0; i < g.n; i++) {
     if (label[i] !== -1 || (inSet && !inSet(i))) continue;
     label[i] = count;
-    stack.push(i);
-    while (stack.length) {
-      const u = stack.pop() as number;
-      for (let k = g.adjStart[u]; k < g.adjStart[u + 1]; k++) {
-        const v = g.adj[k];
-        if (label[v] === -1 && (!inSet || inSet(v))) {
-          label[v] = count;
-          stack.push(v);
-        }
-      }
-    }
+    floodFill(g, i, enter, stack);
     count++;
   }
   return { label, count };

@@ -5,7 +5,7 @@ import { exportGeometry, toCsv } from '../io';
 import type { NetworkId, Practice, PracticeCode } from '../model';
 import type { PlanComparison } from './types';
 
-export const NETWORK_CHANGES_CSV_HEADER = [
+const NETWORK_CHANGES_CSV_HEADER = [
   'network_id',
   'network_name',
   'population_before',
@@ -54,8 +54,6 @@ export function toNetworkChangesCsv(c: PlanComparison, extra?: ExtraColumns): st
     ]),
   );
 }
-
-export type ChangeFeatureKind = 'moved_practice' | 'area_gained' | 'area_lost';
 
 /**
  * Moved practices as Points (`kind` "moved_practice", practice_code, practice_name, population,

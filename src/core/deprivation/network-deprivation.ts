@@ -4,7 +4,7 @@ import type { PlanInput } from '../plan/types';
 import { DECILES, type PracticeDeprivation } from './practice-deprivation';
 
 /** Deciles 1 and 2: NHS England's Core20, the most deprived 20% of areas nationally. */
-export const CORE20_DECILES = 2;
+const CORE20_DECILES = 2;
 
 export interface DeprivationFigures {
   /** Registered patients of the network's practices living in Core20 areas (deciles 1-2). */
@@ -22,10 +22,7 @@ export interface DeprivationFigures {
 }
 
 /** Figures for a set of practices (codes without registrations add nothing). */
-export function deprivationOf(
-  profile: PracticeDeprivation,
-  codes: Iterable<PracticeCode | string>,
-): DeprivationFigures {
+function deprivationOf(profile: PracticeDeprivation, codes: Iterable<PracticeCode | string>): DeprivationFigures {
   const deciles = new Array<number>(DECILES).fill(0);
   let scoreSum = 0;
   let scored = 0;

@@ -1,16 +1,30 @@
 // Exact clipping of one convex Voronoi cell to the study area, for the few cells the boundary
-// crosses. The area is first cropped to the cell's box with Sutherland-Hodgman (cheap, and the
-// slivers it may leave lie on the box edge, outside the cell), so polyclip only sees a handful of
-// nearby vertices instead of a whole coastline (a full-boundary intersect costs ~18 ms a cell).
-import { featureCollection, intersect, multiPolygon, polygon } from '@turf/turf';
+// crosses. The common case is clipped directly (clipConvexCell in clip-convex.ts); a cell where
+// the boundary touches the cell's edge lines exactly, or crossings cannot be ordered with
+// certainty, goes to polyclip instead. For polyclip the area is first cropped to the cell's box
+// with Sutherland-Hodgman (clipPass in clip-ring.ts; cheap, and the slivers it may leave lie on
+// the box edge, outside the cell), so it only sees a handful of nearby vertices instead of a
+// whole coastline (a full-boundary intersect costs ~18 ms a cell).
+import { featureCollection, intersect, multiPolygon, polygon } from './turf';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
+import { clipPass } from './clip-ring';
 import { polygonsOf } from './polygons';
+import { clipConvexCell } from './clip-convex';
+import type { SegmentIndex } from './segment-index';
 
 export type XY = [number, number];
 /** MultiPolygon coordinates in metres: polygons -> rings (closed) -> points. */
 export type AreaPolygons = XY[][][];
 
-export function clipCellToArea(cell: readonly XY[], area: AreaPolygons): XY[][][] {
+/**
+ * The part of `cell` (closed, convex) inside the area, as polygons of closed rings (metres).
+ * `index` holds the area's edges with the interior on their left (shells counter-clockwise).
+ */
+export function clipCellToArea(cell: readonly XY[], area: AreaPolygons, index: SegmentIndex): XY[][][] {
+  return clipConvexCell(cell, index) ?? polyclipCell(cell, area);
+}
+
+function polyclipCell(cell: readonly XY[], area: AreaPolygons): XY[][][] {
   let x0 = Infinity,
     y0 = Infinity,
     x1 = -Infinity,
@@ -73,43 +87,28 @@ function cropRing(ring: readonly XY[], box: Box): XY[] {
   if (bx1 < box.x0 || bx0 > box.x1 || by1 < box.y0 || by0 > box.y1) return [];
   if (bx0 >= box.x0 && bx1 <= box.x1 && by0 >= box.y0 && by1 <= box.y1) return ring.slice();
   let pts: XY[] = ring.slice(0, -1);
-  pts = clipEdge(
+  pts = clipPass(
     pts,
     (p) => p[0] >= box.x0,
     (a, b) => atX(a, b, box.x0),
   );
-  pts = clipEdge(
+  pts = clipPass(
     pts,
     (p) => p[0] <= box.x1,
     (a, b) => atX(a, b, box.x1),
   );
-  pts = clipEdge(
+  pts = clipPass(
     pts,
     (p) => p[1] >= box.y0,
     (a, b) => atY(a, b, box.y0),
   );
-  pts = clipEdge(
+  pts = clipPass(
     pts,
     (p) => p[1] <= box.y1,
     (a, b) => atY(a, b, box.y1),
   );
   if (pts.length < 3) return [];
   return [...pts, pts[0]];
-}
-
-function clipEdge(pts: XY[], inside: (p: XY) => boolean, cut: (a: XY, b: XY) => XY): XY[] {
-  const out: XY[] = [];
-  for (let i = 0; i < pts.length; i++) {
-    const cur = pts[i],
-      prev = pts[(i + pts.length - 1) % pts.length];
-    const ci = inside(cur),
-      pi = inside(prev);
-    if (ci) {
-      if (!pi) out.push(cut(prev, cur));
-      out.push(cur);
-    } else if (pi) out.push(cut(prev, cur));
-  }
-  return out;
 }
 
 const atX = (a: XY, b: XY, x: number): XY => [x, a[1] + ((x - a[0]) * (b[1] - a[1])) / (b[0] - a[0])];

@@ -1,4 +1,6 @@
-// Which site's ring holds each directed edge a -> b of a cell mesh. Stored as compressed rows
+// The one directed-edge map of the core: which site's ring holds each directed edge a -> b of a
+// cell mesh (Voronoi cells, small areas, cell pieces, network footprints), and from it each
+// cell's neighbours across edges with a reverse twin and the length shared with each. Stored as compressed rows
 // (for each start vertex, its outgoing edges) in typed arrays rather than a Map keyed by
 // a * vertexCount + b: those keys pass 2^30, where V8 stores them as boxed doubles, and a national
 // mesh has ~35,000 of them (100,000 sites: ~600,000), so the Map cost most of the adjacency time
@@ -9,40 +11,34 @@ export interface EdgeSiteLookup {
   get(key: number): number | undefined;
 }
 
+/** EdgeSites' tables, plain typed arrays so a worker can transfer them. */
+export interface EdgeSiteArrays {
+  readonly start: Int32Array;
+  readonly to: Int32Array;
+  readonly site: Int32Array;
+}
+
 export class EdgeSites implements EdgeSiteLookup {
   private readonly start: Int32Array;
   private readonly to: Int32Array;
   private readonly site: Int32Array;
 
-  /** `cellRings[site]`: rings of vertex ids (not closed); edges run from each id to the next. */
+  /**
+   * From `cellRings[site]`: rings of vertex ids (not closed); edges run from each id to the next.
+   * Or from the tables of another EdgeSites (`arrays()`), e.g. after a transfer from a worker.
+   */
   constructor(
-    cellRings: readonly (readonly Int32Array[])[],
+    cells: readonly (readonly Int32Array[])[] | EdgeSiteArrays,
     private readonly vertexCount: number,
   ) {
-    const start = new Int32Array(vertexCount + 1);
-    let edges = 0;
-    for (const rings of cellRings) {
-      for (const r of rings) {
-        for (let i = 0; i < r.length; i++) start[r[i] + 1]++;
-        edges += r.length;
-      }
-    }
-    for (let v = 0; v < vertexCount; v++) start[v + 1] += start[v];
-    const fill = start.slice(0, vertexCount);
-    const to = new Int32Array(edges);
-    const site = new Int32Array(edges);
-    cellRings.forEach((rings, s) => {
-      for (const r of rings) {
-        for (let i = 0; i < r.length; i++) {
-          const k = fill[r[i]]++;
-          to[k] = r[(i + 1) % r.length];
-          site[k] = s;
-        }
-      }
-    });
-    this.start = start;
-    this.to = to;
-    this.site = site;
+    const tables = Array.isArray(cells) ? buildTables(cells, vertexCount) : (cells as EdgeSiteArrays);
+    this.start = tables.start;
+    this.to = tables.to;
+    this.site = tables.site;
+  }
+
+  arrays(): EdgeSiteArrays {
+    return { start: this.start, to: this.to, site: this.site };
   }
 
   /** Site of the edge from -> to, or undefined; the last ring listed wins, as with Map#set. */
@@ -56,4 +52,82 @@ export class EdgeSites implements EdgeSiteLookup {
     const to = key - from * this.vertexCount;
     return from >= 0 && from < this.vertexCount ? this.owner(from, to) : undefined;
   }
+}
+
+function buildTables(cellRings: readonly (readonly Int32Array[])[], vertexCount: number): EdgeSiteArrays {
+  const start = new Int32Array(vertexCount + 1);
+  let edges = 0;
+  for (const rings of cellRings) {
+    for (const r of rings) {
+      for (let i = 0; i < r.length; i++) start[r[i] + 1]++;
+      edges += r.length;
+    }
+  }
+  for (let v = 0; v < vertexCount; v++) start[v + 1] += start[v];
+  const fill = start.slice(0, vertexCount);
+  const to = new Int32Array(edges);
+  const site = new Int32Array(edges);
+  cellRings.forEach((rings, s) => {
+    for (const r of rings) {
+      for (let i = 0; i < r.length; i++) {
+        const k = fill[r[i]]++;
+        to[k] = r[(i + 1) % r.length];
+        site[k] = s;
+      }
+    }
+  });
+  return { start, to, site };
+}
+
+/**
+ * Neighbours of cell `self` (its rings' edges whose reverse edge another cell holds) and the edge
+ * length shared with each, metres, in the order first met; written into `others` and `lengths`,
+ * which are cleared first. Example: two unit squares side by side give others [1], lengths [1].
+ */
+export function sharedEdges(
+  rings: readonly Int32Array[],
+  self: number,
+  edges: EdgeSites,
+  xy: Float64Array,
+  others: number[],
+  lengths: number[],
+): void {
+  others.length = lengths.length = 0;
+  for (const r of rings) {
+    for (let i = 0; i < r.length; i++) {
+      const a = r[i],
+        b = r[(i + 1) % r.length];
+      const other = edges.owner(b, a);
+      if (other === undefined || other === self) continue;
+      const len = Math.hypot(xy[b * 2] - xy[a * 2], xy[b * 2 + 1] - xy[a * 2 + 1]);
+      const k = others.indexOf(other);
+      if (k < 0) {
+        others.push(other);
+        lengths.push(len);
+      } else lengths[k] += len;
+    }
+  }
+}
+
+/**
+ * The edge map and adjacency of a mesh: per cell, the cells sharing an edge of positive length
+ * (ascending) and that length in metres. `cellRings[cell]`: rings of vertex ids (not closed).
+ */
+export function meshAdjacency(cellRings: readonly (readonly Int32Array[])[], xy: Float64Array, nV: number) {
+  const edgeSite = new EdgeSites(cellRings, nV);
+  const neighbours: Int32Array[] = [];
+  const sharedEdgeMetres: Float64Array[] = [];
+  // A cell has a handful of neighbours: small parallel arrays beat a Map per cell.
+  const others: number[] = [];
+  const lengths: number[] = [];
+  cellRings.forEach((rings, site) => {
+    sharedEdges(rings, site, edgeSite, xy, others, lengths);
+    const order = others
+      .map((_, k) => k)
+      .filter((k) => lengths[k] > 0)
+      .sort((p, q) => others[p] - others[q]);
+    neighbours.push(Int32Array.from(order, (k) => others[k]));
+    sharedEdgeMetres.push(Float64Array.from(order, (k) => lengths[k]));
+  });
+  return { edgeSite, neighbours, sharedEdgeMetres };
 }

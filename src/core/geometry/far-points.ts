@@ -29,7 +29,7 @@ export interface FarPoints {
 const RAD = Math.PI / 180;
 
 /** Haversine distance in metres on the sphere turf uses. */
-export function greatCircleMetres(lon1: number, lat1: number, lon2: number, lat2: number): number {
+function greatCircleMetres(lon1: number, lat1: number, lon2: number, lat2: number): number {
   const dLat = (lat2 - lat1) * RAD;
   const dLon = (lon2 - lon1) * RAD;
   const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * RAD) * Math.cos(lat2 * RAD) * Math.sin(dLon / 2) ** 2;

@@ -1,8 +1,7 @@
-export { createProjection, projectionAt, EARTH_RADIUS_METRES, type Projection } from './projection';
+export { createProjection, type Projection } from './projection';
 export { buildTessellation, type Tessellation, type Site } from './tessellation';
-export { dissolveSites, type Footprint } from './dissolve-sites';
+export { dissolveSites } from './dissolve-sites';
 export { cellGeometry } from './cell-geometry';
-export { buildPolygons, type IdPolygon } from './build-rings';
-export { normaliseCell } from './normalise-cell';
-export { splitSelfTouchingRings, type SelfTouchRepair } from './split-self-touching';
-export { farPoints, greatCircleMetres, type FarPoint, type FarPoints } from './far-points';
+export { farPoints } from './far-points';
+export { packTessellation, unpackTessellation, type PackedTessellation } from './packed-tessellation';
+export { packPolygons, unpackPolygon, type PackedPolygons } from './packed-polygons';

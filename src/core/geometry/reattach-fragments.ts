@@ -7,6 +7,7 @@
 // most of it), and its edges are reported so footprints can say which parts are such islands.
 // Same idea as catchment tools that "dissolve slivers".
 import type { IdPolygon } from './build-rings';
+import { EdgeSites, sharedEdges } from './edge-sites';
 import { normaliseCell } from './normalise-cell';
 import { pointInRingIds, signedAreaOfIds } from './ring-math';
 import type { Site } from './sites';
@@ -72,22 +73,14 @@ function pieceLinks(
   xy: Float64Array,
   nV: number,
 ): Map<number, number>[] {
-  const edgePiece = new Map<number, number>();
-  pieces.forEach((p, k) => {
-    for (const r of p) for (let i = 0; i < r.length; i++) edgePiece.set(r[i] * nV + r[(i + 1) % r.length], k);
-  });
+  const edgePiece = new EdgeSites(pieces, nV);
+  const others: number[] = [];
+  const lengths: number[] = [];
   return pieces.map((p, k) => {
     const shared = new Map<number, number>();
     if (owner[k] >= 0) return shared;
-    for (const r of p) {
-      for (let i = 0; i < r.length; i++) {
-        const a = r[i],
-          b = r[(i + 1) % r.length];
-        const other = edgePiece.get(b * nV + a);
-        if (other === undefined || other === k) continue;
-        shared.set(other, (shared.get(other) ?? 0) + Math.hypot(xy[b * 2] - xy[a * 2], xy[b * 2 + 1] - xy[a * 2 + 1]));
-      }
-    }
+    sharedEdges(p, k, edgePiece, xy, others, lengths);
+    others.forEach((o, m) => shared.set(o, lengths[m]));
     return shared;
   });
 }

@@ -14,6 +14,21 @@ export function signedAreaOfIds(ids: ArrayLike<number>, xy: Float64Array): numbe
   return sum / 2;
 }
 
+/**
+ * Twice the signed area of a ring of [x, y] positions (closed or not) in its own units; > 0 is
+ * counter-clockwise. The trapezoid form sums (x_j - x_i)(y_j + y_i): on unprojected degrees it
+ * multiplies small differences instead of whole coordinates, so the sign of a small ring survives
+ * where the shoelace form's x_j y_i - x_i y_j cancels away most of its digits. The winding test
+ * for GeoJSON rings (RFC 7946 output, boundary holes, shapefile rings) uses this one.
+ */
+export function ringSignedArea2(ring: readonly (readonly number[])[]): number {
+  let sum = 0;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    sum += (ring[j][0] - ring[i][0]) * (ring[j][1] + ring[i][1]);
+  }
+  return sum;
+}
+
 /** Signed area of a ring of [x, y] pairs (closed or not). */
 export function signedAreaOfPoints(ring: readonly (readonly number[])[]): number {
   let sum = 0;
@@ -89,6 +104,15 @@ export function pointInRing(x: number, y: number, ring: readonly (readonly numbe
     if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
   }
   return inside;
+}
+
+/**
+ * Which side of the line a -> b the point c lies on: 1 left (a, b, c counter-clockwise), -1 right,
+ * 0 on the line. The sign test of both segment predicates (segment-index, io/ring-crossings).
+ */
+export function orient(ax: number, ay: number, bx: number, by: number, cx: number, cy: number): number {
+  const v = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
+  return v > 0 ? 1 : v < 0 ? -1 : 0;
 }
 
 /** Monotone-chain convex hull of [x, y] points, counter-clockwise, not closed. */

@@ -7,12 +7,13 @@
 // unmatched vertices lying within `snapMetres` of it, after which those edges find their twins.
 import type { Position } from 'geojson';
 import type { CellMesh } from './dissolve-sites';
+import { EdgeSites } from './edge-sites';
 import { projectionAt, type Projection } from './projection';
 import { signedAreaOfIds } from './ring-math';
 import { VertexIndex } from './vertex-index';
 
 /** Default snap distance: a metre, well under LSOA generalisation yet above coordinate rounding (6 decimals ~ 0.1 m). */
-export const SMALL_AREA_SNAP_METRES = 1;
+const SMALL_AREA_SNAP_METRES = 1;
 
 export interface SmallAreaMesh extends CellMesh {
   readonly projection: Projection;
@@ -21,6 +22,8 @@ export interface SmallAreaMesh extends CellMesh {
   /** Edges with no twin after snapping: the outline of the layer and any gaps or overlaps left. */
   readonly unmatchedAfter: number;
   readonly edgeCount: number;
+  /** Per area: a projected point inside it ([x0, y0, x1, y1, ...]), when computed ahead (withInsidePoints). */
+  readonly insideXY?: Float64Array;
 }
 
 /**
@@ -113,25 +116,21 @@ function orient(r: Int32Array, hole: boolean, xy: Float64Array): Int32Array {
 }
 
 interface Unmatched {
-  readonly edgeSite: Map<number, number>;
+  readonly edgeSite: EdgeSites;
   /** [cell, ring, position] of every edge without a reverse twin. */
   readonly edges: [number, number, number][];
   readonly total: number;
 }
 
 function unmatchedEdges(cells: readonly Int32Array[][], nV: number): Unmatched {
-  const edgeSite = new Map<number, number>();
+  const edgeSite = new EdgeSites(cells, nV);
   let total = 0;
-  cells.forEach((rings, c) => {
-    for (const r of rings) {
-      for (let i = 0; i < r.length; i++) edgeSite.set(r[i] * nV + r[(i + 1) % r.length], c);
-      total += r.length;
-    }
-  });
+  for (const rings of cells) for (const r of rings) total += r.length;
   const edges: [number, number, number][] = [];
   cells.forEach((rings, c) => {
     rings.forEach((r, k) => {
-      for (let i = 0; i < r.length; i++) if (!edgeSite.has(r[(i + 1) % r.length] * nV + r[i])) edges.push([c, k, i]);
+      for (let i = 0; i < r.length; i++)
+        if (edgeSite.owner(r[(i + 1) % r.length], r[i]) === undefined) edges.push([c, k, i]);
     });
   });
   return { edgeSite, edges, total };

@@ -4,7 +4,7 @@
 import { Delaunay } from 'd3-delaunay';
 import type { Boundary, Practice } from '../model';
 import { clipCellToArea, type XY } from './clip-cell';
-import { EdgeSites, type EdgeSiteLookup } from './edge-sites';
+import { type EdgeSiteLookup, meshAdjacency } from './edge-sites';
 import { farPoints } from './far-points';
 import { polygonsOf } from './polygons';
 import { createProjection, type Projection } from './projection';
@@ -77,7 +77,7 @@ export function buildTessellation(practices: readonly Practice[], boundary?: Bou
       const cell = voronoi.cellPolygon(i) as XY[] | null;
       if (!cell) continue;
       let pieces: XY[][][];
-      if (idx.crossesConvex(cell)) pieces = clipCellToArea(cell, area.polygons);
+      if (idx.crossesConvex(cell)) pieces = clipCellToArea(cell, area.polygons, idx);
       else pieces = idx.contains(...interiorPoint(cell)) ? [[cell]] : [];
       cellRings[i] = toIdRings(pieces, vertices);
     }
@@ -100,7 +100,7 @@ export function buildTessellation(practices: readonly Practice[], boundary?: Bou
     for (const r of cell) a += signedAreaOfIds(r, vertexXY);
     cellAreaKm2[i] = a / 1e6;
   });
-  const { edgeSite, neighbours, sharedEdgeMetres } = adjacency(rings, vertexXY, nV);
+  const { edgeSite, neighbours, sharedEdgeMetres } = meshAdjacency(rings, vertexXY, nV);
   return {
     projection,
     sites,
@@ -182,37 +182,4 @@ function toIdRings(pieces: XY[][][], vertices: VertexIndex): Int32Array[] {
     });
   }
   return out;
-}
-
-function adjacency(cellRings: readonly (readonly Int32Array[])[], xy: Float64Array, nV: number) {
-  const edgeSite = new EdgeSites(cellRings, nV);
-  const neighbours: Int32Array[] = [];
-  const sharedEdgeMetres: Float64Array[] = [];
-  // A cell has a handful of neighbours: small parallel arrays beat a Map per cell.
-  const others: number[] = [];
-  const lengths: number[] = [];
-  cellRings.forEach((rings, site) => {
-    others.length = lengths.length = 0;
-    for (const r of rings) {
-      for (let i = 0; i < r.length; i++) {
-        const a = r[i],
-          b = r[(i + 1) % r.length];
-        const other = edgeSite.owner(b, a);
-        if (other === undefined || other === site) continue;
-        const len = Math.hypot(xy[b * 2] - xy[a * 2], xy[b * 2 + 1] - xy[a * 2 + 1]);
-        const k = others.indexOf(other);
-        if (k < 0) {
-          others.push(other);
-          lengths.push(len);
-        } else lengths[k] += len;
-      }
-    }
-    const order = others
-      .map((_, k) => k)
-      .filter((k) => lengths[k] > 0)
-      .sort((p, q) => others[p] - others[q]);
-    neighbours.push(Int32Array.from(order, (k) => others[k]));
-    sharedEdgeMetres.push(Float64Array.from(order, (k) => lengths[k]));
-  });
-  return { edgeSite, neighbours, sharedEdgeMetres };
 }

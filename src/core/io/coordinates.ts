@@ -2,7 +2,7 @@
 
 export const BNG_ADVICE =
   'look like British National Grid (EPSG:27700) metres but the file does not say so; if they are, say so (--crs EPSG:27700 on the command line, or confirm it in the import dialog), or re-export in WGS84 longitude/latitude (EPSG:4326)';
-export const SWAPPED_ADVICE =
+const SWAPPED_ADVICE =
   'look swapped (latitude given as longitude); put longitude (east-west, about -6 to 2 in England) first / in the longitude column';
 
 /** Easting 0-700 km, northing 0-1,300 km, both beyond what degrees could be. */
@@ -11,7 +11,7 @@ export function looksLikeBng(x: number, y: number): boolean {
 }
 
 /** Valid degrees, but latitude in the longitude slot and vice versa for a point in Great Britain. */
-export function looksSwappedForGb(lon: number, lat: number): boolean {
+function looksSwappedForGb(lon: number, lat: number): boolean {
   return lon >= 49 && lon <= 61 && lat >= -9 && lat <= 2.5;
 }
 

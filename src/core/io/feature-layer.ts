@@ -6,7 +6,7 @@ import type { IssueLog } from './issues';
 import { checkText, isRecord, parseJson } from './text-input';
 
 /** The features of a FeatureCollection, a single Feature, or a bare geometry; null when none of these. */
-export function featureList(json: unknown): unknown[] | null {
+function featureList(json: unknown): unknown[] | null {
   if (isRecord(json) && json.type === 'FeatureCollection' && Array.isArray(json.features)) return json.features;
   if (isRecord(json) && json.type === 'Feature') return [json];
   if (isRecord(json) && typeof json.type === 'string' && 'coordinates' in json)

@@ -5,7 +5,7 @@
  * usual spellings): coordinates in them are reprojected, never refused.
  */
 export const GRID_EAST = ['oseast1m', 'easting', 'eastings'] as const;
-export const GRID_NORTH = ['osnrth1m', 'northing', 'northings'] as const;
+const GRID_NORTH = ['osnrth1m', 'northing', 'northings'] as const;
 
 /** Usual names per field, most specific first; matched case-insensitively. */
 export const FIELD_ALIASES = {
@@ -37,7 +37,7 @@ export const FIELD_LABELS: Record<FieldKey, string> = {
 };
 
 /** Fields a practice table cannot do without (longitude/latitude only when not in a geometry). */
-export const REQUIRED_FIELDS: readonly FieldKey[] = ['code', 'listSize', 'lon', 'lat'];
+const REQUIRED_FIELDS: readonly FieldKey[] = ['code', 'listSize', 'lon', 'lat'];
 
 export interface DetectedFields {
   /** The header (as spelled in the file) used for each field; absent when none was found. */

@@ -9,15 +9,15 @@ export interface IssueLocation {
 }
 
 /** Findings of one kind beyond this many are summarised as "…and N more". */
-export const MAX_ISSUES_PER_KIND = 20;
+const MAX_ISSUES_PER_KIND = 20;
 /** Findings of one severity beyond this many are summarised as "…and N more". */
-export const MAX_ISSUES = 50;
+const MAX_ISSUES = 50;
 
 /**
  * The one sentence a person reads: `file where (code): text`,
  * e.g. `practices.geojson feature 17 (B82005): list size "-3" is not a whole number >= 0`.
  */
-export function issueMessage(file: string, loc: IssueLocation, text: string): string {
+function issueMessage(file: string, loc: IssueLocation, text: string): string {
   const where = loc.where ? ` ${loc.where}` : '';
   const code = loc.practiceCode ? ` (${loc.practiceCode})` : '';
   return `${file}${where}${code}: ${text}`;

@@ -1,5 +1,5 @@
 // The study area from GeoJSON: (Multi)Polygons, Features or a FeatureCollection, dissolved into one.
-import { featureCollection, polygon as turfPolygon, union, unkinkPolygon } from '@turf/turf';
+import { featureCollection, polygon as turfPolygon, union, unkinkPolygon } from '../geometry/turf';
 import type { Feature, Polygon, Position } from 'geojson';
 import type { Boundary, Result } from '../model';
 import {
@@ -16,7 +16,8 @@ import { readPolygons } from './read-polygons';
 import { polygonsOf } from '../geometry/polygons';
 import { pointInRing } from '../geometry/ring-math';
 import { repairSelfTouching } from './repair-self-touching';
-import { cleanPolygon, polygonsToGeometry, ringSignedArea2 } from './rings';
+import { ringSignedArea2 } from '../geometry/ring-math';
+import { cleanPolygon, polygonsToGeometry } from './rings';
 import { DEFAULT_MAX_BYTES, checkText, isRecord, parseJson } from './text-input';
 
 export interface ParseBoundaryOptions {

@@ -18,7 +18,7 @@ import { parseBoundary } from './parse-boundary';
 import { parsePractices } from './parse-practices';
 
 export const PLAN_FORMAT = 'pcn-planner-plan';
-export const PLAN_VERSION = 2;
+const PLAN_VERSION = 2;
 
 export interface PlanFileNetwork {
   readonly id: NetworkId;

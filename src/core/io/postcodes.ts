@@ -31,7 +31,7 @@ export const normalisePostcode = (s: string) => s.toUpperCase().replace(/[^A-Z0-
 const POSTCODE_COLUMNS = ['pcds', 'pcd2', 'pcd', 'postcode'];
 
 /** One CSV line into cells; quotes handled ("a,b" and "" escapes); no line breaks inside values. */
-export function splitCsvLine(line: string, delimiter = ','): string[] {
+function splitCsvLine(line: string, delimiter = ','): string[] {
   if (!line.includes('"')) return line.split(delimiter);
   const out: string[] = [];
   let cell = '';

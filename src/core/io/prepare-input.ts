@@ -22,7 +22,7 @@ export interface PrepareOptions {
  * National Grid because the user said so; any other text unchanged. Unparseable JSON is left for
  * the parser to report.
  */
-export function applyStatedCrs(text: string, fileName: string, crs: Crs | undefined): Result<string> {
+function applyStatedCrs(text: string, fileName: string, crs: Crs | undefined): Result<string> {
   const log = new IssueLog(fileName);
   if (crs !== CRS.bng || sniffFormat(text) !== INPUT_FORMAT.geojson) return log.result(() => text);
   let doc: unknown;

@@ -8,7 +8,7 @@ const isPosition = (p: unknown): p is Position =>
   Array.isArray(p) && p.length >= 2 && Number.isFinite(p[0]) && Number.isFinite(p[1]);
 
 /** One polygon's rings, closed, de-duplicated and wound per RFC 7946; null (error logged) if unusable. */
-export function readRings(rings: unknown, where: string, log: IssueLog): Position[][] | null {
+function readRings(rings: unknown, where: string, log: IssueLog): Position[][] | null {
   if (!Array.isArray(rings) || rings.length === 0 || !rings.every((r) => Array.isArray(r) && r.every(isPosition))) {
     log.error('geometry errors', { where }, 'polygon coordinates are not lists of [longitude, latitude] numbers');
     return null;

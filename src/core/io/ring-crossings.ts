@@ -1,11 +1,12 @@
 // Fast check for rings that cross themselves or each other (invalid by OGC rules), so valid
 // single-polygon boundaries skip the slow polygon-clipping repair.
 import type { Position } from 'geojson';
+import { orient } from '../geometry/ring-math';
 
 type Seg = { ax: number; ay: number; bx: number; by: number; ring: number; index: number; ringLength: number };
 
-const orient = (ax: number, ay: number, bx: number, by: number, cx: number, cy: number) =>
-  Math.sign((bx - ax) * (cy - ay) - (by - ay) * (cx - ax));
+// orient is the kernel's sign test; coordinates reach here already checked finite, so its 0 for
+// NaN (where Math.sign gave NaN) never arises.
 
 function onSegment(s: Seg, px: number, py: number): boolean {
   return (

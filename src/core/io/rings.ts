@@ -1,14 +1,6 @@
 // Ring hygiene for GeoJSON output: rounding, closing, dropping repeats, RFC 7946 winding.
 import type { MultiPolygon, Polygon, Position } from 'geojson';
-
-/** Twice the signed planar area of a ring in its own units; > 0 for counter-clockwise. */
-export function ringSignedArea2(ring: readonly Position[]): number {
-  let sum = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    sum += (ring[j][0] - ring[i][0]) * (ring[j][1] + ring[i][1]);
-  }
-  return sum;
-}
+import { ringSignedArea2 } from '../geometry/ring-math';
 
 const round = (v: number, scale: number) => Math.round(v * scale) / scale;
 

@@ -2,13 +2,7 @@
 import type { Assignment, Network, Practice } from '../model';
 import { toCsv } from './csv-write';
 
-export const ASSIGNMENT_CSV_HEADER = [
-  'practice_code',
-  'practice_name',
-  'population',
-  'network_id',
-  'network_name',
-] as const;
+const ASSIGNMENT_CSV_HEADER = ['practice_code', 'practice_name', 'population', 'network_id', 'network_name'] as const;
 
 /**
  * One row per practice, in the given order; unassigned practices have empty network fields.

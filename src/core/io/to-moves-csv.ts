@@ -4,13 +4,7 @@
 import type { NetworkId } from '../model';
 import { toCsv } from './csv-write';
 
-export const MOVES_CSV_HEADER = [
-  'practice_code',
-  'practice_name',
-  'population',
-  'from_network_id',
-  'to_network_id',
-] as const;
+const MOVES_CSV_HEADER = ['practice_code', 'practice_name', 'population', 'from_network_id', 'to_network_id'] as const;
 
 export interface MoveRow {
   readonly practiceCode: string;

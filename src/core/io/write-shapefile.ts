@@ -7,11 +7,11 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { polygonsOf } from '../geometry/polygons';
 import { csvField } from './csv-write';
-import { ringSignedArea2 } from './rings';
+import { ringSignedArea2 } from '../geometry/ring-math';
 import { zipStore, type ZipEntry } from './zip-write';
 
-/** Short DBF names for the planner's own long property names (README "Shapefiles"). */
-export const DBF_NAMES: Readonly<Record<string, string>> = {
+/** Short DBF names for the planner's own long property names (README "Output schema", Output formats). */
+const DBF_NAMES: Readonly<Record<string, string>> = {
   network_name: 'netwk_name',
   practice_count: 'prac_count',
   practice_codes: 'prac_codes',

@@ -1,4 +1,5 @@
-export type { NetworkSummary, PlanInput, PlanResult, SharedSiteConflict } from './types';
+export type { NetworkSummary, PlanInput, PlanResult } from './types';
 export { evaluatePlan } from './evaluate-plan';
 export { updatePlan } from './update-plan';
 export { colourNetworks, networkAdjacency } from './network-colours';
+export { packPlan, unpackPlan, type PackedPlan } from './packed-plan';

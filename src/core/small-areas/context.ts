@@ -32,7 +32,7 @@ export interface SmallAreaContext {
   readonly knownPatients: Float64Array;
   /** Per area: registered patients of every practice in the file who live there. */
   readonly allPatients: Float64Array;
-  /** Per area: projected point the nearest practice is measured from. */
+  /** Per area: projected point the nearest practice is measured from; NaN until areaReferenceXY asked for it. */
   readonly refXY: Float64Array;
   /** Areas whose reference point is a population-weighted centroid (the rest: a point inside). */
   readonly centroidCount: number;
@@ -71,14 +71,19 @@ export function buildSmallAreaContext(inputs: SmallAreaInputs): { context: Small
   const registrations = inputs.registrations ?? null;
   const mesh = inputs.mesh ?? buildSmallAreaMesh(layer.polygons);
   const nAreas = layer.codes.length;
-  const refXY = new Float64Array(nAreas * 2);
+  // Reference points are filled on first use (areaReferenceXY): most areas never need one.
+  const refXY = new Float64Array(nAreas * 2).fill(Number.NaN);
+  if (mesh.insideXY) refXY.set(mesh.insideXY);
   let centroidCount = 0;
-  for (let a = 0; a < nAreas; a++) {
-    const c = inputs.centroids?.get(layer.codes[a]);
-    const p = c ? mesh.projection.forward(c[0], c[1]) : (representativePoint(mesh, a) ?? [0, 0]);
-    if (c) centroidCount++;
-    refXY[a * 2] = p[0];
-    refXY[a * 2 + 1] = p[1];
+  if (inputs.centroids) {
+    for (let a = 0; a < nAreas; a++) {
+      const c = inputs.centroids.get(layer.codes[a]);
+      if (!c) continue;
+      const p = mesh.projection.forward(c[0], c[1]);
+      centroidCount++;
+      refXY[a * 2] = p[0];
+      refXY[a * 2 + 1] = p[1];
+    }
   }
   const practiceXY = new Float64Array(practices.length * 2);
   practices.forEach((p, i) => {
@@ -94,6 +99,7 @@ export function buildSmallAreaContext(inputs: SmallAreaInputs): { context: Small
         const [lon, lat] = mesh.projection.inverse(xy[k * 2], xy[k * 2 + 1]);
         return { lon, lat, x: xy[k * 2], y: xy[k * 2 + 1] };
       });
+    for (let a = 0; a < nAreas; a++) fillReferenceXY(refXY, mesh, a);
     areaHard = siteAreas({ projection: mesh.projection, sites: located(refXY) }, inputs.hardAreas);
     practiceHard = siteAreas(
       {
@@ -122,6 +128,19 @@ export function buildSmallAreaContext(inputs: SmallAreaInputs): { context: Small
     },
     warnings: linked.warnings,
   };
+}
+
+/** Area `a`'s reference point (its population-weighted centroid, else a point inside), projected. */
+export function areaReferenceXY(ctx: SmallAreaContext, a: number): readonly [number, number] {
+  fillReferenceXY(ctx.refXY, ctx.mesh, a);
+  return [ctx.refXY[a * 2], ctx.refXY[a * 2 + 1]];
+}
+
+function fillReferenceXY(refXY: Float64Array, mesh: SmallAreaMesh, a: number) {
+  if (!Number.isNaN(refXY[a * 2])) return;
+  const p = representativePoint(mesh, a) ?? [0, 0];
+  refXY[a * 2] = p[0];
+  refXY[a * 2 + 1] = p[1];
 }
 
 /** Registrations restricted to the plan's practices and the layer's areas, both ways, plus what did not match. */

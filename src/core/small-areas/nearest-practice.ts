@@ -2,7 +2,7 @@
 // registered patients (or when there are no registrations at all). With hard areas, only
 // practices of networks of the small area's own hard area count, unless that area has none.
 import { Delaunay } from 'd3-delaunay';
-import type { SmallAreaContext } from './context';
+import { areaReferenceXY, type SmallAreaContext } from './context';
 
 interface Group {
   readonly delaunay: Delaunay<number>;
@@ -49,6 +49,7 @@ export class NearestPractice {
     const g = (this.ctx.areaHard && this.groups.get(this.ctx.areaHard[a])) || this.all;
     if (!g) return -1;
     if (g.practices.length === 1) return g.practices[0];
-    return g.practices[g.delaunay.find(this.ctx.refXY[a * 2], this.ctx.refXY[a * 2 + 1])];
+    const [x, y] = areaReferenceXY(this.ctx, a);
+    return g.practices[g.delaunay.find(x, y)];
   }
 }

@@ -19,7 +19,7 @@ export interface SmallAreaLayer {
 }
 
 /** Field names tried in order, any case; then any other property ending in "cd" that is unique. */
-export const SMALL_AREA_CODE_FIELDS = [
+const SMALL_AREA_CODE_FIELDS = [
   'lsoa11cd',
   'lsoa21cd',
   'lsoa_code',

@@ -267,8 +267,11 @@ export function evaluateSmallAreaPlan(input: PlanInput, ctx: SmallAreaContext): 
 /**
  * The plan after `changedPractices` moved: only the areas where their patients live (and areas
  * that used them as nearest practice) are reassigned, then only networks whose areas or members
- * changed are recomputed. Same practices array required; a changed network list re-evaluates.
- * Never mutates `prev`. Example: `updateSmallAreaPlan(prev, { ...prev.input, assignment }, [code])`.
+ * changed are recomputed. Networks may also have been added, removed or reordered (then every
+ * practice is compared with before, and the areas of removed networks are reassigned), and a
+ * network's hard area may change (then the areas of its old and new hard area are reassigned).
+ * Same practices array required. Never mutates `prev`.
+ * Example: `updateSmallAreaPlan(prev, { ...prev.input, assignment }, [code])`.
  */
 export function updateSmallAreaPlan(
   prev: SmallAreaPlan,
@@ -276,48 +279,59 @@ export function updateSmallAreaPlan(
   changedPractices: Iterable<PracticeCode>,
 ): SmallAreaPlan {
   const ctx = prev.context;
-  if (next.networks !== prev.input.networks) return evaluateSmallAreaPlan(next, ctx);
   const pIdx = practiceIndex(next.practices);
-  const netIdx = networkIndex(next.networks);
-  const networkOfPractice = Int32Array.from(prev.networkOfPractice);
-  const touchedNetworks = new Set<number>();
-  const changed = new Set<number>();
-  let statusChanged = false;
-  for (const code of changedPractices) {
-    const i = pIdx.get(code);
-    if (i === undefined) continue;
-    const id = next.assignment.get(code);
-    const now = id === undefined ? -1 : (netIdx.get(id) ?? -1);
-    const was = networkOfPractice[i];
-    if (now === was) continue;
-    changed.add(i);
-    if (was >= 0) touchedNetworks.add(was);
-    if (now >= 0) touchedNetworks.add(now);
-    if (was < 0 !== now < 0) statusChanged = true;
-    networkOfPractice[i] = now;
-  }
+  const remap = next.networks === prev.input.networks ? null : networkRemap(prev.input.networks, next.networks);
+  const moved = practiceMoves(prev, next, remap, remap ? null : changedPractices, pIdx);
+  const { networkOfPractice, changed, touched } = moved;
   const networkHard = networkHardAreas(ctx, next, networkOfPractice);
-  // A network whose hard area changed reshapes the choice in two whole areas: start again.
-  if (networkHard && prev.networkHard && networkHard.some((h, k) => h !== prev.networkHard![k]))
-    return evaluateSmallAreaPlan(next, ctx);
+  const affected = new Set<number>();
+  const owner = Int32Array.from(prev.owner);
+  if (remap) {
+    for (let a = 0; a < owner.length; a++) {
+      if (owner[a] < 0) continue;
+      owner[a] = remap[owner[a]];
+      if (owner[a] < 0) affected.add(a);
+    }
+  }
+  // Which nearest-practice group each practice is in: its network's hard area (one group without hard areas).
+  const prevGroup = (i: number) => {
+    const k = prev.networkOfPractice[i];
+    return k < 0 || !prev.networkHard ? -1 : prev.networkHard[k];
+  };
+  let groupsChanged = moved.statusChanged;
+  if (networkHard) {
+    const hardOf = new Map<NetworkId, number>();
+    prev.input.networks.forEach((n, k) => hardOf.set(n.id, prev.networkHard?.[k] ?? -1));
+    const reshaped = new Set<number>();
+    next.networks.forEach((n, k) => {
+      const before = hardOf.get(n.id);
+      if (before === undefined || before === networkHard[k]) return;
+      if (before >= 0) reshaped.add(before);
+      if (networkHard[k] >= 0) reshaped.add(networkHard[k]);
+      groupsChanged = true;
+    });
+    for (const i of changed)
+      if (prevGroup(i) !== (networkOfPractice[i] < 0 ? -1 : networkHard[networkOfPractice[i]])) groupsChanged = true;
+    if (reshaped.size > 0) for (let a = 0; a < owner.length; a++) if (reshaped.has(ctx.areaHard![a])) affected.add(a);
+  }
   const w: Working = {
     ctx,
     input: next,
     ids: next.networks.map((n) => n.id),
     networkOfPractice,
-    owner: Int32Array.from(prev.owner),
+    owner,
     method: Uint8Array.from(prev.method),
     networkPatients: Float64Array.from(prev.networkPatients),
     nearest: Int32Array.from(prev.nearest),
     scratch: new Float64Array(next.networks.length),
     networkHard,
-    finder: statusChanged ? new NearestPractice(ctx, networkOfPractice, networkHard) : prev.nearestFinder,
+    finder: groupsChanged ? new NearestPractice(ctx, networkOfPractice, networkHard) : prev.nearestFinder,
   };
-  const areaChanged = reassignAreas(w, changed, statusChanged, touchedNetworks);
+  const areaChanged = reassignAreas(w, changed, groupsChanged, touched, affected);
   const summaries = new Map<NetworkId, SmallAreaNetworkSummary>();
   next.networks.forEach((n, k) => {
-    const old = prev.networks.get(n.id)!;
-    if (!touchedNetworks.has(k)) {
+    const old = prev.networks.get(n.id);
+    if (old && !touched.has(k)) {
       summaries.set(
         n.id,
         old.name === n.name && prev.input.band === next.band
@@ -326,38 +340,87 @@ export function updateSmallAreaPlan(
       );
       return;
     }
-    const areas = areaChanged.has(k)
-      ? [...old.areas.filter((a) => w.owner[a] === k), ...areaChanged.get(k)!].sort((x, y) => x - y)
-      : old.areas;
-    const members = old.practiceCodes.map((c) => pIdx.get(c)!).filter((i) => networkOfPractice[i] === k);
-    for (const i of changed) if (networkOfPractice[i] === k) members.push(i);
+    const kept = old ? old.areas.filter((a) => w.owner[a] === k) : [];
+    const areas =
+      areaChanged.has(k) || !old ? [...kept, ...(areaChanged.get(k) ?? [])].sort((x, y) => x - y) : old.areas;
+    const members = (old?.practiceCodes ?? []).map((c) => pIdx.get(c)!).filter((i) => networkOfPractice[i] === k);
+    for (const i of changed) if (networkOfPractice[i] === k && !members.includes(i)) members.push(i);
     members.sort((x, y) => x - y);
-    summaries.set(n.id, summarise(w, k, areas, members, areaChanged.has(k) ? undefined : old));
+    summaries.set(n.id, summarise(w, k, areas, members, areaChanged.has(k) || !old ? undefined : old));
   });
   return finish(
     w,
     summaries,
-    [...touchedNetworks].map((k) => w.ids[k]),
+    [...touched].map((k) => w.ids[k]),
   );
 }
 
+/** Old network index -> new index, -1 for a network no longer in the list. */
+function networkRemap(before: PlanInput['networks'], after: PlanInput['networks']): Int32Array {
+  const idx = networkIndex(after);
+  return Int32Array.from(before, (n) => idx.get(n.id) ?? -1);
+}
+
 /**
- * Re-runs the rule on the areas the changed practices can affect. Returns, per network that
+ * Each practice's network in `next` (new indices) and the practices whose network changed: those
+ * listed in `listed`, or every practice when `listed` is null (the network list changed). A
+ * practice of a removed network counts as changed. `touched` gets the networks they left or joined.
+ */
+function practiceMoves(
+  prev: SmallAreaPlan,
+  next: PlanInput,
+  remap: Int32Array | null,
+  listed: Iterable<PracticeCode> | null,
+  pIdx: ReadonlyMap<PracticeCode, number>,
+) {
+  const netIdx = networkIndex(next.networks);
+  const networkOfPractice = remap
+    ? Int32Array.from(prev.networkOfPractice, (k) => (k < 0 ? -1 : remap[k]))
+    : Int32Array.from(prev.networkOfPractice);
+  const candidates: number[] = [];
+  if (listed) {
+    for (const code of listed) {
+      const i = pIdx.get(code);
+      if (i !== undefined) candidates.push(i);
+    }
+  } else {
+    for (let i = 0; i < next.practices.length; i++) candidates.push(i);
+  }
+  const touched = new Set<number>();
+  const changed = new Set<number>();
+  let statusChanged = false;
+  for (const i of candidates) {
+    const id = next.assignment.get(next.practices[i].code);
+    const now = id === undefined ? -1 : (netIdx.get(id) ?? -1);
+    const wasAssigned = prev.networkOfPractice[i] >= 0;
+    const was = networkOfPractice[i];
+    if (now === was && wasAssigned === now >= 0) continue;
+    changed.add(i);
+    if (was >= 0) touched.add(was);
+    if (now >= 0) touched.add(now);
+    if (wasAssigned !== now >= 0) statusChanged = true;
+    networkOfPractice[i] = now;
+  }
+  return { networkOfPractice, changed, touched, statusChanged };
+}
+
+/**
+ * Re-runs the rule on `affected` and the areas the changed practices can affect. Returns, per network that
  * gained areas, the areas it gained; every network that lost or gained one is added to `touched`.
  */
 function reassignAreas(
   w: Working,
   changed: ReadonlySet<number>,
-  statusChanged: boolean,
+  groupsChanged: boolean,
   touched: Set<number>,
+  affected: Set<number>,
 ): Map<number, number[]> {
   const { ctx } = w;
-  const affected = new Set<number>();
   for (const i of changed)
     for (let r = ctx.practiceStart[i]; r < ctx.practiceStart[i + 1]; r++) affected.add(ctx.practiceArea[r]);
   for (let a = 0; a < w.nearest.length; a++) {
     if (w.method[a] === AREA_METHOD.registrations) continue;
-    if (statusChanged || changed.has(w.nearest[a])) affected.add(a);
+    if (groupsChanged || changed.has(w.nearest[a])) affected.add(a);
   }
   const gained = new Map<number, number[]>();
   for (const a of affected) {

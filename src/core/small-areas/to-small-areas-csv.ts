@@ -2,13 +2,7 @@
 import { toCsv } from '../io/csv-write';
 import { AREA_METHOD_NAME, type SmallAreaPlan } from './small-area-plan';
 
-export const SMALL_AREAS_CSV_HEADER = [
-  'small_area_code',
-  'network_id',
-  'method',
-  'network_patients',
-  'all_patients',
-] as const;
+const SMALL_AREAS_CSV_HEADER = ['small_area_code', 'network_id', 'method', 'network_patients', 'all_patients'] as const;
 
 /**
  * One row per small area in layer order: `E01004766,U60978,registrations,812,1530`. network_id is

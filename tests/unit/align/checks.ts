@@ -11,7 +11,7 @@ const feature = (g: Polygon | MultiPolygon): Feature<Polygon | MultiPolygon> => 
   geometry: g,
 });
 export const km2Of = (g: Polygon | MultiPolygon) => turfArea(feature(g)) / 1e6;
-export function overlapKm2(a: Polygon | MultiPolygon, b: Polygon | MultiPolygon): number {
+function overlapKm2(a: Polygon | MultiPolygon, b: Polygon | MultiPolygon): number {
   const r = intersect({ type: 'FeatureCollection', features: [feature(a), feature(b)] });
   return r ? turfArea(r) / 1e6 : 0;
 }

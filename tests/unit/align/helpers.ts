@@ -8,7 +8,7 @@ import { DEFAULT_BAND, type Boundary } from '../../../src/core/model';
 import { evaluatePlan, type PlanResult } from '../../../src/core/plan';
 import { parseServiceAreas, type ServiceAreas } from '../../../src/core/align';
 
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const dataPath = (name: string) => path.resolve(repoRoot, '../shared/data', name);
 export const readData = (name: string) => readFileSync(dataPath(name), 'utf8');
 
@@ -23,7 +23,7 @@ export interface RealCase {
   readonly boundary: Boundary;
 }
 
-export function planFrom(practicesFile: string, networkField: string, boundary: Boundary): PlanResult {
+function planFrom(practicesFile: string, networkField: string, boundary: Boundary): PlanResult {
   const table = ok(
     parsePractices(readData(practicesFile), practicesFile, {
       fields: {

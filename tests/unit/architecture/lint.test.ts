@@ -40,10 +40,6 @@ describe('npm run lint', () => {
  */
 const LONG_FUNCTIONS = [
   'src/cli/cluster.ts: runCluster',
-  'src/core/align/align-services.ts: alignServices',
-  'src/core/cluster/cluster-plan.ts: clusterPlan',
-  'src/state/store.ts: createPlannerStore',
-  'src/state/store.ts: createStore',
   'src/ui/AlignPanel.tsx: AlignPanel',
   'src/ui/App.tsx: App',
   'src/ui/ClusterDialog.tsx: ClusterDialog',

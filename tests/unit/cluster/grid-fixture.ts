@@ -3,7 +3,7 @@
 import { practiceCode, type Practice } from '../../../src/core/model';
 import type { ClusterTessellation } from '../../../src/core/cluster';
 
-export const CELL_METRES = 1000;
+const CELL_METRES = 1000;
 
 export interface GridInstance {
   readonly practices: Practice[];

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Issue, Result } from '../../../src/core/model';
 
-export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 export const sharedData = (name: string) => path.resolve(repoRoot, '../shared/data', name);
 export const readShared = (name: string) => readFileSync(sharedData(name), 'utf8');
 export const readFixture = (name: string) => readFileSync(path.resolve(repoRoot, 'tests/fixtures/io', name), 'utf8');

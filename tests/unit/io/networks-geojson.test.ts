@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Polygon } from 'geojson';
 import type { NetworkSummaryInput } from '../../../src/core/io/networks-schema';
 import { parseNetworksGeoJSON } from '../../../src/core/io/parse-networks-geojson';
-import { ringSignedArea2 } from '../../../src/core/io/rings';
+import { ringSignedArea2 } from '../../../src/core/geometry/ring-math';
 import { toNetworksGeoJSON } from '../../../src/core/io/to-networks-geojson';
 import { DEFAULT_BAND, networkId, practiceCode } from '../../../src/core/model';
 import { errorsOf, messages, valueOf } from './helpers';

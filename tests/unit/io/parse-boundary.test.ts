@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Position } from 'geojson';
 import { parseBoundary } from '../../../src/core/io/parse-boundary';
 import { polygonsOf } from '../../../src/core/geometry/polygons';
-import { ringSignedArea2 } from '../../../src/core/io/rings';
+import { ringSignedArea2 } from '../../../src/core/geometry/ring-math';
 import type { Boundary } from '../../../src/core/model';
 import { errorsOf, messages, readFixture, valueOf } from './helpers';
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Position } from 'geojson';
 import { ringsCross } from '../../../src/core/io/ring-crossings';
-import { cleanRing, orientRings, ringSignedArea2 } from '../../../src/core/io/rings';
+import { ringSignedArea2 } from '../../../src/core/geometry/ring-math';
+import { cleanRing, orientRings } from '../../../src/core/io/rings';
 
 const square = (x: number, y: number, s: number): Position[] => [
   [x, y],

@@ -133,7 +133,7 @@ describe('scenarios', () => {
     const first = store.getState().activeScenario;
     store.getState().createScenario({ kind: 'duplicate' });
     const fewer = store.getState().doc.practices.slice(1);
-    store.getState().commit({ label: 'fewer', set: { practices: fewer } });
+    store.getState().replaceDoc({ ...store.getState().doc, practices: fewer }, 'fewer');
     store.getState().setCompareWith(first);
     const cmp = selectComparison(store.getState());
     expect(cmp?.ok).toBe(false);

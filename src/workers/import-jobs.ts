@@ -1,0 +1,73 @@
+// The import worker's jobs, without the worker around them (so tests call them directly): check
+// and parse a large practice file or a boundary, then build the tessellation and evaluate the plan
+// the app will show, packed as typed arrays (see core/plan/packed-plan.ts).
+import { buildTessellation } from '../core/geometry';
+import {
+  assignmentFromTable,
+  parseBoundary,
+  parsePractices,
+  readPracticeHeaders,
+  type ParsePracticesOptions,
+  type PracticeHeaders,
+  type PracticeTable,
+} from '../core/io';
+import type { Band, Boundary, Result } from '../core/model';
+import { evaluatePlan, packPlan, type PackedPlan, type PlanInput } from '../core/plan';
+
+export type ImportRequest =
+  | {
+      readonly kind: 'practices';
+      readonly text: string;
+      readonly fileName: string;
+      readonly opts: ParsePracticesOptions;
+      /** Read the header first and stop there when a field is missing (the app asks the user). */
+      readonly checkFields: boolean;
+      /** The plan the practices will start, to evaluate ahead: its boundary (null: the hull) and band. */
+      readonly plan: { readonly boundary: Boundary | null; readonly band: Band };
+    }
+  | {
+      readonly kind: 'boundary';
+      readonly text: string;
+      readonly fileName: string;
+      /** The plan the boundary goes under, to evaluate ahead (null: none worth evaluating). */
+      readonly plan: PlanInput | null;
+    };
+
+export interface PracticesReply {
+  readonly kind: 'practices';
+  /** Set when checkFields was asked. */
+  readonly headers: Result<PracticeHeaders> | null;
+  /** Null when the headers stopped the import. */
+  readonly result: Result<PracticeTable> | null;
+  readonly plan: PackedPlan | null;
+}
+
+export interface BoundaryReply {
+  readonly kind: 'boundary';
+  readonly result: Result<Boundary>;
+  readonly plan: PackedPlan | null;
+}
+
+export type ImportReply = PracticesReply | BoundaryReply;
+
+export function openPractices(req: Extract<ImportRequest, { kind: 'practices' }>): PracticesReply {
+  const headers = req.checkFields ? readPracticeHeaders(req.text, req.fileName) : null;
+  if (headers && (!headers.ok || headers.value.fields.missing.length > 0))
+    return { kind: 'practices', headers, result: null, plan: null };
+  const result = parsePractices(req.text, req.fileName, req.opts);
+  if (!result.ok) return { kind: 'practices', headers, result, plan: null };
+  const { practices } = result.value;
+  const input: PlanInput = { practices, ...assignmentFromTable(result.value), band: req.plan.band };
+  const plan = packPlan(evaluatePlan(input, buildTessellation(practices, req.plan.boundary)));
+  return { kind: 'practices', headers, result, plan };
+}
+
+export function openBoundary(req: Extract<ImportRequest, { kind: 'boundary' }>): BoundaryReply {
+  const result = parseBoundary(req.text, req.fileName);
+  if (!result.ok || !req.plan) return { kind: 'boundary', result, plan: null };
+  const plan = packPlan(evaluatePlan(req.plan, buildTessellation(req.plan.practices, result.value)));
+  return { kind: 'boundary', result, plan };
+}
+
+export const runImportJob = (req: ImportRequest): ImportReply =>
+  req.kind === 'practices' ? openPractices(req) : openBoundary(req);
