@@ -6,7 +6,6 @@ import { buildTessellation } from '../core/geometry';
 import {
   assignmentFromTable,
   farPracticeWarnings,
-  formatIssue,
   parseBoundary,
   parsePractices,
   toAssignmentCsv,
@@ -40,8 +39,8 @@ import {
   formatCount,
   plural,
   sameFileProblem,
-  warningsLine,
-  writeOutputsAtomically,
+  writeAndReport,
+  readFailures,
   type CliIO,
   type ExitCode,
   type OutputFile,
@@ -298,8 +297,8 @@ async function runCluster(args: ParsedArgs, io: CliIO): Promise<ExitCode> {
   const boundaryRead =
     boundaryFile === undefined ? null : await readInput(io, boundaryFile, '--boundary', warnings, crs);
   const withinRead = withinFile === undefined ? null : await readInput(io, withinFile, '--within', warnings, crs);
-  const readFailures = [practicesRead, boundaryRead, withinRead].flatMap((r) => (r && !r.ok ? [r.message] : []));
-  if (readFailures.length || !practicesRead.ok) return failInput(io, [], warnings, readFailures);
+  const unreadable = readFailures(practicesRead, boundaryRead, withinRead);
+  if (unreadable.length || !practicesRead.ok) return failInput(io, [], warnings, unreadable);
   const extra = await practiceOptions(io, args, practicesRead.text, warnings);
   if (!extra.ok) return failInput(io, extra.errors, warnings, extra.failures);
 
@@ -393,12 +392,6 @@ async function runCluster(args: ParsedArgs, io: CliIO): Promise<ExitCode> {
     outputs.push({ file: movesOut, text: toMovesCsv(rows) });
   }
 
-  for (const w of warnings) io.stderr(`${formatIssue(w)}\n`);
-  const written = writeOutputsAtomically(io, outputs);
-  if (!written.ok) {
-    io.stderr(`error: ${written.message}\n`);
-    return EXIT.invalidInput;
-  }
   const mode = args.flags.has('repair')
     ? `repair of ${networkField}`
     : `from scratch (scope ${args.text.get('scope') ?? 'all'})`;
@@ -410,11 +403,8 @@ async function runCluster(args: ParsedArgs, io: CliIO): Promise<ExitCode> {
     'Footprints as built by the engine:',
     ...planSummaryLines(plan, noFootprintReasonOf(plan)).map((l) => `  ${l}`),
     ...(figures && deprivation ? deprivationSummaryLines(figures, deprivation) : []),
-    warningsLine(warnings),
-    `Wrote ${outputs.map((o) => o.file).join(', ')}`,
   ];
-  io.stdout(`${lines.join('\n')}\n`);
-  return EXIT.ok;
+  return writeAndReport(io, warnings, outputs, lines);
 }
 
 export const clusterCommand: Command = { spec: clusterSpec, run: runCluster };

@@ -16,7 +16,7 @@ import {
   type SmallAreaNetworkSummary,
 } from '../core/small-areas';
 import { buildTessellation } from '../core/geometry';
-import { formatIssue, parseBoundary, parsePractices, toMovesCsv } from '../core/io';
+import { parseBoundary, parsePractices, toMovesCsv } from '../core/io';
 import { DEFAULT_BAND, type Band, type Boundary, type Issue } from '../core/model';
 import { evaluatePlan } from '../core/plan';
 import type { Registrations } from '../core/small-areas';
@@ -37,8 +37,9 @@ import {
   formatCount,
   plural,
   sameFileProblem,
-  warningsLine,
-  writeOutputsAtomically,
+  writeAndReport,
+  readFailures,
+  collectInto,
   type CliIO,
   type ExitCode,
   type OutputFile,
@@ -260,23 +261,12 @@ async function runCompare(args: ParsedArgs, io: CliIO): Promise<ExitCode> {
   const errors: Issue[] = [];
   const warnings: Issue[] = [];
   const { practicesRead, beforeRead, afterRead, boundaryRead } = await readInputs(args, io, warnings);
-  const readFailures = [practicesRead, beforeRead, afterRead, boundaryRead].flatMap((r) =>
-    r && !r.ok ? [r.message] : [],
-  );
-  if (readFailures.length || !practicesRead.ok || !beforeRead.ok || !afterRead.ok)
-    return failInput(io, [], warnings, readFailures);
+  const unreadable = readFailures(practicesRead, beforeRead, afterRead, boundaryRead);
+  if (unreadable.length || !practicesRead.ok || !beforeRead.ok || !afterRead.ok)
+    return failInput(io, [], warnings, unreadable);
   const extra = await practiceOptions(io, args, practicesRead.text, warnings);
   if (!extra.ok) return failInput(io, extra.errors, warnings, extra.failures);
-  const take = <T>(
-    r:
-      | { ok: true; value: T; warnings: readonly Issue[] }
-      | { ok: false; errors: readonly Issue[]; warnings: readonly Issue[] },
-  ): T | null => {
-    warnings.push(...r.warnings);
-    if (r.ok) return r.value;
-    errors.push(...r.errors);
-    return null;
-  };
+  const take = collectInto(errors, warnings);
   const parsed = parsePractices(practicesRead.text, practicesRead.fileName, extra.opts);
   // The practice file's own network column plays no part here.
   const table = take({ ...parsed, warnings: parsed.warnings.filter((w) => w.code !== 'noNetwork') });
@@ -367,22 +357,13 @@ async function runCompare(args: ParsedArgs, io: CliIO): Promise<ExitCode> {
   if (geojsonOut !== undefined)
     outputs.push({ file: geojsonOut, text: `${JSON.stringify(toChangesGeoJSON(comparison, practices))}\n` });
 
-  for (const w of warnings) io.stderr(`${formatIssue(w)}\n`);
-  const written = writeOutputsAtomically(io, outputs);
-  if (!written.ok) {
-    io.stderr(`error: ${written.message}\n`);
-    return EXIT.invalidInput;
-  }
   const lines = [
     `Practices: ${formatCount(practices.length)}, from ${practicesRead.fileName}; ${studyArea}`,
     `Before: ${before.label} (${before.kind}); after: ${after.label} (${after.kind})`,
     ...compareReportLines(comparison, planBefore, planAfter),
     ...(health ? deprivationCompareLines(health.before, health.after) : []),
-    warningsLine(warnings),
-    `Wrote ${outputs.map((o) => o.file).join(', ')}`,
   ];
-  io.stdout(`${lines.join('\n')}\n`);
-  return EXIT.ok;
+  return writeAndReport(io, warnings, outputs, lines);
 }
 
 export const compareCommand: Command = { spec: compareSpec, run: runCompare };

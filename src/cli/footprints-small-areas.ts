@@ -3,7 +3,7 @@
 import type { HardArea } from '../core/cluster';
 import { parseHardAreas } from '../core/cluster';
 import type { Band, Boundary, Issue, Network, NetworkId, Practice, PracticeCode } from '../core/model';
-import { formatIssue, toAssignmentCsv, toNetworksGeoJSON } from '../core/io';
+import { toAssignmentCsv, toNetworksGeoJSON } from '../core/io';
 import {
   AREA_METHOD,
   buildSmallAreaContext,
@@ -19,12 +19,12 @@ import {
 import type { ParsedArgs } from './args';
 import { crsArg, readInput } from './read-input';
 import {
-  EXIT,
   failInput,
   formatCount,
   plural,
-  warningsLine,
-  writeOutputsAtomically,
+  writeAndReport,
+  readFailures,
+  collectInto,
   type CliIO,
   type ExitCode,
   type OutputFile,
@@ -72,18 +72,9 @@ export async function readSmallAreaFiles(
   const regRead = await read('registrations');
   const centroidRead = await read('small-area-centroids');
   const withinRead = await read('within');
-  const failures = [layerRead, regRead, centroidRead, withinRead].flatMap((r) => (r && !r.ok ? [r.message] : []));
+  const failures = readFailures(layerRead, regRead, centroidRead, withinRead);
   if (failures.length || !layerRead.ok) return failures;
-  const take = <T>(
-    result:
-      | { ok: true; value: T; warnings: readonly Issue[] }
-      | { ok: false; errors: readonly Issue[]; warnings: readonly Issue[] },
-  ): T | null => {
-    warnings.push(...result.warnings);
-    if (result.ok) return result.value;
-    errors.push(...result.errors);
-    return null;
-  };
+  const take = collectInto(errors, warnings);
   const layer = take(parseSmallAreaLayer(layerRead.text, layerRead.fileName, opt('small-area-field')));
   const registrations = regRead?.ok ? take(readRegistrations(regRead.text, regRead.fileName)) : null;
   const centroids = centroidRead?.ok ? take(parseCentroids(centroidRead.text, centroidRead.fileName)) : null;
@@ -154,14 +145,7 @@ export async function runSmallAreaFootprints(args: ParsedArgs, io: CliIO, plan: 
     ...summaryLines(plan, files, layer, context.centroidCount, result),
     ...(figures && deprivation ? deprivationSummaryLines(figures, deprivation) : []),
   ];
-  for (const w of warnings) io.stderr(`${formatIssue(w)}\n`);
-  const written = writeOutputsAtomically(io, outputs);
-  if (!written.ok) {
-    io.stderr(`error: ${written.message}\n`);
-    return EXIT.invalidInput;
-  }
-  io.stdout(`${[...summary, warningsLine(warnings), `Wrote ${outputs.map((o) => o.file).join(', ')}`].join('\n')}\n`);
-  return EXIT.ok;
+  return writeAndReport(io, warnings, outputs, summary);
 }
 
 function summaryLines(

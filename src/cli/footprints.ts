@@ -8,7 +8,6 @@ import {
   farPracticeWarnings,
   issueCount,
   withPracticeNames,
-  formatIssue,
   parseAssignment,
   parseBoundary,
   parsePractices,
@@ -35,8 +34,8 @@ import {
   formatCount,
   plural,
   sameFileProblem,
-  warningsLine,
-  writeOutputsAtomically,
+  writeAndReport,
+  readFailures,
   type CliIO,
   type ExitCode,
   type OutputFile,
@@ -261,8 +260,8 @@ async function runFootprints(args: ParsedArgs, io: CliIO): Promise<ExitCode> {
     boundaryFile === undefined ? null : await readInput(io, boundaryFile, '--boundary', warnings, crs);
   const assignmentRead =
     assignmentFile === undefined ? null : await readInput(io, assignmentFile, '--assignment', warnings);
-  const readFailures = [practicesRead, boundaryRead, assignmentRead].flatMap((r) => (r && !r.ok ? [r.message] : []));
-  if (readFailures.length || !practicesRead.ok) return failInput(io, [], warnings, readFailures);
+  const unreadable = readFailures(practicesRead, boundaryRead, assignmentRead);
+  if (unreadable.length || !practicesRead.ok) return failInput(io, [], warnings, unreadable);
   const extra = await practiceOptions(io, args, practicesRead.text, warnings);
   if (!extra.ok) return failInput(io, extra.errors, warnings, extra.failures);
 
@@ -344,13 +343,6 @@ async function runFootprints(args: ParsedArgs, io: CliIO): Promise<ExitCode> {
   if (assignmentOut !== undefined)
     outputs.push({ file: assignmentOut, text: toAssignmentCsv(practices, assignment, networks) });
 
-  for (const w of warnings) io.stderr(`${formatIssue(w)}\n`);
-  const written = writeOutputsAtomically(io, outputs);
-  if (!written.ok) {
-    io.stderr(`error: ${written.message}\n`);
-    return EXIT.invalidInput;
-  }
-
   const totalPatients = practices.reduce((s, p) => s + p.listSize, 0);
   const source =
     networkField !== undefined
@@ -366,11 +358,8 @@ async function runFootprints(args: ParsedArgs, io: CliIO): Promise<ExitCode> {
     `Study area: ${area}${outside ? `; ${plural(outside, 'practice lies', 'practices lie')} outside it` : ''}`,
     ...planSummaryLines(plan, noFootprintReasonOf(plan)),
     ...(figures && deprivation ? deprivationSummaryLines(figures, deprivation) : []),
-    warningsLine(warnings),
-    `Wrote ${outputs.map((o) => o.file).join(' and ')}`,
   ];
-  io.stdout(`${lines.join('\n')}\n`);
-  return EXIT.ok;
+  return writeAndReport(io, warnings, outputs, lines, ' and ');
 }
 
 export const footprintsCommand: Command = { spec: footprintsSpec, run: runFootprints };

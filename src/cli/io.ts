@@ -14,7 +14,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { formatIssue, issueCount } from '../core/io';
-import type { Issue } from '../core/model';
+import type { Issue, Result } from '../core/model';
 
 /** Where a command's output goes; `run()` takes one so tests can capture it. */
 export interface CliIO {
@@ -286,8 +286,45 @@ export function failInput(
   return EXIT.invalidInput;
 }
 
+/** The messages of the reads that failed (`--practices x.csv: no such file`), in the order given. */
+export const readFailures = (...reads: readonly (ReadOutcome | null | undefined)[]): string[] =>
+  reads.flatMap((r) => (r && !r.ok ? [r.message] : []));
+
+/** Gathers parsers' findings into `errors` and `warnings`; returns a result's value, or null when it failed. */
+export function collectInto(errors: Issue[], warnings: Issue[]): <T>(r: Result<T>) => T | null {
+  return (r) => {
+    warnings.push(...r.warnings);
+    if (r.ok) return r.value;
+    errors.push(...r.errors);
+    return null;
+  };
+}
+
+/**
+ * A command's last step: the warnings to stderr, every output written or none, then the summary to
+ * stdout, closed by the warnings line and `Wrote a, b` (`join` between the file names). Exit 1,
+ * with the reason on stderr, when an output cannot be written.
+ */
+export function writeAndReport(
+  io: CliIO,
+  warnings: readonly Issue[],
+  outputs: readonly OutputFile[],
+  summary: readonly string[],
+  join = ', ',
+): ExitCode {
+  for (const w of warnings) io.stderr(`${formatIssue(w)}\n`);
+  const written = writeOutputsAtomically(io, outputs);
+  if (!written.ok) {
+    io.stderr(`error: ${written.message}\n`);
+    return EXIT.invalidInput;
+  }
+  const lines = [...summary, warningsLine(warnings), `Wrote ${outputs.map((o) => o.file).join(join)}`];
+  io.stdout(`${lines.join('\n')}\n`);
+  return EXIT.ok;
+}
+
 /** The summary's last-but-one line, e.g. `Warnings: 1,021 (listed on stderr; 960 of one kind summarised)`. */
-export function warningsLine(warnings: readonly Issue[]): string {
+function warningsLine(warnings: readonly Issue[]): string {
   if (warnings.length === 0) return 'Warnings: none';
   const total = issueCount(warnings);
   const omitted = warnings.filter((w) => w.omitted !== undefined);
