@@ -4,7 +4,7 @@ import type { Boundary, Issue, Network } from '../core/model';
 import { DEFAULT_BAND } from '../core/model';
 import { buildTessellation } from '../core/geometry';
 import { parseBoundary, parseNetworksGeoJSON, parsePractices } from '../core/io';
-import { evaluatePlan } from '../core/plan';
+import { evaluatePlan, type PlanResult } from '../core/plan';
 import {
   APPORTION_METHOD,
   DEFAULT_SPLIT_THRESHOLD,
@@ -212,26 +212,28 @@ async function runAlign(args: ParsedArgs, io: CliIO): Promise<ExitCode> {
   const smallRead = await optional('small-areas');
   const unreadable = readFailures(networksRead, servicesRead, practicesRead, boundaryRead, smallRead);
   if (unreadable.length || !networksRead.ok || !servicesRead.ok) return failInput(io, [], warnings, unreadable);
-  const extra = practicesRead?.ok ? await practiceOptions(io, args, practicesRead.text, warnings) : null;
-  if (extra && !extra.ok) return failInput(io, extra.errors, warnings, extra.failures);
+  const extra = practicesRead?.ok ? await practiceOptions(io, args, practicesRead.value.text, warnings) : null;
+  if (extra && !extra.ok) return failInput(io, extra.errors, warnings);
   const take = collectInto(errors, warnings);
-  const networksFile = take(parseNetworksGeoJSON(networksRead.text, networksRead.fileName));
-  const services = take(parseServiceAreas(servicesRead.text, servicesRead.fileName, args.text.get('service-field')));
+  const networksFile = take(parseNetworksGeoJSON(networksRead.value.text, networksRead.value.fileName));
+  const services = take(
+    parseServiceAreas(servicesRead.value.text, servicesRead.value.fileName, args.text.get('service-field')),
+  );
   const practicesResult = practicesRead?.ok
-    ? parsePractices(practicesRead.text, practicesRead.fileName, extra?.ok ? extra.opts : {})
+    ? parsePractices(practicesRead.value.text, practicesRead.value.fileName, extra?.ok ? extra.value : {})
     : null;
   // The networks file holds the assignment; the practice file's own network column is not used.
   const practices = practicesResult
     ? take({ ...practicesResult, warnings: practicesResult.warnings.filter((w) => w.code !== 'noNetwork') })
     : null;
   const boundary: Boundary | null = boundaryRead?.ok
-    ? take(parseBoundary(boundaryRead.text, boundaryRead.fileName))
+    ? take(parseBoundary(boundaryRead.value.text, boundaryRead.value.fileName))
     : null;
   const smallAreas: SmallArea[] | null = smallRead?.ok
-    ? take(parseSmallAreas(smallRead.text, smallRead.fileName, args.text.get('small-area-field')!))
+    ? take(parseSmallAreas(smallRead.value.text, smallRead.value.fileName, args.text.get('small-area-field')!))
     : null;
   if (networksFile && networksFile.networks.length === 0) {
-    const file = networksRead.fileName;
+    const file = networksRead.value.fileName;
     errors.push({
       severity: 'error',
       code: 'nothingInside',
@@ -242,12 +244,12 @@ async function runAlign(args: ParsedArgs, io: CliIO): Promise<ExitCode> {
   if (errors.length || !networksFile || !services) return failInput(io, errors, warnings);
 
   const threshold = args.text.has('threshold') ? Number(args.text.get('threshold')) : DEFAULT_SPLIT_THRESHOLD;
-  let plan;
+  let plan: PlanResult | undefined;
   if (practices) {
     const known = new Set(practices.practices.map((p) => p.code as string));
     const missing = [...networksFile.assignment.keys()].filter((c) => !known.has(c));
     if (missing.length) {
-      const file = practicesRead!.ok ? practicesRead!.fileName : '';
+      const file = practicesRead!.ok ? practicesRead!.value.fileName : '';
       warnings.push({
         severity: 'warning',
         code: 'practiceSet',
@@ -287,7 +289,7 @@ async function runAlign(args: ParsedArgs, io: CliIO): Promise<ExitCode> {
     { file: args.text.get('report')!, text: toOverlapCsv(result.value) },
   ];
   const lines = [
-    `Networks: ${plural(networksFile.networks.length, 'network')} from ${networksRead.fileName}; service areas: ${plural(services.areas.length, 'area')} of ${services.fileName} (field ${services.field})`,
+    `Networks: ${plural(networksFile.networks.length, 'network')} from ${networksRead.value.fileName}; service areas: ${plural(services.areas.length, 'area')} of ${services.fileName} (field ${services.field})`,
     ...alignReportLines(result.value),
   ];
   return writeAndReport(io, warnings, outputs, lines);

@@ -55,13 +55,16 @@ export interface SmallAreaFiles {
   readonly hardFile: string | null;
 }
 
-/** Reads and parses the small-area inputs; every problem goes to `errors` / `warnings`. */
+/**
+ * Reads and parses the small-area inputs: the files' `unreadable` errors when any cannot be read,
+ * else the parsed files, or null when they had errors (which go to `errors`, warnings to `warnings`).
+ */
 export async function readSmallAreaFiles(
   args: ParsedArgs,
   io: CliIO,
   errors: Issue[],
   warnings: Issue[],
-): Promise<SmallAreaFiles | string[] | null> {
+): Promise<SmallAreaFiles | Issue[] | null> {
   const opt = (name: string) => args.text.get(name);
   // Through core's prepareInput like every input: zipped shapefiles, encodings, --crs.
   const stated = crsArg(args);
@@ -75,14 +78,16 @@ export async function readSmallAreaFiles(
   const failures = readFailures(layerRead, regRead, centroidRead, withinRead);
   if (failures.length || !layerRead.ok) return failures;
   const take = collectInto(errors, warnings);
-  const layer = take(parseSmallAreaLayer(layerRead.text, layerRead.fileName, opt('small-area-field')));
-  const registrations = regRead?.ok ? take(readRegistrations(regRead.text, regRead.fileName)) : null;
-  const centroids = centroidRead?.ok ? take(parseCentroids(centroidRead.text, centroidRead.fileName)) : null;
+  const layer = take(parseSmallAreaLayer(layerRead.value.text, layerRead.value.fileName, opt('small-area-field')));
+  const registrations = regRead?.ok ? take(readRegistrations(regRead.value.text, regRead.value.fileName)) : null;
+  const centroids = centroidRead?.ok
+    ? take(parseCentroids(centroidRead.value.text, centroidRead.value.fileName))
+    : null;
   const hardAreas = withinRead?.ok
-    ? take(parseHardAreas(withinRead.text, withinRead.fileName, opt('within-field')))
+    ? take(parseHardAreas(withinRead.value.text, withinRead.value.fileName, opt('within-field')))
     : null;
   if (!layer || errors.length) return null;
-  return { layer, registrations, centroids, hardAreas, hardFile: withinRead?.ok ? withinRead.fileName : null };
+  return { layer, registrations, centroids, hardAreas, hardFile: withinRead?.ok ? withinRead.value.fileName : null };
 }
 
 const percent = (part: number, whole: number) => (whole > 0 ? `${((100 * part) / whole).toFixed(1)}%` : 'n/a');
@@ -120,7 +125,7 @@ export async function runSmallAreaFootprints(args: ParsedArgs, io: CliIO, plan: 
     { practices: plan.practices, networks: plan.networks, assignment: plan.assignment, band: plan.band },
     context,
   );
-  const failures: string[] = [];
+  const failures: Issue[] = [];
   const deprivation = readDeprivationInputs(io, args, errors, warnings, failures, files.registrations);
   if (errors.length || failures.length) return failInput(io, errors, warnings, failures);
   const figures = deprivation ? planDeprivation(deprivation, result.input) : null;
