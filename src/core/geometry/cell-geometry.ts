@@ -1,8 +1,22 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import { dissolveSites } from './dissolve-sites';
+import { packPolygons, unpackPolygon, type PackedPolygons } from './packed-polygons';
 import type { Tessellation } from './tessellation';
+
+/** Cell geometries built elsewhere (the import worker) for a tessellation, by site. */
+const built = new WeakMap<Tessellation, PackedPolygons>();
 
 /** One site's cell in WGS84 at 6 decimals; null when the cell misses the study area. */
 export function cellGeometry(t: Tessellation, site: number): Polygon | MultiPolygon | null {
-  return dissolveSites(t, [site]).geometry;
+  const packed = built.get(t);
+  return packed ? unpackPolygon(packed, site) : dissolveSites(t, [site]).geometry;
+}
+
+/** Every site's cell, packed: to build them where time is cheap and hand them over with `adoptCellGeometries`. */
+export const packCellGeometries = (t: Tessellation): PackedPolygons =>
+  packPolygons(t.sites.map((_, site) => dissolveSites(t, [site]).geometry));
+
+/** From now on cellGeometry(t, site) reads `packed` (from packCellGeometries of an equal tessellation). */
+export function adoptCellGeometries(t: Tessellation, packed: PackedPolygons): void {
+  built.set(t, packed);
 }

@@ -1,8 +1,11 @@
-// A Tessellation as a few flat typed arrays, to move it between threads: a worker builds it and
-// transfers the arrays (no copy); the receiving side rebuilds the Tessellation with views into them
-// and a few thousand small objects, in milliseconds, without redoing any geometry.
+// A Tessellation as a few flat typed arrays, to move it between threads: a worker builds it (and
+// its cells' GeoJSON, which the map draws) and transfers the arrays (no copy); the receiving side
+// rebuilds the Tessellation with views into them and a few thousand small objects, in
+// milliseconds, without redoing any geometry.
 import type { Boundary } from '../model';
+import { packCellGeometries, adoptCellGeometries } from './cell-geometry';
 import { EdgeSites } from './edge-sites';
+import type { PackedPolygons } from './packed-polygons';
 import { projectionAt } from './projection';
 import type { Site } from './sites';
 import type { Tessellation } from './tessellation';
@@ -32,6 +35,8 @@ export interface PackedTessellation {
   readonly islandEdges: Float64Array;
   readonly areaGeometry: Boundary;
   readonly areaKm2: number;
+  /** Each site's cell as GeoJSON (for the map), built on the packing side. */
+  readonly cellGeometries: PackedPolygons;
 }
 
 /** Offsets of consecutive runs: out[i + 1] - out[i] = length of run i. */
@@ -80,6 +85,7 @@ export function packTessellation(t: Tessellation): PackedTessellation {
     islandEdges: Float64Array.from(t.islandEdges),
     areaGeometry: t.areaGeometry,
     areaKm2: t.areaKm2,
+    cellGeometries: packCellGeometries(t),
   };
 }
 
@@ -106,7 +112,7 @@ export function unpackTessellation(p: PackedTessellation): Tessellation {
     neighbours[s] = p.neighbours.subarray(p.neighbourStart[s], p.neighbourStart[s + 1]);
     sharedEdgeMetres[s] = p.sharedEdgeMetres.subarray(p.neighbourStart[s], p.neighbourStart[s + 1]);
   }
-  return {
+  const t: Tessellation = {
     projection: projectionAt(p.lon0, p.lat0),
     sites,
     siteOfPractice: p.siteOfPractice,
@@ -121,4 +127,6 @@ export function unpackTessellation(p: PackedTessellation): Tessellation {
     areaGeometry: p.areaGeometry,
     areaKm2: p.areaKm2,
   };
+  adoptCellGeometries(t, p.cellGeometries);
+  return t;
 }

@@ -106,21 +106,17 @@ export class SegmentIndex {
   }
 
   /**
-   * Does any area edge cross or enter the convex polygon `ring` (closed, metres)? Conservative:
-   * touching counts as crossing, since the caller then clips exactly.
+   * Calls `visit(x1, y1, x2, y2)` once for every area edge (interior on its left when the rings
+   * were oriented so) whose extent overlaps the box; stops early when `visit` returns true.
    */
-  crossesConvex(ring: readonly (readonly number[])[]): boolean {
-    let bx0 = Infinity,
-      by0 = Infinity,
-      bx1 = -Infinity,
-      by1 = -Infinity;
-    for (const p of ring) {
-      if (p[0] < bx0) bx0 = p[0];
-      if (p[0] > bx1) bx1 = p[0];
-      if (p[1] < by0) by0 = p[1];
-      if (p[1] > by1) by1 = p[1];
-    }
-    if (bx1 < this.minX || bx0 > this.maxX || by1 < this.minY || by0 > this.maxY) return false;
+  forEachNear(
+    bx0: number,
+    by0: number,
+    bx1: number,
+    by1: number,
+    visit: (x1: number, y1: number, x2: number, y2: number) => boolean | undefined,
+  ): void {
+    if (bx1 < this.minX || bx0 > this.maxX || by1 < this.minY || by0 > this.maxY) return;
     const stampValue = ++this.stampValue;
     const segs = this.segs;
     const c0 = this.col(bx0),
@@ -141,14 +137,36 @@ export class SegmentIndex {
             y2 = segs[o + 3];
           if (Math.max(x1, x2) < bx0 || Math.min(x1, x2) > bx1 || Math.max(y1, y2) < by0 || Math.min(y1, y2) > by1)
             continue;
-          if (insideConvex(ring, x1, y1) || insideConvex(ring, x2, y2)) return true;
-          for (let i = 0; i + 1 < ring.length; i++) {
-            if (segmentsIntersect(x1, y1, x2, y2, ring[i][0], ring[i][1], ring[i + 1][0], ring[i + 1][1])) return true;
-          }
+          if (visit(x1, y1, x2, y2)) return;
         }
       }
     }
-    return false;
+  }
+
+  /**
+   * Does any area edge cross or enter the convex polygon `ring` (closed, metres)? Conservative:
+   * touching counts as crossing, since the caller then clips exactly.
+   */
+  crossesConvex(ring: readonly (readonly number[])[]): boolean {
+    let bx0 = Infinity,
+      by0 = Infinity,
+      bx1 = -Infinity,
+      by1 = -Infinity;
+    for (const p of ring) {
+      if (p[0] < bx0) bx0 = p[0];
+      if (p[0] > bx1) bx1 = p[0];
+      if (p[1] < by0) by0 = p[1];
+      if (p[1] > by1) by1 = p[1];
+    }
+    let crosses = false;
+    this.forEachNear(bx0, by0, bx1, by1, (x1, y1, x2, y2) => {
+      if (insideConvex(ring, x1, y1) || insideConvex(ring, x2, y2)) crosses = true;
+      for (let i = 0; !crosses && i + 1 < ring.length; i++) {
+        if (segmentsIntersect(x1, y1, x2, y2, ring[i][0], ring[i][1], ring[i + 1][0], ring[i + 1][1])) crosses = true;
+      }
+      return crosses;
+    });
+    return crosses;
   }
 }
 

@@ -60,15 +60,19 @@ export function emptyStudyArea(): StudyArea {
   return fromPolygons([], geometry);
 }
 
+/** The index holds every ring with the interior on its left (shells counter-clockwise, holes clockwise). */
 function fromPolygons(polygons: AreaPolygons, geometry: Boundary): StudyArea {
   let area = 0;
+  const oriented: XY[][] = [];
   for (const rings of polygons) {
     rings.forEach((ring, i) => {
-      const a = Math.abs(signedAreaOfPoints(ring));
+      const signed = signedAreaOfPoints(ring);
+      const a = Math.abs(signed);
       area += i === 0 ? a : -a;
+      oriented.push((i === 0) === signed >= 0 ? ring : ring.slice().reverse());
     });
   }
-  return { polygons, index: new SegmentIndex(polygons.flat()), geometry, areaKm2: area / 1e6 };
+  return { polygons, index: new SegmentIndex(oriented), geometry, areaKm2: area / 1e6 };
 }
 
 export const round6 = (v: number) => Math.round(v * 1e6) / 1e6;

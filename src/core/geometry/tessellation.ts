@@ -77,7 +77,7 @@ export function buildTessellation(practices: readonly Practice[], boundary?: Bou
       const cell = voronoi.cellPolygon(i) as XY[] | null;
       if (!cell) continue;
       let pieces: XY[][][];
-      if (idx.crossesConvex(cell)) pieces = clipCellToArea(cell, area.polygons);
+      if (idx.crossesConvex(cell)) pieces = clipCellToArea(cell, area.polygons, idx);
       else pieces = idx.contains(...interiorPoint(cell)) ? [[cell]] : [];
       cellRings[i] = toIdRings(pieces, vertices);
     }

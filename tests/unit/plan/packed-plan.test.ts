@@ -1,7 +1,13 @@
 // A plan crossing threads as typed arrays (the import worker -> the app) comes back equal to the
 // one evaluated, and edits after it (updatePlan on the main thread) give the same results.
 import { describe, expect, it } from 'vitest';
-import { buildTessellation, packTessellation, unpackTessellation, type Tessellation } from '../../../src/core/geometry';
+import {
+  buildTessellation,
+  cellGeometry,
+  packTessellation,
+  unpackTessellation,
+  type Tessellation,
+} from '../../../src/core/geometry';
 import { DEFAULT_BAND, type NetworkId, type PracticeCode } from '../../../src/core/model';
 import { evaluatePlan, packPlan, unpackPlan, updatePlan, type PlanResult } from '../../../src/core/plan';
 import { transferablesOf } from '../../../src/workers/transfer';
@@ -17,6 +23,8 @@ function expectSameTessellation(a: Tessellation, b: Tessellation) {
   expect(restB).toEqual(restA);
   expect([pb.lon0, pb.lat0]).toEqual([pa.lon0, pa.lat0]);
   expect(pb.forward(-1.5, 53.2)).toEqual(pa.forward(-1.5, 53.2));
+  // The map's cells: built on the packing side, read on the other.
+  for (let site = 0; site < a.sites.length; site++) expect(cellGeometry(b, site)).toEqual(cellGeometry(a, site));
   const nV = a.vertexXY.length / 2;
   for (const rings of a.cellRings) {
     for (const r of rings) {
