@@ -17,6 +17,7 @@ import { parkMiller, quantile, readShared, time } from './bench-util';
 const read = readShared;
 const ms = (x: number) => Math.round(x * 10) / 10;
 const ms3 = (x: number) => Math.round(x * 1000) / 1000;
+const firstAndMedian = (xs: readonly number[]) => ({ first: ms(xs[0]), median: ms(quantile(xs, 0.5)) });
 
 export function benchSmallAreas(sampleMemory: () => void) {
   const pr = parsePractices(read('england_practices_2022-01.csv'), 'england_practices_2022-01.csv');
@@ -93,46 +94,13 @@ export function benchSmallAreas(sampleMemory: () => void) {
   return {
     data: { smallAreas: layerCount, registrationRows: rows, practices: practices.length, networks: networks.length },
     readFilesFromDiskMs: ms(readFilesMs),
-    parseLayerMs: {
-      first: ms(runs[0].layerMs),
-      median: ms(
-        quantile(
-          runs.map((r) => r.layerMs),
-          0.5,
-        ),
-      ),
-    },
-    parseRegistrationsMs: {
-      first: ms(runs[0].registrationsMs),
-      median: ms(
-        quantile(
-          runs.map((r) => r.registrationsMs),
-          0.5,
-        ),
-      ),
-    },
-    meshAndLinkMs: {
-      first: ms(runs[0].contextMs),
-      median: ms(
-        quantile(
-          runs.map((r) => r.contextMs),
-          0.5,
-        ),
-      ),
-    },
-    assignAndFootprintsMs: {
-      first: ms(runs[0].footprintsMs),
-      median: ms(
-        quantile(
-          runs.map((r) => r.footprintsMs),
-          0.5,
-        ),
-      ),
-    },
+    parseLayerMs: firstAndMedian(runs.map((r) => r.layerMs)),
+    parseRegistrationsMs: firstAndMedian(runs.map((r) => r.registrationsMs)),
+    meshAndLinkMs: firstAndMedian(runs.map((r) => r.contextMs)),
+    assignAndFootprintsMs: firstAndMedian(runs.map((r) => r.footprintsMs)),
     totalInProcessMs: { first: ms(totals[0]), median: ms(oursMedian), target: 2000 },
     totalCpuMs: {
-      first: ms(cpuMs[0]),
-      median: ms(quantile(cpuMs, 0.5)),
+      ...firstAndMedian(cpuMs),
       note: 'process CPU time (user + system, all threads) for the same work',
     },
     moveOnePracticeMs: {
