@@ -235,7 +235,7 @@ function linkRegistrations(layer: SmallAreaLayer, practices: readonly Practice[]
   const list = (codes: readonly string[]) => `${codes.slice(0, 5).join(', ')}${codes.length > 5 ? ', …' : ''}`;
   if (unknown.length > 0) {
     log.warning(
-      'unknown practices',
+      'unknownPractice',
       {},
       `${unknown.length} practice${unknown.length === 1 ? ' is' : 's are'} not in the practices file (${list(unknown)}); their ${stats.unknownPracticePatients} patients count for no network`,
     );
@@ -243,14 +243,14 @@ function linkRegistrations(layer: SmallAreaLayer, practices: readonly Practice[]
   if (outside.size > 0) {
     const welsh = [...outside].filter(([c]) => c.startsWith('W')).reduce((s, [, v]) => s + v, 0);
     log.warning(
-      'unknown small areas',
+      'unknownSmallArea',
       { field: 'LSOA_CODE' },
       `${outside.size} LSOA code${outside.size === 1 ? ' is' : 's are'} not in ${layer.fileName} (${list([...outside.keys()])}; ${stats.patientsOutsideLayer} patients, ${welsh} of them in Welsh LSOAs); those patients live outside every footprint`,
     );
   }
   if (stats.noLsoaPatients > 0) {
     log.warning(
-      'no LSOA',
+      'noLsoa',
       { field: 'LSOA_CODE' },
       `${stats.noLsoaPatients} patients have no LSOA (${NO_LSOA_CODE}); they are left out of the resident shares`,
     );
@@ -258,7 +258,7 @@ function linkRegistrations(layer: SmallAreaLayer, practices: readonly Practice[]
   const missing = practices.filter((_, i) => regOfPractice[i] < 0).map((p) => p.code);
   if (missing.length > 0) {
     log.warning(
-      'practices without rows',
+      'practiceWithoutRows',
       {},
       `${missing.length} practice${missing.length === 1 ? ' has' : 's have'} no rows (${list(missing)}); where their patients live is unknown`,
     );
