@@ -61,6 +61,7 @@ export function selectComparison(s: CompareInput): ScenarioComparison | null {
       : [
           {
             severity: 'error' as const,
+            code: 'practiceSet' as const,
             message: `${other.name} and ${active.name} have different practice details or study areas: load the same files in both to compare them`,
           },
         ];

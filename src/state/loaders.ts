@@ -219,7 +219,12 @@ export function loadAssignmentText(store: PlannerStore, text: string, fileName: 
   const s = store.getState();
   if (s.doc.practices.length === 0) {
     return fail(store, fileName, [
-      { severity: 'error', file: fileName, message: `${fileName}: load practices before an assignment` },
+      {
+        severity: 'error',
+        code: 'loadOrder',
+        file: fileName,
+        message: `${fileName}: load practices before an assignment`,
+      },
     ]);
   }
   const r = parseAssignment(text, fileName, s.doc.practices);
