@@ -9,6 +9,8 @@
 /** Read side shared by every mesh: `get(from * vertexCount + to)` -> site, as Map#get does. */
 export interface EdgeSiteLookup {
   get(key: number): number | undefined;
+  /** Site of the edge from -> to, or undefined: `get` without building the key (a double past 2^30). */
+  owner(from: number, to: number): number | undefined;
 }
 
 /** EdgeSites' tables, plain typed arrays so a worker can transfer them. */

@@ -197,7 +197,10 @@ function linkRegistrations(layer: SmallAreaLayer, practices: readonly Practice[]
     stats.unknownPracticePatients += r.practiceTotal[rp];
   });
   stats.unknownPractices = unknown.length;
-  const rows: number[] = [];
+  // Rows of the plan's practices in the layer's areas: at most every row of the file.
+  const rowArea = new Int32Array(r.byPracticeArea.length);
+  const rowCount = new Uint32Array(r.byPracticeArea.length);
+  let n = 0;
   practices.forEach((_, i) => {
     const rp = regOfPractice[i];
     if (rp < 0) {
@@ -206,20 +209,17 @@ function linkRegistrations(layer: SmallAreaLayer, practices: readonly Practice[]
       for (let k = r.practiceStart[rp]; k < r.practiceStart[rp + 1]; k++) {
         const ra = r.byPracticeArea[k];
         if (ra !== noLsoa) knownPatients[i] += r.byPracticeCount[k];
-        if (areaOfReg[ra] >= 0) rows.push(areaOfReg[ra], r.byPracticeCount[k]);
+        if (areaOfReg[ra] < 0) continue;
+        rowArea[n] = areaOfReg[ra];
+        rowCount[n++] = r.byPracticeCount[k];
       }
     }
-    practiceStart[i + 1] = rows.length / 2;
+    practiceStart[i + 1] = n;
   });
-  const n = rows.length / 2;
-  const practiceArea = new Int32Array(n),
-    practiceCount = new Uint32Array(n);
+  const practiceArea = rowArea.slice(0, n),
+    practiceCount = rowCount.slice(0, n);
   const areaStart = new Int32Array(nAreas + 1);
-  for (let k = 0; k < n; k++) {
-    practiceArea[k] = rows[k * 2];
-    practiceCount[k] = rows[k * 2 + 1];
-    areaStart[rows[k * 2] + 1]++;
-  }
+  for (let k = 0; k < n; k++) areaStart[practiceArea[k] + 1]++;
   for (let a = 0; a < nAreas; a++) areaStart[a + 1] += areaStart[a];
   const fill = areaStart.slice(0, nAreas);
   const areaPractice = new Int32Array(n),
