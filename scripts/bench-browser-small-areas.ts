@@ -58,12 +58,13 @@ const MOVES = `(async () => {
     });
     const start = performance.now();
     if (s.assignPractices([code], id) === 0) continue;
+    const storeMs = performance.now() - start;
     const panelAt = await seen;
     if (panelAt === null) continue;
     await new Promise((r) => requestAnimationFrame(r));
     const frameAt = performance.now();
     const tasks = window.__longTasks.filter(([t, d]) => t + d > start && t < frameAt);
-    out.push({ panelMs: panelAt - start, frameMs: frameAt - start, longestTaskMs: Math.max(0, ...tasks.map(([, d]) => d)) });
+    out.push({ storeMs, panelMs: panelAt - start, frameMs: frameAt - start, longestTaskMs: Math.max(0, ...tasks.map(([, d]) => d)) });
     await Promise.race([pcn.idle(), new Promise((r) => setTimeout(r, 5000))]);
   }
   return out;
@@ -93,7 +94,12 @@ export async function benchBrowserSmallAreas(page: Page, dataDir: string) {
   await idle(page);
   const t2 = await now(page);
   const switchLongestTaskMs = await longestTask(page, t0, t2);
-  const moves = (await page.evaluate(MOVES)) as { panelMs: number; frameMs: number; longestTaskMs: number }[];
+  const moves = (await page.evaluate(MOVES)) as {
+    storeMs: number;
+    panelMs: number;
+    frameMs: number;
+    longestTaskMs: number;
+  }[];
   const q = (xs: number[], p: number) =>
     xs.length === 0
       ? null
@@ -110,6 +116,10 @@ export async function benchBrowserSmallAreas(page: Page, dataDir: string) {
     },
     moves: {
       count: moves.length,
+      storeActionMs: {
+        ...stats(moves.map((m) => m.storeMs)),
+        note: 'the store action with every synchronous subscriber (plan, small-area update, map sync)',
+      },
       moveToPanelMs: { ...stats(moves.map((m) => m.panelMs)), targetP50: 16.7 },
       moveToFrameMs: stats(moves.map((m) => m.frameMs)),
       longestTaskMs: stats(moves.map((m) => m.longestTaskMs)),

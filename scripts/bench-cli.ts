@@ -2,7 +2,9 @@
 // `tsx scripts/bench-cli.ts`: compiles dist-cli/pcn.js afresh (scripts/build-cli.mjs) and the
 // plain-Turf version of the footprints job (scripts/plain-turf-footprints.ts) into a temporary
 // folder, then times each run from spawn to exit, with the child's peak memory (maxRSS):
-// `pcn --help`; national footprints beside plain Turf, alternating, in the same run; and
+// `pcn --help`; national footprints beside plain Turf (the same job: cells clipped to the
+// boundary, one footprint per network), alternating, in the same run (plain Turf only in the
+// first three rounds: it takes about 10x longer); and
 // 100,000 synthetic practices (lon -5..1.7, lat 50..55.5): footprints and auto-cluster.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -30,8 +32,12 @@ function timeProcess(dir: string, args: string[], withMemory = true) {
   });
   const ms = performance.now() - started;
   if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status}: ${r.stderr.slice(0, 2000)}`);
-  const maxRssMB = withMemory ? round(Number(readFileSync(rssFile, 'utf8')) / 1024) : NaN;
-  return { ms, maxRssMB, stdout: r.stdout };
+  const usage = withMemory
+    ? (JSON.parse(readFileSync(rssFile, 'utf8')) as { maxRSS: number; cpuMicros: number })
+    : null;
+  const maxRssMB = usage ? round(usage.maxRSS / 1024) : NaN;
+  const cpuMs = usage ? round(usage.cpuMicros / 1000) : NaN;
+  return { ms, maxRssMB, cpuMs, stdout: r.stdout };
 }
 
 /** 100,000 practices spread evenly over lon -5..1.7, lat 50..55.5 (seeded), each in a grid-square network. */
@@ -53,7 +59,7 @@ function syntheticCsv(count: number): string {
   return `${lines.join('\n')}\n`;
 }
 
-export async function benchCli(runs = 5) {
+export async function benchCli(runs = 5, turfRuns = 3) {
   const dir = mkdtempSync(path.join(tmpdir(), 'pcn-bench-cli-'));
   try {
     const built = spawnSync(process.execPath, [path.join(root, 'scripts/build-cli.mjs'), dir], { encoding: 'utf8' });
@@ -69,7 +75,7 @@ export async function benchCli(runs = 5) {
     });
     writeFileSync(
       path.join(dir, 'rss-hook.mjs'),
-      "import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => writeFileSync(process.env.PCN_BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)));\n",
+      "import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => { const u = process.resourceUsage(); writeFileSync(process.env.PCN_BENCH_RSS_FILE, JSON.stringify({ maxRSS: u.maxRSS, cpuMicros: u.userCPUTime + u.systemCPUTime })); });\n",
     );
     const pcn = path.join(dir, 'pcn.js');
 
@@ -94,7 +100,8 @@ export async function benchCli(runs = 5) {
           'national.geojson',
         ]),
       );
-      turf.push(timeProcess(dir, [path.join(dir, 'plain-turf.js'), practices, 'pcn_code', 'turf.geojson']));
+      if (i < turfRuns)
+        turf.push(timeProcess(dir, [path.join(dir, 'plain-turf.js'), practices, boundary, 'pcn_code', 'turf.geojson']));
     }
     const oursMs = median(ours.map((r) => r.ms));
     const turfMs = median(turf.map((r) => r.ms));
@@ -116,29 +123,41 @@ export async function benchCli(runs = 5) {
       note:
         'whole processes (spawn to exit) of the compiled CLI, node ' +
         process.version +
-        "; peak memory is the child's maxRSS",
+        "; peak memory is the child's maxRSS; cpuMs is the child's user + system CPU time (all threads), steadier than wall time on a loaded machine",
       helpMs: { median: round(median(help)), max: round(Math.max(...help)), runs: help.length, target: 150 },
       nationalFootprints: {
-        pcnMs: { median: round(oursMs), first: round(ours[0].ms), maxRssMB: Math.max(...ours.map((r) => r.maxRssMB)) },
+        pcnMs: {
+          median: round(oursMs),
+          first: round(ours[0].ms),
+          cpuMsMedian: median(ours.map((r) => r.cpuMs)),
+          maxRssMB: Math.max(...ours.map((r) => r.maxRssMB)),
+        },
         plainTurfMs: {
           median: round(turfMs),
           first: round(turf[0].ms),
+          cpuMsMedian: median(turf.map((r) => r.cpuMs)),
           maxRssMB: Math.max(...turf.map((r) => r.maxRssMB)),
+          note: 'the same job: boundary dissolved, cells in degrees, union per network, each footprint clipped to the boundary (turf.intersect)',
         },
         ratioTurfOverPcn: Math.round((turfMs / oursMs) * 100) / 100,
+        cpuRatioTurfOverPcn:
+          Math.round((median(turf.map((r) => r.cpuMs)) / median(ours.map((r) => r.cpuMs))) * 100) / 100,
         targetRatio: 5,
         runs,
+        turfRuns: turf.length,
       },
       synthetic100k: {
         practices: 100_000,
         footprints: {
           ms: round(fp100k.ms),
+          cpuMs: fp100k.cpuMs,
           maxRssMB: fp100k.maxRssMB,
           target: 2000,
           summary: fp100k.stdout.split('\n').find((l) => l.startsWith('Networks:')) ?? '',
         },
         cluster: {
           ms: round(cl100k.ms),
+          cpuMs: cl100k.cpuMs,
           maxRssMB: cl100k.maxRssMB,
           target: 10_000,
           summary: cl100k.stdout.split('\n').find((l) => l.startsWith('Networks:')) ?? '',

@@ -231,7 +231,7 @@ async function runAlign(args: ParsedArgs, io: CliIO): Promise<ExitCode> {
     : null;
   // The networks file holds the assignment; the practice file's own network column is not used.
   const practices = practicesResult
-    ? take({ ...practicesResult, warnings: practicesResult.warnings.filter((w) => !/no network/.test(w.message)) })
+    ? take({ ...practicesResult, warnings: practicesResult.warnings.filter((w) => w.code !== 'noNetwork') })
     : null;
   const boundary: Boundary | null = boundaryRead?.ok
     ? take(parseBoundary(boundaryRead.text, boundaryRead.fileName))
@@ -243,6 +243,7 @@ async function runAlign(args: ParsedArgs, io: CliIO): Promise<ExitCode> {
     const file = networksRead.fileName;
     errors.push({
       severity: 'error',
+      code: 'nothingInside',
       file,
       message: `${file}: contains no networks (no features); nothing to compare the service areas with`,
     });
@@ -258,6 +259,7 @@ async function runAlign(args: ParsedArgs, io: CliIO): Promise<ExitCode> {
       const file = practicesRead!.ok ? practicesRead!.fileName : '';
       warnings.push({
         severity: 'warning',
+        code: 'practiceSet',
         file,
         message: `${file}: ${plural(missing.length, 'practice')} of the networks file not found (${listIds(missing)}); their population is left out of the cell apportionment`,
       });

@@ -307,7 +307,7 @@ async function runCluster(args: ParsedArgs, io: CliIO): Promise<ExitCode> {
     ...extra.opts,
     ...(networkField && { fields: { network: networkField } }),
   });
-  warnings.push(...practicesResult.warnings.filter((w) => networkField !== undefined || !/no network/.test(w.message)));
+  warnings.push(...practicesResult.warnings.filter((w) => networkField !== undefined || w.code !== 'noNetwork'));
   if (!practicesResult.ok) errors.push(...practicesResult.errors);
   let boundary = null;
   if (boundaryRead?.ok) {

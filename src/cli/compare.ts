@@ -279,7 +279,7 @@ async function runCompare(args: ParsedArgs, io: CliIO): Promise<ExitCode> {
   };
   const parsed = parsePractices(practicesRead.text, practicesRead.fileName, extra.opts);
   // The practice file's own network column plays no part here.
-  const table = take({ ...parsed, warnings: parsed.warnings.filter((w) => !/no network/.test(w.message)) });
+  const table = take({ ...parsed, warnings: parsed.warnings.filter((w) => w.code !== 'noNetwork') });
   const boundary: Boundary | null = boundaryRead?.ok
     ? take(parseBoundary(boundaryRead.text, boundaryRead.fileName))
     : null;
@@ -317,6 +317,7 @@ async function runCompare(args: ParsedArgs, io: CliIO): Promise<ExitCode> {
         [
           {
             severity: 'error',
+            code: 'nothingInside',
             file: files.layer.fileName,
             message: `${files.layer.fileName}: no small area lies inside ${boundaryRead?.ok ? boundaryRead.fileName : 'the study area'}`,
           },

@@ -79,6 +79,7 @@ export function readDeprivationInputs(
     const examples = profile.missingAreaCodes.slice(0, 3).join(', ');
     warnings.push({
       severity: 'warning',
+      code: 'noImdValue',
       file: read.fileName,
       message: `${read.fileName}: ${formatCount(profile.missingAreaPatients)} registered patients live in ${formatCount(profile.missingAreaCodes.length)} areas with no IMD value (e.g. ${examples}; Welsh LSOAs have none in the English indices): counted apart as no_imd_patients`,
     });

@@ -109,6 +109,7 @@ export async function runSmallAreaFootprints(args: ParsedArgs, io: CliIO, plan: 
       [
         {
           severity: 'error',
+          code: 'nothingInside',
           file: files.layer.fileName,
           message: `${files.layer.fileName}: no small area lies inside ${plan.boundaryFile}`,
         },

@@ -237,7 +237,7 @@ function checkUsage(args: ParsedArgs, io: CliIO): string | null {
 function withoutNetworkWarnings(result: ReturnType<typeof parsePractices>): readonly Issue[] {
   const field = result.ok ? result.value.fields.network : undefined;
   if (field === undefined) return result.warnings;
-  return result.warnings.filter((w) => w.field !== field && !/more practices with no network$/.test(w.message));
+  return result.warnings.filter((w) => w.field !== field && w.code !== 'noNetwork');
 }
 
 async function runFootprints(args: ParsedArgs, io: CliIO): Promise<ExitCode> {

@@ -1,5 +1,6 @@
 // The planning domain, shared by every layer (core, CLI, worker, store, map, UI).
 // Pure types and tiny constructors only: no geometry, no I/O.
+import type { IssueCode } from './issue-codes';
 import type { MultiPolygon, Polygon } from 'geojson';
 
 /** ODS practice code, e.g. "B82005". Branded so it cannot be mixed up with a network id. */
@@ -53,6 +54,8 @@ export type Boundary = Polygon | MultiPolygon;
 /** A finding about an input, addressed so a person can find and fix it. */
 export interface Issue {
   readonly severity: 'error' | 'warning';
+  /** What the finding is about: code tests this, never `message`. */
+  readonly code: IssueCode;
   /** File name as the user knows it, e.g. "practices.geojson". */
   readonly file?: string;
   /** "feature 17" or "line 23": where in the file. */

@@ -123,17 +123,14 @@ export function createMapView(container: HTMLElement, store: PlannerStore): MapV
         else map.once('idle', () => resolve());
       });
     },
-    renderedNetworks() {
-      if (!overlays.ready) return [];
-      const hits = map.queryRenderedFeatures({ layers: ['pcn-footprints-fill'] });
-      return [...new Set(hits.map((f) => String(f.properties.network)))];
-    },
+    renderedNetworks: () => (overlays.ready ? plan.renderedNetworks() : []),
     setPreview: (outlines) => overlays.setPreview(outlines),
     renderedPreview: () => overlays.renderedPreview(),
     setServiceOverlay: (overlay) => overlays.setServiceOverlay(overlay),
     destroy() {
       unsubscribe();
       interaction.destroy();
+      plan.destroy();
       labels.clear();
       overlays.destroy();
       map.remove();

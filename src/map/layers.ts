@@ -1,33 +1,112 @@
 // The planner's sources and layers, added on top of whichever basemap style is loaded.
 // Band status is carried by outline style (dashed below, heavy double above, solid within) and by
 // label text, never by colour alone.
-import type { ExpressionSpecification, Map as MapLibreMap } from 'maplibre-gl';
+import type { ExpressionSpecification, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 
 const EMPTY = { type: 'FeatureCollection' as const, features: [] };
 export const SOURCES = {
   area: 'pcn-area',
   cells: 'pcn-cells',
   footprints: 'pcn-footprints',
+  /** The footprints of networks edited since the big source was last updated (src/map/plan-sync.ts). */
+  edits: 'pcn-footprints-edits',
   practices: 'pcn-practices',
 } as const;
+
+/**
+ * Simplification tolerance of the polygon sources, in screen pixels at every zoom (MapLibre's
+ * default is 0.375): a software renderer pays per vertex, and a 1-pixel simplification of
+ * footprints drawn with 2.5-5 px outlines cannot be seen.
+ */
+const TOLERANCE = 1;
+/** Footprints drawn from either source are hidden by this feature-state (stale or superseded). */
+const SHOWN = ['!', ['boolean', ['feature-state', 'hidden'], false]] as ExpressionSpecification;
 
 const ASSIGNED = [
   'to-boolean',
   ['coalesce', ['feature-state', 'assigned'], ['get', 'assigned']],
 ] as ExpressionSpecification;
 
+/** A footprint layer's id for the big source, and with `-edits` for the edits source. */
+const footprintLayerId = (base: string, edits: boolean) => (edits ? `${base}-edits` : base);
+
+/** The footprint layers (fill first, then the outlines by band), for one of the two footprint sources. */
+function footprintLayers(edits: boolean): { fill: LayerSpecification; lines: LayerSpecification[] } {
+  const source = edits ? SOURCES.edits : SOURCES.footprints;
+  const id = (base: string) => footprintLayerId(base, edits);
+  const opacity = (o: number) => ['case', SHOWN, o, 0] as ExpressionSpecification;
+  const band = (b: string) => ['==', ['get', 'band'], b] as ExpressionSpecification;
+  return {
+    // No antialiasing pass for the fill: every footprint's edge is under its outline.
+    fill: {
+      id: id('pcn-footprints-fill'),
+      type: 'fill',
+      source,
+      paint: { 'fill-color': ['get', 'colour'], 'fill-opacity': opacity(0.28), 'fill-antialias': false },
+    },
+    lines: [
+      {
+        id: id('pcn-footprints-within'),
+        type: 'line',
+        source,
+        filter: band('within'),
+        paint: { 'line-color': ['get', 'colour'], 'line-width': 2.5, 'line-opacity': opacity(1) },
+      },
+      {
+        id: id('pcn-footprints-below'),
+        type: 'line',
+        source,
+        filter: band('below'),
+        paint: {
+          'line-color': ['get', 'colour'],
+          'line-width': 3,
+          'line-dasharray': [2, 1.5],
+          'line-opacity': opacity(1),
+        },
+      },
+      {
+        id: id('pcn-footprints-above-outer'),
+        type: 'line',
+        source,
+        filter: band('above'),
+        paint: { 'line-color': '#1d2a33', 'line-width': 5, 'line-opacity': opacity(1) },
+      },
+      {
+        id: id('pcn-footprints-above'),
+        type: 'line',
+        source,
+        filter: band('above'),
+        paint: { 'line-color': ['get', 'colour'], 'line-width': 2.5, 'line-opacity': opacity(1) },
+      },
+    ],
+  };
+}
+
+/** Each layer of the big footprint source followed by its twin for the edits source. */
+function addFootprintLayers(map: MapLibreMap, which: 'fill' | 'lines') {
+  const [base, edits] = [footprintLayers(false), footprintLayers(true)];
+  const pairs: [LayerSpecification, LayerSpecification][] =
+    which === 'fill' ? [[base.fill, edits.fill]] : base.lines.map((l, k) => [l, edits.lines[k]]);
+  for (const [b, e] of pairs) {
+    map.addLayer(b);
+    map.addLayer(e);
+  }
+}
+
 export function addPlannerLayers(map: MapLibreMap, land: boolean) {
   for (const id of Object.values(SOURCES)) {
-    if (!map.getSource(id)) map.addSource(id, { type: 'geojson', data: EMPTY });
+    if (map.getSource(id)) continue;
+    const polygons = id !== SOURCES.practices;
+    map.addSource(id, { type: 'geojson', data: EMPTY, ...(polygons ? { tolerance: TOLERANCE } : {}) });
   }
   if (land)
-    map.addLayer({ id: 'pcn-area-fill', type: 'fill', source: SOURCES.area, paint: { 'fill-color': '#f7f5ef' } });
-  map.addLayer({
-    id: 'pcn-footprints-fill',
-    type: 'fill',
-    source: SOURCES.footprints,
-    paint: { 'fill-color': ['get', 'colour'], 'fill-opacity': 0.28 },
-  });
+    map.addLayer({
+      id: 'pcn-area-fill',
+      type: 'fill',
+      source: SOURCES.area,
+      paint: { 'fill-color': '#f7f5ef', 'fill-antialias': false },
+    });
+  addFootprintLayers(map, 'fill');
   map.addLayer({
     id: 'pcn-cells-fill',
     type: 'fill',
@@ -49,34 +128,7 @@ export function addPlannerLayers(map: MapLibreMap, land: boolean) {
     source: SOURCES.area,
     paint: { 'line-color': '#3b4a55', 'line-width': 1.5 },
   });
-  map.addLayer({
-    id: 'pcn-footprints-within',
-    type: 'line',
-    source: SOURCES.footprints,
-    filter: ['==', ['get', 'band'], 'within'],
-    paint: { 'line-color': ['get', 'colour'], 'line-width': 2.5 },
-  });
-  map.addLayer({
-    id: 'pcn-footprints-below',
-    type: 'line',
-    source: SOURCES.footprints,
-    filter: ['==', ['get', 'band'], 'below'],
-    paint: { 'line-color': ['get', 'colour'], 'line-width': 3, 'line-dasharray': [2, 1.5] },
-  });
-  map.addLayer({
-    id: 'pcn-footprints-above-outer',
-    type: 'line',
-    source: SOURCES.footprints,
-    filter: ['==', ['get', 'band'], 'above'],
-    paint: { 'line-color': '#1d2a33', 'line-width': 5 },
-  });
-  map.addLayer({
-    id: 'pcn-footprints-above',
-    type: 'line',
-    source: SOURCES.footprints,
-    filter: ['==', ['get', 'band'], 'above'],
-    paint: { 'line-color': ['get', 'colour'], 'line-width': 2.5 },
-  });
+  addFootprintLayers(map, 'lines');
   map.addLayer({
     id: 'pcn-practices',
     type: 'circle',
@@ -102,3 +154,5 @@ export function addPlannerLayers(map: MapLibreMap, land: boolean) {
 
 export const PRACTICE_LAYER = 'pcn-practices';
 export const CELL_LAYER = 'pcn-cells-fill';
+/** The footprint fill layers of the big source and of the edits source. */
+export const FOOTPRINT_FILLS = { base: 'pcn-footprints-fill', edits: footprintLayerId('pcn-footprints-fill', true) };

@@ -74,7 +74,9 @@ export class MapOverlays {
     const code = s.hoveredPractice ?? s.selectedPractice;
     applyCatchment(
       this.map,
-      s.smallAreas ? selectCatchment(s.doc.practices, s.smallAreas, code) : { type: 'FeatureCollection', features: [] },
+      s.smallAreas
+        ? selectCatchment(s, s.doc.practices, s.smallAreas, code)
+        : { type: 'FeatureCollection', features: [] },
     );
   }
 

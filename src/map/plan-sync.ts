@@ -1,7 +1,7 @@
 // Source sync: the plan (study area, cells, practices, footprints and their labels) pushed into
 // the planner's MapLibre sources. A new table or boundary redraws everything; an edit pushes only
-// what changed: footprints of changed networks through updateData (stable ids), practice colours
-// and hover/selection as feature-state.
+// what changed: footprints of changed networks through the small edits source (footprint-edits.ts),
+// practice colours and hover/selection as feature-state.
 import type * as maplibregl from 'maplibre-gl';
 import { bbox as turfBbox } from '@turf/turf';
 import type { Feature, FeatureCollection } from 'geojson';
@@ -18,20 +18,24 @@ import {
   practiceFeature,
   practicesToRefresh,
 } from './features';
+import { FootprintEdits } from './footprint-edits';
 import type { FootprintLabels } from './labels';
-import { SOURCES } from './layers';
+import { FOOTPRINT_FILLS, SOURCES } from './layers';
 
 export class PlanSync {
   private shown: PlanResult | null = null;
   private shownDefs: readonly NetworkDef[] = [];
   private hovered: number | null = null;
   private selected: number | null = null;
+  private readonly edits: FootprintEdits;
 
   constructor(
     private readonly map: maplibregl.Map,
     private readonly get: () => Planner,
     private readonly labels: FootprintLabels,
-  ) {}
+  ) {
+    this.edits = new FootprintEdits(map);
+  }
 
   /** Whether a plan has been drawn since the map was created (a style reload keeps it). */
   get hasShown(): boolean {
@@ -72,6 +76,7 @@ export class PlanSync {
         summary.areaKm2,
       );
     }
+    this.edits.reset();
     this.geo(SOURCES.footprints)?.setData({ type: 'FeatureCollection', features: fps } as FeatureCollection);
     this.shown = plan;
     this.shownDefs = s.doc.networks;
@@ -125,19 +130,30 @@ export class PlanSync {
         summary.areaKm2,
       );
     }
-    if (removeFids.length + add.length > 0) void this.geo(SOURCES.footprints)?.updateData({ remove: removeFids, add });
+    this.edits.apply(removeFids, add);
     // A practice's new colour goes in as feature-state: drawn at the next frame, without the
     // practices source being re-tiled in MapLibre's worker.
     for (const i of practicesToRefresh(prev, plan, restyled)) {
+      const p = s.doc.practices[i];
       const { colour, assigned } = practiceFeature(
         i,
-        s.doc.practices[i],
-        defs.get(s.doc.assignment.get(s.doc.practices[i].code) as NetworkId),
+        p,
+        defs.get(s.doc.assignment.get(p.code) as NetworkId),
       ).properties;
       this.map.setFeatureState({ source: SOURCES.practices, id: i }, { colour, assigned });
     }
     this.shown = plan;
     this.shownDefs = s.doc.networks;
+  }
+
+  /** Ids of the networks whose footprint fill is drawn in the current view (for tests). */
+  renderedNetworks(): string[] {
+    const hits = this.map.queryRenderedFeatures({ layers: [FOOTPRINT_FILLS.base, FOOTPRINT_FILLS.edits] });
+    return [...new Set(hits.filter((f) => f.state?.hidden !== true).map((f) => String(f.properties.network)))];
+  }
+
+  destroy(): void {
+    this.edits.destroy();
   }
 
   /** Moves the hover ring to another practice (null: none). */

@@ -116,6 +116,7 @@ export function readAlignDoc(raw: unknown, fileName: string): { align: AlignDoc 
     else
       warnings.push({
         severity: 'warning',
+        code: 'planFile',
         file: fileName,
         field: 'align',
         message: `${fileName}: service layer ${i} of the Align panel could not be read and was left out`,

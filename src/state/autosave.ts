@@ -38,7 +38,9 @@ export async function restoreAutosave(store: PlannerStore, kv: KeyValueStore, ba
     s.reportProblem({
       title: `The autosaved plan could not be restored; it was kept in browser storage as "${aside}"`,
       issues:
-        parsed && !parsed.ok ? parsed.errors : [{ severity: 'error', message: 'autosaved plan: not a plan file' }],
+        parsed && !parsed.ok
+          ? parsed.errors
+          : [{ severity: 'error', code: 'planFile', message: 'autosaved plan: not a plan file' }],
     });
     return false;
   }

@@ -3,14 +3,18 @@
 // theirs (including colours the planner picked).
 import { colourNetworks, networkAdjacency } from '../core/plan';
 import { PALETTE } from './palette';
+import type { WithMemo } from './memo';
 import { selectCellPlan } from './selectors';
 import type { NetworkDef, PlanDoc } from './types';
 
-/** The networks with clashing colours recoloured, or null when no two neighbours share a colour. */
-export function fixColourClashes(doc: PlanDoc): NetworkDef[] | null {
+/**
+ * The networks with clashing colours recoloured, or null when no two neighbours share a colour.
+ * The plan of `doc` is memoised in `store`, so the selectors find it there after the commit.
+ */
+export function fixColourClashes(doc: PlanDoc, store: WithMemo): NetworkDef[] | null {
   if (doc.networks.length < 2 || doc.practices.length === 0) return null;
   const colours = colourNetworks(
-    networkAdjacency(selectCellPlan({ doc })),
+    networkAdjacency(selectCellPlan({ doc, memo: store.memo })),
     PALETTE,
     new Map(doc.networks.map((n) => [n.id, n.colour])),
   );

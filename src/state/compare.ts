@@ -4,6 +4,7 @@
 import { comparePlans, practiceSetIssues, type PlanComparison } from '../core/compare';
 import type { Issue, PracticeCode } from '../core/model';
 import { evaluatePlan, type PlanResult } from '../core/plan';
+import { memoSlot } from './memo';
 import { selectCellPlan, selectTessellation } from './selectors';
 import type { PlannerState } from './store';
 import type { PlanDoc, ScenarioSlot } from './types';
@@ -20,16 +21,16 @@ export type ScenarioComparison =
     }
   | { readonly ok: false; readonly issues: readonly Issue[] };
 
-type CompareInput = Pick<PlannerState, 'doc' | 'scenarios' | 'activeScenario' | 'compareWith'>;
+type CompareInput = Pick<PlannerState, 'doc' | 'scenarios' | 'activeScenario' | 'compareWith' | 'memo'>;
 
-let otherMemo: { doc: PlanDoc; plan: PlanResult } | null = null;
-let resultMemo: {
+const otherMemo = memoSlot<{ doc: PlanDoc; plan: PlanResult }>('compared plan');
+const resultMemo = memoSlot<{
   before: PlanResult;
   after: PlanResult;
   other: ScenarioSlot;
   active: ScenarioSlot;
   result: ScenarioComparison;
-} | null = null;
+}>('comparison');
 
 function sameSites(a: PlanDoc, b: PlanDoc): boolean {
   if (a.boundary !== b.boundary && JSON.stringify(a.boundary) !== JSON.stringify(b.boundary)) return false;
@@ -60,6 +61,7 @@ export function selectComparison(s: CompareInput): ScenarioComparison | null {
       : [
           {
             severity: 'error' as const,
+            code: 'practiceSet' as const,
             message: `${other.name} and ${active.name} have different practice details or study areas: load the same files in both to compare them`,
           },
         ];
@@ -68,12 +70,16 @@ export function selectComparison(s: CompareInput): ScenarioComparison | null {
   // Compared over practice cells, so areas gained and lost are exact to the cells in every view.
   const after = selectCellPlan(s);
   const t = selectTessellation(s);
-  if (!otherMemo || otherMemo.doc !== other.doc || otherMemo.plan.tessellation !== t) {
+  let o = otherMemo.get(s);
+  if (!o || o.doc !== other.doc || o.plan.tessellation !== t) {
     const { networks, assignment, band } = other.doc;
-    otherMemo = { doc: other.doc, plan: evaluatePlan({ practices: s.doc.practices, networks, assignment, band }, t) };
+    o = otherMemo.set(s, {
+      doc: other.doc,
+      plan: evaluatePlan({ practices: s.doc.practices, networks, assignment, band }, t),
+    });
   }
-  const before = otherMemo.plan;
-  const m = resultMemo;
+  const before = o.plan;
+  const m = resultMemo.get(s);
   if (m && m.before === before && m.after === after && m.other === other && m.active === active) return m.result;
   const comparison = comparePlans(before, after);
   const result: ScenarioComparison = {
@@ -83,6 +89,5 @@ export function selectComparison(s: CompareInput): ScenarioComparison | null {
     comparison,
     moved: new Set(comparison.changes.map((c) => c.practiceCode)),
   };
-  resultMemo = { before, after, other, active, result };
-  return result;
+  return resultMemo.set(s, { before, after, other, active, result }).result;
 }

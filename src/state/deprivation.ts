@@ -12,6 +12,7 @@ import {
 import type { NetworkId } from '../core/model';
 import type { PlanInput } from '../core/plan';
 import { changedPractices, selectCellPlan } from './selectors';
+import { memoSlot } from './memo';
 import type { FileRef } from './small-areas';
 import type { PlannerState } from './store';
 
@@ -20,30 +21,31 @@ export interface DeprivationSource {
   readonly file: FileRef;
 }
 
-type Sources = Pick<PlannerState, 'smallAreas' | 'deprivation'>;
+type Sources = Pick<PlannerState, 'smallAreas' | 'deprivation' | 'memo'>;
 
-let profileMemo: { registrations: unknown; table: DeprivationTable; profile: PracticeDeprivation } | null = null;
+const profileMemo = memoSlot<{ registrations: unknown; table: DeprivationTable; profile: PracticeDeprivation }>(
+  'deprivation profile',
+);
 
 /** Each practice's patients by IMD decile, or null until both the registrations and a deprivation table are open. */
 export function selectPracticeDeprivation(s: Sources): PracticeDeprivation | null {
   const registrations = s.smallAreas?.registrations;
   if (!registrations || !s.deprivation) return null;
-  const m = profileMemo;
+  const m = profileMemo.get(s);
   if (m && m.registrations === registrations && m.table === s.deprivation.table) return m.profile;
-  profileMemo = {
+  return profileMemo.set(s, {
     registrations,
     table: s.deprivation.table,
     profile: practiceDeprivation(registrations, s.deprivation.table),
-  };
-  return profileMemo.profile;
+  }).profile;
 }
 
 export type NetworkDeprivation = ReadonlyMap<NetworkId, DeprivationFigures>;
-let figuresMemo: {
+const figuresMemo = memoSlot<{
   profile: PracticeDeprivation;
   input: PlanInput;
   figures: Map<NetworkId, DeprivationFigures>;
-} | null = null;
+}>('deprivation figures');
 
 /** The networks whose membership differs between two plan inputs over the same practices and networks. */
 function changedNetworks(before: PlanInput, after: PlanInput): NetworkId[] {
@@ -62,15 +64,14 @@ export function selectDeprivationFigures(s: Sources & Pick<PlannerState, 'doc'>)
   const profile = selectPracticeDeprivation(s);
   if (!profile) return null;
   const input = selectCellPlan(s).input;
-  const m = figuresMemo;
+  const m = figuresMemo.get(s);
   if (m && m.profile === profile && m.input === input) return m.figures;
   const incremental =
     m && m.profile === profile && m.input.networks === input.networks && m.input.practices === input.practices;
   const figures = incremental
     ? deprivationByNetwork(profile, input, m.figures, changedNetworks(m.input, input))
     : deprivationByNetwork(profile, input);
-  figuresMemo = { profile, input, figures };
-  return figures;
+  return figuresMemo.set(s, { profile, input, figures }).figures;
 }
 
 /** One practice's registered patients by decile 1..10 (index 0 = decile 1), or null when it has no registrations. */
@@ -102,19 +103,20 @@ export type DecileCollection = import('geojson').FeatureCollection<
   { readonly code: string; readonly decile: number }
 >;
 const NO_AREAS: DecileCollection = { type: 'FeatureCollection', features: [] };
-let decileMemo: { layer: unknown; table: DeprivationTable; fc: DecileCollection } | null = null;
+const decileMemo = memoSlot<{ layer: unknown; table: DeprivationTable; fc: DecileCollection }>('decile areas');
 
 /**
  * The small areas shaded by IMD decile for the map: every area of the open layer with a decile,
  * or none unless the layer is shown (Settings), the small-area layer and a deprivation table are open.
  */
 export function selectDecileAreas(
-  s: Pick<PlannerState, 'smallAreas' | 'deprivation' | 'showDeprivationLayer'>,
+  s: Pick<PlannerState, 'smallAreas' | 'deprivation' | 'showDeprivationLayer' | 'memo'>,
 ): DecileCollection {
   if (!s.showDeprivationLayer || !s.smallAreas || !s.deprivation) return NO_AREAS;
   const { layer } = s.smallAreas;
   const { table } = s.deprivation;
-  if (decileMemo && decileMemo.layer === layer && decileMemo.table === table) return decileMemo.fc;
+  const m = decileMemo.get(s);
+  if (m && m.layer === layer && m.table === table) return m.fc;
   const features: DecileCollection['features'] = [];
   layer.codes.forEach((code, a) => {
     const decile = table.decile.get(code);
@@ -126,20 +128,19 @@ export function selectDecileAreas(
         geometry: { type: 'MultiPolygon', coordinates: layer.polygons[a] },
       });
   });
-  decileMemo = { layer, table, fc: { type: 'FeatureCollection', features } };
-  return decileMemo.fc;
+  return decileMemo.set(s, { layer, table, fc: { type: 'FeatureCollection', features } }).fc;
 }
 
 export interface Core20Change {
   readonly before: number | null;
   readonly after: number | null;
 }
-let compareMemo: {
+const compareMemo = memoSlot<{
   profile: PracticeDeprivation;
   before: PlanInput;
   after: PlanInput;
   out: Map<NetworkId, Core20Change>;
-} | null = null;
+}>('core20 changes');
 
 /** Each network's Core20 share in the scenario compared with (before) and the open one (after); null without the files. */
 export function selectCore20Changes(
@@ -149,13 +150,12 @@ export function selectCore20Changes(
 ): ReadonlyMap<NetworkId, Core20Change> | null {
   const profile = selectPracticeDeprivation(s);
   if (!profile) return null;
-  const m = compareMemo;
+  const m = compareMemo.get(s);
   if (m && m.profile === profile && m.before === before && m.after === after) return m.out;
   const a = deprivationByNetwork(profile, before);
   const b = deprivationByNetwork(profile, after);
   const out = new Map<NetworkId, Core20Change>();
   for (const id of new Set([...a.keys(), ...b.keys()]))
     out.set(id, { before: a.get(id)?.core20Share ?? null, after: b.get(id)?.core20Share ?? null });
-  compareMemo = { profile, before, after, out };
-  return out;
+  return compareMemo.set(s, { profile, before, after, out }).out;
 }

@@ -149,6 +149,7 @@ export function applyPracticesResult(
     // Evaluated ahead for this boundary and band: shown as it is (anything else is evaluated here).
     if (prepared && prepared.boundary === boundary && prepared.band === band)
       adoptPlan(
+        s,
         boundary,
         unpackPlan(prepared.plan, { practices: result.value.practices, networks: defs, assignment, band }),
       );
@@ -206,7 +207,7 @@ export function applyBoundaryResult(
       ahead.input.assignment === doc.assignment &&
       ahead.input.band === doc.band
     )
-      adoptPlan(r.value, unpackPlan(ahead.plan, ahead.input));
+      adoptPlan(s, r.value, unpackPlan(ahead.plan, ahead.input));
     s.setBoundary(r.value, source);
     s.dropProblems('boundary');
   }
@@ -218,7 +219,12 @@ export function loadAssignmentText(store: PlannerStore, text: string, fileName: 
   const s = store.getState();
   if (s.doc.practices.length === 0) {
     return fail(store, fileName, [
-      { severity: 'error', file: fileName, message: `${fileName}: load practices before an assignment` },
+      {
+        severity: 'error',
+        code: 'loadOrder',
+        file: fileName,
+        message: `${fileName}: load practices before an assignment`,
+      },
     ]);
   }
   const r = parseAssignment(text, fileName, s.doc.practices);

@@ -12,7 +12,7 @@ export interface Proposal {
 }
 
 /** The proposal evaluated on the plan's practices, boundary and band. */
-export function evaluateProposal(s: Pick<PlannerState, 'doc'>, p: Proposal): PlanResult {
+export function evaluateProposal(s: Pick<PlannerState, 'doc' | 'memo'>, p: Proposal): PlanResult {
   return evaluatePlan(
     { practices: s.doc.practices, networks: p.networks, assignment: p.assignment, band: s.doc.band },
     selectTessellation(s),

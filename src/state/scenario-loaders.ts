@@ -20,7 +20,12 @@ export function loadScenarioText(store: PlannerStore, text: string, fileName: st
   const s = store.getState();
   if (s.doc.practices.length === 0)
     return fail(store, fileName, [
-      { severity: 'error', file: fileName, message: `${fileName}: load practices before a scenario` },
+      {
+        severity: 'error',
+        code: 'loadOrder',
+        file: fileName,
+        message: `${fileName}: load practices before a scenario`,
+      },
     ]);
   const name = fileName.replace(/\.(csv|geojson|json)$/i, '');
   if (text.trimStart().startsWith('{')) {
@@ -32,6 +37,7 @@ export function loadScenarioText(store: PlannerStore, text: string, fileName: st
       return fail(store, fileName, [
         {
           severity: 'error',
+          code: 'unknownPractice',
           file: fileName,
           message: `${fileName}: ${unknown.length} practice${unknown.length === 1 ? '' : 's'} not in the loaded practices (${unknown.slice(0, 8).join(', ')}${unknown.length > 8 ? ', …' : ''})`,
         },

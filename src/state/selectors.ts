@@ -4,8 +4,12 @@ import { buildTessellation, type Tessellation } from '../core/geometry';
 import { boundaryContains, farPracticeWarnings, issueCount, practicesOutsideBoundary } from '../core/io';
 import type { Assignment, Issue, PracticeCode } from '../core/model';
 import { evaluatePlan, updatePlan, type PlanInput, type PlanResult } from '../core/plan';
+import { memoSlot, type WithMemo } from './memo';
 import { FOOTPRINT_SOURCES, selectSmallAreaPlan, withSmallAreaFootprints } from './small-areas';
 import type { PlannerState } from './store';
+
+/** What the document's selectors read: the document and the store's memo. */
+type DocState = Pick<PlannerState, 'doc' | 'memo'>;
 
 /** A tessellation and the last plan evaluated over it, for one (practices, boundary) pair. */
 interface DerivedEntry {
@@ -17,10 +21,11 @@ interface DerivedEntry {
 
 /** The last few pairs, newest first: undoing a new boundary or practice file needs no rebuild. */
 const DERIVED_KEPT = 3;
-let derived: DerivedEntry[] = [];
+const derivedMemo = memoSlot<DerivedEntry[]>('tessellations');
 
-function derivedEntry(s: Pick<PlannerState, 'doc'>): DerivedEntry {
+function derivedEntry(s: DocState): DerivedEntry {
   const { practices, boundary } = s.doc;
+  const derived = derivedMemo.get(s) ?? [];
   const first = derived[0];
   if (first && first.practices === practices && first.boundary === boundary) return first;
   const entry = derived.find((m) => m.practices === practices && m.boundary === boundary) ?? {
@@ -29,38 +34,39 @@ function derivedEntry(s: Pick<PlannerState, 'doc'>): DerivedEntry {
     t: buildTessellation(practices, boundary),
     plan: null,
   };
-  derived = [entry, ...derived.filter((m) => m !== entry)].slice(0, DERIVED_KEPT);
+  derivedMemo.set(s, [entry, ...derived.filter((m) => m !== entry)].slice(0, DERIVED_KEPT));
   return entry;
 }
 
-export function selectTessellation(s: Pick<PlannerState, 'doc'>): Tessellation {
+export function selectTessellation(s: DocState): Tessellation {
   return derivedEntry(s).t;
 }
 
-let inputMemo: PlanInput | null = null;
+const inputMemo = memoSlot<PlanInput>('plan input');
 
 const sameInput = (a: PlanInput, b: PlanInput) =>
   a.practices === b.practices && a.networks === b.networks && a.assignment === b.assignment && a.band === b.band;
 
-function planInput(s: Pick<PlannerState, 'doc'>): PlanInput {
-  if (inputMemo && sameInput(inputMemo, s.doc)) return inputMemo;
+function planInput(s: DocState): PlanInput {
+  const m = inputMemo.get(s);
+  if (m && sameInput(m, s.doc)) return m;
   const { practices, networks, assignment, band } = s.doc;
-  inputMemo = { practices, networks, assignment, band };
-  return inputMemo;
+  return inputMemo.set(s, { practices, networks, assignment, band });
 }
 
 /**
  * Takes a plan evaluated elsewhere (the import worker) for `plan.input` over `boundary`, so that
  * a document holding exactly those objects is shown without building or evaluating anything here.
  */
-export function adoptPlan(boundary: PlannerState['doc']['boundary'], plan: PlanResult): void {
+export function adoptPlan(store: WithMemo, boundary: PlannerState['doc']['boundary'], plan: PlanResult): void {
   const { practices } = plan.input;
   const entry: DerivedEntry = { practices, boundary, t: plan.tessellation, plan };
-  derived = [entry, ...derived.filter((m) => m.practices !== practices || m.boundary !== boundary)].slice(
-    0,
-    DERIVED_KEPT,
+  const derived = derivedMemo.get(store) ?? [];
+  derivedMemo.set(
+    store,
+    [entry, ...derived.filter((m) => m.practices !== practices || m.boundary !== boundary)].slice(0, DERIVED_KEPT),
   );
-  inputMemo = plan.input;
+  inputMemo.set(store, plan.input);
 }
 
 /** Practices whose network differs between two assignments. */
@@ -73,7 +79,7 @@ export function changedPractices(a: Assignment, b: Assignment): PracticeCode[] {
 }
 
 /** The plan with footprints from practice cells, whatever the footprint source shown (colours follow it). */
-export function selectCellPlan(s: Pick<PlannerState, 'doc'>): PlanResult {
+export function selectCellPlan(s: DocState): PlanResult {
   const entry = derivedEntry(s);
   const input = planInput(s);
   const prev = entry.plan;
@@ -84,23 +90,17 @@ export function selectCellPlan(s: Pick<PlannerState, 'doc'>): PlanResult {
   return entry.plan;
 }
 
-let shownMemo: PlanResult | null = null;
+const shownMemo = memoSlot<PlanResult>('shown plan');
 
 /** The plan the app shows: footprints from practice cells, or from small areas when chosen and opened. */
-export function selectPlan(
-  s: Pick<PlannerState, 'doc'> & Partial<Pick<PlannerState, 'smallAreas' | 'footprintSource'>>,
-): PlanResult {
+export function selectPlan(s: DocState & Partial<Pick<PlannerState, 'smallAreas' | 'footprintSource'>>): PlanResult {
   const cells = selectCellPlan(s);
-  if (s.footprintSource !== FOOTPRINT_SOURCES.smallAreas || !s.smallAreas) {
-    shownMemo = cells;
-    return cells;
-  }
-  const before = shownMemo;
-  const areas = selectSmallAreaPlan(cells.input, s.smallAreas, (from) =>
+  if (s.footprintSource !== FOOTPRINT_SOURCES.smallAreas || !s.smallAreas) return shownMemo.set(s, cells);
+  const before = shownMemo.get(s);
+  const areas = selectSmallAreaPlan(s, cells.input, s.smallAreas, (from) =>
     changedPractices(from, cells.input.assignment),
   );
-  shownMemo = withSmallAreaFootprints(cells, areas, before);
-  return shownMemo;
+  return shownMemo.set(s, withSmallAreaFootprints(s, cells, areas, before));
 }
 
 export interface PlanSummaryFigures {
@@ -135,15 +135,17 @@ export interface PlanChecks {
 
 const NO_CHECKS: PlanChecks = { outside: 0, issues: [], title: '' };
 const practicesLie = (n: number) => `${n} practice${n === 1 ? ' lies' : 's lie'}`;
-let checksMemo: { practices: unknown; boundary: unknown; sources: unknown; checks: PlanChecks } | null = null;
+const checksMemo = memoSlot<{ practices: unknown; boundary: unknown; sources: unknown; checks: PlanChecks }>(
+  'plan checks',
+);
 
 /**
  * Checks of the current plan, re-run whenever its practices or boundary change (never left over
  * from an earlier file): practices lying outside the boundary.
  */
-export function selectPlanChecks(s: Pick<PlannerState, 'doc'>): PlanChecks {
+export function selectPlanChecks(s: DocState): PlanChecks {
   const { practices, boundary, sources } = s.doc;
-  const m = checksMemo;
+  const m = checksMemo.get(s);
   if (m && m.practices === practices && m.boundary === boundary && m.sources === sources) return m.checks;
   let checks = NO_CHECKS;
   const file = sources.find((f) => f.kind === 'practices')?.name ?? 'practices';
@@ -164,6 +166,5 @@ export function selectPlanChecks(s: Pick<PlannerState, 'doc'>): PlanChecks {
         ? NO_CHECKS
         : { outside: n, issues, title: `${practicesLie(n)} far from the rest, outside the study area` };
   }
-  checksMemo = { practices, boundary, sources, checks };
-  return checks;
+  return checksMemo.set(s, { practices, boundary, sources, checks }).checks;
 }

@@ -14,6 +14,7 @@ import {
   type SmallAreaPlan,
 } from '../core/small-areas';
 import type { Issue } from '../core/model';
+import { memoSlot, type WithMemo } from './memo';
 
 /** A file as the plan file records it: by name and content checksum (SHA-256, hex). */
 export interface FileRef {
@@ -52,18 +53,20 @@ interface ContextMemo {
   readonly context: SmallAreaContext;
   readonly warnings: readonly Issue[];
 }
-let contextMemo: ContextMemo | null = null;
-let meshMemo: { layer: SmallAreaLayer; mesh: SmallAreaMesh } | null = null;
-let planMemo: SmallAreaPlan | null = null;
+const contextMemo = memoSlot<ContextMemo>('small-area context');
+const meshMemo = memoSlot<{ layer: SmallAreaLayer; mesh: SmallAreaMesh }>('small-area mesh');
+const planMemo = memoSlot<SmallAreaPlan>('small-area plan');
 
 /** The small-area context for the current practices and files (the mesh is kept while the layer is). */
 function selectSmallAreaContext(
+  store: WithMemo,
   practices: PlanInput['practices'],
   source: SmallAreaSource,
 ): { context: SmallAreaContext; warnings: readonly Issue[] } {
-  const m = contextMemo;
+  const m = contextMemo.get(store);
   if (m && m.practices === practices && m.source === source) return m;
-  const mesh = source.mesh ?? (meshMemo && meshMemo.layer === source.layer ? meshMemo.mesh : undefined);
+  const kept = meshMemo.get(store);
+  const mesh = source.mesh ?? (kept && kept.layer === source.layer ? kept.mesh : undefined);
   const built = buildSmallAreaContext({
     layer: source.layer,
     practices,
@@ -71,9 +74,8 @@ function selectSmallAreaContext(
     mesh,
     hardAreas: source.hardAreas?.areas ?? null,
   });
-  meshMemo = { layer: source.layer, mesh: built.context.mesh };
-  contextMemo = { practices, source, ...built };
-  return contextMemo;
+  meshMemo.set(store, { layer: source.layer, mesh: built.context.mesh });
+  return contextMemo.set(store, { practices, source, ...built });
 }
 
 /**
@@ -81,32 +83,36 @@ function selectSmallAreaContext(
  * or removed, band); `changed(from)` lists the practices whose network differs from assignment `from`.
  */
 export function selectSmallAreaPlan(
+  store: WithMemo,
   input: PlanInput,
   source: SmallAreaSource,
   changed: (from: PlanInput['assignment']) => PracticeCode[],
 ): SmallAreaPlan {
-  const { context } = selectSmallAreaContext(input.practices, source);
-  const prev = planMemo;
+  const { context } = selectSmallAreaContext(store, input.practices, source);
+  const prev = planMemo.get(store);
   if (prev && prev.input === input && prev.context === context) return prev;
-  planMemo =
+  return planMemo.set(
+    store,
     prev && prev.context === context
       ? updateSmallAreaPlan(prev, input, changed(prev.input.assignment))
-      : evaluateSmallAreaPlan(input, context);
-  return planMemo;
+      : evaluateSmallAreaPlan(input, context),
+  );
 }
 
-let mergedMemo: { cells: PlanResult; areas: SmallAreaPlan; merged: PlanResult } | null = null;
+const mergedMemo = memoSlot<{ cells: PlanResult; areas: SmallAreaPlan; merged: PlanResult }>('merged plan');
 
 /** The cell plan with every footprint, area and contiguity figure taken from the small-area plan. */
 export function withSmallAreaFootprints(
+  store: WithMemo,
   cells: PlanResult,
   areas: SmallAreaPlan,
   prevMerged: PlanResult | null,
 ): PlanResult {
-  if (mergedMemo && mergedMemo.cells === cells && mergedMemo.areas === areas) return mergedMemo.merged;
+  const last = mergedMemo.get(store);
+  if (last && last.cells === cells && last.areas === areas) return last.merged;
   const changed = new Set<NetworkId>(areas.changed);
   // After a switch of footprint source every network is redrawn.
-  if (!prevMerged || !mergedMemo || mergedMemo.areas.context !== areas.context)
+  if (!prevMerged || !last || last.areas.context !== areas.context)
     for (const id of areas.networks.keys()) changed.add(id);
   for (const id of cells.changed) changed.add(id);
   const merged: PlanResult = {
@@ -117,11 +123,10 @@ export function withSmallAreaFootprints(
     nonContiguous: areas.nonContiguous,
     changed: [...changed],
   };
-  mergedMemo = { cells, areas, merged };
-  return merged;
+  return mergedMemo.set(store, { cells, areas, merged }).merged;
 }
 
-let catchmentMemo: { code: PracticeCode; context: SmallAreaContext; fc: CatchmentCollection } | null = null;
+const catchmentMemo = memoSlot<{ code: PracticeCode; context: SmallAreaContext; fc: CatchmentCollection }>('catchment');
 
 export type CatchmentCollection = import('geojson').FeatureCollection<
   import('geojson').MultiPolygon,
@@ -133,14 +138,16 @@ export type CatchmentCollection = import('geojson').FeatureCollection<
  * `patients` and `share` (of the practice's most-populated area, 0-1, for shading). Empty without registrations.
  */
 export function selectCatchment(
+  store: WithMemo,
   practices: PlanInput['practices'],
   source: SmallAreaSource,
   code: PracticeCode | null,
 ): CatchmentCollection {
   const empty: CatchmentCollection = { type: 'FeatureCollection', features: [] };
   if (!code || !source.registrations) return empty;
-  const { context } = selectSmallAreaContext(practices, source);
-  if (catchmentMemo && catchmentMemo.code === code && catchmentMemo.context === context) return catchmentMemo.fc;
+  const { context } = selectSmallAreaContext(store, practices, source);
+  const m = catchmentMemo.get(store);
+  if (m && m.code === code && m.context === context) return m.fc;
   const i = practices.findIndex((p) => p.code === code);
   if (i < 0) return empty;
   let max = 0;
@@ -160,14 +167,13 @@ export function selectCatchment(
       geometry: { type: 'MultiPolygon', coordinates: context.layer.polygons[a] },
     });
   }
-  const fc: CatchmentCollection = { type: 'FeatureCollection', features };
-  catchmentMemo = { code, context, fc };
-  return fc;
+  return catchmentMemo.set(store, { code, context, fc: { type: 'FeatureCollection', features } }).fc;
 }
 
 /** The small-area plan behind `shown` (what selectPlan returned), or null when its footprints come from cells. */
-export function shownSmallAreaPlan(shown: PlanResult): SmallAreaPlan | null {
-  return mergedMemo && mergedMemo.merged === shown ? mergedMemo.areas : null;
+export function shownSmallAreaPlan(store: WithMemo, shown: PlanResult): SmallAreaPlan | null {
+  const m = mergedMemo.get(store);
+  return m && m.merged === shown ? m.areas : null;
 }
 
 export interface PracticeCatchment {

@@ -11,6 +11,7 @@ import {
   type Practice,
   type PracticeCode,
 } from '../core/model';
+import { Memo } from './memo';
 import { historySlice } from './slices/history';
 import { planActions } from './slices/plan-actions';
 import { viewActions } from './slices/view-actions';
@@ -33,6 +34,8 @@ import { FOOTPRINT_SOURCES, type FootprintSource, type SmallAreaSource } from '.
 
 export interface PlannerState extends ScenarioState {
   readonly doc: PlanDoc;
+  /** This store's memoised selector results (see memo.ts); made with the store, never replaced. */
+  readonly memo: Memo;
   readonly past: readonly Patch[];
   readonly future: readonly Patch[];
   /** Inverse of everything done since beginStroke, or null outside a stroke. */
@@ -145,6 +148,7 @@ export function createPlannerStore(deps: StoreDeps = {}): PlannerStore {
     const plan = planActions({ set, get, commit: history.commit, notify: view.notify, nextFid });
     return {
       doc: EMPTY_DOC,
+      memo: new Memo(),
       scenarios: [{ id: 1, name: 'Current', doc: EMPTY_DOC, past: [], future: [] }],
       activeScenario: 1,
       compareWith: null,

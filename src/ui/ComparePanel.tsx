@@ -134,7 +134,11 @@ export function ComparePanel() {
   const sources = useStore((s) => s.smallAreas);
   const deprivation = useStore((s) => s.deprivation);
   const core20 = result?.ok
-    ? selectCore20Changes({ smallAreas: sources, deprivation }, result.before.plan.input, result.after.plan.input)
+    ? selectCore20Changes(
+        { smallAreas: sources, deprivation, memo: store.getState().memo },
+        result.before.plan.input,
+        result.after.plan.input,
+      )
     : null;
   const names = useMemo(() => new Map(scenarios.map((x) => [x.id, x.name])), [scenarios]);
   const others = scenarios.filter((x) => x.id !== active);

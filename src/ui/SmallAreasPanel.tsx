@@ -113,7 +113,7 @@ export function SmallAreasPanel() {
   const deprivation = useStore((s) => s.deprivation);
   const focus = useStore((s) => s.hoveredPractice ?? s.selectedPractice);
   const plan = useStore(selectPlan);
-  const areas = shownSmallAreaPlan(plan);
+  const areas = shownSmallAreaPlan(store.getState(), plan);
   const catchment = areas && focus ? practiceCatchment(areas, focus) : null;
   const rows = areas
     ? [...plan.networks.values()].filter(isSmallArea).sort((a, b) => (a.residentShare ?? 2) - (b.residentShare ?? 2))

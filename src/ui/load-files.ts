@@ -218,7 +218,14 @@ function geocode(store: PlannerStore, file: File, practicesText: string): Promis
       worker.terminate();
       resolve({
         ok: false,
-        errors: [{ severity: 'error', file: file.name, message: `${file.name}: could not be read (${e.message})` }],
+        errors: [
+          {
+            severity: 'error',
+            code: 'unreadable',
+            file: file.name,
+            message: `${file.name}: could not be read (${e.message})`,
+          },
+        ],
         warnings: [],
       });
     };
@@ -263,7 +270,9 @@ async function readInput(
       store.getState().setBusy({ label: `Reading ${file.name}`, fraction }),
     );
   } catch (e) {
-    return fail([{ severity: 'error', file: file.name, message: `${file.name}: ${(e as Error).message}` }]);
+    return fail([
+      { severity: 'error', code: 'unreadable', file: file.name, message: `${file.name}: ${(e as Error).message}` },
+    ]);
   } finally {
     store.getState().setBusy(null);
   }

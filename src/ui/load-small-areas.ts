@@ -51,6 +51,7 @@ function warnMissingImd(store: PlannerStore): void {
     issues: [
       {
         severity: 'warning',
+        code: 'noImdValue',
         file: name,
         message: `${name}: ${n(profile.missingAreaPatients)} registered patients live in ${n(profile.missingAreaCodes.length)} areas with no IMD value (e.g. ${profile.missingAreaCodes.slice(0, 3).join(', ')}; Welsh LSOAs have none in the English indices): left out of the Core20 shares`,
       },
@@ -118,7 +119,9 @@ export async function openSmallAreaFile(
   } catch (e) {
     s().reportProblem({
       title: `${file.name} could not be read; the plan is unchanged`,
-      issues: [{ severity: 'error', file: file.name, message: `${file.name}: ${(e as Error).message}` }],
+      issues: [
+        { severity: 'error', code: 'unreadable', file: file.name, message: `${file.name}: ${(e as Error).message}` },
+      ],
     });
     return false;
   } finally {

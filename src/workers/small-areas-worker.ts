@@ -59,6 +59,7 @@ function tooLarge(name: string, bytes: number): Result<never> {
     errors: [
       {
         severity: 'error',
+        code: 'unreadable',
         file: name,
         message: `${name}: file is ${mb(bytes)}, larger than the ${mb(DEFAULT_MAX_BYTES)} limit`,
       },

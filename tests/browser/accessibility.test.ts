@@ -4,10 +4,10 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { AxeResults } from 'axe-core';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { idle, number, state } from './app';
-import { launch, openApp, sharedData } from './browser';
+import { sharedData, useApp } from './browser';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const LONG = { timeout: 30_000 };
@@ -37,16 +37,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 describe('accessibility (axe-core)', () => {
-  let browser: Browser;
-  let page: Page;
-  beforeAll(async () => {
-    browser = await launch();
-    ({ page } = await openApp(browser));
-    await page.getByTestId('summary-practices').waitFor();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const { page } = useApp();
 
   it('has no serious or critical violations with a real plan open and a practice selected', async () => {
     await page.getByTestId('file-practices').setInputFiles(path.join(sharedData, 'gm_practices_2022-01.csv'));

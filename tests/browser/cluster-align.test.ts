@@ -3,27 +3,16 @@
 // Auto-cluster dialog; a proposal is outlined on the map before it is accepted, the dialog leaves
 // the map in view with Accept on screen, and accepting is one undo step.
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { idle, number, renderedPreview, state } from './app';
-import { launch, openApp, screenshot, sharedData } from './browser';
+import { screenshot, sharedData, useApp } from './browser';
 
 const LONG = { timeout: 60_000 };
 const assignmentKey = (page: Page) => state<string>(page, 'JSON.stringify([...s.doc.assignment].sort())');
 
 describe('auto-cluster and align on Greater Manchester', () => {
-  let browser: Browser;
-  let page: Page;
-  let errors: string[];
-  beforeAll(async () => {
-    browser = await launch();
-    ({ page, errors } = await openApp(browser));
-    await page.setViewportSize({ width: 1280, height: 720 });
-    await page.getByTestId('summary-practices').waitFor();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const { page, errors } = useApp({ viewport: { width: 1280, height: 720 } });
 
   it('keeps the Align comparison across a tab switch', async () => {
     await page.getByTestId('file-practices').setInputFiles(path.join(sharedData, 'gm_practices_2022-01.csv'));

@@ -3,9 +3,9 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { AxeResults } from 'axe-core';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openApp, screenshot, sharedData } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot, sharedData, useApp } from './browser';
 
 const idle = (page: Page) =>
   page.evaluate(() => (window as unknown as { __pcn: { idle(): Promise<void> } }).__pcn.idle());
@@ -63,17 +63,7 @@ const shares = async (page: Page) =>
   (await page.getByTestId('network-core20').allInnerTexts()).map((t) => Number.parseFloat(t));
 
 describe('population health in Chromium', () => {
-  let browser: Browser;
-  let page: Page;
-  let errors: string[];
-  beforeAll(async () => {
-    browser = await launch();
-    ({ page, errors } = await openApp(browser));
-    await page.getByTestId('summary-practices').waitFor();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const { page, errors } = useApp();
 
   it('opens the files and shows Core20 shares per network, sortable', async () => {
     await page.getByTestId('file-practices').setInputFiles(path.join(sharedData, 'gm_practices_2022-01.csv'));

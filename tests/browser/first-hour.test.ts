@@ -4,10 +4,10 @@
 // drag; draw a polygon with close corners; reload straight after an edit.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { act, idle, number, onMap, onMapAll, renderedNetworks, state } from './app';
-import { artefacts, launch, openApp, screenshot, sharedData } from './browser';
+import { artefacts, screenshot, sharedData, useApp } from './browser';
 
 const GM_PRACTICES = path.join(sharedData, 'gm_practices_2022-01.csv');
 const GM_BOUNDARY = path.join(sharedData, 'gm_combined_authority_2023_bgc.geojson');
@@ -41,18 +41,7 @@ const networkOf = (page: Page, code: string) =>
   state<string | undefined>(page, `s.doc.assignment.get(${JSON.stringify(code)})`);
 
 describe('the first hour in the app, on Greater Manchester', () => {
-  let browser: Browser;
-  let page: Page;
-  let errors: string[];
-  beforeAll(async () => {
-    browser = await launch();
-    ({ page, errors } = await openApp(browser));
-    await page.getByTestId('summary-practices').waitFor();
-    await idle(page);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const { page, errors } = useApp({ idle: true });
 
   it('opens real practices over the demo as a new plan, then its boundary: no demo leftovers, no stale problems', async () => {
     await expect.poll(() => page.getByTestId('sources').innerText()).toMatch(/Demo/);

@@ -3,13 +3,13 @@
 // lookup…" (streamed in a worker), and the networks export writes a BNG shapefile zip.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { CRS, forEachPosition, wgs84ToBng } from '../../src/core/io/crs';
 import { prepareInput } from '../../src/core/io/prepare-input';
 import { listSizeCsv, onspdCsv, practiceRows } from '../unit/formats/nhs-files';
 import { idle, number, state } from './app';
-import { launch, openApp, screenshot, sharedData } from './browser';
+import { screenshot, sharedData, useApp } from './browser';
 
 const rows = practiceRows();
 
@@ -45,18 +45,7 @@ async function newPlanIfAsked(page: Page) {
 }
 
 describe('GIS and NHS files in the app', () => {
-  let browser: Browser;
-  let page: Page;
-  let errors: string[];
-  beforeAll(async () => {
-    browser = await launch();
-    ({ page, errors } = await openApp(browser));
-    await page.getByTestId('summary-practices').waitFor();
-    await idle(page);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const { page, errors } = useApp({ idle: true });
 
   it('asks whether unlabelled metres are British National Grid, then reads them reprojected', async () => {
     await page

@@ -1,9 +1,8 @@
 // Hostile and odd files in the app: the same messages as the CLI in Problems, with true counts,
 // and the open plan untouched; far-off practices are flagged by the plan checks.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { idle, number, state } from './app';
-import { launch, openApp, screenshot } from './browser';
+import { screenshot, useApp } from './browser';
 
 const HEADER = 'practice_code,practice_name,longitude,latitude,registered_patients,pcn_code';
 const rows = (n: number) =>
@@ -19,21 +18,9 @@ const csv = (lines: readonly string[]) => ({
 });
 
 describe('hostile input in the app', () => {
-  let browser: Browser;
-  let page: Page;
-  let errors: string[];
+  const { page, errors } = useApp({ idle: true });
   const plan = () => state<string>(page, 'JSON.stringify([s.doc.practices, [...s.doc.assignment], s.doc.boundary])');
   const problems = () => page.getByTestId('problems').innerText();
-
-  beforeAll(async () => {
-    browser = await launch();
-    ({ page, errors } = await openApp(browser));
-    await page.getByTestId('summary-practices').waitFor();
-    await idle(page);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   it('refuses bad files with the CLI messages and true totals, leaving the plan as it was', async () => {
     const before = await plan();

@@ -3,14 +3,14 @@
 // engine computes, refuses a broken boundary with the plan as it was, and undoes the boundary.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { buildTessellation } from '../../src/core/geometry';
 import { assignmentFromTable, parseBoundary, parsePractices } from '../../src/core/io';
 import { DEFAULT_BAND } from '../../src/core/model';
 import { evaluatePlan, type PlanResult } from '../../src/core/plan';
 import { idle, number, renderedNetworks, state } from './app';
-import { launch, openApp, screenshot, sharedData } from './browser';
+import { screenshot, sharedData, useApp } from './browser';
 
 const PRACTICES = 'england_practices_2022-01.geojson';
 const BOUNDARY = 'england_icb_2022_ultragen.geojson';
@@ -44,18 +44,7 @@ describe('national practices and the England boundary, opened in the import work
   const hull = figures(evaluatePlan(input, buildTessellation(input.practices, null)));
   const england = figures(evaluatePlan(input, buildTessellation(input.practices, boundary.value)));
 
-  let browser: Browser;
-  let page: Page;
-  let errors: string[];
-  beforeAll(async () => {
-    browser = await launch();
-    ({ page, errors } = await openApp(browser));
-    await page.getByTestId('summary-practices').waitFor();
-    await idle(page);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const { page, errors } = useApp({ idle: true });
 
   it('shows the plan the engine computes: practices over their hull, then under the boundary', async () => {
     await page.getByRole('button', { name: 'New', exact: true }).click();

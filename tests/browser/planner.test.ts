@@ -1,10 +1,10 @@
 // The planner in a real browser, against the built app: what a planner does, start to finish.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { idle, number, onMapAll, renderedNetworks, state } from './app';
-import { launch, openApp, screenshot, sharedData } from './browser';
+import { screenshot, sharedData, useApp } from './browser';
 import { polygonValidityErrors } from '../unit/geometry/validity';
 
 const project = (page: Page, lon: number, lat: number) =>
@@ -15,18 +15,7 @@ const project = (page: Page, lon: number, lat: number) =>
   );
 
 describe('the planner app in Chromium', () => {
-  let browser: Browser;
-  let page: Page;
-  let errors: string[];
-  beforeAll(async () => {
-    browser = await launch();
-    ({ page, errors } = await openApp(browser));
-    await page.getByTestId('summary-practices').waitFor();
-    await idle(page);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const { page, errors } = useApp({ idle: true });
 
   it('renders the demo region on the map (real pixels) with its networks', async () => {
     expect(await number(page, 'summary-practices')).toBe(86);

@@ -3,9 +3,9 @@
 // scenario on its own, reload and find both; then a reference layer.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openApp, repoRoot, screenshot } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { repoRoot, screenshot, useApp } from './browser';
 
 const idle = (page: Page) =>
   page.evaluate(() => (window as unknown as { __pcn: { idle(): Promise<void> } }).__pcn.idle());
@@ -63,21 +63,10 @@ interface Target {
 }
 
 describe('scenarios and comparison in Chromium', () => {
-  let browser: Browser;
-  let page: Page;
-  let errors: string[];
+  const { page, errors } = useApp({ idle: true });
   let targets: Target[];
   let to: string;
   let unassigned: string;
-  beforeAll(async () => {
-    browser = await launch();
-    ({ page, errors } = await openApp(browser));
-    await page.getByTestId('summary-practices').waitFor();
-    await idle(page);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   it('duplicates the open scenario and moves three practices in the copy by painting', async () => {
     await page.getByRole('tab', { name: 'Scenarios' }).click();

@@ -2,12 +2,12 @@
 // Digital's registrations opened through the Small areas tab, live under edits, catchment on hover.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { FeatureCollection } from 'geojson';
 import { CRS, forEachPosition, wgs84ToBng } from '../../src/core/io/crs';
 import { encodeFeatures } from '../../src/core/io/write-output';
-import { launch, openApp, screenshot, sharedData } from './browser';
+import { screenshot, sharedData, useApp } from './browser';
 
 const lsoas = () =>
   JSON.parse(readFileSync(path.join(sharedData, 'gm_lsoa2011_bgc.geojson'), 'utf8')) as FeatureCollection & {
@@ -78,17 +78,7 @@ const act = (page: Page, f: string) =>
   }, f);
 
 describe('small-area footprints in Chromium', () => {
-  let browser: Browser;
-  let page: Page;
-  let errors: string[];
-  beforeAll(async () => {
-    browser = await launch();
-    ({ page, errors } = await openApp(browser));
-    await page.getByTestId('summary-practices').waitFor();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const { page, errors } = useApp();
 
   it('opens the LSOA layer and the registrations in a worker and switches footprints to small areas', async () => {
     await page.getByTestId('file-practices').setInputFiles(path.join(sharedData, 'gm_practices_2022-01.csv'));

@@ -1,18 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openApp, screenshot } from './browser';
+import { describe, expect, it } from 'vitest';
+import { screenshot, useApp } from './browser';
 
 describe('the built app', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const { page, errors } = useApp();
 
   it('opens with its title and no console errors', async () => {
-    const { page, errors } = await openApp(browser);
     await expect.poll(() => page.title()).toBe('PCN Planner');
     await page.waitForSelector('#app *');
     await screenshot(page, 'smoke-open');

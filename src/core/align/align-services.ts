@@ -75,7 +75,7 @@ export function alignServices(input: AlignInput): Result<AlignResult> {
   const warnings: Issue[] = [];
   const fail = (text: string): Result<AlignResult> => ({
     ok: false,
-    errors: [makeIssue('error', file, {}, text)],
+    errors: [makeIssue('error', 'alignInput', file, {}, text)],
     warnings,
   });
   if (!(threshold > 0 && threshold <= 1))
@@ -102,6 +102,7 @@ export function alignServices(input: AlignInput): Result<AlignResult> {
       warnings.push(
         makeIssue(
           'warning',
+          'serviceAreaOutside',
           file,
           {},
           `service area "${a.name}" does not overlap the study area; it is reported with no networks`,
@@ -112,6 +113,7 @@ export function alignServices(input: AlignInput): Result<AlignResult> {
     warnings.push(
       makeIssue(
         'warning',
+        'serviceAreasOverlap',
         file,
         {},
         `service areas overlap each other (${(ov.doubleCountedM2 / 1e6).toFixed(3)} km2 inside the study area); the overlap is shared between them in proportion`,

@@ -97,6 +97,7 @@ export function smallAreaShares(
     warnings.push(
       makeIssue(
         'warning',
+        'noResidents',
         file,
         {},
         `network ${networks[k].id}: no small-area population inside its footprint; its list-size shares are used`,
@@ -108,6 +109,7 @@ export function smallAreaShares(
     warnings.push(
       makeIssue(
         'warning',
+        'approximated',
         file,
         {},
         `${sw.approximated} small-area pieces could not be clipped exactly (invalid rings, e.g. self-intersections); their areas were estimated`,

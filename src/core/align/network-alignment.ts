@@ -38,6 +38,7 @@ export function alignNetworks(
       warnings.push(
         makeIssue(
           'warning',
+          'networkOutsideAreas',
           file,
           {},
           `network ${n.id} lies outside every service area; it is given to the nearest, "${names[home]}"`,

@@ -62,7 +62,7 @@ export function parseServiceAreas(text: string, fileName: string, field?: string
     const first = features.find(isRecord);
     const keys = first && isRecord(first.properties) ? Object.keys(first.properties) : [];
     log.error(
-      'field errors',
+      'field',
       {},
       `no property names every area${keys.length ? ` (properties present: ${keys.join(', ')})` : ' (the features have no properties)'}; add a name property to every feature or choose the field`,
     );
@@ -71,7 +71,7 @@ export function parseServiceAreas(text: string, fileName: string, field?: string
     !features.some((f) => isRecord(f) && isRecord(f.properties) && field in f.properties)
   ) {
     log.error(
-      'field errors',
+      'field',
       { field },
       `no feature has the field "${field}"${candidateFields.length ? `; fields that name every area: ${candidateFields.join(', ')}` : ''}`,
     );
@@ -83,26 +83,22 @@ export function parseServiceAreas(text: string, fileName: string, field?: string
   features.forEach((f, k) => {
     const where = `feature ${k}`;
     if (!isRecord(f)) {
-      log.error('feature errors', { where }, 'is not a GeoJSON Feature');
+      log.error('feature', { where }, 'is not a GeoJSON Feature');
       return;
     }
     const polygons = readPolygons(f.geometry, where, log);
     const problem = degreesProblem(polygons);
-    if (problem) log.error('coordinate errors', { where }, problem);
+    if (problem) log.error('coordinate', { where }, problem);
     if (chosen === undefined) return;
     const name = asName(isRecord(f.properties) ? f.properties[chosen] : undefined);
     if (name === null) {
-      log.error(
-        'field errors',
-        { where, field: chosen },
-        `has no area name in "${chosen}" (expected a non-empty text)`,
-      );
+      log.error('field', { where, field: chosen }, `has no area name in "${chosen}" (expected a non-empty text)`);
       return;
     }
     const earlier = firstFeatureOf.get(name);
     if (earlier !== undefined) {
       log.error(
-        'field errors',
+        'field',
         { where, field: chosen },
         `area name "${name}" is also the name of feature ${earlier}; each area must be one feature (join its parts into one MultiPolygon) or choose another field`,
       );

@@ -22,17 +22,17 @@ export function parseSmallAreas(text: string, fileName: string, populationField:
   features.forEach((f, k) => {
     const where = `feature ${k}`;
     if (!isRecord(f)) {
-      log.error('feature errors', { where }, 'is not a GeoJSON Feature');
+      log.error('feature', { where }, 'is not a GeoJSON Feature');
       return;
     }
     const polygons = readPolygons(f.geometry, where, log);
     const bng = polygons.flat(2).find(([x, y]) => looksLikeBng(x, y));
-    if (bng) log.error('coordinate errors', { where }, `coordinates ${bng[0]}, ${bng[1]} ${BNG_ADVICE}`);
+    if (bng) log.error('coordinate', { where }, `coordinates ${bng[0]}, ${bng[1]} ${BNG_ADVICE}`);
     const raw = isRecord(f.properties) ? f.properties[populationField] : undefined;
     const population = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
     if (!Number.isFinite(population) || population < 0) {
       log.error(
-        'population errors',
+        'population',
         { where, field: populationField },
         raw === undefined
           ? `has no "${populationField}" (expected a number >= 0)`

@@ -214,7 +214,9 @@ function countWarnings(asked: number, made: number, sites: number): Issue[] {
         ? `there are only ${sites} practice sites to build networks from (practices at one point share a site) and each network needs at least one`
         : 'more networks would have left some empty or in several parts'
       : 'each separate group of cells (islands, or areas of a hard boundary layer) needs a network of its own';
-  return [{ severity: 'warning', message: `asked for ${asked} networks but made ${made}: ${why}` }];
+  return [
+    { severity: 'warning', code: 'clusterShortfall', message: `asked for ${asked} networks but made ${made}: ${why}` },
+  ];
 }
 
 const REASON_TEXT = {

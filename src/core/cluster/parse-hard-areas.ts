@@ -25,7 +25,7 @@ export function parseHardAreas(text: string, fileName: string, field?: string): 
           : [];
   if (features.length === 0) {
     log.error(
-      'layer errors',
+      'layer',
       {},
       'the hard-boundary layer has no polygons: expected a GeoJSON FeatureCollection of Polygon or MultiPolygon features',
     );
@@ -36,7 +36,7 @@ export function parseHardAreas(text: string, fileName: string, field?: string): 
   features.forEach((f, k) => {
     const where = `feature ${k}`;
     if (!isRecord(f)) {
-      log.error('feature errors', { where }, 'is not a GeoJSON Feature');
+      log.error('feature', { where }, 'is not a GeoJSON Feature');
       return;
     }
     const polygons = readPolygons(f.geometry, where, log, true);
@@ -45,7 +45,7 @@ export function parseHardAreas(text: string, fileName: string, field?: string): 
     const bad = polygons.flat(2).find(([x, y]) => !inDegreeRange(x, y));
     if (bad) {
       log.error(
-        'coordinate errors',
+        'coordinate',
         { where },
         looksLikeBng(bad[0], bad[1])
           ? `coordinates ${bad[0]}, ${bad[1]} ${BNG_ADVICE}`
@@ -58,7 +58,7 @@ export function parseHardAreas(text: string, fileName: string, field?: string): 
       const value = isRecord(f.properties) ? f.properties[field] : undefined;
       if (value === undefined || value === null || String(value).trim() === '') {
         missingField++;
-        log.error('field errors', { where, field }, `has no value for "${field}"`);
+        log.error('field', { where, field }, `has no value for "${field}"`);
         return;
       }
       name = String(value);
@@ -69,13 +69,12 @@ export function parseHardAreas(text: string, fileName: string, field?: string): 
     const first = features.find(isRecord);
     const keys = first && isRecord(first.properties) ? Object.keys(first.properties) : [];
     log.error(
-      'layer errors',
+      'layer',
       { field },
       `no feature has the field "${field}"${keys.length ? `; fields present: ${keys.join(', ')}` : ''}`,
     );
   }
-  if (byName.size === 0 && log.errorCount === 0)
-    log.error('layer errors', {}, 'the hard-boundary layer has no polygons');
+  if (byName.size === 0 && log.errorCount === 0) log.error('layer', {}, 'the hard-boundary layer has no polygons');
   return log.result(() =>
     [...byName].map(([name, polygons]) => ({
       name,

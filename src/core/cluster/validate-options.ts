@@ -2,7 +2,7 @@
 import type { Issue } from '../model';
 import type { ClusterOptions } from './types';
 
-const error = (field: string, message: string): Issue => ({ severity: 'error', field, message });
+const error = (field: string, message: string): Issue => ({ severity: 'error', code: 'clusterOption', field, message });
 const fmt = (n: number) => n.toLocaleString('en-GB');
 
 export function validateClusterOptions(opts: ClusterOptions): Issue[] {

@@ -14,7 +14,12 @@ const MAX_LISTED = 8;
 const list = (codes: readonly string[]) =>
   `${codes.slice(0, MAX_LISTED).join(', ')}${codes.length > MAX_LISTED ? ` and ${codes.length - MAX_LISTED} more` : ''}`;
 const practicesText = (n: number) => `${n} practice${n === 1 ? '' : 's'}`;
-const error = (file: string, message: string): Issue => ({ severity: 'error', file, message: `${file}: ${message}` });
+const error = (file: string, message: string): Issue => ({
+  severity: 'error',
+  code: 'practiceSet',
+  file,
+  message: `${file}: ${message}`,
+});
 
 /**
  * Errors when a plan names practices missing from the practice table, or when the two plans

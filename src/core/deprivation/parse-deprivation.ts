@@ -61,7 +61,7 @@ export function parseDeprivation(text: string, fileName: string): Result<Depriva
   const log = new IssueLog(fileName);
   const table = readTable(text.replace(/^\uFEFF/, ''), log);
   if (!table) {
-    log.error('file errors', {}, 'is empty; expected a CSV with a small-area code and an IMD decile or score per row');
+    log.error('file', {}, 'is empty; expected a CSV with a small-area code and an IMD decile or score per row');
     return log.fail();
   }
   const code = findColumn(table.header, CODE);
@@ -70,13 +70,13 @@ export function parseDeprivation(text: string, fileName: string): Result<Depriva
   const found = table.header.join(', ');
   if (code < 0)
     log.error(
-      'column errors',
+      'column',
       { field: 'small-area code' },
       `no small-area code column (expected lsoa11cd, lsoa21cd, lsoa_code or "LSOA code (2011)"); columns are: ${found}`,
     );
   if (decileCol < 0 && scoreCol < 0)
     log.error(
-      'column errors',
+      'column',
       { field: 'imd' },
       `no deprivation column (expected imd_decile or imd_score, or the published "Index of Multiple Deprivation (IMD) Decile/Score"); columns are: ${found}`,
     );
@@ -89,13 +89,13 @@ export function parseDeprivation(text: string, fileName: string): Result<Depriva
     const where = `line ${row.line}`;
     const id = (row.cells[code] ?? '').trim();
     if (!id) {
-      log.error('code errors', { where, field: table.header[code] }, 'small-area code is empty');
+      log.error('code', { where, field: table.header[code] }, 'small-area code is empty');
       continue;
     }
     const first = seen.get(id);
     if (first !== undefined) {
       log.error(
-        'duplicate codes',
+        'duplicateCode',
         { where, field: table.header[code] },
         `small-area code ${id} is also on line ${first}; each area must appear once`,
       );
@@ -107,7 +107,7 @@ export function parseDeprivation(text: string, fileName: string): Result<Depriva
       const d = Number(raw);
       if (!/^\d+$/.test(raw) || d < 1 || d > 10)
         log.error(
-          'decile errors',
+          'decile',
           { where, field: table.header[decileCol] },
           `decile "${raw}" of ${id} is not a whole number 1-10`,
         );
@@ -117,15 +117,15 @@ export function parseDeprivation(text: string, fileName: string): Result<Depriva
       const raw = (row.cells[scoreCol] ?? '').trim();
       const s = Number(raw);
       if (raw === '' || !Number.isFinite(s))
-        log.error('score errors', { where, field: table.header[scoreCol] }, `score "${raw}" of ${id} is not a number`);
+        log.error('score', { where, field: table.header[scoreCol] }, `score "${raw}" of ${id} is not a number`);
       else score.set(id, s);
     }
   }
-  if (seen.size === 0 && !log.errorCount) log.error('file errors', {}, 'has a header but no rows');
+  if (seen.size === 0 && !log.errorCount) log.error('file', {}, 'has a header but no rows');
   const fromScores = decileCol < 0;
   if (fromScores && !log.errorCount) {
     log.warning(
-      'decile notes',
+      'decileNote',
       { field: table.header[scoreCol] },
       `no decile column: deciles ranked from this file's ${score.size} scores (decile 1 = the highest 10%); they are national deciles only if the file covers all of England`,
     );

@@ -10,6 +10,7 @@ import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { clipPass } from './clip-ring';
 import { polygonsOf } from './polygons';
 import { clipConvexCell } from './clip-convex';
+import { boundsOfPoints } from './ring-math';
 import type { SegmentIndex } from './segment-index';
 
 export type XY = [number, number];
@@ -25,16 +26,7 @@ export function clipCellToArea(cell: readonly XY[], area: AreaPolygons, index: S
 }
 
 function polyclipCell(cell: readonly XY[], area: AreaPolygons): XY[][][] {
-  let x0 = Infinity,
-    y0 = Infinity,
-    x1 = -Infinity,
-    y1 = -Infinity;
-  for (const [x, y] of cell) {
-    x0 = Math.min(x0, x);
-    x1 = Math.max(x1, x);
-    y0 = Math.min(y0, y);
-    y1 = Math.max(y1, y);
-  }
+  const { x0, y0, x1, y1 } = boundsOfPoints(cell);
   const pad = Math.max(1, (x1 - x0 + y1 - y0) * 0.01);
   const box = { x0: x0 - pad, y0: y0 - pad, x1: x1 + pad, y1: y1 + pad };
   const cropped: XY[][][] = [];
@@ -74,16 +66,7 @@ interface Box {
 
 /** Sutherland-Hodgman against an axis-aligned box; returns a closed ring or []. */
 function cropRing(ring: readonly XY[], box: Box): XY[] {
-  let bx0 = Infinity,
-    by0 = Infinity,
-    bx1 = -Infinity,
-    by1 = -Infinity;
-  for (const [x, y] of ring) {
-    bx0 = Math.min(bx0, x);
-    bx1 = Math.max(bx1, x);
-    by0 = Math.min(by0, y);
-    by1 = Math.max(by1, y);
-  }
+  const { x0: bx0, y0: by0, x1: bx1, y1: by1 } = boundsOfPoints(ring);
   if (bx1 < box.x0 || bx0 > box.x1 || by1 < box.y0 || by0 > box.y1) return [];
   if (bx0 >= box.x0 && bx1 <= box.x1 && by0 >= box.y0 && by1 <= box.y1) return ring.slice();
   let pts: XY[] = ring.slice(0, -1);

@@ -41,7 +41,7 @@ export function dissolveSites(t: CellMesh, sites: Iterable<number>): Footprint {
       for (let i = 0; i < r.length; i++) {
         const a = r[i],
           b = r[(i + 1) % r.length];
-        const other = t.edgeSite.get(b * nV + a);
+        const other = t.edgeSite.owner(b, a);
         if (other !== undefined && members.has(other)) continue;
         from.push(a);
         to.push(b);

@@ -9,6 +9,8 @@
 /** Read side shared by every mesh: `get(from * vertexCount + to)` -> site, as Map#get does. */
 export interface EdgeSiteLookup {
   get(key: number): number | undefined;
+  /** Site of the edge from -> to, or undefined: `get` without building the key (a double past 2^30). */
+  owner(from: number, to: number): number | undefined;
 }
 
 /** EdgeSites' tables, plain typed arrays so a worker can transfer them. */
@@ -122,12 +124,29 @@ export function meshAdjacency(cellRings: readonly (readonly Int32Array[])[], xy:
   const lengths: number[] = [];
   cellRings.forEach((rings, site) => {
     sharedEdges(rings, site, edgeSite, xy, others, lengths);
-    const order = others
-      .map((_, k) => k)
-      .filter((k) => lengths[k] > 0)
-      .sort((p, q) => others[p] - others[q]);
-    neighbours.push(Int32Array.from(order, (k) => others[k]));
-    sharedEdgeMetres.push(Float64Array.from(order, (k) => lengths[k]));
+    // Insertion sort by neighbour (a handful each), dropping zero lengths: no closures or
+    // temporary arrays per cell, which at 100,000 cells cost more than the edges themselves.
+    let n = 0;
+    for (let k = 0; k < others.length; k++) {
+      if (!(lengths[k] > 0)) continue;
+      const o = others[k],
+        len = lengths[k];
+      let j = n++;
+      for (; j > 0 && others[j - 1] > o; j--) {
+        others[j] = others[j - 1];
+        lengths[j] = lengths[j - 1];
+      }
+      others[j] = o;
+      lengths[j] = len;
+    }
+    const ids = new Int32Array(n);
+    const metres = new Float64Array(n);
+    for (let k = 0; k < n; k++) {
+      ids[k] = others[k];
+      metres[k] = lengths[k];
+    }
+    neighbours.push(ids);
+    sharedEdgeMetres.push(metres);
   });
   return { edgeSite, neighbours, sharedEdgeMetres };
 }

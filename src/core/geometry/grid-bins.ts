@@ -6,10 +6,19 @@
 const EMPTY = -1;
 
 export class GridBins {
-  private cx = new Int32Array(1 << 12);
-  private cy = new Int32Array(1 << 12);
-  private ids = new Int32Array(1 << 12).fill(EMPTY);
+  private cx: Int32Array;
+  private cy: Int32Array;
+  private ids: Int32Array;
   private size = 0;
+
+  /** `expected`: about how many cells will be stored, to size the table once instead of growing it. */
+  constructor(expected = 0) {
+    let slots = 1 << 12;
+    while (slots < expected * 2) slots *= 2;
+    this.cx = new Int32Array(slots);
+    this.cy = new Int32Array(slots);
+    this.ids = new Int32Array(slots).fill(EMPTY);
+  }
 
   /** The id stored for cell (gx, gy), or -1. Columns and rows must be 32-bit integers. */
   get(gx: number, gy: number): number {

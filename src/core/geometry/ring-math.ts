@@ -115,6 +115,26 @@ export function orient(ax: number, ay: number, bx: number, by: number, cx: numbe
   return v > 0 ? 1 : v < 0 ? -1 : 0;
 }
 
+/** The extent of [x, y] points as { x0, y0, x1, y1 } (min and max); Infinity and -Infinity for none. */
+export function boundsOfPoints(points: readonly (readonly number[])[]): {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+} {
+  let x0 = Infinity,
+    y0 = Infinity,
+    x1 = -Infinity,
+    y1 = -Infinity;
+  for (const [x, y] of points) {
+    x0 = Math.min(x0, x);
+    x1 = Math.max(x1, x);
+    y0 = Math.min(y0, y);
+    y1 = Math.max(y1, y);
+  }
+  return { x0, y0, x1, y1 };
+}
+
 /** Monotone-chain convex hull of [x, y] points, counter-clockwise, not closed. */
 export function convexHull(points: readonly (readonly [number, number])[]): [number, number][] {
   const pts = [...points].sort((a, b) => a[0] - b[0] || a[1] - b[1]);

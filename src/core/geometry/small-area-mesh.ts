@@ -34,8 +34,9 @@ export function buildSmallAreaMesh(
   areas: readonly (readonly Position[][][])[],
   snapMetres = SMALL_AREA_SNAP_METRES,
 ): SmallAreaMesh {
-  const projection = centredProjection(areas);
-  const vertices = new VertexIndex(snapMetres);
+  const { projection, positions } = centredProjection(areas);
+  // Neighbouring areas repeat each other's vertices: about half the positions are distinct.
+  const vertices = new VertexIndex(snapMetres, positions / 2);
   const rings: { ids: Int32Array; hole: boolean }[][] = areas.map((polygons) => {
     const out: { ids: Int32Array; hole: boolean }[] = [];
     for (const poly of polygons) {
@@ -77,14 +78,16 @@ export function buildSmallAreaMesh(
   };
 }
 
-/** A projection centred on the middle of the outer rings' extent. */
-function centredProjection(areas: readonly (readonly Position[][][])[]): Projection {
+/** A projection centred on the middle of the outer rings' extent, and how many positions the rings hold. */
+function centredProjection(areas: readonly (readonly Position[][][])[]): { projection: Projection; positions: number } {
   let minLon = Infinity,
     maxLon = -Infinity,
     minLat = Infinity,
     maxLat = -Infinity;
+  let positions = 0;
   for (const polygons of areas) {
     for (const poly of polygons) {
+      for (const ring of poly) positions += ring.length;
       for (const p of poly[0] ?? []) {
         if (p[0] < minLon) minLon = p[0];
         if (p[0] > maxLon) maxLon = p[0];
@@ -93,7 +96,10 @@ function centredProjection(areas: readonly (readonly Position[][][])[]): Project
       }
     }
   }
-  return Number.isFinite(minLon) ? projectionAt((minLon + maxLon) / 2, (minLat + maxLat) / 2) : projectionAt(0, 0);
+  const projection = Number.isFinite(minLon)
+    ? projectionAt((minLon + maxLon) / 2, (minLat + maxLat) / 2)
+    : projectionAt(0, 0);
+  return { projection, positions };
 }
 
 /** Ring -> vertex ids without repeats (not closed); null when fewer than 3 remain. */

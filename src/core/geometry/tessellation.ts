@@ -6,6 +6,7 @@ import type { Boundary, Practice } from '../model';
 import { clipCellToArea, type XY } from './clip-cell';
 import { type EdgeSiteLookup, meshAdjacency } from './edge-sites';
 import { farPoints } from './far-points';
+import { GridBins } from './grid-bins';
 import { polygonsOf } from './polygons';
 import { createProjection, type Projection } from './projection';
 import { signedAreaOfIds, signedAreaOfPoints } from './ring-math';
@@ -13,7 +14,6 @@ import { mergeSites, type Site } from './sites';
 import { boundaryStudyArea, emptyStudyArea, hullStudyArea, type StudyArea } from './study-area';
 import { normaliseCell } from './normalise-cell';
 import { reattachFragments } from './reattach-fragments';
-import { round6 } from './study-area';
 import { VertexIndex } from './vertex-index';
 
 export type { Site } from './sites';
@@ -127,15 +127,17 @@ function outputGrid(xy: Float64Array, projection: Projection): { vertexLonLat: F
   const nV = xy.length / 2;
   const vertexLonLat = new Float64Array(nV * 2);
   const canonical = new Int32Array(nV);
-  const seen = new Map<string, number>();
+  // Keyed by the written position in millionths of a degree (integers, so no string keys).
+  const seen = new GridBins();
   for (let v = 0; v < nV; v++) {
     const [lon, lat] = projection.inverse(xy[v * 2], xy[v * 2 + 1]);
-    vertexLonLat[v * 2] = round6(lon);
-    vertexLonLat[v * 2 + 1] = round6(lat);
-    const key = `${vertexLonLat[v * 2]},${vertexLonLat[v * 2 + 1]}`;
-    const first = seen.get(key);
-    if (first === undefined) seen.set(key, v);
-    canonical[v] = first ?? v;
+    const gx = Math.round(lon * 1e6),
+      gy = Math.round(lat * 1e6);
+    vertexLonLat[v * 2] = gx / 1e6;
+    vertexLonLat[v * 2 + 1] = gy / 1e6;
+    const first = seen.get(gx, gy);
+    if (first < 0) seen.set(gx, gy, v);
+    canonical[v] = first < 0 ? v : first;
   }
   return { vertexLonLat, canonical };
 }

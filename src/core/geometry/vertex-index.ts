@@ -8,11 +8,18 @@ import { GridBins } from './grid-bins';
 const DEFAULT_SNAP_METRES = 0.02;
 
 export class VertexIndex {
-  private readonly bins = new GridBins();
-  private xy: Float64Array = new Float64Array(1024);
+  private readonly bins: GridBins;
+  private xy: Float64Array;
   count = 0;
 
-  constructor(private readonly snapMetres = DEFAULT_SNAP_METRES) {}
+  /** `expected`: about how many distinct vertices will come, to size the tables once. */
+  constructor(
+    private readonly snapMetres = DEFAULT_SNAP_METRES,
+    expected = 0,
+  ) {
+    this.bins = new GridBins(expected);
+    this.xy = new Float64Array(Math.max(1024, expected * 2));
+  }
 
   id(x: number, y: number): number {
     const gx = Math.floor(x / this.snapMetres),

@@ -65,11 +65,11 @@ export function readCsv(raw: string, log: IssueLog): CsvTable | null {
     if (err.type === 'Delimiter') continue;
     const where = err.row !== undefined && lines[err.row] !== undefined ? `line ${lines[err.row]}` : undefined;
     const text = err.code === 'MissingQuotes' ? 'a quoted field is never closed (a stray " character?)' : err.message;
-    log.error('CSV format errors', { ...(where && { where }) }, `is not readable as CSV: ${text}`);
+    log.error('csvFormat', { ...(where && { where }) }, `is not readable as CSV: ${text}`);
   }
   const headerIndex = records.findIndex((cells) => !isBlank(cells));
   if (headerIndex < 0) {
-    log.error('file errors', {}, 'file is empty');
+    log.error('file', {}, 'file is empty');
     return null;
   }
   const header = records[headerIndex].map((h) => h.trim());
@@ -80,7 +80,7 @@ export function readCsv(raw: string, log: IssueLog): CsvTable | null {
     // Short rows only lack trailing values (caught as missing later); long rows have shifted columns.
     if (cells.length > header.length) {
       log.error(
-        'CSV format errors',
+        'csvFormat',
         { where: `line ${lines[i]}` },
         `has ${cells.length} fields but the header has ${header.length} (a comma inside an unquoted value?)`,
       );

@@ -57,7 +57,7 @@ export function decodeText(bytes: Uint8Array, fileName: string): Result<string> 
   if (undefinedAt >= 0) {
     const at = lineAt(bytes, undefinedAt);
     log.error(
-      'encoding errors',
+      'encoding',
       { where: `line ${at.line}` },
       `is not UTF-8 text (byte 0x${bytes[undefinedAt].toString(16).toUpperCase()} is not valid UTF-8) and not Windows-1252 either; save it as "CSV UTF-8"`,
     );
@@ -65,7 +65,7 @@ export function decodeText(bytes: Uint8Array, fileName: string): Result<string> 
   }
   const at = lineAt(bytes, bad);
   log.warning(
-    'encodings',
+    'encodingGuessed',
     {},
     `is not UTF-8 text; read as Windows-1252, the encoding Excel uses for CSV (first non-UTF-8 character on line ${at.line}: "${at.text}"); outputs are written as UTF-8`,
   );

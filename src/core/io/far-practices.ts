@@ -19,7 +19,7 @@ export function farPracticeWarnings(practices: readonly Practice[], fileName: st
     const p = practices[f.index];
     const where = f.outsideUk ? ' and outside the UK, unlike the others' : '';
     log.warning(
-      'practices far from the rest',
+      'farPractice',
       { practiceCode: p.code },
       `practice ${p.code} (${p.name}) at ${p.lon}, ${p.lat} is ${km(f.distanceMetres)} from the middle of the practices (90% are within ${km(typicalMetres)})${where}; with no boundary it is left out of the study area: fix its coordinates or give a boundary`,
     );

@@ -25,7 +25,7 @@ export function readFeatureLayer(text: string, log: IssueLog, empty: string): un
   if (json === undefined) return null;
   const features = featureList(json);
   if (!features || features.length === 0) {
-    log.error('layer errors', {}, empty);
+    log.error('layer', {}, empty);
     return null;
   }
   return features;

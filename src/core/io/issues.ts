@@ -1,4 +1,5 @@
 // Collecting input findings: addressed, capped, and turned into a Result.
+import { type IssueCode, LOGGED_ISSUES, type LoggedIssueCode } from '../issue-codes';
 import type { Issue, Result } from '../model';
 
 /** Where in a file an issue is: "feature 17" / "line 23", the practice code, the field. */
@@ -23,9 +24,16 @@ function issueMessage(file: string, loc: IssueLocation, text: string): string {
   return `${file}${where}${code}: ${text}`;
 }
 
-export function makeIssue(severity: Issue['severity'], file: string, loc: IssueLocation, text: string): Issue {
+export function makeIssue(
+  severity: Issue['severity'],
+  code: IssueCode,
+  file: string,
+  loc: IssueLocation,
+  text: string,
+): Issue {
   return {
     severity,
+    code,
     file,
     ...(loc.where !== undefined && { where: loc.where }),
     ...(loc.practiceCode !== undefined && { practiceCode: loc.practiceCode }),
@@ -40,8 +48,8 @@ export function formatIssue(issue: Issue): string {
 }
 
 /** The line standing for findings not listed: `…and 980 more list size errors`. */
-function omittedIssue(severity: Issue['severity'], file: string, count: number, noun: string): Issue {
-  return { ...makeIssue(severity, file, {}, `…and ${count} more ${noun}`), omitted: count };
+function omittedIssue(severity: Issue['severity'], code: IssueCode, file: string, count: number, noun: string): Issue {
+  return { ...makeIssue(severity, code, file, {}, `…and ${count} more ${noun}`), omitted: count };
 }
 
 /** How many findings a list stands for: a "…and N more" line counts as its N. */
@@ -54,12 +62,12 @@ interface Bucket {
 }
 
 /**
- * Collects errors and warnings for one file. `kind` is a plural noun phrase naming the sort of
- * finding ("list size errors"), used in the "…and N more" line once a kind passes its cap, so that
+ * Collects errors and warnings for one file. Each has a code (LOGGED_ISSUES), whose plural noun
+ * ("list size errors") the "…and N more" line uses once that kind passes its cap, so that
  * one noisy kind cannot hide the others.
  */
 export class IssueLog {
-  private readonly buckets = { error: new Map<string, Bucket>(), warning: new Map<string, Bucket>() };
+  private readonly buckets = { error: new Map<LoggedIssueCode, Bucket>(), warning: new Map<LoggedIssueCode, Bucket>() };
   private readonly counts = { error: 0, warning: 0 };
   private seq = 0;
 
@@ -69,17 +77,17 @@ export class IssueLog {
     private readonly perSeverity = MAX_ISSUES,
   ) {}
 
-  error(kind: string, loc: IssueLocation, text: string): void {
-    this.add('error', kind, loc, text);
+  error(code: LoggedIssueCode, loc: IssueLocation, text: string): void {
+    this.add('error', code, loc, text);
   }
 
-  warning(kind: string, loc: IssueLocation, text: string): void {
-    this.add('warning', kind, loc, text);
+  warning(code: LoggedIssueCode, loc: IssueLocation, text: string): void {
+    this.add('warning', code, loc, text);
   }
 
   /** Adds an already built issue (from a helper that checks a sub-part of the file). */
-  push(kind: string, issue: Issue): void {
-    const bucket = this.bucket(issue.severity, kind);
+  push(code: LoggedIssueCode, issue: Issue): void {
+    const bucket = this.bucket(issue.severity, code);
     this.counts[issue.severity] += 1;
     if (bucket.kept.length < this.perKind) bucket.kept.push({ seq: this.seq++, issue });
     else bucket.extra += 1;
@@ -112,16 +120,16 @@ export class IssueLog {
     return { ok: false, errors: this.errors(), warnings: this.warnings() };
   }
 
-  private add(severity: Issue['severity'], kind: string, loc: IssueLocation, text: string): void {
-    this.push(kind, makeIssue(severity, this.file, loc, text));
+  private add(severity: Issue['severity'], code: LoggedIssueCode, loc: IssueLocation, text: string): void {
+    this.push(code, makeIssue(severity, code, this.file, loc, text));
   }
 
-  private bucket(severity: Issue['severity'], kind: string): Bucket {
+  private bucket(severity: Issue['severity'], code: LoggedIssueCode): Bucket {
     const map = this.buckets[severity];
-    let bucket = map.get(kind);
+    let bucket = map.get(code);
     if (!bucket) {
       bucket = { kept: [], extra: 0 };
-      map.set(kind, bucket);
+      map.set(code, bucket);
     }
     return bucket;
   }
@@ -129,16 +137,16 @@ export class IssueLog {
   private list(severity: Issue['severity']): Issue[] {
     const kept: { seq: number; issue: Issue }[] = [];
     const more: Issue[] = [];
-    for (const [kind, bucket] of this.buckets[severity]) {
+    for (const [code, bucket] of this.buckets[severity]) {
       kept.push(...bucket.kept);
-      if (bucket.extra > 0) more.push(omittedIssue(severity, this.file, bucket.extra, kind));
+      if (bucket.extra > 0) more.push(omittedIssue(severity, code, this.file, bucket.extra, LOGGED_ISSUES[code]));
     }
     kept.sort((a, b) => a.seq - b.seq);
     const out = kept.slice(0, this.perSeverity).map((k) => k.issue);
     const hidden = kept.length - out.length;
     if (hidden > 0) {
       const noun = severity === 'error' ? 'errors' : 'warnings';
-      more.push(omittedIssue(severity, this.file, hidden, noun));
+      more.push(omittedIssue(severity, 'moreIssues', this.file, hidden, noun));
     }
     return [...out, ...more];
   }

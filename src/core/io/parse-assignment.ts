@@ -5,6 +5,7 @@ import { readCsv, type CsvRow } from './csv-read';
 import { FIELD_ALIASES } from './fields';
 import { IssueLog } from './issues';
 import { DEFAULT_MAX_BYTES, checkText } from './text-input';
+import { isNoNetwork } from './values';
 
 export interface AssignmentTable {
   readonly assignment: Map<PracticeCode, NetworkId>;
@@ -43,8 +44,6 @@ export interface ParseAssignmentOptions {
 const CODE_HEADERS: readonly string[] = FIELD_ALIASES.code;
 const NETWORK_HEADERS: readonly string[] = ['network_id', 'network', 'pcn_code', 'pcn'];
 const NAME_HEADERS: readonly string[] = ['network_name', 'pcn_name'];
-/** An empty network id or pcn_code "U" (NHS Digital's "Unallocated") leaves the practice unassigned. */
-const NO_NETWORK = new Set(['', 'U']);
 
 const findColumn = (lower: readonly string[], names: readonly string[]) => {
   for (const n of names) {
@@ -80,7 +79,7 @@ function columnsOf(
       const same = lower.flatMap((h, i) => (c >= 0 && h === lower[c] ? [i + 1] : []));
       if (same.length > 1)
         log.error(
-          'field errors',
+          'field',
           { field: header[c] },
           `columns ${same.join(' and ')} are ${same.length === 2 ? 'both' : 'all'} named "${header[c]}", so which to use is ambiguous; rename or remove all but one`,
         );
@@ -99,7 +98,7 @@ function columnsOf(
     };
   }
   log.error(
-    'field errors',
+    'field',
     {},
     `has no practice code and network id columns; expected a header such as practice_code,network_id,network_name (found: ${header.join(', ')})`,
   );
@@ -137,18 +136,18 @@ export function parseAssignment(
     const network = (row.cells[cols.network] ?? '').trim();
     const name = cols.name >= 0 ? (row.cells[cols.name] ?? '').trim() : '';
     if (!code) {
-      log.error('missing practice codes', { where }, 'practice code is missing');
+      log.error('missingPracticeCode', { where }, 'practice code is missing');
       continue;
     }
     const loc = { where, practiceCode: code };
-    const unassigned = NO_NETWORK.has(network.toUpperCase());
+    const unassigned = isNoNetwork(network);
     const first = firstRow.get(code);
     if (first) {
       if (first.network === network)
-        log.warning('repeated rows', loc, `practice ${code} is listed again (first at ${first.where}); row ignored`);
+        log.warning('repeatedRow', loc, `practice ${code} is listed again (first at ${first.where}); row ignored`);
       else
         log.error(
-          'conflicting rows',
+          'conflictingRow',
           loc,
           `practice ${code} is given network "${network}" here but "${first.network}" at ${first.where}`,
         );
@@ -156,7 +155,7 @@ export function parseAssignment(
     }
     firstRow.set(code, { where, network });
     if (!known.has(code)) {
-      log.warning('rows naming unknown practices', loc, `practice ${code} is not in the practice table; row ignored`);
+      log.warning('rowUnknownPractice', loc, `practice ${code} is not in the practice table; row ignored`);
       continue;
     }
     const practiceName = cols.practiceName >= 0 ? (row.cells[cols.practiceName] ?? '').trim() : '';
@@ -167,7 +166,7 @@ export function parseAssignment(
     if (!seen) networks.set(network, { name: name || network, where });
     else if (name && name !== seen.name && seen.name !== network) {
       log.warning(
-        'network name conflicts',
+        'networkNameConflict',
         loc,
         `network ${network} is named "${name}" here but "${seen.name}" at ${seen.where}; kept "${seen.name}"`,
       );
@@ -181,7 +180,7 @@ export function parseAssignment(
       .map((p) => p.code)
       .join(', ');
     log.warning(
-      'practices with no network',
+      'noNetwork',
       {},
       `${missing.length} of ${practices.length} practices are not in this file and stay unassigned (${examples}${missing.length > 5 ? ', …' : ''})`,
     );

@@ -39,24 +39,24 @@ function readPieces(doc: unknown, log: IssueLog): Piece[] {
   const features = isRecord(doc) && doc.type === 'FeatureCollection' ? doc.features : undefined;
   if (isRecord(doc) && doc.type === 'FeatureCollection' && !Array.isArray(features)) {
     log.error(
-      'file errors',
+      'file',
       {},
       'is a GeoJSON FeatureCollection whose "features" is not a list; expected a list of Polygon or MultiPolygon features',
     );
   } else if (Array.isArray(features)) {
     features.forEach((f: unknown, i: number) => {
       const where = `feature ${i}`;
-      if (!isRecord(f) || f.type !== 'Feature') log.error('geometry errors', { where }, 'is not a GeoJSON Feature');
+      if (!isRecord(f) || f.type !== 'Feature') log.error('geometry', { where }, 'is not a GeoJSON Feature');
       else pushPiece(out, where, readPolygons(f.geometry, where, log));
     });
     if (features.length === 0)
-      log.error('file errors', {}, 'is an empty FeatureCollection; expected Polygon or MultiPolygon features');
+      log.error('file', {}, 'is an empty FeatureCollection; expected Polygon or MultiPolygon features');
   } else if (isRecord(doc) && doc.type === 'Feature') {
     pushPiece(out, 'feature', readPolygons(doc.geometry, 'feature', log));
   } else if (isRecord(doc) && typeof doc.type === 'string') {
     pushPiece(out, 'geometry', readPolygons(doc, 'geometry', log));
   } else {
-    log.error('file errors', {}, 'is not GeoJSON (expected a Polygon, MultiPolygon, Feature or FeatureCollection)');
+    log.error('file', {}, 'is not GeoJSON (expected a Polygon, MultiPolygon, Feature or FeatureCollection)');
   }
   return out;
 }
@@ -70,7 +70,7 @@ function checkHoles(pieces: readonly Piece[], log: IssueLog): void {
         const bigger = Math.abs(ringSignedArea2(hole)) >= Math.abs(ringSignedArea2(outer));
         const why = bigger ? 'is bigger than its outer ring and encloses it' : 'lies outside its outer ring';
         log.error(
-          'geometry errors',
+          'geometry',
           { where: piece.where },
           `hole ${k + 1} of a polygon ${why}; a hole must lie inside the polygon's outer ring (are the rings in the wrong order?)`,
         );
@@ -88,14 +88,14 @@ function checkCoordinates(pieces: readonly Piece[], log: IssueLog): void {
   }
   const shared = fileCoordinateProblem(positions);
   if (shared) {
-    log.error('coordinate errors', {}, fileCoordinateMessage(shared, positions.length, 'positions'));
+    log.error('coordinate', {}, fileCoordinateMessage(shared, positions.length, 'positions'));
     return;
   }
   for (const piece of pieces) {
     const bad = piece.polygons.flat(2).find(([lon, lat]) => !inDegreeRange(lon, lat));
     if (bad) {
       log.error(
-        'coordinate errors',
+        'coordinate',
         { where: piece.where },
         `position ${bad[0]}, ${bad[1]} is not longitude -180..180, latitude -90..90${
           looksLikeBng(bad[0], bad[1]) ? ` (positions ${BNG_ADVICE})` : ''
@@ -118,11 +118,11 @@ function dissolve(polygons: readonly Position[][][], log: IssueLog): Boundary | 
       const unkinked = many.flatMap((p) =>
         unkinkPolygon(turfPolygon(p)).features.map((f: Feature<Polygon>) => f.geometry.coordinates),
       );
-      log.warning('repairs', {}, 'rings cross themselves; split them where they cross before dissolving');
+      log.warning('repaired', {}, 'rings cross themselves; split them where they cross before dissolving');
       return union(asFeatures(unkinked))?.geometry ?? null;
     } catch (e) {
       log.error(
-        'geometry errors',
+        'geometry',
         {},
         `the polygons could not be dissolved into one area (${e instanceof Error ? e.message : String(e)})`,
       );
@@ -146,7 +146,7 @@ export function parseBoundary(text: string, fileName: string, opts: ParseBoundar
   const pieces = readPieces(doc, log);
   if (log.errorCount > 0) return log.fail();
   if (pieces.length === 0) {
-    log.error('file errors', {}, 'contains no polygons');
+    log.error('file', {}, 'contains no polygons');
     return log.fail();
   }
   checkCoordinates(pieces, log);
@@ -159,7 +159,7 @@ export function parseBoundary(text: string, fileName: string, opts: ParseBoundar
     geometry = polygonsToGeometry(polygons);
   } else {
     if (pieces.length === 1)
-      log.warning('repairs', {}, 'rings cross themselves or each other (invalid polygon); repaired by re-noding them');
+      log.warning('repaired', {}, 'rings cross themselves or each other (invalid polygon); repaired by re-noding them');
     const dissolved = dissolve(polygons, log);
     geometry = dissolved
       ? polygonsToGeometry(
@@ -171,6 +171,6 @@ export function parseBoundary(text: string, fileName: string, opts: ParseBoundar
       : null;
   }
   if (geometry) geometry = polygonsToGeometry(repairSelfTouching(polygonsOf(geometry), undefined, log));
-  if (!geometry && log.errorCount === 0) log.error('geometry errors', {}, 'the polygons enclose no area');
+  if (!geometry && log.errorCount === 0) log.error('geometry', {}, 'the polygons enclose no area');
   return log.result(() => geometry as Boundary);
 }

@@ -32,7 +32,7 @@ function reader(props: Record<string, unknown>, where: string, log: IssueLog) {
       raw === undefined
         ? `${field} is missing (expected ${expected})`
         : `${field} ${quoteValue(raw)} is not ${expected}`;
-    log.error('property errors', { where, field }, text);
+    log.error('property', { where, field }, text);
     return null;
   };
   return {
@@ -80,11 +80,7 @@ function readFeature(
   // Later messages name the network as well as the feature.
   const where = id === null ? `feature ${i}` : `feature ${i}, network ${id}`;
   if (id !== null && f.id !== undefined && String(f.id) !== id) {
-    log.error(
-      'property errors',
-      { where, field: 'id' },
-      `Feature id "${String(f.id)}" differs from network_id "${id}"`,
-    );
+    log.error('property', { where, field: 'id' }, `Feature id "${String(f.id)}" differs from network_id "${id}"`);
   }
   const r = reader(props, where, log);
   const name = typeof props.network_name === 'string' ? props.network_name : r.text('network_name');
@@ -94,7 +90,7 @@ function readFeature(
   const contiguous = props.contiguous === undefined ? parts === 1 : props.contiguous;
   if (typeof contiguous !== 'boolean') {
     log.error(
-      'property errors',
+      'property',
       { where, field: 'contiguous' },
       `contiguous is ${JSON.stringify(contiguous)}; expected true or false`,
     );
@@ -114,32 +110,28 @@ function readFeature(
           .filter(Boolean)
       : [];
   if (typeof codesText !== 'string') {
-    log.error(
-      'property errors',
-      { where, field: 'practice_codes' },
-      'practice_codes is not a string of ";"-separated codes',
-    );
+    log.error('property', { where, field: 'practice_codes' }, 'practice_codes is not a string of ";"-separated codes');
   } else if (practiceCount !== null && codes.length !== practiceCount) {
     const text = `practice_count ${practiceCount} but practice_codes lists ${codes.length}`;
-    log.error('property errors', { where, field: 'practice_count' }, text);
+    log.error('property', { where, field: 'practice_count' }, text);
   }
 
   let range: Band | null = null;
   if (bandMin !== null && bandMax !== null) {
     if (bandMin > bandMax) {
-      log.error('property errors', { where, field: 'band_min' }, `band_min ${bandMin} is above band_max ${bandMax}`);
+      log.error('property', { where, field: 'band_min' }, `band_min ${bandMin} is above band_max ${bandMax}`);
     } else {
       range = { min: bandMin, max: bandMax };
       if (population !== null && status !== null && bandStatus(population, range) !== status) {
         const text = `band "${status}" does not match population ${population} and band ${bandMin}-${bandMax}`;
-        log.warning('band differences', { where, field: 'band' }, text);
+        log.warning('bandDiffers', { where, field: 'band' }, text);
       }
     }
   }
 
   const polygons = readPolygons(f.geometry, where, log, true);
   const bad = polygons.flat(2).find(([lon, lat]) => pointProblem(lon, lat) !== null);
-  if (bad) log.error('geometry errors', { where }, pointProblem(bad[0], bad[1]) as string);
+  if (bad) log.error('geometry', { where }, pointProblem(bad[0], bad[1]) as string);
 
   const complete =
     id !== null &&
@@ -185,7 +177,7 @@ export function parseNetworksGeoJSON(
   const doc = parseJson(body, log);
   if (doc === undefined) return log.fail();
   if (!isRecord(doc) || doc.type !== 'FeatureCollection' || !Array.isArray(doc.features)) {
-    log.error('file errors', {}, 'is not a GeoJSON FeatureCollection of networks');
+    log.error('file', {}, 'is not a GeoJSON FeatureCollection of networks');
     return log.fail();
   }
 
@@ -195,20 +187,20 @@ export function parseNetworksGeoJSON(
   let band: { range: Band; where: string } | null = null;
   doc.features.forEach((f: unknown, i: number) => {
     if (!isRecord(f) || f.type !== 'Feature' || !isRecord(f.properties)) {
-      log.error('property errors', { where: `feature ${i}` }, 'is not a GeoJSON Feature with properties');
+      log.error('property', { where: `feature ${i}` }, 'is not a GeoJSON Feature with properties');
       return;
     }
     const { id, where, codes, range, record } = readFeature(f, f.properties, i, log);
     if (range && !band) band = { range, where: `feature ${i}` };
     else if (range && band && (band.range.min !== range.min || band.range.max !== range.max)) {
       const text = `band ${range.min}-${range.max} differs from ${band.range.min}-${band.range.max} at ${band.where}`;
-      log.warning('band differences', { where, field: 'band_min' }, text);
+      log.warning('bandDiffers', { where, field: 'band_min' }, text);
     }
     if (id === null) return;
     const first = firstOfId.get(id);
     if (first)
       log.error(
-        'repeated networks',
+        'repeatedNetwork',
         { where, field: 'network_id' },
         `network_id ${id} appears again (first at ${first})`,
       );
@@ -216,7 +208,7 @@ export function parseNetworksGeoJSON(
     for (const c of codes) {
       const other = assignment.get(practiceCode(c));
       if (other !== undefined) {
-        log.error('practices in two networks', { where, practiceCode: c }, `practice ${c} is also in network ${other}`);
+        log.error('practiceInTwoNetworks', { where, practiceCode: c }, `practice ${c} is also in network ${other}`);
       } else assignment.set(practiceCode(c), networkId(id));
     }
     if (record) networks.push(record);

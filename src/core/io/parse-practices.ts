@@ -16,7 +16,7 @@ import { normalisePostcode, postcodeProblem, type PostcodeLookup } from './postc
 import { IssueLog } from './issues';
 import { readRecords, type SourceRecord, type SourceRecords } from './read-records';
 import { DEFAULT_MAX_BYTES, INPUT_FORMAT, cellText, checkText, sniffFormat, type InputFormat } from './text-input';
-import { formatWhole, isMissing, parseDecimal, parseWholeNumber, quoteValue } from './values';
+import { formatWhole, isMissing, isNoNetwork, parseDecimal, parseWholeNumber, quoteValue } from './values';
 
 export interface PracticeNetwork {
   readonly id: NetworkId;
@@ -70,9 +70,6 @@ export function forbiddenCodeCharacter(code: string): string | undefined {
 const describeCharacter = (c: string) =>
   c === ';' ? '";"' : `a control character (U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')})`;
 
-/** pcn_code "U" is NHS Digital's "Unallocated" bucket, not a network. */
-const NO_NETWORK_VALUES = new Set(['', 'U']);
-
 const listHeaders = (headers: readonly string[]) =>
   headers.length > 30 ? `${headers.slice(0, 30).join(', ')}, …` : headers.join(', ') || 'none';
 
@@ -81,7 +78,7 @@ function checkFields(src: SourceRecords, fields: DetectedFields, hasPostcodes: b
   for (const { field, name } of fields.notFound) {
     const plural = noun === 'column' ? 'columns' : 'properties';
     const text = `no ${noun} "${name}" for the ${FIELD_LABELS[field]} (${plural}: ${listHeaders(src.headers)})`;
-    log.error('field errors', { field: name }, text);
+    log.error('field', { field: name }, text);
   }
   for (const { field, headers, positions } of fields.ambiguous) {
     const all = positions.length === 2 ? 'both' : 'all';
@@ -90,14 +87,14 @@ function checkFields(src: SourceRecords, fields: DetectedFields, hasPostcodes: b
         ? `columns ${positions.join(' and ')} are ${all} named "${headers[0]}"`
         : `properties ${headers.map((h) => `"${h}"`).join(' and ')} differ only in case`;
     const text = `${which}, so the ${FIELD_LABELS[field]} is ambiguous; rename or remove all but one`;
-    log.error('field errors', { field: headers[0] }, text);
+    log.error('field', { field: headers[0] }, text);
   }
   const noCoordinates =
     src.format === INPUT_FORMAT.csv && (fields.missing.includes('lon') || fields.missing.includes('lat'));
   // A postcode column without a lookup gets one message saying how to geocode it.
   if (noCoordinates && fields.postcode !== undefined && !hasPostcodes) {
     log.error(
-      'field errors',
+      'field',
       { field: fields.postcode },
       `has postcodes (${fields.postcode}) but no longitude/latitude or easting/northing columns: give a postcode lookup (--postcodes FILE on the command line, "Postcode lookup…" in the app; the ONS Postcode Directory or NSPL CSV)`,
     );
@@ -108,7 +105,7 @@ function checkFields(src: SourceRecords, fields: DetectedFields, hasPostcodes: b
   for (const field of fields.missing) {
     if (!needed.includes(field) || fields.notFound.some((n) => n.field === field)) continue;
     log.error(
-      'field errors',
+      'field',
       {},
       `no ${FIELD_LABELS[field]} ${noun}; expected one of ${FIELD_ALIASES[field].join(', ')} (found: ${listHeaders(src.headers)})`,
     );
@@ -129,11 +126,11 @@ function readCoordinate(rec: SourceRecord, header: string, label: string, code: 
   const raw = rec.get(header);
   const loc = { where: rec.where, field: header, ...(code && { practiceCode: code }) };
   if (isMissing(raw)) {
-    log.error('coordinate errors', loc, `${label} (${header}) is missing`);
+    log.error('coordinate', loc, `${label} (${header}) is missing`);
     return null;
   }
   const value = parseDecimal(raw);
-  if (value === null) log.error('coordinate errors', loc, `${label} ${quoteValue(raw)} is not a number`);
+  if (value === null) log.error('coordinate', loc, `${label} ${quoteValue(raw)} is not a number`);
   return value;
 }
 
@@ -152,11 +149,7 @@ function locateByPostcode(
     const entry = lookup.entries.get(normalisePostcode(postcode));
     if (entry?.kind === 'located') return { where: rec.where, lon: entry.lon, lat: entry.lat };
   }
-  log.warning(
-    'practices left out (no coordinates for their postcode)',
-    loc,
-    `${name || code}: ${problem}; practice left out`,
-  );
+  log.warning('postcodeNotFound', loc, `${name || code}: ${problem}; practice left out`);
   return null;
 }
 
@@ -171,17 +164,16 @@ function readDraft(
   const code = cellText(rec.get(codeField));
   const loc = { where: rec.where, ...(code && { practiceCode: code }) };
   const forbidden = forbiddenCodeCharacter(code);
-  if (!code)
-    log.error('missing practice codes', { ...loc, field: codeField }, `practice code (${codeField}) is missing`);
+  if (!code) log.error('missingPracticeCode', { ...loc, field: codeField }, `practice code (${codeField}) is missing`);
   else if (forbidden)
     log.error(
-      'practice code errors',
+      'practiceCode',
       { ...loc, field: codeField },
       `practice code ${quoteValue(code)} contains ${describeCharacter(forbidden)}; codes may not contain ";" (it separates the codes in the networks file) or control characters`,
     );
   else if (seen.has(code))
     log.error(
-      'duplicate practice codes',
+      'duplicatePracticeCode',
       { ...loc, field: codeField },
       `practice code ${code} appears again (first at ${seen.get(code)})`,
     );
@@ -190,20 +182,19 @@ function readDraft(
   const sizeField = fields.listSize as string;
   const rawSize = rec.get(sizeField);
   let listSize: number | null = null;
-  if (isMissing(rawSize))
-    log.error('list size errors', { ...loc, field: sizeField }, `list size (${sizeField}) is missing`);
+  if (isMissing(rawSize)) log.error('listSize', { ...loc, field: sizeField }, `list size (${sizeField}) is missing`);
   else {
     listSize = parseWholeNumber(rawSize);
     if (listSize === null)
       log.error(
-        'list size errors',
+        'listSize',
         { ...loc, field: sizeField },
         `list size ${quoteValue(rawSize)} is not a whole number >= 0`,
       );
-    else if (listSize === 0) log.warning('zero list sizes', { ...loc, field: sizeField }, 'list size is 0');
+    else if (listSize === 0) log.warning('zeroListSize', { ...loc, field: sizeField }, 'list size is 0');
     else if (listSize > MAX_PLAUSIBLE_LIST_SIZE)
       log.warning(
-        'implausible list sizes',
+        'implausibleListSize',
         { ...loc, field: sizeField },
         `list size ${formatWhole(listSize)} is above ${formatWhole(MAX_PLAUSIBLE_LIST_SIZE)}, more than any practice in England has (the largest has about 110,000); used as given, check it`,
       );
@@ -228,9 +219,9 @@ function readDraft(
 function readNetwork(rec: SourceRecord, code: string, fields: DetectedFields, log: IssueLog): PracticeNetwork | null {
   const field = fields.network as string;
   const id = cellText(rec.get(field));
-  if (NO_NETWORK_VALUES.has(id.toUpperCase())) {
+  if (isNoNetwork(id)) {
     const why = id === '' ? `${field} is empty` : `${field} is "${id}", unallocated`;
-    log.warning('practices with no network', { where: rec.where, practiceCode: code, field }, `no network (${why})`);
+    log.warning('noNetwork', { where: rec.where, practiceCode: code, field }, `no network (${why})`);
     return null;
   }
   const name = fields.networkName ? cellText(rec.get(fields.networkName)) : '';
@@ -254,7 +245,7 @@ export function parsePractices(
   const src = readRecords(body, opts.format ?? sniffFormat(body), log);
   if (!src) return log.fail();
   if (src.records.length === 0 && log.errorCount === 0) {
-    log.error('file errors', {}, `contains no practices (no ${src.unit})`);
+    log.error('file', {}, `contains no practices (no ${src.unit})`);
     return log.fail();
   }
   const fields = detectFields(src.headers, opts.fields);
@@ -275,7 +266,7 @@ export function parsePractices(
   checkCoordinates(drafts, src, log);
   if (drafts.length > 0 && drafts.every((d) => d.leftOut)) {
     log.error(
-      'file errors',
+      'file',
       {},
       `no practice could be located: none of its postcodes has coordinates in ${opts.postcodes?.fileName ?? 'the postcode lookup'}`,
     );
@@ -317,20 +308,20 @@ function reprojectGrid(drafts: Draft[], fields: DetectedFields, crs: Crs | undef
   const why = stated
     ? `columns ${fields.lon} and ${fields.lat} are British National Grid (EPSG:27700) eastings and northings`
     : 'coordinates are British National Grid (EPSG:27700) metres, as the user stated';
-  log.warning('reprojections', {}, `${why}; reprojected ${located.length} points to WGS84 longitude/latitude`);
+  log.warning('reprojected', {}, `${why}; reprojected ${located.length} points to WGS84 longitude/latitude`);
 }
 
 function checkCoordinates(drafts: readonly Draft[], src: SourceRecords, log: IssueLog): void {
   const located = drafts.flatMap((d) => (d.located ? [d.located] : []));
   const shared = fileCoordinateProblem(located);
   if (shared) {
-    log.error('coordinate errors', {}, fileCoordinateMessage(shared, src.records.length, src.unit));
+    log.error('coordinate', {}, fileCoordinateMessage(shared, src.records.length, src.unit));
     return;
   }
   for (const d of drafts) {
     if (!d.located) continue;
     const problem = pointProblem(d.located.lon, d.located.lat);
     if (!problem) continue;
-    log.error('coordinate errors', { where: d.located.where, ...(d.code && { practiceCode: d.code }) }, problem);
+    log.error('coordinate', { where: d.located.where, ...(d.code && { practiceCode: d.code }) }, problem);
   }
 }

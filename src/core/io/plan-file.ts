@@ -162,6 +162,7 @@ function readSmallAreas(raw: unknown, fileName: string, errors: Issue[]): SmallA
 
 const err = (fileName: string, message: string, field?: string): Issue => ({
   severity: 'error',
+  code: 'planFile',
   file: fileName,
   field,
   message: `${fileName}: ${message}`,

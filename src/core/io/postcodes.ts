@@ -76,10 +76,10 @@ function columnsOf(header: readonly string[], log: IssueLog): Columns | null {
   };
   const found = header.length > 40 ? `${header.slice(0, 40).join(', ')}, …` : header.join(', ');
   if (cols.postcode < 0)
-    log.error('field errors', {}, `is not a postcode lookup: no postcode column (pcds, pcd2 or pcd; found: ${found})`);
+    log.error('field', {}, `is not a postcode lookup: no postcode column (pcds, pcd2 or pcd; found: ${found})`);
   else if ((cols.lat < 0 || cols.lon < 0) && (cols.east < 0 || cols.north < 0)) {
     log.error(
-      'field errors',
+      'field',
       {},
       `has no coordinates: expected lat and long, or oseast1m and osnrth1m columns (found: ${found})`,
     );
@@ -129,7 +129,7 @@ export class PostcodeLookupReader {
   finish(): Result<PostcodeLookup> {
     if (!this.failed && this.rest !== '') this.readLine(this.rest);
     this.rest = '';
-    if (!this.failed && this.cols === null) this.log.error('file errors', {}, 'file is empty');
+    if (!this.failed && this.cols === null) this.log.error('file', {}, 'file is empty');
     return this.log.result(() => ({ fileName: this.fileName, entries: this.entries, rowsRead: this.rows }));
   }
 

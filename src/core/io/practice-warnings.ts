@@ -16,11 +16,7 @@ export function practiceWarnings(
   const log = new IssueLog(fileName);
   for (const p of practices) {
     if (!assignment.has(p.code)) {
-      log.warning(
-        'practices with no network',
-        { practiceCode: p.code },
-        `practice ${p.code} (${p.name}) has no network`,
-      );
+      log.warning('noNetwork', { practiceCode: p.code }, `practice ${p.code} (${p.name}) has no network`);
     }
   }
   const outside = boundary ? practicesOutsideBoundary(practices, boundary, fileName) : [];

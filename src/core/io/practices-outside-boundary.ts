@@ -57,7 +57,7 @@ export function practicesOutsideBoundary(
   for (const p of practices) {
     if (!contains(p.lon, p.lat)) {
       log.warning(
-        'practices outside the boundary',
+        'outsideBoundary',
         { practiceCode: p.code },
         `practice ${p.code} (${p.name}) at ${p.lon}, ${p.lat} lies outside the boundary`,
       );

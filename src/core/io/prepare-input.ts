@@ -35,7 +35,7 @@ function applyStatedCrs(text: string, fileName: string, crs: Crs | undefined): R
   if (geoJsonCrs(doc).kind !== 'none' || !first || !looksLikeBng(first[0], first[1])) return log.result(() => text);
   const n = reprojectBngDocument(doc);
   log.warning(
-    'reprojections',
+    'reprojected',
     {},
     `coordinates are British National Grid (EPSG:27700) metres, as the user stated; reprojected ${n} positions to WGS84 longitude/latitude`,
   );

@@ -10,12 +10,12 @@ const isPosition = (p: unknown): p is Position =>
 /** One polygon's rings, closed, de-duplicated and wound per RFC 7946; null (error logged) if unusable. */
 function readRings(rings: unknown, where: string, log: IssueLog): Position[][] | null {
   if (!Array.isArray(rings) || rings.length === 0 || !rings.every((r) => Array.isArray(r) && r.every(isPosition))) {
-    log.error('geometry errors', { where }, 'polygon coordinates are not lists of [longitude, latitude] numbers');
+    log.error('geometry', { where }, 'polygon coordinates are not lists of [longitude, latitude] numbers');
     return null;
   }
   const cleaned = cleanPolygon(rings as Position[][]);
   if (!cleaned) {
-    log.error('geometry errors', { where }, 'a polygon has an outer ring with fewer than 3 distinct points');
+    log.error('geometry', { where }, 'a polygon has an outer ring with fewer than 3 distinct points');
     return null;
   }
   const unclosed = (rings as Position[][]).some((r) => {
@@ -23,7 +23,8 @@ function readRings(rings: unknown, where: string, log: IssueLog): Position[][] |
     const b = r[r.length - 1];
     return a[0] !== b[0] || a[1] !== b[1];
   });
-  if (unclosed) log.warning('repairs', { where }, 'a ring was not closed (first point repeated at the end); closed it');
+  if (unclosed)
+    log.warning('repaired', { where }, 'a ring was not closed (first point repeated at the end); closed it');
   return cleaned;
 }
 
@@ -34,7 +35,7 @@ function readRings(rings: unknown, where: string, log: IssueLog): Position[][] |
 export function readPolygons(g: unknown, where: string, log: IssueLog, allowNull = false): Position[][][] {
   if (g === null && allowNull) return [];
   if (!isRecord(g)) {
-    log.error('geometry errors', { where }, 'has no geometry; expected Polygon or MultiPolygon');
+    log.error('geometry', { where }, 'has no geometry; expected Polygon or MultiPolygon');
     return [];
   }
   if (g.type === 'Polygon') {
@@ -43,7 +44,7 @@ export function readPolygons(g: unknown, where: string, log: IssueLog, allowNull
   }
   if (g.type === 'MultiPolygon') {
     if (!Array.isArray(g.coordinates)) {
-      log.error('geometry errors', { where }, 'MultiPolygon coordinates are not a list of polygons');
+      log.error('geometry', { where }, 'MultiPolygon coordinates are not a list of polygons');
       return [];
     }
     return g.coordinates.flatMap((p: unknown) => {
@@ -54,6 +55,6 @@ export function readPolygons(g: unknown, where: string, log: IssueLog, allowNull
   if (g.type === 'GeometryCollection' && Array.isArray(g.geometries)) {
     return g.geometries.flatMap((child: unknown) => readPolygons(child, where, log));
   }
-  log.error('geometry errors', { where }, `geometry is ${String(g.type)}; expected Polygon or MultiPolygon`);
+  log.error('geometry', { where }, `geometry is ${String(g.type)}; expected Polygon or MultiPolygon`);
   return [];
 }

@@ -34,7 +34,7 @@ export function readPracticeHeaders(
   const src = readRecords(body, format, rowLog);
   if (!src) return { ok: false, errors: rowLog.errors(), warnings: [] };
   if (src.records.length === 0 && rowLog.errorCount === 0)
-    log.error('file errors', {}, `contains no practices (no ${src.unit})`);
+    log.error('file', {}, `contains no practices (no ${src.unit})`);
   const fields = detectFields(src.headers);
   const coordinatesFromGeometry = src.format === 'geojson';
   const missing = coordinatesFromGeometry ? fields.missing.filter((f) => f !== 'lon' && f !== 'lat') : fields.missing;

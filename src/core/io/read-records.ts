@@ -30,16 +30,16 @@ function describeType(v: unknown): string {
 function pointOf(feature: Record<string, unknown>, where: string, log: IssueLog): [number, number] | null {
   const g = feature.geometry;
   if (!isRecord(g)) {
-    log.error('geometry errors', { where }, 'has no geometry; expected a Point');
+    log.error('geometry', { where }, 'has no geometry; expected a Point');
     return null;
   }
   if (g.type !== 'Point') {
-    log.error('geometry errors', { where }, `geometry is ${String(g.type)}; expected a Point`);
+    log.error('geometry', { where }, `geometry is ${String(g.type)}; expected a Point`);
     return null;
   }
   const c = g.coordinates;
   if (!Array.isArray(c) || c.length < 2 || !Number.isFinite(c[0]) || !Number.isFinite(c[1])) {
-    log.error('geometry errors', { where }, 'Point coordinates are not [longitude, latitude] numbers');
+    log.error('geometry', { where }, 'Point coordinates are not [longitude, latitude] numbers');
     return null;
   }
   return [c[0] as number, c[1] as number];
@@ -51,14 +51,14 @@ function fromGeoJson(text: string, log: IssueLog): SourceRecords | null {
   if (isRecord(doc) && doc.type === 'FeatureCollection' && !Array.isArray(doc.features)) {
     const features = doc.features === undefined ? 'missing' : `${describeType(doc.features)}`;
     log.error(
-      'file errors',
+      'file',
       {},
       `is a GeoJSON FeatureCollection whose "features" is ${features}; expected a list of Point features`,
     );
     return null;
   }
   if (!isRecord(doc) || doc.type !== 'FeatureCollection' || !Array.isArray(doc.features)) {
-    log.error('file errors', {}, `is ${describeType(doc)}, not a GeoJSON FeatureCollection of Point features`);
+    log.error('file', {}, `is ${describeType(doc)}, not a GeoJSON FeatureCollection of Point features`);
     return null;
   }
   const headers = new Set<string>();
@@ -66,7 +66,7 @@ function fromGeoJson(text: string, log: IssueLog): SourceRecords | null {
   doc.features.forEach((feature: unknown, i: number) => {
     const where = `feature ${i}`;
     if (!isRecord(feature) || feature.type !== 'Feature') {
-      log.error('geometry errors', { where }, 'is not a GeoJSON Feature');
+      log.error('geometry', { where }, 'is not a GeoJSON Feature');
       return;
     }
     const props = isRecord(feature.properties) ? feature.properties : {};

@@ -66,14 +66,14 @@ export async function shapefileZipToGeoJson(bytes: Uint8Array, fileName: string)
   try {
     files = await entries(bytes);
   } catch (e) {
-    log.error('file errors', {}, `is not a readable zip archive (${e instanceof Error ? e.message : String(e)})`);
+    log.error('file', {}, `is not a readable zip archive (${e instanceof Error ? e.message : String(e)})`);
     return log.fail();
   }
   const shps = [...files.keys()].filter((k) => /\.shp$/i.test(k));
   if (shps.length !== 1) {
     const listed = [...files.keys()].join(', ') || 'nothing';
     log.error(
-      'file errors',
+      'file',
       {},
       shps.length === 0
         ? `holds no shapefile (.shp; the zip holds ${listed})`
@@ -95,14 +95,14 @@ export async function shapefileZipToGeoJson(bytes: Uint8Array, fileName: string)
       trans = proj4(prj);
     } catch {
       log.error(
-        'coordinate errors',
+        'coordinate',
         {},
         `${base}.prj describes a coordinate system that cannot be read; re-export in WGS84 (EPSG:4326) or British National Grid (EPSG:27700)`,
       );
       return log.fail();
     }
     log.warning(
-      'reprojections',
+      'reprojected',
       {},
       `reprojected from the coordinate system ${base}.prj describes to WGS84 longitude/latitude`,
     );
@@ -120,13 +120,9 @@ export async function shapefileZipToGeoJson(bytes: Uint8Array, fileName: string)
       features: geometries.map((geometry, i) => ({ type: 'Feature', properties: properties[i] ?? {}, geometry })),
     };
   } catch (e) {
-    log.error(
-      'file errors',
-      {},
-      `${base}.shp or .dbf could not be read (${e instanceof Error ? e.message : String(e)})`,
-    );
+    log.error('file', {}, `${base}.shp or .dbf could not be read (${e instanceof Error ? e.message : String(e)})`);
     return log.fail();
   }
-  if (!dbf) log.warning('shapefile parts', {}, `has no ${base}.dbf: the features have no attributes`);
+  if (!dbf) log.warning('shapefilePart', {}, `has no ${base}.dbf: the features have no attributes`);
   return log.result(() => JSON.stringify(doc));
 }

@@ -14,7 +14,7 @@ export function repairSelfTouching(polygons: Position[][][], where: string | und
       ? ` and ${repair.touches.length - 1} more place${repair.touches.length > 2 ? 's' : ''}`
       : '';
   log.warning(
-    'repairs',
+    'repaired',
     where === undefined ? {} : { where },
     `a ring touches itself at ${lon}, ${lat}${more} (invalid polygon); split there into separate rings (${repair.polygons.length} polygon${repair.polygons.length > 1 ? 's' : ''})`,
   );

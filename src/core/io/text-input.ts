@@ -21,17 +21,17 @@ const size = (n: number) => {
  */
 export function checkText(text: string, log: IssueLog, maxBytes = DEFAULT_MAX_BYTES): string | null {
   if (text.length > maxBytes) {
-    log.error('file errors', {}, `file is ${size(text.length)}, larger than the ${size(maxBytes)} limit`);
+    log.error('file', {}, `file is ${size(text.length)}, larger than the ${size(maxBytes)} limit`);
     return null;
   }
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') {
-    log.error('file errors', {}, 'file is empty');
+    log.error('file', {}, 'file is empty');
     return null;
   }
   if (body.slice(0, 4096).includes('\u0000')) {
     log.error(
-      'file errors',
+      'file',
       {},
       'is not a text file (binary content, for example a spreadsheet); save it as CSV (UTF-8) or GeoJSON',
     );
@@ -57,7 +57,7 @@ export function parseJson(text: string, log: IssueLog): unknown {
   const deepAt = jsonTooDeepAt(text);
   if (deepAt !== -1) {
     log.error(
-      'file errors',
+      'file',
       {},
       `is nested more than ${MAX_JSON_DEPTH} levels deep (line ${lineOfIndex(text, deepAt)}, character ${deepAt + 1}); GeoJSON needs about 10`,
     );
@@ -68,13 +68,13 @@ export function parseJson(text: string, log: IssueLog): unknown {
     doc = JSON.parse(text) as unknown;
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
-    log.error('file errors', {}, `is not valid JSON (${reason})`);
+    log.error('file', {}, `is not valid JSON (${reason})`);
     return undefined;
   }
   const crs = geoJsonCrs(doc);
   if (crs.kind === 'other') {
     log.error(
-      'coordinate errors',
+      'coordinate',
       {},
       `states the coordinate reference system "${crs.name}"; expected WGS84 longitude/latitude (EPSG:4326) or British National Grid (EPSG:27700): re-export in one of these`,
     );
@@ -83,7 +83,7 @@ export function parseJson(text: string, log: IssueLog): unknown {
   if (crs.kind === 'known' && crs.crs === CRS.bng) {
     const n = reprojectBngDocument(doc);
     log.warning(
-      'reprojections',
+      'reprojected',
       {},
       `coordinates are British National Grid (EPSG:27700, as its crs member states); reprojected ${n} positions to WGS84 longitude/latitude`,
     );

@@ -31,12 +31,12 @@ export function parseReferenceLayer(text: string, fileName: string): Result<Refe
   features.forEach((f, k) => {
     const where = `feature ${k}`;
     if (!isRecord(f)) {
-      log.error('feature errors', { where }, 'is not a GeoJSON Feature');
+      log.error('feature', { where }, 'is not a GeoJSON Feature');
       return;
     }
     const polygons = readPolygons(f.geometry, where, log);
     const problem = degreesProblem(polygons);
-    if (problem) log.error('coordinate errors', { where }, problem);
+    if (problem) log.error('coordinate', { where }, problem);
     const geometry = polygonsToGeometry(polygons);
     const label = (field !== undefined && isRecord(f.properties) ? labelOf(f.properties[field]) : null) ?? where;
     if (geometry && !problem) out.push({ label, geometry });

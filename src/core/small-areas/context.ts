@@ -197,7 +197,10 @@ function linkRegistrations(layer: SmallAreaLayer, practices: readonly Practice[]
     stats.unknownPracticePatients += r.practiceTotal[rp];
   });
   stats.unknownPractices = unknown.length;
-  const rows: number[] = [];
+  // Rows of the plan's practices in the layer's areas: at most every row of the file.
+  const rowArea = new Int32Array(r.byPracticeArea.length);
+  const rowCount = new Uint32Array(r.byPracticeArea.length);
+  let n = 0;
   practices.forEach((_, i) => {
     const rp = regOfPractice[i];
     if (rp < 0) {
@@ -206,20 +209,17 @@ function linkRegistrations(layer: SmallAreaLayer, practices: readonly Practice[]
       for (let k = r.practiceStart[rp]; k < r.practiceStart[rp + 1]; k++) {
         const ra = r.byPracticeArea[k];
         if (ra !== noLsoa) knownPatients[i] += r.byPracticeCount[k];
-        if (areaOfReg[ra] >= 0) rows.push(areaOfReg[ra], r.byPracticeCount[k]);
+        if (areaOfReg[ra] < 0) continue;
+        rowArea[n] = areaOfReg[ra];
+        rowCount[n++] = r.byPracticeCount[k];
       }
     }
-    practiceStart[i + 1] = rows.length / 2;
+    practiceStart[i + 1] = n;
   });
-  const n = rows.length / 2;
-  const practiceArea = new Int32Array(n),
-    practiceCount = new Uint32Array(n);
+  const practiceArea = rowArea.slice(0, n),
+    practiceCount = rowCount.slice(0, n);
   const areaStart = new Int32Array(nAreas + 1);
-  for (let k = 0; k < n; k++) {
-    practiceArea[k] = rows[k * 2];
-    practiceCount[k] = rows[k * 2 + 1];
-    areaStart[rows[k * 2] + 1]++;
-  }
+  for (let k = 0; k < n; k++) areaStart[practiceArea[k] + 1]++;
   for (let a = 0; a < nAreas; a++) areaStart[a + 1] += areaStart[a];
   const fill = areaStart.slice(0, nAreas);
   const areaPractice = new Int32Array(n),
@@ -235,7 +235,7 @@ function linkRegistrations(layer: SmallAreaLayer, practices: readonly Practice[]
   const list = (codes: readonly string[]) => `${codes.slice(0, 5).join(', ')}${codes.length > 5 ? ', …' : ''}`;
   if (unknown.length > 0) {
     log.warning(
-      'unknown practices',
+      'unknownPractice',
       {},
       `${unknown.length} practice${unknown.length === 1 ? ' is' : 's are'} not in the practices file (${list(unknown)}); their ${stats.unknownPracticePatients} patients count for no network`,
     );
@@ -243,14 +243,14 @@ function linkRegistrations(layer: SmallAreaLayer, practices: readonly Practice[]
   if (outside.size > 0) {
     const welsh = [...outside].filter(([c]) => c.startsWith('W')).reduce((s, [, v]) => s + v, 0);
     log.warning(
-      'unknown small areas',
+      'unknownSmallArea',
       { field: 'LSOA_CODE' },
       `${outside.size} LSOA code${outside.size === 1 ? ' is' : 's are'} not in ${layer.fileName} (${list([...outside.keys()])}; ${stats.patientsOutsideLayer} patients, ${welsh} of them in Welsh LSOAs); those patients live outside every footprint`,
     );
   }
   if (stats.noLsoaPatients > 0) {
     log.warning(
-      'no LSOA',
+      'noLsoa',
       { field: 'LSOA_CODE' },
       `${stats.noLsoaPatients} patients have no LSOA (${NO_LSOA_CODE}); they are left out of the resident shares`,
     );
@@ -258,7 +258,7 @@ function linkRegistrations(layer: SmallAreaLayer, practices: readonly Practice[]
   const missing = practices.filter((_, i) => regOfPractice[i] < 0).map((p) => p.code);
   if (missing.length > 0) {
     log.warning(
-      'practices without rows',
+      'practiceWithoutRows',
       {},
       `${missing.length} practice${missing.length === 1 ? ' has' : 's have'} no rows (${list(missing)}); where their patients live is unknown`,
     );

@@ -25,7 +25,7 @@ export function parseCentroids(text: string, fileName: string): Result<ReadonlyM
     lat = pick(LAT_COLUMNS);
   if (code < 0 || lon < 0 || lat < 0) {
     log.error(
-      'header errors',
+      'header',
       { where: `line ${table.headerLine}` },
       `expected columns for the area code (${CODE_COLUMNS.join('/')}), longitude and latitude; found ${table.header.join(', ')}`,
     );
@@ -38,14 +38,14 @@ export function parseCentroids(text: string, fileName: string): Result<ReadonlyM
     const x = parseDecimal(row.cells[lon]),
       y = parseDecimal(row.cells[lat]);
     if (c === '' || x === null || y === null) {
-      log.error('centroid errors', { where }, 'needs an area code, a longitude and a latitude');
+      log.error('centroid', { where }, 'needs an area code, a longitude and a latitude');
       continue;
     }
     if (looksLikeBng(x, y)) {
-      log.error('coordinate errors', { where }, `coordinates ${x}, ${y} ${BNG_ADVICE}`);
+      log.error('coordinate', { where }, `coordinates ${x}, ${y} ${BNG_ADVICE}`);
       continue;
     }
-    if (out.has(c)) log.warning('duplicate codes', { where }, `area ${c} appears again; kept the first centroid`);
+    if (out.has(c)) log.warning('duplicateCode', { where }, `area ${c} appears again; kept the first centroid`);
     else out.set(c, [x, y]);
   }
   return log.result(() => out);

@@ -61,7 +61,7 @@ export function parseSmallAreaLayer(text: string, fileName: string, field?: stri
     const keys = Object.keys(props[0] ?? {});
     const fields = keys.length ? `; fields present: ${keys.join(', ')}` : '';
     log.error(
-      'layer errors',
+      'layer',
       field ? { field } : {},
       field
         ? `no feature has the field "${field}"${fields}`
@@ -76,18 +76,18 @@ export function parseSmallAreaLayer(text: string, fileName: string, field?: stri
   features.forEach((f, k) => {
     const where = `feature ${k}`;
     if (!isRecord(f)) {
-      log.error('feature errors', { where }, 'is not a GeoJSON Feature');
+      log.error('feature', { where }, 'is not a GeoJSON Feature');
       return;
     }
     const code = cellText(props[k][codeField]);
     if (code === '') {
-      log.error('code errors', { where, field: codeField }, `has no ${codeField}`);
+      log.error('code', { where, field: codeField }, `has no ${codeField}`);
       return;
     }
     const before = firstSeen.get(code);
     if (before !== undefined) {
       log.error(
-        'code errors',
+        'code',
         { where, field: codeField },
         `${codeField} "${code}" repeats feature ${before}; every small area needs its own code`,
       );
@@ -97,7 +97,7 @@ export function parseSmallAreaLayer(text: string, fileName: string, field?: stri
     const parts = readPolygons(f.geometry, `${where} (${code})`, log);
     const bng = parts.length > 0 && parts[0][0].find(([x, y]) => looksLikeBng(x, y));
     if (bng) {
-      if (!bngReported) log.error('coordinate errors', { where }, `coordinates ${bng[0]}, ${bng[1]} ${BNG_ADVICE}`);
+      if (!bngReported) log.error('coordinate', { where }, `coordinates ${bng[0]}, ${bng[1]} ${BNG_ADVICE}`);
       bngReported = true;
       return;
     }

@@ -175,13 +175,13 @@ export class RegistrationsReader {
     if (this.failed) return this.log.fail();
     if (!this.columns) {
       this.log.error(
-        'file errors',
+        'file',
         {},
         'file is empty: expected a header with PRACTICE_CODE, LSOA_CODE and NUMBER_OF_PATIENTS',
       );
       return this.log.fail();
     }
-    if (this.rows.length === 0) this.log.error('file errors', {}, 'has a header but no rows');
+    if (this.rows.length === 0) this.log.error('file', {}, 'has a header but no rows');
     return this.log.result(() => this.build());
   }
 
@@ -191,7 +191,7 @@ export class RegistrationsReader {
     const cells = splitCsvLine(this.line === 1 && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
     if (cells === null) {
       this.log.error(
-        'CSV format errors',
+        'csvFormat',
         { where: `line ${this.line}` },
         'a quoted field is never closed (a stray " character?)',
       );
@@ -229,7 +229,7 @@ export class RegistrationsReader {
     if (missing.length > 0) {
       this.failed = true;
       this.log.error(
-        'header errors',
+        'header',
         { where: `line ${this.line}` },
         `has no ${missing.join(', ')} column (columns found: ${cells.map((c) => c.trim()).join(', ')}); expected NHS Digital's registered patients by practice and LSOA`,
       );
@@ -247,17 +247,17 @@ export class RegistrationsReader {
     const countText = (cells[c.count] ?? '').trim();
     const where = `line ${this.line}`;
     if (code === '') {
-      this.log.error('practice code errors', { where, field: 'PRACTICE_CODE' }, 'has no practice code');
+      this.log.error('practiceCode', { where, field: 'PRACTICE_CODE' }, 'has no practice code');
       return;
     }
     if (areaCode === '') {
-      this.log.error('LSOA code errors', { where, practiceCode: code, field: 'LSOA_CODE' }, 'has no LSOA code');
+      this.log.error('lsoaCode', { where, practiceCode: code, field: 'LSOA_CODE' }, 'has no LSOA code');
       return;
     }
     const n = Number(countText);
     if (countText === '' || !Number.isInteger(n) || n < 0) {
       this.log.error(
-        'patient count errors',
+        'patientCount',
         { where, practiceCode: code, field: 'NUMBER_OF_PATIENTS' },
         `"${countText}" is not a whole number >= 0`,
       );
@@ -308,7 +308,7 @@ export class RegistrationsReader {
     const skipSplit = this.sawAll && this.sawSplit;
     if (skipSplit)
       this.log.warning(
-        'sex rows',
+        'sexRows',
         { field: 'SEX' },
         'has both all-persons and male/female rows; used the all-persons rows only',
       );

@@ -15,7 +15,7 @@ export function historySlice(
     const s = get();
     let { doc, inverse } = applyPatch(s.doc, patch);
     // A change of membership may bring two networks of one colour together: recolour in the same step.
-    const recoloured = 'assignment' in patch.set || 'practices' in patch.set ? fixColourClashes(doc) : null;
+    const recoloured = 'assignment' in patch.set || 'practices' in patch.set ? fixColourClashes(doc, s) : null;
     if (recoloured)
       ({ doc, inverse } = applyPatch(s.doc, { label: patch.label, set: { ...patch.set, networks: recoloured } }));
     if (s.strokeActive) set({ doc, stroke: s.stroke ? composeInverse(s.stroke, inverse) : inverse, future: [] });

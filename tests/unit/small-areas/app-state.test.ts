@@ -36,7 +36,7 @@ describe('small areas in the store', () => {
     const plan = selectPlan(store.getState());
     const nets = [...plan.networks.values()] as SmallAreaNetworkSummary[];
     expect(nets.reduce((s, n) => s + n.smallAreaCount, 0)).toBe(1673);
-    expect(shownSmallAreaPlan(plan)).not.toBeNull();
+    expect(shownSmallAreaPlan(store.getState(), plan)).not.toBeNull();
   });
 
   it('follows edits incrementally and equals a fresh evaluation', () => {
@@ -48,13 +48,13 @@ describe('small areas in the store', () => {
     store.getState().assignPractices([code], networkId('U05517'));
     const plan = selectPlan(store.getState());
     expect(plan.changed).toContain('U79938');
-    const areas = shownSmallAreaPlan(plan)!;
+    const areas = shownSmallAreaPlan(store.getState(), plan)!;
     const fresh = evaluateSmallAreaPlan(areas.input, areas.context);
     expect([...areas.owner]).toEqual([...fresh.owner]);
     for (const [id, n] of fresh.networks) expect(plan.networks.get(id)!.geometry).toEqual(n.geometry);
     const catchment = practiceCatchment(areas, code)!;
     expect(catchment.smallAreas).toBe(
-      selectCatchment(doc.practices, store.getState().smallAreas!, code).features.length,
+      selectCatchment(store.getState(), doc.practices, store.getState().smallAreas!, code).features.length,
     );
     expect(catchment.insideOwnFootprint).toBeLessThanOrEqual(catchment.patients);
   });

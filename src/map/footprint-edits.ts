@@ -1,0 +1,145 @@
+// Footprints after an edit, without re-tiling the big footprint source on the critical path. The
+// networks an edit changes go into a small edits source (its tiles cost the worker almost
+// nothing); once that is tiled, the frame that shows them also hides the stale copies in the big
+// source (feature-state `hidden`, no re-tiling). The big source catches up when the view moves
+// (frames are drawn then anyway), when the edits source grows large, or once the pointer has
+// rested for a while; once its tiles are in, its copies are shown and the edits source's hidden in
+// the same frame, so no footprint is drawn twice or missing at any point.
+import type { Feature, FeatureCollection } from 'geojson';
+import type * as maplibregl from 'maplibre-gl';
+import { SOURCES } from './layers';
+
+/** Quiet time (no edit, no pointer movement over the map) before the big source catches up. */
+const CATCH_UP_AFTER_MS = 4000;
+/** Edited networks held in the edits source before the big source catches up at once. */
+const MAX_EDITED = 48;
+/** A source that does not report its tiles loaded within this time is taken as loaded. */
+const LOAD_LIMIT_MS = 3000;
+
+/** Resolves once every tile of the source is loaded (or after `limitMs`). */
+function sourceLoaded(map: maplibregl.Map, id: string, limitMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      map.off('sourcedata', check);
+      clearTimeout(timer);
+      resolve();
+    };
+    const check = () => {
+      if (!map.getSource(id) || map.isSourceLoaded(id)) done();
+    };
+    const timer = setTimeout(done, limitMs);
+    map.on('sourcedata', check);
+    check();
+  });
+}
+
+const collection = (features: Iterable<Feature>): FeatureCollection => ({
+  type: 'FeatureCollection',
+  features: [...features],
+});
+
+export class FootprintEdits {
+  /** fid -> the footprint drawn from the edits source. */
+  private readonly edited = new Map<number, Feature>();
+  /** The big source's diff not yet sent. */
+  private readonly pendingRemove = new Set<number>();
+  private readonly pendingAdd = new Map<number, Feature>();
+  /** Bumped by reset(): work started before it is dropped. */
+  private epoch = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  private readonly catchUpSoon = () => this.schedule(0);
+  private readonly postpone = () => {
+    if (this.timer !== undefined) this.schedule(CATCH_UP_AFTER_MS);
+  };
+
+  constructor(private readonly map: maplibregl.Map) {
+    map.on('movestart', this.catchUpSoon);
+    map.on('mousemove', this.postpone);
+  }
+
+  private schedule(ms: number): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.catchUp();
+    }, ms);
+  }
+
+  private source(id: string) {
+    return this.map.getSource(id) as maplibregl.GeoJSONSource | undefined;
+  }
+
+  /** A new plan drawn in full: nothing edited, nothing hidden. */
+  reset(): void {
+    this.epoch++;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.edited.clear();
+    this.pendingRemove.clear();
+    this.pendingAdd.clear();
+    if (!this.source(SOURCES.edits)) return;
+    this.map.removeFeatureState({ source: SOURCES.footprints });
+    this.map.removeFeatureState({ source: SOURCES.edits });
+    void this.source(SOURCES.edits)?.setData(collection([]));
+  }
+
+  /** An edit: the footprints of networks `removed` (fids) are no longer drawn, `added` are drawn instead. */
+  apply(removed: readonly number[], added: readonly Feature[]): void {
+    if (removed.length + added.length === 0) return;
+    for (const fid of removed) {
+      this.edited.delete(fid);
+      this.pendingAdd.delete(fid);
+      this.pendingRemove.add(fid);
+    }
+    for (const f of added) {
+      this.edited.set(f.id as number, f);
+      this.pendingAdd.set(f.id as number, f);
+    }
+    const epoch = this.epoch;
+    const show = () => {
+      if (epoch !== this.epoch) return;
+      for (const fid of removed) this.map.setFeatureState({ source: SOURCES.footprints, id: fid }, { hidden: true });
+      for (const f of added) this.map.removeFeatureState({ source: SOURCES.edits, id: f.id as number }, 'hidden');
+    };
+    const edits = this.source(SOURCES.edits);
+    if (!edits) show();
+    else
+      void edits
+        .setData(collection(this.edited.values()))
+        .then(() => sourceLoaded(this.map, SOURCES.edits, LOAD_LIMIT_MS))
+        .then(show);
+    this.schedule(this.edited.size > MAX_EDITED ? 0 : CATCH_UP_AFTER_MS);
+  }
+
+  /** The big source takes the pending diff; its copies replace the edits source's once tiled. */
+  private catchUp(): void {
+    const base = this.source(SOURCES.footprints);
+    if (!base || this.pendingRemove.size + this.pendingAdd.size === 0) return;
+    const epoch = this.epoch;
+    const sent = new Set([...this.pendingRemove, ...this.pendingAdd.keys()]);
+    const diff = { remove: [...this.pendingRemove], add: [...this.pendingAdd.values()] };
+    this.pendingRemove.clear();
+    this.pendingAdd.clear();
+    void base
+      .updateData(diff)
+      .then(() => sourceLoaded(this.map, SOURCES.footprints, LOAD_LIMIT_MS))
+      .then(() => {
+        if (epoch !== this.epoch) return;
+        for (const fid of sent) {
+          // Edited again meanwhile: the big source's copy is stale again and stays hidden.
+          if (this.pendingRemove.has(fid) || this.pendingAdd.has(fid)) continue;
+          this.map.removeFeatureState({ source: SOURCES.footprints, id: fid }, 'hidden');
+          if (this.edited.delete(fid)) this.map.setFeatureState({ source: SOURCES.edits, id: fid }, { hidden: true });
+        }
+        void this.source(SOURCES.edits)?.setData(collection(this.edited.values()));
+      });
+  }
+
+  destroy(): void {
+    this.epoch++;
+    clearTimeout(this.timer);
+    this.map.off('movestart', this.catchUpSoon);
+    this.map.off('mousemove', this.postpone);
+  }
+}
