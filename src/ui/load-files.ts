@@ -323,7 +323,9 @@ export async function loadFiles(
       // The import worker failed (out of memory, say): nothing was applied.
       store.getState().reportProblem({
         title: `${file.name} could not be opened; the plan is unchanged`,
-        issues: [{ severity: 'error', file: file.name, message: `${file.name}: ${(e as Error).message}` }],
+        issues: [
+          { severity: 'error', code: 'unreadable', file: file.name, message: `${file.name}: ${(e as Error).message}` },
+        ],
       });
       continue;
     }
