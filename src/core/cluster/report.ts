@@ -21,7 +21,7 @@ export interface NetworkFigures {
 }
 
 /** Owner network of each site (index into `ids`, by plan/site-owner's rule), -1 when none of its practices is assigned. */
-function siteOwners(
+export function siteOwners(
   t: ClusterTessellation,
   practices: readonly Practice[],
   assignment: Assignment,

@@ -5,6 +5,7 @@ import { readCsv, type CsvRow } from './csv-read';
 import { FIELD_ALIASES } from './fields';
 import { IssueLog } from './issues';
 import { DEFAULT_MAX_BYTES, checkText } from './text-input';
+import { isNoNetwork } from './values';
 
 export interface AssignmentTable {
   readonly assignment: Map<PracticeCode, NetworkId>;
@@ -43,8 +44,6 @@ export interface ParseAssignmentOptions {
 const CODE_HEADERS: readonly string[] = FIELD_ALIASES.code;
 const NETWORK_HEADERS: readonly string[] = ['network_id', 'network', 'pcn_code', 'pcn'];
 const NAME_HEADERS: readonly string[] = ['network_name', 'pcn_name'];
-/** An empty network id or pcn_code "U" (NHS Digital's "Unallocated") leaves the practice unassigned. */
-const NO_NETWORK = new Set(['', 'U']);
 
 const findColumn = (lower: readonly string[], names: readonly string[]) => {
   for (const n of names) {
@@ -141,7 +140,7 @@ export function parseAssignment(
       continue;
     }
     const loc = { where, practiceCode: code };
-    const unassigned = NO_NETWORK.has(network.toUpperCase());
+    const unassigned = isNoNetwork(network);
     const first = firstRow.get(code);
     if (first) {
       if (first.network === network)

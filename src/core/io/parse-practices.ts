@@ -16,7 +16,7 @@ import { normalisePostcode, postcodeProblem, type PostcodeLookup } from './postc
 import { IssueLog } from './issues';
 import { readRecords, type SourceRecord, type SourceRecords } from './read-records';
 import { DEFAULT_MAX_BYTES, INPUT_FORMAT, cellText, checkText, sniffFormat, type InputFormat } from './text-input';
-import { formatWhole, isMissing, parseDecimal, parseWholeNumber, quoteValue } from './values';
+import { formatWhole, isMissing, isNoNetwork, parseDecimal, parseWholeNumber, quoteValue } from './values';
 
 export interface PracticeNetwork {
   readonly id: NetworkId;
@@ -69,9 +69,6 @@ export function forbiddenCodeCharacter(code: string): string | undefined {
 
 const describeCharacter = (c: string) =>
   c === ';' ? '";"' : `a control character (U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')})`;
-
-/** pcn_code "U" is NHS Digital's "Unallocated" bucket, not a network. */
-const NO_NETWORK_VALUES = new Set(['', 'U']);
 
 const listHeaders = (headers: readonly string[]) =>
   headers.length > 30 ? `${headers.slice(0, 30).join(', ')}, …` : headers.join(', ') || 'none';
@@ -222,7 +219,7 @@ function readDraft(
 function readNetwork(rec: SourceRecord, code: string, fields: DetectedFields, log: IssueLog): PracticeNetwork | null {
   const field = fields.network as string;
   const id = cellText(rec.get(field));
-  if (NO_NETWORK_VALUES.has(id.toUpperCase())) {
+  if (isNoNetwork(id)) {
     const why = id === '' ? `${field} is empty` : `${field} is "${id}", unallocated`;
     log.warning('noNetwork', { where: rec.where, practiceCode: code, field }, `no network (${why})`);
     return null;

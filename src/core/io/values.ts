@@ -1,5 +1,11 @@
 // Reading numbers out of cells and properties, strictly enough to catch broken exports.
 
+/** Network ids meaning "no network": empty, or pcn_code "U", NHS Digital's "Unallocated" bucket (any case). */
+const NO_NETWORK = new Set(['', 'U']);
+
+/** True when a network id cell leaves the practice unassigned: empty or "U" / "u". */
+export const isNoNetwork = (id: string): boolean => NO_NETWORK.has(id.toUpperCase());
+
 const GROUPED_THOUSANDS = /^\d{1,3}(,\d{3})+$/;
 const PLAIN_WHOLE = /^\+?\d+(\.0*)?$/;
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;

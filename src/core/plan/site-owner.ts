@@ -10,7 +10,7 @@ import type { SharedSiteConflict } from './types';
  * patients there, most first (tie: the lower id); a network `counts` refuses is left out. The
  * first is the site's owner. Example: sizes A 5,000 and B 7,000 at one site rank [B, A].
  */
-function rankSiteNetworks(
+export function rankSiteNetworks(
   members: readonly number[],
   practices: readonly Practice[],
   assignment: Assignment,

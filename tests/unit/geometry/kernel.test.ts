@@ -1,0 +1,125 @@
+// The geometry kernel's primitives on small hand-made cases (the golden fixtures and the CLI runs
+// on the shared data cover them inside the engine).
+import { describe, expect, it } from 'vitest';
+import { clipPass } from '../../../src/core/geometry/clip-ring';
+import { EdgeSites, meshAdjacency, sharedEdges } from '../../../src/core/geometry/edge-sites';
+import { csrOf, floodFill } from '../../../src/core/geometry/flood-fill';
+import { boundsOfPoints, orient, ringSignedArea2, signedAreaOfPoints } from '../../../src/core/geometry/ring-math';
+
+type XY = [number, number];
+
+describe('clipPass (Sutherland-Hodgman)', () => {
+  const square: XY[] = [
+    [0, 0],
+    [1, 0],
+    [1, 1],
+    [0, 1],
+  ];
+  const cutAtX =
+    (x: number) =>
+    (a: XY, b: XY): XY => [x, a[1] + ((x - a[0]) * (b[1] - a[1])) / (b[0] - a[0])];
+
+  it('keeps the part inside one edge, starting at the closing edge cut', () => {
+    const left = clipPass(square, (p) => p[0] <= 0.5, cutAtX(0.5));
+    expect(left).toEqual([
+      [0, 0],
+      [0.5, 0],
+      [0.5, 1],
+      [0, 1],
+    ]);
+    expect(signedAreaOfPoints(left)).toBe(0.5);
+    const right = clipPass(square, (p) => p[0] >= 0.5, cutAtX(0.5));
+    expect(right).toEqual([
+      [0.5, 0],
+      [1, 0],
+      [1, 1],
+      [0.5, 1],
+    ]);
+  });
+
+  it('gives nothing for a ring wholly outside and the ring itself for one wholly inside', () => {
+    expect(clipPass(square, (p) => p[0] >= 2, cutAtX(2))).toEqual([]);
+    expect(clipPass(square, (p) => p[0] <= 2, cutAtX(2))).toEqual(square);
+  });
+});
+
+describe('edge map and adjacency', () => {
+  // Two unit squares side by side over vertex ids 0-5: 0 (0,0) 1 (1,0) 2 (2,0) 3 (2,1) 4 (1,1) 5 (0,1).
+  const xy = Float64Array.from([0, 0, 1, 0, 2, 0, 2, 1, 1, 1, 0, 1]);
+  const cells = [[Int32Array.from([0, 1, 4, 5])], [Int32Array.from([1, 2, 3, 4])]];
+
+  it('finds the cell holding each directed edge, and none for an outer edge reversed', () => {
+    const edges = new EdgeSites(cells, 6);
+    expect(edges.owner(1, 4)).toBe(0);
+    expect(edges.owner(4, 1)).toBe(1);
+    expect(edges.owner(1, 0)).toBeUndefined();
+    expect(edges.get(4 * 6 + 1)).toBe(1);
+  });
+
+  it('gives each cell its neighbours and the shared length in metres', () => {
+    const others: number[] = [];
+    const lengths: number[] = [];
+    sharedEdges(cells[0], 0, new EdgeSites(cells, 6), xy, others, lengths);
+    expect(others).toEqual([1]);
+    expect(lengths).toEqual([1]);
+    const adjacency = meshAdjacency(cells, xy, 6);
+    expect(adjacency.neighbours.map((n) => [...n])).toEqual([[1], [0]]);
+    expect(adjacency.sharedEdgeMetres.map((m) => [...m])).toEqual([[1], [1]]);
+  });
+});
+
+describe('floodFill', () => {
+  // 0-1-2 a path, 3-4 a pair, 5 alone.
+  const g = csrOf([[1], [0, 2], [1], [4], [3], []]);
+
+  it('reaches every node of the start node component once', () => {
+    const seen = new Uint8Array(6);
+    seen[0] = 1;
+    const enter = (v: number) => {
+      if (seen[v]) return false;
+      seen[v] = 1;
+      return true;
+    };
+    expect(floodFill(g, 0, enter)).toBe(3);
+    expect([...seen]).toEqual([1, 1, 1, 0, 0, 0]);
+    seen[5] = 1;
+    expect(floodFill(g, 5, enter)).toBe(1);
+  });
+
+  it('stops where the join rule refuses a node', () => {
+    const seen = new Set([0]);
+    const reached = floodFill(g, 0, (v) => v !== 1 && !seen.has(v) && seen.add(v) !== undefined);
+    expect(reached).toBe(1);
+  });
+});
+
+describe('ring math', () => {
+  it('orient says which side of a line a point lies on', () => {
+    expect(orient(0, 0, 1, 0, 0, 1)).toBe(1);
+    expect(orient(0, 0, 1, 0, 0, -1)).toBe(-1);
+    expect(orient(0, 0, 1, 0, 2, 0)).toBe(0);
+  });
+
+  it('the trapezoid winding area keeps the sign of a tiny ring in degrees', () => {
+    // A right triangle of 1e-7 degree legs in Manchester: twice its area is 1e-14 square degrees.
+    const ring = [
+      [-2.2426, 53.4808],
+      [-2.2426 + 1e-7, 53.4808],
+      [-2.2426, 53.4808 + 1e-7],
+      [-2.2426, 53.4808],
+    ];
+    expect(ringSignedArea2(ring)).toBeGreaterThan(0);
+    expect(Math.abs(ringSignedArea2(ring) - 1e-14) / 1e-14).toBeLessThan(0.01);
+    expect(ringSignedArea2([...ring].reverse())).toBeLessThan(0);
+  });
+
+  it('boundsOfPoints is the extent of the points', () => {
+    expect(
+      boundsOfPoints([
+        [1, 5],
+        [-2, 3],
+        [4, -1],
+      ]),
+    ).toEqual({ x0: -2, y0: -1, x1: 4, y1: 5 });
+  });
+});
