@@ -183,6 +183,12 @@ async function paintClicks(page: Page, step: (text: string) => void, idle: (what
   for (const t of targets) {
     await page.mouse.move(box.x + t.x, box.y + t.y);
     await idle('hovering a practice');
+    // The hover ring's frame is drawn by the second animation frame from now, as a hand would see.
+    await bounded(
+      'a frame',
+      10_000,
+      page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))'),
+    );
     await page.evaluate(armClick(t.x, t.y));
     await page.mouse.down();
     await page.mouse.up();

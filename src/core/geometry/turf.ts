@@ -11,7 +11,8 @@
 //    small-area-weights estimate the area on a grid, parse-boundary splits the rings at their
 //    kinks (unkinkPolygon) and retries once.
 // 4. Its arithmetic (bignumber.js, no snapping by default) is deterministic, so a boundary cell
-//    clipped here comes out the same bytes every run: the CLI's outputs and the golden fixtures
+//    clipped here (clip-cell's fallback for the few cells clip-convex leaves undecided) comes out
+//    the same bytes every run: the CLI's outputs and the golden fixtures
 //    depend on it. A Turf or polyclip-ts upgrade may move clipped vertices in the last digits;
 //    regenerate the golden files only after looking at that diff.
 export { featureCollection, intersect, kinks, multiPolygon, polygon, union, unkinkPolygon } from '@turf/turf';
