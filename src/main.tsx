@@ -13,7 +13,7 @@ import { alignOverlay, startAlignRunner } from './state/align';
 import { restoreAutosave, startAutosave } from './state/autosave';
 import { isDemoPlan, loadBoundaryText, loadPracticesText } from './state/loaders';
 import { App } from './ui/App';
-import { SmallAreasPanel } from './ui/SmallAreasPanel';
+import { SmallAreasPanel } from './ui/lazy-parts';
 import type { MapPort } from './ui/map-port';
 import { StoreContext } from './ui/store-context';
 

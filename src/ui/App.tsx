@@ -2,20 +2,23 @@
 import { bbox } from '@turf/turf';
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { AlignTab, type HardLayer } from './AlignPanel';
-import { ClusterDialog } from './ClusterDialog';
-import { FieldMappingDialog } from './FieldMappingDialog';
+import type { HardLayer } from './AlignPanel';
+import {
+  AlignTab,
+  BngConfirmDialog,
+  ClusterDialog,
+  FieldMappingDialog,
+  OpenChoiceDialog,
+  ScenariosPanel,
+  Settings,
+} from './lazy-parts';
 import { loadFiles, loadPractices, type FileKind, type PendingFields } from './load-files';
 import { MODE_KEYS } from './mode-info';
 import type { MapPort } from './map-port';
 import { NetworksPanel, Summary } from './NetworksPanel';
 import { PracticeDetails } from './PracticeDetails';
-import { BngConfirmDialog } from './BngConfirmDialog';
-import { OpenChoiceDialog } from './OpenChoiceDialog';
 import { Notices, ProblemsPanel } from './ProblemsPanel';
-import { ScenariosPanel } from './ScenariosPanel';
 import { SearchBox } from './SearchBox';
-import { Settings } from './Settings';
 import { usePlannerStore, useStore } from './store-context';
 import { Toolbar } from './Toolbar';
 import type { PracticesMode } from '../state/loaders';
