@@ -3,8 +3,8 @@
 import type { Boundary, Issue, Network } from '../core/model';
 import { DEFAULT_BAND } from '../core/model';
 import { buildTessellation } from '../core/geometry';
-import { formatIssue, parseBoundary, parseNetworksGeoJSON, parsePractices } from '../core/io';
-import { evaluatePlan } from '../core/plan';
+import { parseBoundary, parseNetworksGeoJSON, parsePractices } from '../core/io';
+import { evaluatePlan, type PlanResult } from '../core/plan';
 import {
   APPORTION_METHOD,
   DEFAULT_SPLIT_THRESHOLD,
@@ -36,8 +36,9 @@ import {
   formatCount,
   plural,
   sameFileProblem,
-  warningsLine,
-  writeOutputsAtomically,
+  writeAndReport,
+  readFailures,
+  collectInto,
   type CliIO,
   type ExitCode,
 } from './io';
@@ -209,38 +210,30 @@ async function runAlign(args: ParsedArgs, io: CliIO): Promise<ExitCode> {
   const practicesRead = await optional('practices');
   const boundaryRead = await optional('boundary');
   const smallRead = await optional('small-areas');
-  const reads = [networksRead, servicesRead, practicesRead, boundaryRead, smallRead];
-  const readFailures = reads.flatMap((r) => (r && !r.ok ? [r.message] : []));
-  if (readFailures.length || !networksRead.ok || !servicesRead.ok) return failInput(io, [], warnings, readFailures);
-  const extra = practicesRead?.ok ? await practiceOptions(io, args, practicesRead.text, warnings) : null;
-  if (extra && !extra.ok) return failInput(io, extra.errors, warnings, extra.failures);
-  const take = <T>(
-    r:
-      | { ok: true; value: T; warnings: readonly Issue[] }
-      | { ok: false; errors: readonly Issue[]; warnings: readonly Issue[] },
-  ): T | null => {
-    warnings.push(...r.warnings);
-    if (r.ok) return r.value;
-    errors.push(...r.errors);
-    return null;
-  };
-  const networksFile = take(parseNetworksGeoJSON(networksRead.text, networksRead.fileName));
-  const services = take(parseServiceAreas(servicesRead.text, servicesRead.fileName, args.text.get('service-field')));
+  const unreadable = readFailures(networksRead, servicesRead, practicesRead, boundaryRead, smallRead);
+  if (unreadable.length || !networksRead.ok || !servicesRead.ok) return failInput(io, [], warnings, unreadable);
+  const extra = practicesRead?.ok ? await practiceOptions(io, args, practicesRead.value.text, warnings) : null;
+  if (extra && !extra.ok) return failInput(io, extra.errors, warnings);
+  const take = collectInto(errors, warnings);
+  const networksFile = take(parseNetworksGeoJSON(networksRead.value.text, networksRead.value.fileName));
+  const services = take(
+    parseServiceAreas(servicesRead.value.text, servicesRead.value.fileName, args.text.get('service-field')),
+  );
   const practicesResult = practicesRead?.ok
-    ? parsePractices(practicesRead.text, practicesRead.fileName, extra?.ok ? extra.opts : {})
+    ? parsePractices(practicesRead.value.text, practicesRead.value.fileName, extra?.ok ? extra.value : {})
     : null;
   // The networks file holds the assignment; the practice file's own network column is not used.
   const practices = practicesResult
     ? take({ ...practicesResult, warnings: practicesResult.warnings.filter((w) => w.code !== 'noNetwork') })
     : null;
   const boundary: Boundary | null = boundaryRead?.ok
-    ? take(parseBoundary(boundaryRead.text, boundaryRead.fileName))
+    ? take(parseBoundary(boundaryRead.value.text, boundaryRead.value.fileName))
     : null;
   const smallAreas: SmallArea[] | null = smallRead?.ok
-    ? take(parseSmallAreas(smallRead.text, smallRead.fileName, args.text.get('small-area-field')!))
+    ? take(parseSmallAreas(smallRead.value.text, smallRead.value.fileName, args.text.get('small-area-field')!))
     : null;
   if (networksFile && networksFile.networks.length === 0) {
-    const file = networksRead.fileName;
+    const file = networksRead.value.fileName;
     errors.push({
       severity: 'error',
       code: 'nothingInside',
@@ -251,12 +244,12 @@ async function runAlign(args: ParsedArgs, io: CliIO): Promise<ExitCode> {
   if (errors.length || !networksFile || !services) return failInput(io, errors, warnings);
 
   const threshold = args.text.has('threshold') ? Number(args.text.get('threshold')) : DEFAULT_SPLIT_THRESHOLD;
-  let plan = undefined;
+  let plan: PlanResult | undefined;
   if (practices) {
     const known = new Set(practices.practices.map((p) => p.code as string));
     const missing = [...networksFile.assignment.keys()].filter((c) => !known.has(c));
     if (missing.length) {
-      const file = practicesRead!.ok ? practicesRead!.fileName : '';
+      const file = practicesRead!.ok ? practicesRead!.value.fileName : '';
       warnings.push({
         severity: 'warning',
         code: 'practiceSet',
@@ -288,7 +281,6 @@ async function runAlign(args: ParsedArgs, io: CliIO): Promise<ExitCode> {
   if (!result.ok) return failInput(io, result.errors, [...warnings, ...result.warnings]);
   warnings.push(...result.warnings);
 
-  for (const w of warnings) io.stderr(`${formatIssue(w)}\n`);
   const outputs = [
     {
       file: args.text.get('out')!,
@@ -296,19 +288,11 @@ async function runAlign(args: ParsedArgs, io: CliIO): Promise<ExitCode> {
     },
     { file: args.text.get('report')!, text: toOverlapCsv(result.value) },
   ];
-  const written = writeOutputsAtomically(io, outputs);
-  if (!written.ok) {
-    io.stderr(`error: ${written.message}\n`);
-    return EXIT.invalidInput;
-  }
   const lines = [
-    `Networks: ${plural(networksFile.networks.length, 'network')} from ${networksRead.fileName}; service areas: ${plural(services.areas.length, 'area')} of ${services.fileName} (field ${services.field})`,
+    `Networks: ${plural(networksFile.networks.length, 'network')} from ${networksRead.value.fileName}; service areas: ${plural(services.areas.length, 'area')} of ${services.fileName} (field ${services.field})`,
     ...alignReportLines(result.value),
-    warningsLine(warnings),
-    `Wrote ${outputs.map((o) => o.file).join(', ')}`,
   ];
-  io.stdout(`${lines.join('\n')}\n`);
-  return EXIT.ok;
+  return writeAndReport(io, warnings, outputs, lines);
 }
 
 export const alignCommand: Command = { spec: alignSpec, run: runAlign };

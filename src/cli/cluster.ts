@@ -6,7 +6,6 @@ import { buildTessellation } from '../core/geometry';
 import {
   assignmentFromTable,
   farPracticeWarnings,
-  formatIssue,
   parseBoundary,
   parsePractices,
   toAssignmentCsv,
@@ -40,8 +39,8 @@ import {
   formatCount,
   plural,
   sameFileProblem,
-  warningsLine,
-  writeOutputsAtomically,
+  writeAndReport,
+  readFailures,
   type CliIO,
   type ExitCode,
   type OutputFile,
@@ -278,7 +277,6 @@ function core20Line(s: NonNullable<ClusterReport['core20']>): string {
   return `Core20 share: min ${pctOrNa(s.min)}, median ${pctOrNa(s.median)}, max ${pctOrNa(s.max)}, standard deviation ${sd} (area ${pctOrNa(s.areaShare)}; ${balance})`;
 }
 
-// biome-ignore lint/complexity/noExcessiveLinesPerFunction: on the allowlist in tests/unit/architecture/lint.test.ts
 async function runCluster(args: ParsedArgs, io: CliIO): Promise<ExitCode> {
   const usage = checkUsage(args, io);
   if (usage) {
@@ -298,32 +296,32 @@ async function runCluster(args: ParsedArgs, io: CliIO): Promise<ExitCode> {
   const boundaryRead =
     boundaryFile === undefined ? null : await readInput(io, boundaryFile, '--boundary', warnings, crs);
   const withinRead = withinFile === undefined ? null : await readInput(io, withinFile, '--within', warnings, crs);
-  const readFailures = [practicesRead, boundaryRead, withinRead].flatMap((r) => (r && !r.ok ? [r.message] : []));
-  if (readFailures.length || !practicesRead.ok) return failInput(io, [], warnings, readFailures);
-  const extra = await practiceOptions(io, args, practicesRead.text, warnings);
-  if (!extra.ok) return failInput(io, extra.errors, warnings, extra.failures);
+  const unreadable = readFailures(practicesRead, boundaryRead, withinRead);
+  if (unreadable.length || !practicesRead.ok) return failInput(io, [], warnings, unreadable);
+  const extra = await practiceOptions(io, args, practicesRead.value.text, warnings);
+  if (!extra.ok) return failInput(io, extra.errors, warnings);
 
-  const practicesResult = parsePractices(practicesRead.text, practicesRead.fileName, {
-    ...extra.opts,
+  const practicesResult = parsePractices(practicesRead.value.text, practicesRead.value.fileName, {
+    ...extra.value,
     ...(networkField && { fields: { network: networkField } }),
   });
   warnings.push(...practicesResult.warnings.filter((w) => networkField !== undefined || w.code !== 'noNetwork'));
   if (!practicesResult.ok) errors.push(...practicesResult.errors);
   let boundary = null;
   if (boundaryRead?.ok) {
-    const result = parseBoundary(boundaryRead.text, boundaryRead.fileName);
+    const result = parseBoundary(boundaryRead.value.text, boundaryRead.value.fileName);
     warnings.push(...result.warnings);
     if (result.ok) boundary = result.value;
     else errors.push(...result.errors);
   }
   let hardAreas: HardArea[] | null = null;
   if (withinRead?.ok) {
-    const result = parseHardAreas(withinRead.text, withinRead.fileName, args.text.get('within-field'));
+    const result = parseHardAreas(withinRead.value.text, withinRead.value.fileName, args.text.get('within-field'));
     warnings.push(...result.warnings);
     if (result.ok) hardAreas = result.value;
     else errors.push(...result.errors);
   }
-  const failures: string[] = [];
+  const failures: Issue[] = [];
   const deprivation = readDeprivationInputs(io, args, errors, warnings, failures);
   if (!practicesResult.ok || errors.length || failures.length) return failInput(io, errors, warnings, failures);
 
@@ -337,7 +335,7 @@ async function runCluster(args: ParsedArgs, io: CliIO): Promise<ExitCode> {
     .map((s) => s.trim())
     .filter(Boolean) as NetworkId[];
 
-  if (!boundary) warnings.push(...farPracticeWarnings(practices, practicesRead.fileName));
+  if (!boundary) warnings.push(...farPracticeWarnings(practices, practicesRead.value.fileName));
   const tessellation = buildTessellation(practices, boundary);
   const result = clusterPlan({
     practices,
@@ -393,28 +391,19 @@ async function runCluster(args: ParsedArgs, io: CliIO): Promise<ExitCode> {
     outputs.push({ file: movesOut, text: toMovesCsv(rows) });
   }
 
-  for (const w of warnings) io.stderr(`${formatIssue(w)}\n`);
-  const written = writeOutputsAtomically(io, outputs);
-  if (!written.ok) {
-    io.stderr(`error: ${written.message}\n`);
-    return EXIT.invalidInput;
-  }
   const mode = args.flags.has('repair')
     ? `repair of ${networkField}`
     : `from scratch (scope ${args.text.get('scope') ?? 'all'})`;
   const lines = [
-    `Practices: ${formatCount(practices.length)} at ${plural(tessellation.sites.length, 'site')}, from ${practicesRead.fileName}`,
+    `Practices: ${formatCount(practices.length)} at ${plural(tessellation.sites.length, 'site')}, from ${practicesRead.value.fileName}`,
     ...implausibleListSizeLines(practices),
-    `Clustering: ${mode}, seed ${args.numbers.get('seed')}${hardAreas ? `, within ${plural(hardAreas.length, 'area')} of ${withinRead?.ok ? withinRead.fileName : ''}` : ''}${lock.length ? `, locked: ${lock.join(', ')}` : ''}`,
+    `Clustering: ${mode}, seed ${args.numbers.get('seed')}${hardAreas ? `, within ${plural(hardAreas.length, 'area')} of ${withinRead?.ok ? withinRead.value.fileName : ''}` : ''}${lock.length ? `, locked: ${lock.join(', ')}` : ''}`,
     ...clusterReportLines(run.report, band),
     'Footprints as built by the engine:',
     ...planSummaryLines(plan, noFootprintReasonOf(plan)).map((l) => `  ${l}`),
     ...(figures && deprivation ? deprivationSummaryLines(figures, deprivation) : []),
-    warningsLine(warnings),
-    `Wrote ${outputs.map((o) => o.file).join(', ')}`,
   ];
-  io.stdout(`${lines.join('\n')}\n`);
-  return EXIT.ok;
+  return writeAndReport(io, warnings, outputs, lines);
 }
 
 export const clusterCommand: Command = { spec: clusterSpec, run: runCluster };

@@ -16,7 +16,7 @@ import {
   type SmallAreaNetworkSummary,
 } from '../core/small-areas';
 import { buildTessellation } from '../core/geometry';
-import { formatIssue, parseBoundary, parsePractices, toMovesCsv } from '../core/io';
+import { parseBoundary, parsePractices, toMovesCsv } from '../core/io';
 import { DEFAULT_BAND, type Band, type Boundary, type Issue } from '../core/model';
 import { evaluatePlan } from '../core/plan';
 import type { Registrations } from '../core/small-areas';
@@ -37,8 +37,9 @@ import {
   formatCount,
   plural,
   sameFileProblem,
-  warningsLine,
-  writeOutputsAtomically,
+  writeAndReport,
+  readFailures,
+  collectInto,
   type CliIO,
   type ExitCode,
   type OutputFile,
@@ -260,39 +261,28 @@ async function runCompare(args: ParsedArgs, io: CliIO): Promise<ExitCode> {
   const errors: Issue[] = [];
   const warnings: Issue[] = [];
   const { practicesRead, beforeRead, afterRead, boundaryRead } = await readInputs(args, io, warnings);
-  const readFailures = [practicesRead, beforeRead, afterRead, boundaryRead].flatMap((r) =>
-    r && !r.ok ? [r.message] : [],
-  );
-  if (readFailures.length || !practicesRead.ok || !beforeRead.ok || !afterRead.ok)
-    return failInput(io, [], warnings, readFailures);
-  const extra = await practiceOptions(io, args, practicesRead.text, warnings);
-  if (!extra.ok) return failInput(io, extra.errors, warnings, extra.failures);
-  const take = <T>(
-    r:
-      | { ok: true; value: T; warnings: readonly Issue[] }
-      | { ok: false; errors: readonly Issue[]; warnings: readonly Issue[] },
-  ): T | null => {
-    warnings.push(...r.warnings);
-    if (r.ok) return r.value;
-    errors.push(...r.errors);
-    return null;
-  };
-  const parsed = parsePractices(practicesRead.text, practicesRead.fileName, extra.opts);
+  const unreadable = readFailures(practicesRead, beforeRead, afterRead, boundaryRead);
+  if (unreadable.length || !practicesRead.ok || !beforeRead.ok || !afterRead.ok)
+    return failInput(io, [], warnings, unreadable);
+  const extra = await practiceOptions(io, args, practicesRead.value.text, warnings);
+  if (!extra.ok) return failInput(io, extra.errors, warnings);
+  const take = collectInto(errors, warnings);
+  const parsed = parsePractices(practicesRead.value.text, practicesRead.value.fileName, extra.value);
   // The practice file's own network column plays no part here.
   const table = take({ ...parsed, warnings: parsed.warnings.filter((w) => w.code !== 'noNetwork') });
   const boundary: Boundary | null = boundaryRead?.ok
-    ? take(parseBoundary(boundaryRead.text, boundaryRead.fileName))
+    ? take(parseBoundary(boundaryRead.value.text, boundaryRead.value.fileName))
     : null;
   if (!table || errors.length) return failInput(io, errors, warnings);
   const practices = table.practices;
   const before: PlanSource | null = take(
-    readPlanSource(beforeRead.text, beforeRead.fileName, practices, args.text.get('before-scenario')),
+    readPlanSource(beforeRead.value.text, beforeRead.value.fileName, practices, args.text.get('before-scenario')),
   );
   const after: PlanSource | null = take(
-    readPlanSource(afterRead.text, afterRead.fileName, practices, args.text.get('after-scenario')),
+    readPlanSource(afterRead.value.text, afterRead.value.fileName, practices, args.text.get('after-scenario')),
   );
   if (!before || !after) return failInput(io, errors, warnings);
-  const setIssues = practiceSetIssues(practices, before.coverage, after.coverage, practicesRead.fileName);
+  const setIssues = practiceSetIssues(practices, before.coverage, after.coverage, practicesRead.value.fileName);
   if (setIssues.length) return failInput(io, setIssues, warnings);
 
   const given: Band | null = args.numbers.has('min')
@@ -319,7 +309,7 @@ async function runCompare(args: ParsedArgs, io: CliIO): Promise<ExitCode> {
             severity: 'error',
             code: 'nothingInside',
             file: files.layer.fileName,
-            message: `${files.layer.fileName}: no small area lies inside ${boundaryRead?.ok ? boundaryRead.fileName : 'the study area'}`,
+            message: `${files.layer.fileName}: no small area lies inside ${boundaryRead?.ok ? boundaryRead.value.fileName : 'the study area'}`,
           },
         ],
         warnings,
@@ -347,9 +337,9 @@ async function runCompare(args: ParsedArgs, io: CliIO): Promise<ExitCode> {
     const b = evaluatePlan(inputOf(after), t);
     [planBefore, planAfter] = [a, b];
     comparison = comparePlans(a, b);
-    studyArea = `${plural(t.sites.length, 'site')}; study area ${boundaryRead?.ok ? boundaryRead.fileName : 'the convex hull of the practices plus a margin'}, ${formatCount(t.areaKm2)} km2`;
+    studyArea = `${plural(t.sites.length, 'site')}; study area ${boundaryRead?.ok ? boundaryRead.value.fileName : 'the convex hull of the practices plus a margin'}, ${formatCount(t.areaKm2)} km2`;
   }
-  const failures: string[] = [];
+  const failures: Issue[] = [];
   const deprivation = readDeprivationInputs(io, args, errors, warnings, failures, registrations);
   if (errors.length || failures.length) return failInput(io, errors, warnings, failures);
   const health = deprivation
@@ -367,22 +357,13 @@ async function runCompare(args: ParsedArgs, io: CliIO): Promise<ExitCode> {
   if (geojsonOut !== undefined)
     outputs.push({ file: geojsonOut, text: `${JSON.stringify(toChangesGeoJSON(comparison, practices))}\n` });
 
-  for (const w of warnings) io.stderr(`${formatIssue(w)}\n`);
-  const written = writeOutputsAtomically(io, outputs);
-  if (!written.ok) {
-    io.stderr(`error: ${written.message}\n`);
-    return EXIT.invalidInput;
-  }
   const lines = [
-    `Practices: ${formatCount(practices.length)}, from ${practicesRead.fileName}; ${studyArea}`,
+    `Practices: ${formatCount(practices.length)}, from ${practicesRead.value.fileName}; ${studyArea}`,
     `Before: ${before.label} (${before.kind}); after: ${after.label} (${after.kind})`,
     ...compareReportLines(comparison, planBefore, planAfter),
     ...(health ? deprivationCompareLines(health.before, health.after) : []),
-    warningsLine(warnings),
-    `Wrote ${outputs.map((o) => o.file).join(', ')}`,
   ];
-  io.stdout(`${lines.join('\n')}\n`);
-  return EXIT.ok;
+  return writeAndReport(io, warnings, outputs, lines);
 }
 
 export const compareCommand: Command = { spec: compareSpec, run: runCompare };

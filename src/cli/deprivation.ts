@@ -46,7 +46,7 @@ export function readDeprivationInputs(
   args: ParsedArgs,
   errors: Issue[],
   warnings: Issue[],
-  failures: string[],
+  failures: Issue[],
   registrations?: Registrations | null,
 ): DeprivationInputs | null {
   const file = args.text.get('deprivation');
@@ -55,19 +55,19 @@ export function readDeprivationInputs(
   let reg = registrations ?? null;
   if (registrations === undefined) {
     const regRead = readInputFile(io, args.text.get('registrations')!, '--registrations');
-    if (!regRead.ok) failures.push(regRead.message);
+    if (!regRead.ok) failures.push(...regRead.errors);
     else {
-      const parsed = readRegistrations(regRead.text, regRead.fileName);
+      const parsed = readRegistrations(regRead.value.text, regRead.value.fileName);
       warnings.push(...parsed.warnings);
       if (parsed.ok) reg = parsed.value;
       else errors.push(...parsed.errors);
     }
   }
   if (!read.ok) {
-    failures.push(read.message);
+    failures.push(...read.errors);
     return null;
   }
-  const table = parseDeprivation(read.text, read.fileName);
+  const table = parseDeprivation(read.value.text, read.value.fileName);
   warnings.push(...table.warnings);
   if (!table.ok) {
     errors.push(...table.errors);
@@ -80,11 +80,11 @@ export function readDeprivationInputs(
     warnings.push({
       severity: 'warning',
       code: 'noImdValue',
-      file: read.fileName,
-      message: `${read.fileName}: ${formatCount(profile.missingAreaPatients)} registered patients live in ${formatCount(profile.missingAreaCodes.length)} areas with no IMD value (e.g. ${examples}; Welsh LSOAs have none in the English indices): counted apart as no_imd_patients`,
+      file: read.value.fileName,
+      message: `${read.value.fileName}: ${formatCount(profile.missingAreaPatients)} registered patients live in ${formatCount(profile.missingAreaCodes.length)} areas with no IMD value (e.g. ${examples}; Welsh LSOAs have none in the English indices): counted apart as no_imd_patients`,
     });
   }
-  return { profile, fileName: read.fileName };
+  return { profile, fileName: read.value.fileName };
 }
 
 const pct = (x: number | null) => (x === null ? 'n/a' : `${(100 * x).toFixed(1)}%`);

@@ -3,7 +3,7 @@
 import type { HardArea } from '../core/cluster';
 import { parseHardAreas } from '../core/cluster';
 import type { Band, Boundary, Issue, Network, NetworkId, Practice, PracticeCode } from '../core/model';
-import { formatIssue, toAssignmentCsv, toNetworksGeoJSON } from '../core/io';
+import { toAssignmentCsv, toNetworksGeoJSON } from '../core/io';
 import {
   AREA_METHOD,
   buildSmallAreaContext,
@@ -19,12 +19,12 @@ import {
 import type { ParsedArgs } from './args';
 import { crsArg, readInput } from './read-input';
 import {
-  EXIT,
   failInput,
   formatCount,
   plural,
-  warningsLine,
-  writeOutputsAtomically,
+  writeAndReport,
+  readFailures,
+  collectInto,
   type CliIO,
   type ExitCode,
   type OutputFile,
@@ -55,13 +55,16 @@ export interface SmallAreaFiles {
   readonly hardFile: string | null;
 }
 
-/** Reads and parses the small-area inputs; every problem goes to `errors` / `warnings`. */
+/**
+ * Reads and parses the small-area inputs: the files' `unreadable` errors when any cannot be read,
+ * else the parsed files, or null when they had errors (which go to `errors`, warnings to `warnings`).
+ */
 export async function readSmallAreaFiles(
   args: ParsedArgs,
   io: CliIO,
   errors: Issue[],
   warnings: Issue[],
-): Promise<SmallAreaFiles | string[] | null> {
+): Promise<SmallAreaFiles | Issue[] | null> {
   const opt = (name: string) => args.text.get(name);
   // Through core's prepareInput like every input: zipped shapefiles, encodings, --crs.
   const stated = crsArg(args);
@@ -72,26 +75,19 @@ export async function readSmallAreaFiles(
   const regRead = await read('registrations');
   const centroidRead = await read('small-area-centroids');
   const withinRead = await read('within');
-  const failures = [layerRead, regRead, centroidRead, withinRead].flatMap((r) => (r && !r.ok ? [r.message] : []));
+  const failures = readFailures(layerRead, regRead, centroidRead, withinRead);
   if (failures.length || !layerRead.ok) return failures;
-  const take = <T>(
-    result:
-      | { ok: true; value: T; warnings: readonly Issue[] }
-      | { ok: false; errors: readonly Issue[]; warnings: readonly Issue[] },
-  ): T | null => {
-    warnings.push(...result.warnings);
-    if (result.ok) return result.value;
-    errors.push(...result.errors);
-    return null;
-  };
-  const layer = take(parseSmallAreaLayer(layerRead.text, layerRead.fileName, opt('small-area-field')));
-  const registrations = regRead?.ok ? take(readRegistrations(regRead.text, regRead.fileName)) : null;
-  const centroids = centroidRead?.ok ? take(parseCentroids(centroidRead.text, centroidRead.fileName)) : null;
+  const take = collectInto(errors, warnings);
+  const layer = take(parseSmallAreaLayer(layerRead.value.text, layerRead.value.fileName, opt('small-area-field')));
+  const registrations = regRead?.ok ? take(readRegistrations(regRead.value.text, regRead.value.fileName)) : null;
+  const centroids = centroidRead?.ok
+    ? take(parseCentroids(centroidRead.value.text, centroidRead.value.fileName))
+    : null;
   const hardAreas = withinRead?.ok
-    ? take(parseHardAreas(withinRead.text, withinRead.fileName, opt('within-field')))
+    ? take(parseHardAreas(withinRead.value.text, withinRead.value.fileName, opt('within-field')))
     : null;
   if (!layer || errors.length) return null;
-  return { layer, registrations, centroids, hardAreas, hardFile: withinRead?.ok ? withinRead.fileName : null };
+  return { layer, registrations, centroids, hardAreas, hardFile: withinRead?.ok ? withinRead.value.fileName : null };
 }
 
 const percent = (part: number, whole: number) => (whole > 0 ? `${((100 * part) / whole).toFixed(1)}%` : 'n/a');
@@ -129,7 +125,7 @@ export async function runSmallAreaFootprints(args: ParsedArgs, io: CliIO, plan: 
     { practices: plan.practices, networks: plan.networks, assignment: plan.assignment, band: plan.band },
     context,
   );
-  const failures: string[] = [];
+  const failures: Issue[] = [];
   const deprivation = readDeprivationInputs(io, args, errors, warnings, failures, files.registrations);
   if (errors.length || failures.length) return failInput(io, errors, warnings, failures);
   const figures = deprivation ? planDeprivation(deprivation, result.input) : null;
@@ -154,14 +150,7 @@ export async function runSmallAreaFootprints(args: ParsedArgs, io: CliIO, plan: 
     ...summaryLines(plan, files, layer, context.centroidCount, result),
     ...(figures && deprivation ? deprivationSummaryLines(figures, deprivation) : []),
   ];
-  for (const w of warnings) io.stderr(`${formatIssue(w)}\n`);
-  const written = writeOutputsAtomically(io, outputs);
-  if (!written.ok) {
-    io.stderr(`error: ${written.message}\n`);
-    return EXIT.invalidInput;
-  }
-  io.stdout(`${[...summary, warningsLine(warnings), `Wrote ${outputs.map((o) => o.file).join(', ')}`].join('\n')}\n`);
-  return EXIT.ok;
+  return writeAndReport(io, warnings, outputs, summary);
 }
 
 function summaryLines(

@@ -8,7 +8,6 @@ import {
   farPracticeWarnings,
   issueCount,
   withPracticeNames,
-  formatIssue,
   parseAssignment,
   parseBoundary,
   parsePractices,
@@ -35,8 +34,8 @@ import {
   formatCount,
   plural,
   sameFileProblem,
-  warningsLine,
-  writeOutputsAtomically,
+  writeAndReport,
+  readFailures,
   type CliIO,
   type ExitCode,
   type OutputFile,
@@ -261,20 +260,20 @@ async function runFootprints(args: ParsedArgs, io: CliIO): Promise<ExitCode> {
     boundaryFile === undefined ? null : await readInput(io, boundaryFile, '--boundary', warnings, crs);
   const assignmentRead =
     assignmentFile === undefined ? null : await readInput(io, assignmentFile, '--assignment', warnings);
-  const readFailures = [practicesRead, boundaryRead, assignmentRead].flatMap((r) => (r && !r.ok ? [r.message] : []));
-  if (readFailures.length || !practicesRead.ok) return failInput(io, [], warnings, readFailures);
-  const extra = await practiceOptions(io, args, practicesRead.text, warnings);
-  if (!extra.ok) return failInput(io, extra.errors, warnings, extra.failures);
+  const unreadable = readFailures(practicesRead, boundaryRead, assignmentRead);
+  if (unreadable.length || !practicesRead.ok) return failInput(io, [], warnings, unreadable);
+  const extra = await practiceOptions(io, args, practicesRead.value.text, warnings);
+  if (!extra.ok) return failInput(io, extra.errors, warnings);
 
-  const practicesResult = parsePractices(practicesRead.text, practicesRead.fileName, {
-    ...extra.opts,
+  const practicesResult = parsePractices(practicesRead.value.text, practicesRead.value.fileName, {
+    ...extra.value,
     ...(networkField && { fields: { network: networkField } }),
   });
   warnings.push(...(assignmentFile === undefined ? practicesResult.warnings : withoutNetworkWarnings(practicesResult)));
   if (!practicesResult.ok) errors.push(...practicesResult.errors);
   let boundary = null;
   if (boundaryRead?.ok) {
-    const boundaryResult = parseBoundary(boundaryRead.text, boundaryRead.fileName);
+    const boundaryResult = parseBoundary(boundaryRead.value.text, boundaryRead.value.fileName);
     warnings.push(...boundaryResult.warnings);
     if (boundaryResult.ok) boundary = boundaryResult.value;
     else errors.push(...boundaryResult.errors);
@@ -286,7 +285,7 @@ async function runFootprints(args: ParsedArgs, io: CliIO): Promise<ExitCode> {
   let assignment: ReadonlyMap<PracticeCode, NetworkId>;
   let networks: readonly Network[];
   if (assignmentRead?.ok) {
-    const assignmentResult = parseAssignment(assignmentRead.text, assignmentRead.fileName, practices);
+    const assignmentResult = parseAssignment(assignmentRead.value.text, assignmentRead.value.fileName, practices);
     warnings.push(...assignmentResult.warnings);
     if (!assignmentResult.ok) return failInput(io, assignmentResult.errors, warnings);
     ({ assignment, networks } = assignmentResult.value);
@@ -297,11 +296,11 @@ async function runFootprints(args: ParsedArgs, io: CliIO): Promise<ExitCode> {
 
   let outside = 0;
   if (boundary) {
-    warnings.push(...practicesOutsideBoundary(practices, boundary, practicesRead.fileName));
+    warnings.push(...practicesOutsideBoundary(practices, boundary, practicesRead.value.fileName));
     const contains = boundaryContains(boundary);
     outside = practices.filter((p) => !contains(p.lon, p.lat)).length;
   } else {
-    const far = farPracticeWarnings(practices, practicesRead.fileName);
+    const far = farPracticeWarnings(practices, practicesRead.value.fileName);
     warnings.push(...far);
     outside = issueCount(far);
   }
@@ -310,22 +309,22 @@ async function runFootprints(args: ParsedArgs, io: CliIO): Promise<ExitCode> {
     const source =
       networkField !== undefined
         ? `--network-field ${networkField}`
-        : `--assignment ${assignmentRead?.ok ? assignmentRead.fileName : ''}`;
+        : `--assignment ${assignmentRead?.ok ? assignmentRead.value.fileName : ''}`;
     return runSmallAreaFootprints(args, io, {
       practices,
-      practicesFile: practicesRead.fileName,
+      practicesFile: practicesRead.value.fileName,
       networks,
       assignment,
       assignmentSource: source,
       boundary,
-      boundaryFile: boundaryRead?.ok ? boundaryRead.fileName : null,
+      boundaryFile: boundaryRead?.ok ? boundaryRead.value.fileName : null,
       band,
       warnings,
     });
   }
   const tessellation = buildTessellation(practices, boundary);
   const plan = evaluatePlan({ practices, networks, assignment, band }, tessellation);
-  const failures: string[] = [];
+  const failures: Issue[] = [];
   const deprivation = readDeprivationInputs(io, args, errors, warnings, failures);
   if (errors.length || failures.length) return failInput(io, errors, warnings, failures);
   const figures = deprivation ? planDeprivation(deprivation, plan.input) : null;
@@ -344,33 +343,23 @@ async function runFootprints(args: ParsedArgs, io: CliIO): Promise<ExitCode> {
   if (assignmentOut !== undefined)
     outputs.push({ file: assignmentOut, text: toAssignmentCsv(practices, assignment, networks) });
 
-  for (const w of warnings) io.stderr(`${formatIssue(w)}\n`);
-  const written = writeOutputsAtomically(io, outputs);
-  if (!written.ok) {
-    io.stderr(`error: ${written.message}\n`);
-    return EXIT.invalidInput;
-  }
-
   const totalPatients = practices.reduce((s, p) => s + p.listSize, 0);
   const source =
     networkField !== undefined
       ? `--network-field ${networkField}`
-      : `--assignment ${assignmentRead?.ok ? assignmentRead.fileName : ''}`;
+      : `--assignment ${assignmentRead?.ok ? assignmentRead.value.fileName : ''}`;
   const area = boundary
-    ? `${boundaryRead?.ok ? boundaryRead.fileName : ''}, ${formatCount(tessellation.areaKm2)} km2`
+    ? `${boundaryRead?.ok ? boundaryRead.value.fileName : ''}, ${formatCount(tessellation.areaKm2)} km2`
     : `convex hull of the practices plus a margin (no --boundary given), ${formatCount(tessellation.areaKm2)} km2`;
   const lines = [
-    `Practices: ${formatCount(practices.length)} (${plural(totalPatients, 'patient')}) at ${plural(tessellation.sites.length, 'site')}, from ${practicesRead.fileName}`,
+    `Practices: ${formatCount(practices.length)} (${plural(totalPatients, 'patient')}) at ${plural(tessellation.sites.length, 'site')}, from ${practicesRead.value.fileName}`,
     ...implausibleListSizeLines(practices),
     `Assignment: ${plural(networks.length, 'network')} from ${source}`,
     `Study area: ${area}${outside ? `; ${plural(outside, 'practice lies', 'practices lie')} outside it` : ''}`,
     ...planSummaryLines(plan, noFootprintReasonOf(plan)),
     ...(figures && deprivation ? deprivationSummaryLines(figures, deprivation) : []),
-    warningsLine(warnings),
-    `Wrote ${outputs.map((o) => o.file).join(' and ')}`,
   ];
-  io.stdout(`${lines.join('\n')}\n`);
-  return EXIT.ok;
+  return writeAndReport(io, warnings, outputs, lines, ' and ');
 }
 
 export const footprintsCommand: Command = { spec: footprintsSpec, run: runFootprints };

@@ -14,7 +14,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { formatIssue, issueCount } from '../core/io';
-import type { Issue } from '../core/model';
+import type { Issue, Result } from '../core/model';
 
 /** Where a command's output goes; `run()` takes one so tests can capture it. */
 export interface CliIO {
@@ -33,9 +33,22 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 /** Inputs larger than this are refused, counting the bytes actually read (the io parsers cap at 200 MB too). */
 const MAX_INPUT_BYTES = 200 * 1024 * 1024;
 
-export type ReadOutcome =
-  | { readonly ok: true; readonly text: string; readonly fileName: string; readonly path: string }
-  | { readonly ok: false; readonly message: string };
+/** A file named on the command line, read: `fileName` is its base name, `path` the full one. */
+export interface InputFile {
+  readonly text: string;
+  readonly fileName: string;
+  readonly path: string;
+}
+
+/** Failing, one `unreadable` error naming the option and file (`--practices x.csv: no such file`). */
+export type ReadOutcome = Result<InputFile>;
+
+/** The one error of a file that cannot be read, its message printed as it is. */
+export const unreadable = (message: string): Result<never> => ({
+  ok: false,
+  errors: [{ severity: 'error', code: 'unreadable', message }],
+  warnings: [],
+});
 
 export const resolvePath = (io: CliIO, file: string) => path.resolve(io.cwd ?? process.cwd(), file);
 
@@ -57,17 +70,12 @@ export function readInputFile(
 ): ReadOutcome {
   const read = readInputBytes(io, file, label, maxBytes);
   if (!read.ok) return read;
-  return {
-    ok: true,
-    text: Buffer.from(read.bytes.buffer, read.bytes.byteOffset, read.bytes.byteLength).toString('utf8'),
-    fileName: read.fileName,
-    path: read.path,
-  };
+  const { bytes, fileName, path: full } = read.value;
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  return { ok: true, value: { text, fileName, path: full }, warnings: [] };
 }
 
-export type BytesOutcome =
-  | { readonly ok: true; readonly bytes: Uint8Array; readonly fileName: string; readonly path: string }
-  | { readonly ok: false; readonly message: string };
+type BytesOutcome = Result<{ readonly bytes: Uint8Array; readonly fileName: string; readonly path: string }>;
 
 const isZipStart = (b: Buffer) => b[0] === 0x50 && b[1] === 0x4b && (b[2] === 0x03 || b[2] === 0x05);
 
@@ -82,7 +90,7 @@ export function readInputBytes(
   maxBytes = io.maxInputBytes ?? MAX_INPUT_BYTES,
 ): BytesOutcome {
   const full = resolvePath(io, file);
-  const fail = (why: string): BytesOutcome => ({ ok: false, message: `${label} ${file}: ${why}` });
+  const fail = (why: string): BytesOutcome => unreadable(`${label} ${file}: ${why}`);
   const tooLarge = (size: string) => fail(`is ${size}, larger than the ${formatMegabytes(maxBytes)} limit`);
   let fd: number;
   try {
@@ -115,7 +123,8 @@ export function readInputBytes(
       if (total > maxBytes) return tooLarge(`more than ${formatMegabytes(maxBytes)} (stopped reading there)`);
       chunks.push(chunk.subarray(0, n));
     }
-    return { ok: true, bytes: Buffer.concat(chunks, total), fileName: path.basename(full), path: full };
+    const value = { bytes: Buffer.concat(chunks, total), fileName: path.basename(full), path: full };
+    return { ok: true, value, warnings: [] };
   } catch (e) {
     return fail(describeFsError(e));
   } finally {
@@ -174,7 +183,20 @@ export interface OutputFile {
   readonly text: string | Uint8Array;
 }
 
-export type WriteOutcome = { readonly ok: true } | { readonly ok: false; readonly message: string };
+/** Failing, one `unwritable` error: `cannot write x.csv: permission denied; no output written`. */
+type WriteOutcome = Result<null>;
+
+const unwritable = (file: string, e: unknown): WriteOutcome => ({
+  ok: false,
+  errors: [
+    {
+      severity: 'error',
+      code: 'unwritable',
+      message: `cannot write ${file}: ${describeFsError(e)}; no output written`,
+    },
+  ],
+  warnings: [],
+});
 
 /**
  * Writes every output or none: each goes to a temporary file beside its target (same directory,
@@ -210,7 +232,7 @@ export function writeOutputsAtomically(io: CliIO, outputs: readonly OutputFile[]
       staged.push({ target, temp, file: out.file });
     } catch (e) {
       cleanup([...staged.map((s) => s.temp), temp]);
-      return { ok: false, message: `cannot write ${out.file}: ${describeFsError(e)}; no output written` };
+      return unwritable(out.file, e);
     }
   }
   const renamed: string[] = [];
@@ -220,10 +242,10 @@ export function writeOutputsAtomically(io: CliIO, outputs: readonly OutputFile[]
       renamed.push(s.target);
     } catch (e) {
       cleanup([...staged.map((t) => t.temp), ...renamed]);
-      return { ok: false, message: `cannot write ${s.file}: ${describeFsError(e)}; no output written` };
+      return unwritable(s.file, e);
     }
   }
-  return { ok: true };
+  return { ok: true, value: null, warnings: [] };
 }
 
 function existsAsDirectory(p: string): boolean {
@@ -274,10 +296,10 @@ export function failInput(
   io: CliIO,
   errors: readonly Issue[],
   warnings: readonly Issue[],
-  readFailures: readonly string[] = [],
+  readFailures: readonly Issue[] = [],
 ): ExitCode {
   for (const w of warnings) io.stderr(`${formatIssue(w)}\n`);
-  for (const f of readFailures) io.stderr(`error: ${f}\n`);
+  for (const f of readFailures) io.stderr(`error: ${f.message}\n`);
   for (const e of errors) io.stderr(`${formatIssue(e)}\n`);
   const total = issueCount(errors) + readFailures.length;
   const listed = errors.filter((e) => e.omitted === undefined).length + readFailures.length;
@@ -286,8 +308,45 @@ export function failInput(
   return EXIT.invalidInput;
 }
 
+/** The messages of the reads that failed (`--practices x.csv: no such file`), in the order given. */
+export const readFailures = (...reads: readonly (ReadOutcome | null | undefined)[]): Issue[] =>
+  reads.flatMap((r) => (r && !r.ok ? r.errors : []));
+
+/** Gathers parsers' findings into `errors` and `warnings`; returns a result's value, or null when it failed. */
+export function collectInto(errors: Issue[], warnings: Issue[]): <T>(r: Result<T>) => T | null {
+  return (r) => {
+    warnings.push(...r.warnings);
+    if (r.ok) return r.value;
+    errors.push(...r.errors);
+    return null;
+  };
+}
+
+/**
+ * A command's last step: the warnings to stderr, every output written or none, then the summary to
+ * stdout, closed by the warnings line and `Wrote a, b` (`join` between the file names). Exit 1,
+ * with the reason on stderr, when an output cannot be written.
+ */
+export function writeAndReport(
+  io: CliIO,
+  warnings: readonly Issue[],
+  outputs: readonly OutputFile[],
+  summary: readonly string[],
+  join = ', ',
+): ExitCode {
+  for (const w of warnings) io.stderr(`${formatIssue(w)}\n`);
+  const written = writeOutputsAtomically(io, outputs);
+  if (!written.ok) {
+    for (const e of written.errors) io.stderr(`error: ${e.message}\n`);
+    return EXIT.invalidInput;
+  }
+  const lines = [...summary, warningsLine(warnings), `Wrote ${outputs.map((o) => o.file).join(join)}`];
+  io.stdout(`${lines.join('\n')}\n`);
+  return EXIT.ok;
+}
+
 /** The summary's last-but-one line, e.g. `Warnings: 1,021 (listed on stderr; 960 of one kind summarised)`. */
-export function warningsLine(warnings: readonly Issue[]): string {
+function warningsLine(warnings: readonly Issue[]): string {
   if (warnings.length === 0) return 'Warnings: none';
   const total = issueCount(warnings);
   const omitted = warnings.filter((w) => w.omitted !== undefined);

@@ -7,9 +7,9 @@ import { CRS, crsFromName, type Crs } from '../core/io/crs';
 import { PostcodeLookupReader, practicePostcodes, type PostcodeLookup } from '../core/io/postcodes';
 import { prepareInput } from '../core/io/prepare-input';
 import { OUTPUT_FORMAT, outputFormat } from '../core/io/write-output';
-import type { Issue } from '../core/model';
+import type { Issue, Result } from '../core/model';
 import { OPTION_KIND, type OptionSpec, type ParsedArgs } from './args';
-import { readInputBytes, resolvePath, type CliIO, type ReadOutcome } from './io';
+import { readInputBytes, resolvePath, unreadable, type CliIO, type ReadOutcome } from './io';
 
 export const CRS_OPTION: OptionSpec = {
   name: 'crs',
@@ -75,10 +75,11 @@ export async function readInput(
 ): Promise<ReadOutcome> {
   const read = readInputBytes(io, file, label);
   if (!read.ok) return read;
-  const prepared = await prepareInput(read.bytes, read.fileName, { crs });
+  const { bytes, fileName, path } = read.value;
+  const prepared = await prepareInput(bytes, fileName, { crs });
   warnings.push(...prepared.warnings);
-  if (!prepared.ok) return { ok: false, message: prepared.errors.map((e) => e.message).join('; ') };
-  return { ok: true, text: prepared.value, fileName: read.fileName, path: read.path };
+  if (!prepared.ok) return unreadable(prepared.errors.map((e) => e.message).join('; '));
+  return { ok: true, value: { text: prepared.value, fileName, path }, warnings: [] };
 }
 
 /** Streams a postcode lookup, keeping only `wanted` postcodes. */
@@ -86,10 +87,7 @@ async function readPostcodeLookup(
   io: CliIO,
   file: string,
   wanted: ReadonlySet<string>,
-): Promise<
-  | { ok: true; lookup: PostcodeLookup; warnings: readonly Issue[] }
-  | { ok: false; errors: readonly Issue[]; failure?: string }
-> {
+): Promise<Result<PostcodeLookup>> {
   const full = resolvePath(io, file);
   const reader = new PostcodeLookupReader(file.split(/[\\/]/).pop() ?? file, wanted);
   const decoder = new TextDecoder('utf-8');
@@ -98,38 +96,32 @@ async function readPostcodeLookup(
       reader.push(decoder.decode(chunk as Buffer, { stream: true }));
   } catch (e) {
     const code = (e as { code?: string }).code;
-    return {
-      ok: false,
-      errors: [],
-      failure: `--postcodes ${file}: ${code === 'ENOENT' ? 'no such file or directory' : code === 'EISDIR' ? 'is a directory, expected a file' : e instanceof Error ? e.message : String(e)}`,
-    };
+    return unreadable(
+      `--postcodes ${file}: ${code === 'ENOENT' ? 'no such file or directory' : code === 'EISDIR' ? 'is a directory, expected a file' : e instanceof Error ? e.message : String(e)}`,
+    );
   }
   reader.push(decoder.decode());
-  const r = reader.finish();
-  return r.ok ? { ok: true, lookup: r.value, warnings: r.warnings } : { ok: false, errors: r.errors };
+  return reader.finish();
 }
 
 /**
  * parsePractices options from --crs and --postcodes for a practice file already read. On a
- * lookup failure returns the errors (or an unreadable-file line) to report.
+ * lookup failure returns the errors (or the lookup's `unreadable` error) to report.
  */
 export async function practiceOptions(
   io: CliIO,
   args: ParsedArgs,
   practicesText: string,
   warnings: Issue[],
-): Promise<
-  | { ok: true; opts: Pick<ParsePracticesOptions, 'crs' | 'postcodes'> }
-  | { ok: false; errors: readonly Issue[]; failures: readonly string[] }
-> {
+): Promise<Result<Pick<ParsePracticesOptions, 'crs' | 'postcodes'>>> {
   const stated = crsArg(args);
   const crs = 'crs' in stated ? stated.crs : undefined;
   const file = args.text.get('postcodes');
-  if (file === undefined) return { ok: true, opts: { crs } };
+  if (file === undefined) return { ok: true, value: { crs }, warnings: [] };
   const lookup = await readPostcodeLookup(io, file, practicePostcodes(practicesText));
-  if (!lookup.ok) return { ok: false, errors: lookup.errors, failures: lookup.failure ? [lookup.failure] : [] };
+  if (!lookup.ok) return { ok: false, errors: lookup.errors, warnings: [] };
   warnings.push(...lookup.warnings);
-  return { ok: true, opts: { crs, postcodes: lookup.lookup } };
+  return { ok: true, value: { crs, postcodes: lookup.value }, warnings: [] };
 }
 
 /** The CRS to write --out in (checkUsage has already refused a bad value). */

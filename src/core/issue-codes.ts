@@ -61,6 +61,8 @@ export type OtherIssueCode =
   | 'moreIssues'
   /** The file could not be read at all (missing, too large, not text). */
   | 'unreadable'
+  /** An output file that could not be written (nothing was). */
+  | 'unwritable'
   /** A file that needs another loaded first (an assignment before practices). */
   | 'loadOrder'
   /** A plan file that is not a valid plan. */

@@ -66,6 +66,13 @@ export class FootprintEdits {
     }, ms);
   }
 
+  /** Work started in `epoch` may still touch the sources (no reset since, style not being replaced). */
+  private current(epoch: number): boolean {
+    return (
+      epoch === this.epoch && this.source(SOURCES.footprints) !== undefined && this.source(SOURCES.edits) !== undefined
+    );
+  }
+
   private source(id: string) {
     return this.map.getSource(id) as maplibregl.GeoJSONSource | undefined;
   }
@@ -98,7 +105,7 @@ export class FootprintEdits {
     }
     const epoch = this.epoch;
     const show = () => {
-      if (epoch !== this.epoch) return;
+      if (!this.current(epoch)) return;
       for (const fid of removed) this.map.setFeatureState({ source: SOURCES.footprints, id: fid }, { hidden: true });
       for (const f of added) this.map.removeFeatureState({ source: SOURCES.edits, id: f.id as number }, 'hidden');
     };
@@ -125,7 +132,7 @@ export class FootprintEdits {
       .updateData(diff)
       .then(() => sourceLoaded(this.map, SOURCES.footprints, LOAD_LIMIT_MS))
       .then(() => {
-        if (epoch !== this.epoch) return;
+        if (!this.current(epoch)) return;
         for (const fid of sent) {
           // Edited again meanwhile: the big source's copy is stale again and stays hidden.
           if (this.pendingRemove.has(fid) || this.pendingAdd.has(fid)) continue;

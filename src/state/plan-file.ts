@@ -27,7 +27,12 @@ function smallAreaRecord(s: Recorded): SmallAreaRecord | null {
     layer: s.smallAreas.layerFile,
     registrations: s.smallAreas.registrationsFile,
   };
-  return s.deprivation ? { ...record, deprivation: s.deprivation.file } : record;
+  const hard = s.smallAreas.hardAreas;
+  return {
+    ...record,
+    ...(s.deprivation ? { deprivation: s.deprivation.file } : {}),
+    ...(hard ? { hardAreas: { ...hard.file, field: hard.field } } : {}),
+  };
 }
 
 /**
@@ -96,6 +101,7 @@ export function smallAreaRecordNotice(fileName: string, r: SmallAreaRecord): str
   const file = (f: SmallAreaRecord['layer']) => `${f.name} (SHA-256 ${f.sha256.slice(0, 12)}…)`;
   return (
     `${fileName} was made with footprints from ${r.footprints === 'smallAreas' ? 'small areas' : 'practice cells'} and the small-area layer ${file(r.layer)}` +
-    `${r.registrations ? ` and registrations ${file(r.registrations)}` : ''}${r.deprivation ? ` and deprivation ${file(r.deprivation)}` : ''}; open them in the Small areas tab to see the same footprints.`
+    `${r.registrations ? ` and registrations ${file(r.registrations)}` : ''}${r.deprivation ? ` and deprivation ${file(r.deprivation)}` : ''}` +
+    `${r.hardAreas ? ` within the hard areas ${file(r.hardAreas)}${r.hardAreas.field ? ` by ${r.hardAreas.field}` : ''}` : ''}; open them in the Small areas tab to see the same footprints.`
   );
 }

@@ -58,20 +58,40 @@ export interface PracticeReading {
 const WORKER_THRESHOLD_CHARS = 200_000;
 const WORKER_THRESHOLD_PRACTICES = 500;
 
-/** One job in a fresh import worker (ended when it answers). */
+/**
+ * The import worker, started with the first file and kept: the second file of a session (the
+ * boundary after the practices) then finds its code loaded and compiled, and optimised by the first.
+ * Jobs run one after another in it; answers come back in order, matched by id.
+ */
+let importWorker: { worker: Worker; pending: Map<number, (reply: ImportReply | Error) => void> } | null = null;
+let nextJob = 0;
+
+function startImportWorker() {
+  if (importWorker) return importWorker;
+  const worker = new Worker(new URL('../workers/import-worker.ts', import.meta.url), { type: 'module' });
+  const started = { worker, pending: new Map<number, (reply: ImportReply | Error) => void>() };
+  worker.onmessage = (e: MessageEvent<{ id: number; reply: ImportReply }>) => {
+    started.pending.get(e.data.id)?.(e.data.reply);
+    started.pending.delete(e.data.id);
+  };
+  // A worker that failed (out of memory, say) fails its jobs and is replaced for the next file.
+  worker.onerror = (e) => {
+    worker.terminate();
+    if (importWorker === started) importWorker = null;
+    for (const settle of started.pending.values()) settle(new Error(e.message));
+  };
+  importWorker = started;
+  return started;
+}
+
+/** One job in the import worker, with the busy bar meanwhile. */
 function runImport(store: PlannerStore, request: ImportRequest, label: string): Promise<ImportReply> {
   store.getState().setBusy({ label, fraction: null });
+  const { worker, pending } = startImportWorker();
+  const id = ++nextJob;
   return new Promise<ImportReply>((resolve, reject) => {
-    const worker = new Worker(new URL('../workers/import-worker.ts', import.meta.url), { type: 'module' });
-    worker.onmessage = (e: MessageEvent<ImportReply>) => {
-      worker.terminate();
-      resolve(e.data);
-    };
-    worker.onerror = (e) => {
-      worker.terminate();
-      reject(new Error(e.message));
-    };
-    worker.postMessage(request);
+    pending.set(id, (reply) => (reply instanceof Error ? reject(reply) : resolve(reply)));
+    worker.postMessage({ id, request });
   }).finally(() => store.getState().setBusy(null));
 }
 
@@ -278,6 +298,8 @@ export async function loadFiles(
   kind: FileKind | null,
   callbacks: LoadCallbacks,
 ) {
+  // Reading a large file takes a while: the import worker starts loading meanwhile.
+  if (kind !== 'postcodes' && files.some((f) => f.size >= WORKER_THRESHOLD_CHARS)) startImportWorker();
   for (const file of files) {
     if (kind === 'postcodes') {
       await setPostcodeLookup(store, file, callbacks);
@@ -288,13 +310,24 @@ export async function loadFiles(
     const { text, reading } = read;
     const k = kind ?? sniffKind(text, file.name);
     let outcome: LoadOutcome;
-    if (k === 'plan') outcome = openPlanText(store, text, file.name);
-    else if (k === 'boundary') outcome = await loadBoundary(store, text, file.name);
-    else if (k === 'assignment') outcome = loadAssignmentText(store, text, file.name);
-    else {
-      outcome = await loadPractices(store, text, file.name, undefined, callbacks.chooseMode, reading);
-      if (outcome.kind === 'needs-fields')
-        callbacks.onNeedsFields({ text, fileName: file.name, headers: outcome.headers, reading });
+    try {
+      if (k === 'plan') outcome = openPlanText(store, text, file.name);
+      else if (k === 'boundary') outcome = await loadBoundary(store, text, file.name);
+      else if (k === 'assignment') outcome = loadAssignmentText(store, text, file.name);
+      else {
+        outcome = await loadPractices(store, text, file.name, undefined, callbacks.chooseMode, reading);
+        if (outcome.kind === 'needs-fields')
+          callbacks.onNeedsFields({ text, fileName: file.name, headers: outcome.headers, reading });
+      }
+    } catch (e) {
+      // The import worker failed (out of memory, say): nothing was applied.
+      store.getState().reportProblem({
+        title: `${file.name} could not be opened; the plan is unchanged`,
+        issues: [
+          { severity: 'error', code: 'unreadable', file: file.name, message: `${file.name}: ${(e as Error).message}` },
+        ],
+      });
+      continue;
     }
     if (outcome.kind === 'loaded') store.getState().notify(`Loaded ${file.name}.`);
   }

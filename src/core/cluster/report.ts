@@ -1,9 +1,8 @@
-// The figures every run reports, computed over the output plan at site level the way the
-// engine builds footprints: a site's cell belongs to the network with the larger population
-// there (tie: lower id); perimeter = cell perimeters minus twice the shared edges inside.
+// The figures every run reports over the output plan, by the plan's own rules: a site's cell
+// belongs to the network plan/site-owner names; population, land pieces and Polsby-Popper come
+// from plan/network-figures, as the plan's summaries do.
 import type { Assignment, Band, NetworkId, Practice } from '../model';
-import { csrOf, floodFill } from '../geometry/flood-fill';
-import { polsbyPopper } from '../geometry/polsby-popper';
+import { networkPopulation, siteFigures } from '../plan/network-figures';
 import { siteOwnerId } from '../plan/site-owner';
 import type { siteAttributes } from './site-graph';
 import type { ClusterDeprivation, ClusterReport, ClusterTessellation, Core20Spread, UnavoidableCase } from './types';
@@ -37,7 +36,7 @@ export function siteOwners(
   return owner;
 }
 
-/** Population, Polsby-Popper and parts of every network in `ids` under `assignment`. */
+/** Population, Polsby-Popper and parts of every network in `ids` under `assignment` (plan/network-figures' rules). */
 export function networkFigures(
   t: ClusterTessellation,
   practices: readonly Practice[],
@@ -45,51 +44,26 @@ export function networkFigures(
   assignment: Assignment,
   ids: readonly NetworkId[],
 ): NetworkFigures[] {
-  const k = ids.length;
   const owner = siteOwners(t, practices, assignment, ids);
   const index = new Map(ids.map((id, j) => [id, j]));
-  const population = new Float64Array(k);
-  for (const pr of practices) {
+  const members: number[][] = ids.map(() => []);
+  practices.forEach((pr, i) => {
     const id = assignment.get(pr.code);
     const j = id === undefined ? undefined : index.get(id);
-    if (j !== undefined) population[j] += pr.listSize;
-  }
-  const area = new Float64Array(k);
-  const perimeter = new Float64Array(k);
-  for (let s = 0; s < owner.length; s++) {
-    const r = owner[s];
-    if (r === -1) continue;
-    area[r] += attrs.areaM2[s];
-    perimeter[r] += attrs.perimeterMetres[s];
-    const nb = t.neighbours[s];
-    for (let e = 0; e < nb.length; e++) if (owner[nb[e]] === r) perimeter[r] -= t.sharedEdgeMetres[s][e];
-  }
-  const parts = new Int32Array(k);
-  const seen = new Uint8Array(owner.length);
-  const graph = csrOf(t.neighbours);
-  const stack: number[] = [];
-  for (let s = 0; s < owner.length; s++) {
-    if (seen[s] || owner[s] === -1 || attrs.areaM2[s] <= 0) continue;
-    const r = owner[s];
-    parts[r]++;
-    seen[s] = 1;
-    floodFill(
-      graph,
-      s,
-      (v) => {
-        if (seen[v] || owner[v] !== r || !(attrs.areaM2[v] > 0)) return false;
-        seen[v] = 1;
-        return true;
-      },
-      stack,
-    );
-  }
-  return ids.map((_, j) => ({
-    population: population[j],
-    polsbyPopper: polsbyPopper(area[j], perimeter[j]),
-    parts: parts[j],
-    contiguous: parts[j] === 1,
-  }));
+    if (j !== undefined) members[j].push(i);
+  });
+  const sites: number[][] = ids.map(() => []);
+  for (let s = 0; s < owner.length; s++) if (owner[s] !== -1) sites[owner[s]].push(s);
+  const perimeterOf = (s: number) => attrs.perimeterMetres[s];
+  return ids.map((_, j) => {
+    const f = siteFigures(t, sites[j], (s) => owner[s] === j, perimeterOf);
+    return {
+      population: networkPopulation(members[j], practices),
+      polsbyPopper: f.polsbyPopper,
+      parts: f.landPieces,
+      contiguous: f.contiguous,
+    };
+  });
 }
 
 export function buildReport(

@@ -2,6 +2,7 @@
 // per-site population, position, cell area and perimeter, and edge adjacency in CSR form.
 import { floodFill } from '../geometry/flood-fill';
 import type { Practice } from '../model';
+import { cellPerimeterMetres } from '../plan/network-figures';
 import type { ClusterTessellation } from './types';
 
 export interface SiteGraph {
@@ -23,16 +24,6 @@ export interface SiteGraph {
   readonly edgeMetres: Float64Array;
 }
 
-function ringPerimeterMetres(vertexXY: Float64Array, ring: Int32Array): number {
-  let sum = 0;
-  for (let i = 0; i < ring.length; i++) {
-    const a = ring[i];
-    const b = ring[(i + 1) % ring.length];
-    sum += Math.hypot(vertexXY[2 * b] - vertexXY[2 * a], vertexXY[2 * b + 1] - vertexXY[2 * a + 1]);
-  }
-  return sum;
-}
-
 /** Site-level attributes for every tessellation site (population = sum of its practices' list sizes). */
 export function siteAttributes(t: ClusterTessellation, practices: readonly Practice[]) {
   const n = t.sites.length;
@@ -49,7 +40,7 @@ export function siteAttributes(t: ClusterTessellation, practices: readonly Pract
     for (const p of site.practices) population[s] += practices[p].listSize;
     practiceCount[s] = site.practices.length;
     areaM2[s] = t.cellAreaKm2[s] * 1e6;
-    for (const ring of t.cellRings[s]) perimeterMetres[s] += ringPerimeterMetres(t.vertexXY, ring);
+    perimeterMetres[s] = cellPerimeterMetres(t, s);
   }
   return { population, practiceCount, x, y, areaM2, perimeterMetres };
 }

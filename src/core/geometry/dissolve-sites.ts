@@ -79,7 +79,7 @@ function toGeometry(polygons: Int32Array[][], lonLat: Float64Array): Polygon | M
 }
 
 /** Vertex ids -> closed WGS84 ring at 6 decimals, without repeated positions. */
-function lonLatRing(ids: ArrayLike<number>, lonLat: Float64Array): Position[] {
+export function lonLatRing(ids: ArrayLike<number>, lonLat: Float64Array): Position[] {
   const ring: Position[] = [];
   for (let i = 0; i < ids.length; i++) {
     const p = [round6(lonLat[ids[i] * 2]), round6(lonLat[ids[i] * 2 + 1])];

@@ -1,6 +1,7 @@
 // Flood fill over a graph in compressed rows, the one connectivity walk of the core: the
 // cluster's components, its "can this site leave its region" test, the carve's split check and
-// the report's parts count all run it, each with its own rule for which nodes join.
+// a network's land pieces (plan/network-figures) all run it, each with its own rule for which
+// nodes join.
 
 /** Adjacency as compressed rows: the neighbours of node u are adj[adjStart[u] .. adjStart[u + 1]). */
 export interface Csr {

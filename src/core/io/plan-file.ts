@@ -59,6 +59,8 @@ export interface SmallAreaRecord {
   readonly registrations: RecordedFile | null;
   /** The deprivation (IMD by LSOA) table behind the population health figures, if one was open. */
   readonly deprivation?: RecordedFile | null;
+  /** The hard areas small areas were kept within, and the property naming each area (null: one per feature). */
+  readonly hardAreas?: (RecordedFile & { readonly field: string | null }) | null;
 }
 
 /** A file the plan was built from: what it held, its name, and whether it is the synthetic demo. */
@@ -136,28 +138,40 @@ function readRecordedFile(raw: unknown): RecordedFile | null {
 
 function readSmallAreas(raw: unknown, fileName: string, errors: Issue[]): SmallAreaRecord | null {
   if (raw == null) return null;
-  const o = raw as { footprints?: unknown; layer?: unknown; registrations?: unknown; deprivation?: unknown };
+  const o = raw as {
+    footprints?: unknown;
+    layer?: unknown;
+    registrations?: unknown;
+    deprivation?: unknown;
+    hardAreas?: unknown;
+  };
   const layer = readRecordedFile(o.layer);
   const registrations = o.registrations == null ? null : readRecordedFile(o.registrations);
   const deprivation = o.deprivation == null ? null : readRecordedFile(o.deprivation);
+  const hardFile = o.hardAreas == null ? null : readRecordedFile(o.hardAreas);
+  const hardField = (o.hardAreas as { field?: unknown } | null)?.field ?? null;
   if (
     (o.footprints !== 'cells' && o.footprints !== 'smallAreas') ||
     !layer ||
     (o.registrations != null && !registrations) ||
-    (o.deprivation != null && !deprivation)
+    (o.deprivation != null && !deprivation) ||
+    (o.hardAreas != null && (!hardFile || (hardField !== null && typeof hardField !== 'string')))
   ) {
     errors.push(
       err(
         fileName,
-        'smallAreas is not {footprints: "cells" or "smallAreas", layer: {name, sha256, bytes}, registrations and deprivation: {name, sha256, bytes} or null}',
+        'smallAreas is not {footprints: "cells" or "smallAreas", layer: {name, sha256, bytes}, registrations and deprivation: {name, sha256, bytes} or null, hardAreas: {name, sha256, bytes, field} or null}',
         'smallAreas',
       ),
     );
     return null;
   }
-  return deprivation
-    ? { footprints: o.footprints, layer, registrations, deprivation }
-    : { footprints: o.footprints, layer, registrations };
+  const record: SmallAreaRecord = { footprints: o.footprints, layer, registrations };
+  return {
+    ...record,
+    ...(deprivation ? { deprivation } : {}),
+    ...(hardFile ? { hardAreas: { ...hardFile, field: hardField as string | null } } : {}),
+  };
 }
 
 const err = (fileName: string, message: string, field?: string): Issue => ({

@@ -1,9 +1,13 @@
 import { dissolveSites, type Tessellation } from '../geometry';
-import { polsbyPopper } from '../geometry/polsby-popper';
 import { bandStatus, type Band, type Network, type Practice } from '../model';
+import { networkPopulation, siteFigures } from './network-figures';
 import type { NetworkSummary } from './types';
 
-/** Metrics and footprint of one network from its member practices and owned sites. */
+/**
+ * Metrics and footprint of one network from its member practices and owned sites: the geometry,
+ * area, perimeter and parts from the dissolved footprint, population, contiguity and
+ * Polsby-Popper by plan/network-figures (the cluster's report uses the same).
+ */
 export function summariseNetwork(
   network: Network,
   memberIndices: readonly number[],
@@ -12,11 +16,11 @@ export function summariseNetwork(
   t: Tessellation,
   band: Band,
 ): NetworkSummary {
-  let population = 0;
-  for (const i of memberIndices) population += practices[i].listSize;
+  const population = networkPopulation(memberIndices, practices);
   const sortedSites = [...sites].sort((a, b) => a - b);
   const footprint = dissolveSites(t, sortedSites);
-  const p = footprint.perimeterKm;
+  const owned = new Set(sortedSites);
+  const figures = siteFigures(t, sortedSites, (s) => owned.has(s));
   return {
     id: network.id,
     name: network.name,
@@ -25,10 +29,10 @@ export function summariseNetwork(
     practiceCodes: memberIndices.map((i) => practices[i].code).sort(),
     sites: sortedSites,
     areaKm2: footprint.areaKm2,
-    perimeterKm: p,
+    perimeterKm: footprint.perimeterKm,
     parts: footprint.parts,
-    contiguous: footprint.contiguous,
-    polsbyPopper: polsbyPopper(footprint.areaKm2, p),
+    contiguous: figures.contiguous,
+    polsbyPopper: figures.polsbyPopper,
     band: bandStatus(population, band),
     geometry: footprint.geometry,
   };

@@ -16,18 +16,22 @@ describe('readInputFile', () => {
     mkdirSync(path.join(dir, 'sub'));
     writeFileSync(path.join(dir, 'sub', 'a.csv'), 'x');
     const r = readInputFile(io, 'sub/a.csv', '--practices');
-    expect(r).toMatchObject({ ok: true, text: 'x', fileName: 'a.csv' });
+    expect(r).toMatchObject({ ok: true, value: { text: 'x', fileName: 'a.csv' } });
   });
 
   it('names the option and file when it cannot read', () => {
     expect(readInputFile(io, 'missing.csv', '--practices')).toEqual({
       ok: false,
-      message: '--practices missing.csv: no such file or directory',
+      errors: [
+        { severity: 'error', code: 'unreadable', message: '--practices missing.csv: no such file or directory' },
+      ],
+      warnings: [],
     });
     mkdirSync(path.join(dir, 'd'));
     expect(readInputFile(io, 'd', '--boundary')).toEqual({
       ok: false,
-      message: '--boundary d: is a directory, expected a file',
+      errors: [{ severity: 'error', code: 'unreadable', message: '--boundary d: is a directory, expected a file' }],
+      warnings: [],
     });
   });
 
@@ -35,7 +39,9 @@ describe('readInputFile', () => {
     writeFileSync(path.join(dir, 'big.csv'), 'x'.repeat(2048));
     const r = readInputFile(io, 'big.csv', '--practices', 1024);
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.message).toMatch(/^--practices big\.csv: is 2,048 bytes, larger than the 1,024 bytes limit$/);
+    expect(!r.ok && r.errors[0]!.message).toMatch(
+      /^--practices big\.csv: is 2,048 bytes, larger than the 1,024 bytes limit$/,
+    );
   });
 });
 
@@ -45,7 +51,7 @@ describe('writeOutputsAtomically', () => {
       { file: 'a.geojson', text: 'A' },
       { file: 'b.csv', text: 'B' },
     ]);
-    expect(r).toEqual({ ok: true });
+    expect(r).toEqual({ ok: true, value: null, warnings: [] });
     expect(readdirSync(dir).sort()).toEqual(['a.geojson', 'b.csv']);
     expect(readFileSync(path.join(dir, 'a.geojson'), 'utf8')).toBe('A');
   });
@@ -58,7 +64,14 @@ describe('writeOutputsAtomically', () => {
     ]);
     expect(r).toEqual({
       ok: false,
-      message: 'cannot write no-such-dir/b.csv: no such file or directory; no output written',
+      errors: [
+        {
+          severity: 'error',
+          code: 'unwritable',
+          message: 'cannot write no-such-dir/b.csv: no such file or directory; no output written',
+        },
+      ],
+      warnings: [],
     });
     expect(readdirSync(dir)).toEqual(['a.geojson']);
     expect(readFileSync(path.join(dir, 'a.geojson'), 'utf8')).toBe('old');

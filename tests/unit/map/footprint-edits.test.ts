@@ -28,7 +28,12 @@ class FakeMap {
   readonly baseDiffs: { remove: number[]; add: number[] }[] = [];
   private readonly listeners = new Map<string, Set<() => void>>();
 
+  /** True while a new basemap style replaces the old one (its sources are gone). */
+  styleChanging = false;
+  readonly stateCalls: string[] = [];
+
   getSource(id: string) {
+    if (this.styleChanging) return undefined;
     return {
       setData: async (fc: { features: Feature[] }) => {
         this.sent.set(
@@ -66,6 +71,7 @@ class FakeMap {
     this.fire('sourcedata');
   }
   setFeatureState(t: { source: string; id: number }, state: { hidden?: boolean }) {
+    this.stateCalls.push(`${t.source} ${t.id}`);
     if (state.hidden) this.hidden.get(t.source)?.add(t.id);
   }
   removeFeatureState(t: { source: string; id?: number }, key?: string) {
@@ -163,6 +169,18 @@ describe('footprints after an edit', () => {
     expect(map.hidden.get(BASE)?.has(2)).toBe(true);
     expect(map.data.get(EDITS)).toEqual([2]);
     expect(map.drawn()).toEqual([1, 2, 3]);
+  });
+
+  it('touches no source while a new basemap style is loading', async () => {
+    edits.apply([2], [footprint(2)]);
+    await settle();
+    map.styleChanging = true;
+    map.tiled(EDITS);
+    await settle();
+    map.fire('movestart');
+    await settle();
+    expect(map.stateCalls).toEqual([]);
+    expect(map.baseDiffs).toEqual([]);
   });
 
   it('reset forgets every edit and hidden copy', async () => {

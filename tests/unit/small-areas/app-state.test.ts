@@ -8,6 +8,7 @@ import { parsePlan, serialisePlan } from '../../../src/state/plan-file';
 import { selectPlan } from '../../../src/state/selectors';
 import { practiceCatchment, selectCatchment, shownSmallAreaPlan } from '../../../src/state/small-areas';
 import { createPlannerStore } from '../../../src/state/store';
+import { applyHardAreas } from '../../../src/ui/load-small-areas';
 import { gmCase, readData } from './helpers';
 
 const LAYER_FILE = { name: 'gm_lsoa2011_bgc.geojson', sha256: 'a'.repeat(64), bytes: 1_857_058 };
@@ -80,6 +81,33 @@ describe('small areas in the store', () => {
       /footprints from small areas and the small-area layer gm_lsoa2011_bgc\.geojson \(SHA-256 aaaaaaaaaaaa…\) and registrations gm_practice_lsoa_2022-07\.csv/,
     );
     const broken = text.replace('"footprints":"smallAreas"', '"footprints":"lsoas"');
+    expect(openPlanText(other, broken, 'broken.json').kind).not.toBe('loaded');
+  });
+
+  it('records the hard areas small areas were kept within (file and area field) and names them on opening', () => {
+    const store = gmStore();
+    const name = 'gm_local_authorities_2023_bgc.geojson';
+    const text = readData(name);
+    expect(applyHardAreas(store, { name, text, sha256: 'b'.repeat(64), bytes: text.length })).toBe(true);
+    expect(store.getState().smallAreas?.hardAreas?.field).toBe('lad23nm');
+    store.getState().setFootprintSource('smallAreas');
+    const saved = serialisePlan(store.getState());
+    const back = parsePlan(saved, 'plan.json', () => 1);
+    expect(back.ok && back.value.smallAreas?.hardAreas).toEqual({
+      name,
+      sha256: 'b'.repeat(64),
+      bytes: text.length,
+      field: 'lad23nm',
+    });
+    const other = createPlannerStore();
+    expect(openPlanText(other, saved, 'plan.json').kind).toBe('loaded');
+    expect(
+      other
+        .getState()
+        .notices.map((n) => n.text)
+        .join('\n'),
+    ).toMatch(/within the hard areas gm_local_authorities_2023_bgc\.geojson \(SHA-256 bbbbbbbbbbbb…\) by lad23nm/);
+    const broken = saved.replace('"field":"lad23nm"', '"field":7');
     expect(openPlanText(other, broken, 'broken.json').kind).not.toBe('loaded');
   });
 
