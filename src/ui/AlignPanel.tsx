@@ -141,8 +141,8 @@ function AlignPanel({ onUseAsHardBoundaries, confirmBng }: AlignPanelProps) {
             </label>
           ) : (
             <ul class="align-errors">
-              {(parsed && !parsed.ok ? parsed.errors : []).map((m, k) => (
-                <li key={k}>{m}</li>
+              {(parsed && !parsed.ok ? parsed.errors : []).map((e, k) => (
+                <li key={k}>{e.message}</li>
               ))}
             </ul>
           )}
