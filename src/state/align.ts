@@ -11,7 +11,7 @@ import {
   type ServiceAreas,
   type ServiceOverlay,
 } from '../core/align';
-import type { Issue } from '../core/model';
+import type { Issue, Result } from '../core/model';
 import { selectPlan } from './selectors';
 import type { Planner, PlannerStore } from './store';
 import type { AlignDoc, PlanDoc, ServiceLayerDoc } from './types';
@@ -20,18 +20,13 @@ const NO_ALIGN: AlignDoc = { layers: [], active: 0, threshold: DEFAULT_SPLIT_THR
 
 export const alignOf = (doc: PlanDoc): AlignDoc => doc.align ?? NO_ALIGN;
 
-export type ParsedLayer =
-  | { readonly ok: true; readonly value: ServiceAreas }
-  | { readonly ok: false; readonly errors: readonly string[] };
-
-const parsed = new WeakMap<ServiceLayerDoc, ParsedLayer>();
+const parsed = new WeakMap<ServiceLayerDoc, Result<ServiceAreas>>();
 
 /** The layer's areas, parsed once per layer object. */
-export function parseLayer(layer: ServiceLayerDoc): ParsedLayer {
+export function parseLayer(layer: ServiceLayerDoc): Result<ServiceAreas> {
   let r = parsed.get(layer);
   if (!r) {
-    const p = parseServiceAreas(layer.text, layer.fileName, layer.field ?? undefined);
-    r = p.ok ? { ok: true, value: p.value } : { ok: false, errors: p.errors.map((e) => e.message) };
+    r = parseServiceAreas(layer.text, layer.fileName, layer.field ?? undefined);
     parsed.set(layer, r);
   }
   return r;
@@ -47,7 +42,7 @@ function computeAlignment(s: Planner): { result: AlignResult | null; messages: r
   const layer = activeLayer(align);
   if (!align.compared || !layer || s.doc.practices.length === 0) return null;
   const areas = parseLayer(layer);
-  if (!areas.ok) return { result: null, messages: areas.errors };
+  if (!areas.ok) return { result: null, messages: areas.errors.map((e) => e.message) };
   const r = alignServices({
     serviceAreas: areas.value.areas,
     serviceFileName: layer.fileName,
