@@ -3,11 +3,11 @@
 // rest of the app through the store (layers, settings, the comparison) and its hard-boundaries prop.
 import { CRS } from '../core/io/crs';
 import { hasUnlabelledMetres, prepareInput } from '../core/io/prepare-input';
-import { FormatSelect, downloadFeatures } from './ExportFormat';
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
-import { toAlignedGeoJSON, toOverlapCsv, type NetworkAlignment, type ServiceArea } from '../core/align';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { ServiceArea } from '../core/align';
 import { activeLayer, alignOf, parseLayer } from '../state/align';
 import type { AlignDoc } from '../state/types';
+import { AlignResultView, type SortKey } from './AlignResultView';
 import { usePlannerStore, useStore } from './store-context';
 import './AlignPanel.css';
 
@@ -18,32 +18,11 @@ export interface AlignPanelProps {
   readonly confirmBng?: (fileName: string) => Promise<boolean>;
 }
 
-const SORTS = {
-  moved: (a: NetworkAlignment, b: NetworkAlignment) => b.populationMoved - a.populationMoved,
-  share: (a: NetworkAlignment, b: NetworkAlignment) => a.homeShare - b.homeShare,
-  network: (a: NetworkAlignment, b: NetworkAlignment) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-  home: (a: NetworkAlignment, b: NetworkAlignment) => (a.home < b.home ? -1 : a.home > b.home ? 1 : 0),
-} as const;
-type SortKey = keyof typeof SORTS;
-
-const fmt = (n: number) => Math.round(n).toLocaleString('en-GB');
-const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
-
-function download(fileName: string, text: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
-
 /**
  * The layers, field, threshold and the "compared" switch live in the plan document (undoable,
  * saved in the plan file); the comparison is kept in the store and re-run when the plan changes,
  * so switching tabs or accepting an auto-cluster never loses it.
  */
-// biome-ignore lint/complexity/noExcessiveLinesPerFunction: on the allowlist in tests/unit/architecture/lint.test.ts
 function AlignPanel({ onUseAsHardBoundaries, confirmBng }: AlignPanelProps) {
   const store = usePlannerStore();
   const align = useStore((s) => alignOf(s.doc));
@@ -100,19 +79,6 @@ function AlignPanel({ onUseAsHardBoundaries, confirmBng }: AlignPanelProps) {
     if (t > 0 && t <= 1 && t !== align.threshold) update({ threshold: t }, `Split threshold ${t}`);
     else setThreshold(String(align.threshold));
   }
-
-  const rows = useMemo(() => (result ? [...result.networks].sort(SORTS[sort]) : []), [result, sort]);
-  const sortHeader = (key: SortKey, label: string) => (
-    <th
-      aria-sort={
-        sort === key ? (key === 'share' || key === 'network' || key === 'home' ? 'ascending' : 'descending') : 'none'
-      }
-    >
-      <button type="button" class={sort === key ? 'align-sort active' : 'align-sort'} onClick={() => setSort(key)}>
-        {label}
-      </button>
-    </th>
-  );
 
   return (
     <section class="align-panel" aria-label="Align community services">
@@ -224,97 +190,15 @@ function AlignPanel({ onUseAsHardBoundaries, confirmBng }: AlignPanelProps) {
         </ul>
       )}
       {result && (
-        <div class="align-result" data-testid="align-result">
-          <p>
-            {result.splitCount} of {result.networks.length} networks split (home share below {pct(result.threshold)});{' '}
-            {fmt(result.populationChangingHands)} patients and {result.areaChangingHandsKm2.toFixed(1)} km² would change
-            hands. Populations are estimates: list sizes spread evenly over each practice's cell.
-          </p>
-          <label class="align-toggle">
-            <input
-              type="checkbox"
-              data-testid="align-show-aligned"
-              checked={showAligned}
-              onChange={(e) => store.getState().setShowAligned((e.currentTarget as HTMLInputElement).checked)}
-            />
-            Show aligned boundaries
-          </label>
-          <div class="align-actions">
-            <button
-              type="button"
-              data-testid="align-export"
-              onClick={() => downloadFeatures(toAlignedGeoJSON(result), 'aligned-service-areas', alignedFormat)}
-            >
-              Export aligned areas
-            </button>
-            <FormatSelect
-              value={alignedFormat}
-              onChange={setAlignedFormat}
-              testId="align-export-format"
-              label="Format of the aligned areas export"
-            />
-            <button type="button" onClick={() => download('overlap-report.csv', toOverlapCsv(result), 'text/csv')}>
-              Export overlap CSV
-            </button>
-          </div>
-          <table class="align-table">
-            <thead>
-              <tr>
-                {sortHeader('network', 'Network')}
-                {sortHeader('home', 'Home area')}
-                {sortHeader('share', 'Home share')}
-                {sortHeader('moved', 'Population moved')}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((n) => (
-                <tr
-                  key={n.id}
-                  data-testid="align-network-row"
-                  class={n.split ? 'split' : ''}
-                  title={n.overlaps.map((o) => `${o.serviceArea}: ${pct(o.populationShare)}`).join('\n')}
-                >
-                  <td>{n.name || n.id}</td>
-                  <td>{n.home}</td>
-                  <td>
-                    {pct(n.homeShare)}
-                    {n.split ? ' (split)' : ''}
-                  </td>
-                  <td class="num">{fmt(n.populationMoved)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <table class="align-table">
-            <thead>
-              <tr>
-                <th>Service area</th>
-                <th>Networks</th>
-                <th>Population before → after</th>
-                <th>Changes hands</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.serviceAreas.map((a) => (
-                <tr key={a.name}>
-                  <td>{a.name}</td>
-                  <td
-                    class="num"
-                    title={`${a.networksInside.length} inside at the threshold; split networks touching it: ${a.networksSplit.join(', ') || 'none'}`}
-                  >
-                    {a.networkIds.length} ({a.networksSplit.length} split)
-                  </td>
-                  <td class="num">
-                    {fmt(a.populationBefore)} → {fmt(a.populationAfter)}
-                  </td>
-                  <td class="num">
-                    {fmt(a.populationChanged)} / {a.areaChangedKm2.toFixed(1)} km²
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AlignResultView
+          result={result}
+          showAligned={showAligned}
+          onShowAligned={(show) => store.getState().setShowAligned(show)}
+          sort={sort}
+          onSort={setSort}
+          alignedFormat={alignedFormat}
+          onAlignedFormat={setAlignedFormat}
+        />
       )}
     </section>
   );

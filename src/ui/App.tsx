@@ -1,7 +1,7 @@
 // The app shell: toolbar, map, side panel (tabs), dialogs; keyboard shortcuts and file drop.
 import { bbox } from '@turf/turf';
 import type { ComponentChildren } from 'preact';
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useState } from 'preact/hooks';
 import type { HardLayer } from './AlignPanel';
 import {
   AlignTab,
@@ -13,7 +13,6 @@ import {
   Settings,
 } from './lazy-parts';
 import { loadFiles, loadPractices, type FileKind, type PendingFields } from './load-files';
-import { MODE_KEYS } from './mode-info';
 import type { MapPort } from './map-port';
 import { NetworksPanel, Summary } from './NetworksPanel';
 import { PracticeDetails } from './PracticeDetails';
@@ -21,6 +20,7 @@ import { Notices, ProblemsPanel } from './ProblemsPanel';
 import { SearchBox } from './SearchBox';
 import { usePlannerStore, useStore } from './store-context';
 import { Toolbar } from './Toolbar';
+import { useShortcuts } from './use-shortcuts';
 import type { PracticesMode } from '../state/loaders';
 import { contiguousCount, evaluateProposal, proposalOutlines, type Proposal } from '../state/proposal';
 import { selectPlan, selectTessellation } from '../state/selectors';
@@ -62,7 +62,6 @@ export interface SidePanelTab {
   readonly render: () => ComponentChildren;
 }
 
-// biome-ignore lint/complexity/noExcessiveLinesPerFunction: on the allowlist in tests/unit/architecture/lint.test.ts
 export function App({
   mapPort,
   mapRef,
@@ -96,27 +95,7 @@ export function App({
   const onFiles = (files: File[], kind: FileKind | null) =>
     void loadFiles(store, files, kind, { onNeedsFields: setPending, chooseMode, confirmBng });
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const target = e.target as HTMLElement;
-      if (target.closest('input, select, textarea, [contenteditable]')) return;
-      const mod = e.ctrlKey || e.metaKey;
-      if (mod && e.key.toLowerCase() === 'z') {
-        e.preventDefault();
-        if (e.shiftKey) store.getState().redo();
-        else store.getState().undo();
-      } else if (mod && e.key.toLowerCase() === 'y') {
-        e.preventDefault();
-        store.getState().redo();
-      } else if (!mod && !e.altKey && MODE_KEYS[e.key.toLowerCase()]) {
-        store.getState().setMode(MODE_KEYS[e.key.toLowerCase()]);
-      } else if (e.key === 'Escape') {
-        store.getState().setMode('select');
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [store]);
+  useShortcuts(store);
 
   const tabs: SidePanelTab[] = [
     { id: 'networks', label: 'Networks', render: () => <NetworksPanel mapPort={mapPort} /> },
