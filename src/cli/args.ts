@@ -2,6 +2,7 @@
 // (unknown options, missing values and bad numbers are usage errors that name the option),
 // and help text generated from the same table so it can never drift from what is accepted.
 import type { CliIO, ExitCode } from './io';
+import type { Result } from '../core/model';
 
 export const OPTION_KIND = { text: 'text', wholeNumber: 'wholeNumber', flag: 'flag' } as const;
 export type OptionKind = (typeof OPTION_KIND)[keyof typeof OPTION_KIND];
@@ -35,9 +36,8 @@ export interface ParsedArgs {
   readonly help: boolean;
 }
 
-export type ParseOutcome =
-  | { readonly ok: true; readonly args: ParsedArgs }
-  | { readonly ok: false; readonly usageError: string };
+/** Failing, one `usage` error whose message is the line printed after the command's name. */
+export type ParseOutcome = Result<ParsedArgs>;
 
 const HELP_NAMES = new Set(['--help', '-h']);
 
@@ -83,13 +83,17 @@ export function parseWholeNumberArg(raw: string): number | null {
  */
 export function parseArgs(argv: readonly string[], command: CommandSpec): ParseOutcome {
   if (argv.some((a) => HELP_NAMES.has(a)))
-    return { ok: true, args: { text: new Map(), numbers: new Map(), flags: new Set(), help: true } };
+    return { ok: true, value: { text: new Map(), numbers: new Map(), flags: new Set(), help: true }, warnings: [] };
   const byName = new Map(command.options.map((o) => [o.name, o]));
   const text = new Map<string, string>();
   const numbers = new Map<string, number>();
   const flags = new Set<string>();
   const seen = new Set<string>();
-  const fail = (usageError: string): ParseOutcome => ({ ok: false, usageError });
+  const fail = (message: string): ParseOutcome => ({
+    ok: false,
+    errors: [{ severity: 'error', code: 'usage', message }],
+    warnings: [],
+  });
 
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -134,7 +138,7 @@ export function parseArgs(argv: readonly string[], command: CommandSpec): ParseO
       numbers.set(spec.name, spec.defaultValue);
     }
   }
-  return { ok: true, args: { text, numbers, flags, help: false } };
+  return { ok: true, value: { text, numbers, flags, help: false }, warnings: [] };
 }
 
 function optionUsage(o: OptionSpec): string {

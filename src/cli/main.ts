@@ -62,13 +62,16 @@ export async function run(argv: readonly string[], io: CliIO): Promise<ExitCode>
     return usageError(io, `unknown command "${name}"${hint}; commands: ${names.join(', ')}`);
   }
   const parsed = parseArgs(rest, command.spec);
-  if (!parsed.ok) return usageError(io, `${command.spec.name}: ${parsed.usageError}`, command.spec.name);
-  if (parsed.args.help) {
+  if (!parsed.ok) {
+    const why = parsed.errors.map((e) => e.message).join('; ');
+    return usageError(io, `${command.spec.name}: ${why}`, command.spec.name);
+  }
+  if (parsed.value.help) {
     io.stdout(commandHelp(PROGRAM, command.spec));
     return EXIT.ok;
   }
   try {
-    return await command.run(parsed.args, io);
+    return await command.run(parsed.value, io);
   } catch (e) {
     io.stderr(
       `internal error in ${command.spec.name} (a bug, please report it): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,

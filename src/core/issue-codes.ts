@@ -59,6 +59,8 @@ export type LoggedIssueCode = keyof typeof LOGGED_ISSUES;
 export type OtherIssueCode =
   /** "…and N more errors": findings of one severity past the overall cap, of several kinds. */
   | 'moreIssues'
+  /** A command line the CLI cannot run: an unknown option, a missing value or required option. */
+  | 'usage'
   /** The file could not be read at all (missing, too large, not text). */
   | 'unreadable'
   /** An output file that could not be written (nothing was). */

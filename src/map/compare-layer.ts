@@ -84,7 +84,7 @@ export class CompareOverlay {
   /** The other scenario's footprints and the moved practices; null or a failed comparison clears them. */
   setComparison(c: ScenarioComparison | null): void {
     ensureLayers(this.map);
-    const otherPlan = c?.ok ? c.before.plan : null;
+    const otherPlan = c?.ok ? c.value.before.plan : null;
     if (otherPlan !== this.shownOther) {
       const other: Feature[] = [];
       for (const n of otherPlan?.networks.values() ?? []) {
@@ -98,8 +98,8 @@ export class CompareOverlay {
     }
     const moved: Feature[] = [];
     if (c?.ok) {
-      for (const p of c.after.plan.input.practices) {
-        if (c.moved.has(p.code))
+      for (const p of c.value.after.plan.input.practices) {
+        if (c.value.moved.has(p.code))
           moved.push({
             type: 'Feature',
             properties: { code: p.code },

@@ -2,24 +2,23 @@
 // tessellation, memoised on the two documents. Scenarios over different practices or study
 // areas cannot be compared; the reason is returned instead.
 import { comparePlans, practiceSetIssues, type PlanComparison } from '../core/compare';
-import type { Issue, PracticeCode } from '../core/model';
+import type { PracticeCode, Result } from '../core/model';
 import { evaluatePlan, type PlanResult } from '../core/plan';
 import { memoSlot } from './memo';
 import { selectCellPlan, selectTessellation } from './selectors';
 import type { PlannerState } from './store';
 import type { PlanDoc, ScenarioSlot } from './types';
 
-export type ScenarioComparison =
-  | {
-      readonly ok: true;
-      /** The scenario compared with ("before") and the open one ("after"). */
-      readonly before: { readonly scenario: ScenarioSlot; readonly plan: PlanResult };
-      readonly after: { readonly scenario: ScenarioSlot; readonly plan: PlanResult };
-      readonly comparison: PlanComparison;
-      /** Practices whose network differs, for the map. */
-      readonly moved: ReadonlySet<PracticeCode>;
-    }
-  | { readonly ok: false; readonly issues: readonly Issue[] };
+export interface ScenarioComparisonValue {
+  /** The scenario compared with ("before") and the open one ("after"). */
+  readonly before: { readonly scenario: ScenarioSlot; readonly plan: PlanResult };
+  readonly after: { readonly scenario: ScenarioSlot; readonly plan: PlanResult };
+  readonly comparison: PlanComparison;
+  /** Practices whose network differs, for the map. */
+  readonly moved: ReadonlySet<PracticeCode>;
+}
+
+export type ScenarioComparison = Result<ScenarioComparisonValue>;
 
 type CompareInput = Pick<PlannerState, 'doc' | 'scenarios' | 'activeScenario' | 'compareWith' | 'memo'>;
 
@@ -65,7 +64,7 @@ export function selectComparison(s: CompareInput): ScenarioComparison | null {
             message: `${other.name} and ${active.name} have different practice details or study areas: load the same files in both to compare them`,
           },
         ];
-    return { ok: false, issues: why };
+    return { ok: false, errors: why, warnings: [] };
   }
   // Compared over practice cells, so areas gained and lost are exact to the cells in every view.
   const after = selectCellPlan(s);
@@ -84,10 +83,13 @@ export function selectComparison(s: CompareInput): ScenarioComparison | null {
   const comparison = comparePlans(before, after);
   const result: ScenarioComparison = {
     ok: true,
-    before: { scenario: other, plan: before },
-    after: { scenario: { ...active, doc: s.doc }, plan: after },
-    comparison,
-    moved: new Set(comparison.changes.map((c) => c.practiceCode)),
+    value: {
+      before: { scenario: other, plan: before },
+      after: { scenario: { ...active, doc: s.doc }, plan: after },
+      comparison,
+      moved: new Set(comparison.changes.map((c) => c.practiceCode)),
+    },
+    warnings: [],
   };
   return resultMemo.set(s, { before, after, other, active, result }).result;
 }

@@ -168,8 +168,8 @@ export function ClusterDialog({
 
   function run() {
     const r = clusterRequest(plan, options, layer);
-    if (r.ok) job.start(r.request);
-    else job.setPhase({ kind: 'failed', messages: r.messages });
+    if (r.ok) job.start(r.value);
+    else job.setPhase({ kind: 'failed', messages: r.errors.map((e) => e.message) });
   }
 
   function accept(target: ClusterDialogProps['onAccept']) {

@@ -130,10 +130,11 @@ export function ComparePanel() {
   const scenarios = useStore((s) => s.scenarios);
   const active = useStore((s) => s.activeScenario);
   const compareWith = useStore((s) => s.compareWith);
-  const result = useStore(selectComparison);
+  const outcome = useStore(selectComparison);
+  const result = outcome?.ok ? outcome.value : null;
   const sources = useStore((s) => s.smallAreas);
   const deprivation = useStore((s) => s.deprivation);
-  const core20 = result?.ok
+  const core20 = result
     ? selectCore20Changes(
         { smallAreas: sources, deprivation, memo: store.getState().memo },
         result.before.plan.input,
@@ -144,9 +145,10 @@ export function ComparePanel() {
   const others = scenarios.filter((x) => x.id !== active);
   const nameOf = (id: string | null) => {
     if (id === null) return 'no network';
-    const ok = result?.ok ? result : null;
     return (
-      ok?.after.plan.networks.get(id as NetworkId)?.name ?? ok?.before.plan.networks.get(id as NetworkId)?.name ?? id
+      result?.after.plan.networks.get(id as NetworkId)?.name ??
+      result?.before.plan.networks.get(id as NetworkId)?.name ??
+      id
     );
   };
   const file = (kind: string) =>
@@ -172,14 +174,14 @@ export function ComparePanel() {
         </select>
       </label>
       {others.length === 0 && <p class="hint">Create a second scenario (Duplicate) to compare.</p>}
-      {result && !result.ok && (
+      {outcome && !outcome.ok && (
         <ul class="compare-problems" data-testid="compare-problems">
-          {result.issues.map((i) => (
+          {outcome.errors.map((i) => (
             <li key={i.message}>{i.message}</li>
           ))}
         </ul>
       )}
-      {result?.ok && (
+      {result && (
         <>
           <p data-testid="compare-summary">
             {fmt(result.comparison.changes.length)} practice{result.comparison.changes.length === 1 ? '' : 's'} change

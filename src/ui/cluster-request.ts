@@ -1,6 +1,7 @@
 // The Auto-cluster dialog's options as typed (text fields) and the worker request built from them.
 import { CLUSTER_SCOPE, parseHardAreas, type ClusterScope, type HardArea } from '../core/cluster';
 import type { ClusterJobRequest } from '../core/cluster/cluster-job';
+import type { Result } from '../core/model';
 import type { ClusterDialogPlan } from './ClusterDialog';
 
 export interface ClusterOptions {
@@ -57,11 +58,11 @@ export function clusterRequest(
   plan: ClusterDialogPlan,
   options: ClusterOptions,
   layer: HardLayerChoice | null,
-): { readonly ok: true; readonly request: ClusterJobRequest } | { readonly ok: false; readonly messages: string[] } {
+): Result<ClusterJobRequest> {
   let hardAreas: HardArea[] | null = null;
   if (layer) {
     const parsed = parseHardAreas(layer.text, layer.name, layer.field || undefined);
-    if (!parsed.ok) return { ok: false, messages: parsed.errors.map((e) => e.message) };
+    if (!parsed.ok) return parsed;
     hardAreas = parsed.value;
   }
   const first = positiveOrUndefined(options.seed) ?? 1;
@@ -80,5 +81,5 @@ export function clusterRequest(
     repair: options.repair && plan.assignment.size > 0,
     seeds: Array.from({ length: n }, (_, k) => first + k),
   };
-  return { ok: true, request };
+  return { ok: true, value: request, warnings: [] };
 }

@@ -1,12 +1,12 @@
 // The Auto-cluster dialog's run: one worker at a time, its progress, and the outcome as a phase.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ClusterJobOutcome, ClusterJobRequest } from '../core/cluster/cluster-job';
+import type { ClusterJobRequest, ClusterJobRun } from '../core/cluster/cluster-job';
 import type { ClusterWorkerMessage, ClusterWorkerRequest } from '../workers/cluster-worker';
 
 export type ClusterPhase =
   | { readonly kind: 'idle'; readonly note?: string }
   | { readonly kind: 'running'; readonly fraction: number }
-  | { readonly kind: 'done'; readonly outcome: Extract<ClusterJobOutcome, { ok: true }> }
+  | { readonly kind: 'done'; readonly outcome: ClusterJobRun }
   | { readonly kind: 'failed'; readonly messages: readonly string[] };
 
 export const defaultClusterWorker = () =>
@@ -35,10 +35,11 @@ export function useClusterJob(createWorker: () => Worker) {
         stop();
         const { outcome } = msg;
         if (!outcome.ok) setPhase({ kind: 'failed', messages: outcome.errors.map((x) => x.message) });
-        else if (outcome.cancelled || outcome.alternatives.length === 0) setPhase({ kind: 'idle', note: 'Cancelled.' });
+        else if (outcome.value.cancelled || outcome.value.alternatives.length === 0)
+          setPhase({ kind: 'idle', note: 'Cancelled.' });
         else {
           setChosen(0);
-          setPhase({ kind: 'done', outcome });
+          setPhase({ kind: 'done', outcome: outcome.value });
         }
       }
     };

@@ -2,7 +2,7 @@
 // it stands, then runs clusterPlan once per seed (alternatives to compare). Plain data in and
 // out (structured-clone safe), so the worker file is only message plumbing and this is testable.
 import { buildTessellation } from '../geometry';
-import type { Assignment, Band, Boundary, Issue, Network, NetworkId, Practice } from '../model';
+import type { Assignment, Band, Boundary, Issue, Network, NetworkId, Practice, Result } from '../model';
 import { clusterPlan } from './cluster-plan';
 import { reportForPlan } from './report';
 import { siteAttributes } from './site-graph';
@@ -31,14 +31,14 @@ export interface ClusterAlternative {
   readonly warnings: readonly Issue[];
 }
 
-export type ClusterJobOutcome =
-  | {
-      readonly ok: true;
-      readonly before: ClusterReport;
-      readonly alternatives: ClusterAlternative[];
-      readonly cancelled: boolean;
-    }
-  | { readonly ok: false; readonly errors: readonly Issue[] };
+/** A finished (or cancelled) job: the plan's figures before, and one alternative per seed run. */
+export interface ClusterJobRun {
+  readonly before: ClusterReport;
+  readonly alternatives: ClusterAlternative[];
+  readonly cancelled: boolean;
+}
+
+export type ClusterJobOutcome = Result<ClusterJobRun>;
 
 export function runClusterJob(
   req: ClusterJobRequest,
@@ -75,9 +75,9 @@ export function runClusterJob(
       (f) => onProgress((k + f) / seeds.length),
       shouldCancel,
     );
-    if (!result.ok) return { ok: false, errors: result.errors };
-    if (result.value.cancelled) return { ok: true, before, alternatives, cancelled: true };
+    if (!result.ok) return { ok: false, errors: result.errors, warnings: [] };
+    if (result.value.cancelled) return { ok: true, value: { before, alternatives, cancelled: true }, warnings: [] };
     alternatives.push({ seed, result: result.value, warnings: result.warnings });
   }
-  return { ok: true, before, alternatives, cancelled: false };
+  return { ok: true, value: { before, alternatives, cancelled: false }, warnings: [] };
 }

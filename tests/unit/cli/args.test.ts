@@ -22,7 +22,7 @@ const spec: CommandSpec = {
 
 const usageError = (argv: string[]) => {
   const r = parseArgs(argv, spec);
-  return r.ok ? null : r.usageError;
+  return r.ok ? null : r.errors[0]?.message;
 };
 
 describe('parseArgs', () => {
@@ -30,17 +30,17 @@ describe('parseArgs', () => {
     const r = parseArgs(['--in', 'a.csv', '--dry-run'], spec);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.args.text.get('in')).toBe('a.csv');
-    expect(r.args.numbers.get('min')).toBe(30_000);
-    expect(r.args.flags.has('dry-run')).toBe(true);
+    expect(r.value.text.get('in')).toBe('a.csv');
+    expect(r.value.numbers.get('min')).toBe(30_000);
+    expect(r.value.flags.has('dry-run')).toBe(true);
     const r2 = parseArgs(['--in=b.csv', '--min=25,000'], spec);
-    expect(r2.ok && r2.args.text.get('in')).toBe('b.csv');
-    expect(r2.ok && r2.args.numbers.get('min')).toBe(25_000);
+    expect(r2.ok && r2.value.text.get('in')).toBe('b.csv');
+    expect(r2.ok && r2.value.numbers.get('min')).toBe(25_000);
   });
 
   it('lets --help through whatever else is wrong', () => {
     const r = parseArgs(['--bogus', '--help'], spec);
-    expect(r.ok && r.args.help).toBe(true);
+    expect(r.ok && r.value.help).toBe(true);
   });
 
   it('names the option in every usage error', () => {

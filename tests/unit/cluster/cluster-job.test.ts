@@ -37,17 +37,17 @@ describe('runClusterJob', () => {
     const progress: number[] = [];
     const outcome = runClusterJob(request, (f) => progress.push(f));
     if (!outcome.ok) throw new Error('failed');
-    expect(outcome.cancelled).toBe(false);
-    expect(outcome.alternatives.map((a) => a.seed)).toEqual([1, 2, 3]);
-    expect(outcome.before.networks).toBe(plan.networks.length);
-    for (const a of outcome.alternatives) expect(a.result.report.shareContiguous).toBe(1);
+    expect(outcome.value.cancelled).toBe(false);
+    expect(outcome.value.alternatives.map((a) => a.seed)).toEqual([1, 2, 3]);
+    expect(outcome.value.before.networks).toBe(plan.networks.length);
+    for (const a of outcome.value.alternatives) expect(a.result.report.shareContiguous).toBe(1);
     expect(progress.at(-1)).toBe(1);
     expect([...progress].sort((a, b) => a - b)).toEqual(progress);
   });
 
   it('stops when cancelled', () => {
     const outcome = runClusterJob(request, undefined, () => true);
-    expect(outcome.ok && outcome.cancelled).toBe(true);
+    expect(outcome.ok && outcome.value.cancelled).toBe(true);
   });
 
   it('passes option errors through', () => {
@@ -58,9 +58,9 @@ describe('runClusterJob', () => {
   it('says why an exact count could not be met (the dialog lists it)', () => {
     const outcome = runClusterJob({ ...request, count: 500, seeds: [1] });
     if (!outcome.ok) throw new Error('failed');
-    expect(outcome.alternatives[0].warnings.map((w) => w.message)).toEqual([
+    expect(outcome.value.alternatives[0].warnings.map((w) => w.message)).toEqual([
       'asked for 500 networks but made 82: there are only 82 practice sites to build networks from (practices at one point share a site) and each network needs at least one',
     ]);
-    expect(runClusterJob({ ...request, seeds: [1] })).toMatchObject({ alternatives: [{ warnings: [] }] });
+    expect(runClusterJob({ ...request, seeds: [1] })).toMatchObject({ value: { alternatives: [{ warnings: [] }] } });
   });
 });

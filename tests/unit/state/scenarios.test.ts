@@ -49,12 +49,12 @@ describe('scenarios', () => {
     const moved = moveThree(store);
     const cmp = selectComparison(store.getState());
     if (!cmp?.ok) throw new Error('no comparison');
-    expect(cmp.comparison.changes.map((c) => [c.practiceCode, c.from, c.to])).toEqual(
+    expect(cmp.value.comparison.changes.map((c) => [c.practiceCode, c.from, c.to])).toEqual(
       moved.codes.map((c) => [c, moved.from, moved.to]),
     );
-    const row = cmp.comparison.networks.find((n) => n.id === moved.to)!;
+    const row = cmp.value.comparison.networks.find((n) => n.id === moved.to)!;
     expect(row.practicesIn).toEqual(moved.codes);
-    expect(row.populationAfter - row.populationBefore).toBe(cmp.comparison.populationMoved);
+    expect(row.populationAfter - row.populationBefore).toBe(cmp.value.comparison.populationMoved);
 
     store.getState().switchScenario(first);
     expect(store.getState().doc).toBe(original);
@@ -138,7 +138,7 @@ describe('scenarios', () => {
     const cmp = selectComparison(store.getState());
     expect(cmp?.ok).toBe(false);
     if (cmp && !cmp.ok)
-      expect(cmp.issues[0].message).toMatch(
+      expect(cmp.errors[0].message).toMatch(
         /^Current and Current copy: the plans cover different practices: only in Current: 1 practice \(Z9/,
       );
   });

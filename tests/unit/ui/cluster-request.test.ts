@@ -44,7 +44,7 @@ describe('the Auto-cluster request', () => {
     const r = clusterRequest(plan, defaultOptions(plan), null);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.request).toMatchObject({
+    expect(r.value).toMatchObject({
       band: { min: 30000, max: 50000 },
       scope: CLUSTER_SCOPE.all,
       networks: [
@@ -70,21 +70,17 @@ describe('the Auto-cluster request', () => {
       alternatives: '9',
     };
     const r = clusterRequest(plan, options, null);
-    expect(r.ok && [r.request.band.min, r.request.targetSize, r.request.count, r.request.seeds]).toEqual([
+    expect(r.ok && [r.value.band.min, r.value.targetSize, r.value.count, r.value.seeds]).toEqual([
       40000,
       45000,
       7,
       [5, 6, 7, 8, 9, 10],
     ]);
     const repair = clusterRequest(plan, { ...options, repair: true, alternatives: 'x' }, null);
-    expect(repair.ok && [repair.request.count, repair.request.repair, repair.request.seeds]).toEqual([
-      undefined,
-      true,
-      [5],
-    ]);
+    expect(repair.ok && [repair.value.count, repair.value.repair, repair.value.seeds]).toEqual([undefined, true, [5]]);
     const empty = { ...plan, assignment: new Map() };
     const noPlan = clusterRequest(empty, { ...options, repair: true }, null);
-    expect(noPlan.ok && noPlan.request.repair).toBe(false);
+    expect(noPlan.ok && noPlan.value.repair).toBe(false);
   });
 
   it('parses the hard-boundary layer with the chosen field, or returns the parser messages', () => {
@@ -97,9 +93,9 @@ describe('the Auto-cluster request', () => {
       fields: ['code', 'name'],
       field: 'name',
     });
-    expect(r.ok && r.request.hardAreas?.map((a) => a.name)).toEqual(['North']);
+    expect(r.ok && r.value.hardAreas?.map((a) => a.name)).toEqual(['North']);
     const bad = clusterRequest(plan, defaultOptions(plan), { name: 'bad.geojson', text: '{', fields: [], field: '' });
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.messages[0]).toContain('bad.geojson');
+    if (!bad.ok) expect(bad.errors[0]?.message).toContain('bad.geojson');
   });
 });
