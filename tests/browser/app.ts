@@ -52,3 +52,28 @@ export async function onMapAll(
   const box = (await page.locator('#map').boundingBox())!;
   return xy.map((p) => ({ x: box.x + p.x, y: box.y + p.y }));
 }
+
+/** Share of map pixels that differ from the capture taken under the same `key` before (first call: 0). */
+export function changedShare(page: Page, key: string): Promise<number> {
+  return page.evaluate(async (k) => {
+    // The map keeps no drawing buffer between frames: read the pixels as a frame is drawn.
+    const el = document.querySelector('#map') as HTMLElement;
+    const pcn = (
+      window as unknown as {
+        __pcn: {
+          pixelsAfterNextFrame(x: number, y: number, w: number, h: number, repaint: boolean): Promise<Uint8Array>;
+        };
+      }
+    ).__pcn;
+    const d = await pcn.pixelsAfterNextFrame(0, 0, el.clientWidth, el.clientHeight, true);
+    const store = window as unknown as Record<string, Uint8Array | undefined>;
+    const before = store[k];
+    store[k] = d;
+    if (!before || before.length !== d.length) return 0;
+    let changed = 0;
+    for (let i = 0; i < d.length; i += 4)
+      if (Math.abs(d[i] - before[i]) + Math.abs(d[i + 1] - before[i + 1]) + Math.abs(d[i + 2] - before[i + 2]) > 24)
+        changed++;
+    return changed / (d.length / 4);
+  }, `__pixels_${key}`);
+}

@@ -5,47 +5,9 @@ import path from 'node:path';
 import type { AxeResults } from 'axe-core';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { act, changedShare, idle, state } from './app';
 import { screenshot, sharedData, useApp } from './browser';
 
-const idle = (page: Page) =>
-  page.evaluate(() => (window as unknown as { __pcn: { idle(): Promise<void> } }).__pcn.idle());
-const state = <T>(page: Page, f: string) =>
-  page.evaluate(
-    (body) =>
-      new Function('s', `return ${body}`)(
-        (window as unknown as { __pcn: { store: { getState(): unknown } } }).__pcn.store.getState(),
-      ),
-    f,
-  ) as Promise<T>;
-const act = (page: Page, f: string) =>
-  page.evaluate((body) => {
-    new Function('s', body)(
-      (window as unknown as { __pcn: { store: { getState(): unknown } } }).__pcn.store.getState(),
-    );
-  }, f);
-/** Share of map pixels that differ from the capture taken under the same `key` before (first call: 0). */
-function changedShare(page: Page, key: string): Promise<number> {
-  return page.evaluate(async (k) => {
-    const el = document.querySelector('#map') as HTMLElement;
-    const pcn = (
-      window as unknown as {
-        __pcn: {
-          pixelsAfterNextFrame(x: number, y: number, w: number, h: number, repaint: boolean): Promise<Uint8Array>;
-        };
-      }
-    ).__pcn;
-    const d = await pcn.pixelsAfterNextFrame(0, 0, el.clientWidth, el.clientHeight, true);
-    const store = window as unknown as Record<string, Uint8Array | undefined>;
-    const before = store[k];
-    store[k] = d;
-    if (!before || before.length !== d.length) return 0;
-    let changed = 0;
-    for (let i = 0; i < d.length; i += 4)
-      if (Math.abs(d[i] - before[i]) + Math.abs(d[i + 1] - before[i + 1]) + Math.abs(d[i + 2] - before[i + 2]) > 24)
-        changed++;
-    return changed / (d.length / 4);
-  }, `__pixels_${key}`);
-}
 /** Serious and critical axe-core violations inside `selector`. */
 async function seriousViolations(page: Page, selector: string): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window)))

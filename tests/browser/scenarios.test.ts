@@ -5,25 +5,15 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { act, idle, state } from './app';
 import { repoRoot, screenshot, useApp } from './browser';
 
-const idle = (page: Page) =>
-  page.evaluate(() => (window as unknown as { __pcn: { idle(): Promise<void> } }).__pcn.idle());
 const project = (page: Page, lon: number, lat: number) =>
   page.evaluate(
     ([x, y]) =>
       (window as unknown as { __pcn: { project(a: number, b: number): { x: number; y: number } } }).__pcn.project(x, y),
     [lon, lat] as const,
   );
-const state = <T>(page: Page, f: string) =>
-  page.evaluate(
-    (body) =>
-      new Function('s', `return ${body}`)(
-        (window as unknown as { __pcn: { store: { getState(): unknown } } }).__pcn.store.getState(),
-      ),
-    f,
-  ) as Promise<T>;
-const act = (page: Page, f: string) => state<unknown>(page, f);
 const scenarioNames = (page: Page) =>
   page.getByTestId('scenario-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-name')));
 

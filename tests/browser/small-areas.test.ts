@@ -2,11 +2,11 @@
 // Digital's registrations opened through the Small areas tab, live under edits, catchment on hover.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection } from 'geojson';
 import { CRS, forEachPosition, wgs84ToBng } from '../../src/core/io/crs';
 import { encodeFeatures } from '../../src/core/io/write-output';
+import { act, changedShare, idle, state } from './app';
 import { screenshot, sharedData, useApp } from './browser';
 
 const lsoas = () =>
@@ -34,48 +34,6 @@ function registrations1252(): Buffer {
   );
   return Buffer.from(text, 'latin1');
 }
-
-const idle = (page: Page) =>
-  page.evaluate(() => (window as unknown as { __pcn: { idle(): Promise<void> } }).__pcn.idle());
-const state = <T>(page: Page, f: string) =>
-  page.evaluate(
-    (body) =>
-      new Function('s', `return ${body}`)(
-        (window as unknown as { __pcn: { store: { getState(): unknown } } }).__pcn.store.getState(),
-      ),
-    f,
-  ) as Promise<T>;
-/** Share of map pixels that differ from the capture taken under the same `key` before (first call: 0). */
-function changedShare(page: Page, key: string): Promise<number> {
-  return page.evaluate(async (k) => {
-    // The map keeps no drawing buffer between frames: read the pixels as a frame is drawn.
-    const el = document.querySelector('#map') as HTMLElement;
-    const pcn = (
-      window as unknown as {
-        __pcn: {
-          pixelsAfterNextFrame(x: number, y: number, w: number, h: number, repaint: boolean): Promise<Uint8Array>;
-        };
-      }
-    ).__pcn;
-    const d = await pcn.pixelsAfterNextFrame(0, 0, el.clientWidth, el.clientHeight, true);
-    const store = window as unknown as Record<string, Uint8Array | undefined>;
-    const before = store[k];
-    store[k] = d;
-    if (!before || before.length !== d.length) return 0;
-    let changed = 0;
-    for (let i = 0; i < d.length; i += 4)
-      if (Math.abs(d[i] - before[i]) + Math.abs(d[i + 1] - before[i + 1]) + Math.abs(d[i + 2] - before[i + 2]) > 24)
-        changed++;
-    return changed / (d.length / 4);
-  }, `__pixels_${key}`);
-}
-
-const act = (page: Page, f: string) =>
-  page.evaluate((body) => {
-    new Function('s', body)(
-      (window as unknown as { __pcn: { store: { getState(): unknown } } }).__pcn.store.getState(),
-    );
-  }, f);
 
 describe('small-area footprints in Chromium', () => {
   const { page, errors } = useApp();

@@ -3,35 +3,17 @@
 import { describe, expect, it } from 'vitest';
 import { networkId } from '../../../src/core/model';
 import { evaluateSmallAreaPlan, type SmallAreaNetworkSummary } from '../../../src/core/small-areas';
-import { loadPracticesText, openPlanText } from '../../../src/state/loaders';
+import { openPlanText } from '../../../src/state/loaders';
 import { parsePlan, serialisePlan } from '../../../src/state/plan-file';
 import { selectPlan } from '../../../src/state/selectors';
 import { practiceCatchment, selectCatchment, shownSmallAreaPlan } from '../../../src/state/small-areas';
 import { createPlannerStore } from '../../../src/state/store';
 import { applyHardAreas } from '../../../src/ui/load-small-areas';
-import { gmCase, readData } from './helpers';
-
-const LAYER_FILE = { name: 'gm_lsoa2011_bgc.geojson', sha256: 'a'.repeat(64), bytes: 1_857_058 };
-const REG_FILE = { name: 'gm_practice_lsoa_2022-07.csv', sha256: 'b'.repeat(64), bytes: 2_573_305 };
-
-function gmStore() {
-  const store = createPlannerStore();
-  expect(loadPracticesText(store, readData('gm_practices_2022-01.geojson'), 'gm_practices_2022-01.geojson').kind).toBe(
-    'loaded',
-  );
-  const gm = gmCase();
-  store.getState().setSmallAreas({
-    layer: gm.layer,
-    layerFile: LAYER_FILE,
-    registrations: gm.registrations,
-    registrationsFile: REG_FILE,
-  });
-  return store;
-}
+import { gmSmallAreaStore, LAYER_FILE, REG_FILE, readData } from './helpers';
 
 describe('small areas in the store', () => {
   it('shows cell footprints until small areas are chosen, then small-area footprints', () => {
-    const store = gmStore();
+    const store = gmSmallAreaStore();
     expect([...selectPlan(store.getState()).networks.values()].some((n) => 'smallAreaCount' in n)).toBe(false);
     store.getState().setFootprintSource('smallAreas');
     const plan = selectPlan(store.getState());
@@ -41,7 +23,7 @@ describe('small areas in the store', () => {
   });
 
   it('follows edits incrementally and equals a fresh evaluation', () => {
-    const store = gmStore();
+    const store = gmSmallAreaStore();
     store.getState().setFootprintSource('smallAreas');
     selectPlan(store.getState());
     const doc = store.getState().doc;
@@ -61,7 +43,7 @@ describe('small areas in the store', () => {
   });
 
   it('records the footprint source and the files by name and checksum in the plan file, and names them on opening', () => {
-    const store = gmStore();
+    const store = gmSmallAreaStore();
     store.getState().setFootprintSource('smallAreas');
     const text = serialisePlan(store.getState());
     const back = parsePlan(text, 'plan.json', () => 1);
@@ -85,7 +67,7 @@ describe('small areas in the store', () => {
   });
 
   it('records the hard areas small areas were kept within (file and area field) and names them on opening', () => {
-    const store = gmStore();
+    const store = gmSmallAreaStore();
     const name = 'gm_local_authorities_2023_bgc.geojson';
     const text = readData(name);
     expect(applyHardAreas(store, { name, text, sha256: 'b'.repeat(64), bytes: text.length })).toBe(true);
@@ -112,7 +94,7 @@ describe('small areas in the store', () => {
   });
 
   it('drops back to cells when the small areas are closed', () => {
-    const store = gmStore();
+    const store = gmSmallAreaStore();
     store.getState().setFootprintSource('smallAreas');
     store.getState().setSmallAreas(null);
     expect(store.getState().footprintSource).toBe('cells');

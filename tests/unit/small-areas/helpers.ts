@@ -12,6 +12,8 @@ import {
   type SmallAreaLayer,
 } from '../../../src/core/small-areas';
 import type { PlanInput } from '../../../src/core/plan';
+import { loadPracticesText } from '../../../src/state/loaders';
+import { createPlannerStore, type PlannerStore } from '../../../src/state/store';
 
 export const dataPath = (name: string) =>
   path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/data', name);
@@ -54,4 +56,23 @@ export function seeded(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** The recorded names, checksums and sizes of the GM small-area files (checksums stand-ins). */
+export const LAYER_FILE = { name: 'gm_lsoa2011_bgc.geojson', sha256: 'a'.repeat(64), bytes: 1_857_058 };
+export const REG_FILE = { name: 'gm_practice_lsoa_2022-07.csv', sha256: 'b'.repeat(64), bytes: 2_573_305 };
+
+/** A store with the GM practices loaded and the GM LSOAs and registrations open. */
+export function gmSmallAreaStore(): PlannerStore {
+  const store = createPlannerStore();
+  const loaded = loadPracticesText(store, readData('gm_practices_2022-01.geojson'), 'gm_practices_2022-01.geojson');
+  if (loaded.kind !== 'loaded') throw new Error(`GM practices not loaded: ${loaded.kind}`);
+  const gm = gmCase();
+  store.getState().setSmallAreas({
+    layer: gm.layer,
+    layerFile: LAYER_FILE,
+    registrations: gm.registrations,
+    registrationsFile: REG_FILE,
+  });
+  return store;
 }

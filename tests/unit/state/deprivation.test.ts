@@ -5,42 +5,24 @@ import { describe, expect, it } from 'vitest';
 import { deprivationByNetwork, parseDeprivation, practiceDeprivation } from '../../../src/core/deprivation';
 import { networkId } from '../../../src/core/model';
 import { selectDeprivationFigures, selectPracticeDeprivation } from '../../../src/state/deprivation';
-import { loadPracticesText } from '../../../src/state/loaders';
 import { parsePlan, serialisePlan } from '../../../src/state/plan-file';
 import { selectCellPlan } from '../../../src/state/selectors';
 import { createPlannerStore } from '../../../src/state/store';
-import { gmCase, ok, readData } from '../small-areas/helpers';
+import { gmCase, gmSmallAreaStore, ok, readData } from '../small-areas/helpers';
 
-const LAYER_FILE = { name: 'gm_lsoa2011_bgc.geojson', sha256: 'a'.repeat(64), bytes: 1_857_058 };
-const REG_FILE = { name: 'gm_practice_lsoa_2022-07.csv', sha256: 'b'.repeat(64), bytes: 2_573_305 };
 const IMD_FILE = { name: 'england_imd2019_lsoa2011.csv', sha256: 'c'.repeat(64), bytes: 1_600_000 };
 const table = ok(parseDeprivation(readData('england_imd2019_lsoa2011.csv'), IMD_FILE.name));
-
-function gmStore() {
-  const store = createPlannerStore();
-  expect(loadPracticesText(store, readData('gm_practices_2022-01.geojson'), 'gm_practices_2022-01.geojson').kind).toBe(
-    'loaded',
-  );
-  const gm = gmCase();
-  store.getState().setSmallAreas({
-    layer: gm.layer,
-    layerFile: LAYER_FILE,
-    registrations: gm.registrations,
-    registrationsFile: REG_FILE,
-  });
-  return store;
-}
 
 describe('population health in the store', () => {
   it('has no figures until both the registrations and a deprivation table are open', () => {
     const store = createPlannerStore();
     store.getState().setDeprivation({ table, file: IMD_FILE });
     expect(selectDeprivationFigures(store.getState())).toBeNull();
-    expect(selectDeprivationFigures(gmStore().getState())).toBeNull();
+    expect(selectDeprivationFigures(gmSmallAreaStore().getState())).toBeNull();
   });
 
   it('equals deprivationByNetwork on the plan, and after moves equals a full rebuild', () => {
-    const store = gmStore();
+    const store = gmSmallAreaStore();
     store.getState().setDeprivation({ table, file: IMD_FILE });
     const profile = practiceDeprivation(gmCase().registrations, table);
     const figures = selectDeprivationFigures(store.getState())!;
@@ -63,7 +45,7 @@ describe('population health in the store', () => {
   });
 
   it('records the deprivation file in the plan file by name and checksum', () => {
-    const store = gmStore();
+    const store = gmSmallAreaStore();
     store.getState().setDeprivation({ table, file: IMD_FILE });
     const text = serialisePlan(store.getState());
     const read = ok(parsePlan(text, 'plan.json', () => 1));
