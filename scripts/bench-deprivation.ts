@@ -5,7 +5,7 @@ import { deprivationByNetwork, parseDeprivation, practiceDeprivation } from '../
 import { assignmentFromTable, parsePractices } from '../src/core/io';
 import { DEFAULT_BAND, type NetworkId } from '../src/core/model';
 import { readRegistrations } from '../src/core/small-areas';
-import { parkMiller, quantile, readShared, time } from './bench-util';
+import { firstAndMedian, parkMiller, quantile, readShared, time } from './bench-util';
 
 const read = readShared;
 const ms = (x: number) => Math.round(x * 10) / 10;
@@ -52,33 +52,9 @@ export function benchDeprivation() {
   }
   return {
     data: { lsoas: 32_844, registrationRows: reg.value.rowCount, networks: networks.length },
-    parseImdMs: {
-      first: ms(runs[0].parseMs),
-      median: ms(
-        quantile(
-          runs.map((r) => r.parseMs),
-          0.5,
-        ),
-      ),
-    },
-    practiceProfilesMs: {
-      first: ms(runs[0].profileMs),
-      median: ms(
-        quantile(
-          runs.map((r) => r.profileMs),
-          0.5,
-        ),
-      ),
-    },
-    allNetworkFiguresMs: {
-      first: ms(runs[0].figuresMs),
-      median: ms(
-        quantile(
-          runs.map((r) => r.figuresMs),
-          0.5,
-        ),
-      ),
-    },
+    parseImdMs: firstAndMedian(runs.map((r) => r.parseMs)),
+    practiceProfilesMs: firstAndMedian(runs.map((r) => r.profileMs)),
+    allNetworkFiguresMs: firstAndMedian(runs.map((r) => r.figuresMs)),
     addedToNationalBuildMs: { first: ms(totals[0]), median: ms(quantile(totals, 0.5)), target: 200 },
     addedToOneMoveMs: {
       median: ms3(quantile(moveMs, 0.5)),

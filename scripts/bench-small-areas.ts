@@ -12,12 +12,11 @@ import {
   readRegistrations,
   updateSmallAreaPlan,
 } from '../src/core/small-areas';
-import { parkMiller, quantile, readShared, time } from './bench-util';
+import { firstAndMedian, parkMiller, quantile, readShared, time } from './bench-util';
 
 const read = readShared;
 const ms = (x: number) => Math.round(x * 10) / 10;
 const ms3 = (x: number) => Math.round(x * 1000) / 1000;
-const firstAndMedian = (xs: readonly number[]) => ({ first: ms(xs[0]), median: ms(quantile(xs, 0.5)) });
 
 export function benchSmallAreas(sampleMemory: () => void) {
   const pr = parsePractices(read('england_practices_2022-01.csv'), 'england_practices_2022-01.csv');

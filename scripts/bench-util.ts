@@ -27,3 +27,9 @@ export function parkMiller(seed = 42): () => number {
     return s / 2147483647;
   };
 }
+
+/** The first run (cold) and the median of `xs` (milliseconds), rounded to `digits` decimals. */
+export function firstAndMedian(xs: readonly number[], digits = 1): { first: number; median: number } {
+  const round = (x: number) => Math.round(x * 10 ** digits) / 10 ** digits;
+  return { first: round(xs[0]), median: round(quantile(xs, 0.5)) };
+}

@@ -18,7 +18,7 @@ import { benchCluster } from './bench-cluster';
 import { benchCompare } from './bench-compare';
 import { benchDeprivation } from './bench-deprivation';
 import { benchSmallAreas } from './bench-small-areas';
-import { parkMiller, quantile, readShared } from './bench-util';
+import { firstAndMedian, parkMiller, quantile, readShared } from './bench-util';
 
 const read = readShared;
 
@@ -108,24 +108,14 @@ function benchEngine() {
   const oursMedian = quantile(totals, 0.5);
   return {
     data: { practices: practices.length, sites: plan!.tessellation.sites.length, networks: networks.length },
-    cellsAndAdjacencyMs: {
-      first: ms(runs[0].cellsMs),
-      median: ms(
-        quantile(
-          runs.map((r) => r.cellsMs),
-          0.5,
-        ),
-      ),
-    },
-    allFootprintsMs: {
-      first: ms(runs[0].footprintsMs),
-      median: ms(
-        quantile(
-          runs.map((r) => r.footprintsMs),
-          0.5,
-        ),
-      ),
-    },
+    cellsAndAdjacencyMs: firstAndMedian(
+      runs.map((r) => r.cellsMs),
+      3,
+    ),
+    allFootprintsMs: firstAndMedian(
+      runs.map((r) => r.footprintsMs),
+      3,
+    ),
     cellsPlusFootprintsMs: { first: ms(totals[0]), median: ms(oursMedian), target: 500 },
     moveOnePracticeMs: {
       median: ms(quantile(moveMs, 0.5)),
