@@ -7,6 +7,7 @@ import { clipCellToArea, type XY } from './clip-cell';
 import { type EdgeSiteLookup, meshAdjacency } from './edge-sites';
 import { farPoints } from './far-points';
 import { GridBins } from './grid-bins';
+import { InteriorCells } from './interior-cells';
 import { polygonsOf } from './polygons';
 import { createProjection, type Projection } from './projection';
 import { signedAreaOfIds, signedAreaOfPoints } from './ring-math';
@@ -79,7 +80,13 @@ export function buildTessellation(practices: readonly Practice[], boundary?: Bou
     }
     const pad = Math.max(1000, (maxX - minX + maxY - minY) * 0.1);
     const voronoi = Delaunay.from(points).voronoi([minX - pad, minY - pad, maxX + pad, maxY + pad]);
+    const interior = new InteriorCells(voronoi, vertices);
     for (let i = 0; i < sites.length; i++) {
+      const plain = interior.rings(i, idx);
+      if (plain) {
+        cellRings[i] = plain;
+        continue;
+      }
       const cell = voronoi.cellPolygon(i) as XY[] | null;
       if (!cell) continue;
       let pieces: XY[][][];
