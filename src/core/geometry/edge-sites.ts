@@ -5,6 +5,7 @@
 // a * vertexCount + b: those keys pass 2^30, where V8 stores them as boxed doubles, and a national
 // mesh has ~35,000 of them (100,000 sites: ~600,000), so the Map cost most of the adjacency time
 // and memory.
+import { hypot } from './ring-math';
 
 /** Read side shared by every mesh: `get(from * vertexCount + to)` -> site, as Map#get does. */
 export interface EdgeSiteLookup {
@@ -101,7 +102,7 @@ export function sharedEdges(
         b = r[(i + 1) % r.length];
       const other = edges.owner(b, a);
       if (other === undefined || other === self) continue;
-      const len = Math.hypot(xy[b * 2] - xy[a * 2], xy[b * 2 + 1] - xy[a * 2 + 1]);
+      const len = hypot(xy[b * 2] - xy[a * 2], xy[b * 2 + 1] - xy[a * 2 + 1]);
       const k = others.indexOf(other);
       if (k < 0) {
         others.push(other);
