@@ -1,7 +1,7 @@
 // Networks GeoJSON (issue 2 §4): one Feature per network, RFC 7946 geometry, 6 decimals.
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Band } from '../model';
-import { bandStatus } from '../model';
+import { ascending, bandStatus } from '../model';
 import {
   COORDINATE_DECIMALS,
   MEASURE_DECIMALS,
@@ -66,7 +66,7 @@ export function toNetworksGeoJSON(
         network_name: s.name,
         population,
         practice_count: Math.round(s.practiceCount),
-        practice_codes: [...s.practiceCodes].sort().join(';'),
+        practice_codes: ascending(s.practiceCodes).join(';'),
         area_km2: roundTo(s.areaKm2, MEASURE_DECIMALS),
         parts: Math.round(s.parts),
         contiguous: s.contiguous,
