@@ -37,10 +37,10 @@ export function mergeSites(
     }
     if (site < 0) {
       site = sites.length;
-      sites.push({ lon: p.lon, lat: p.lat, x, y, practices: [] });
+      // Most sites hold one practice: a one-element list, not an empty one grown by push.
+      sites.push({ lon: p.lon, lat: p.lat, x, y, practices: [i] });
       grid.set(gx, gy, site);
-    }
-    sites[site].practices.push(i);
+    } else sites[site].practices.push(i);
     siteOfPractice[i] = site;
   });
   return { sites, siteOfPractice };

@@ -9,7 +9,7 @@ import {
   type NetworkSummaryInput,
 } from './networks-schema';
 import { polygonsOf } from '../geometry/polygons';
-import { cleanPolygon, polygonsToGeometry } from './rings';
+import { cleanPolygon, isCleanPolygon, polygonsToGeometry } from './rings';
 
 const roundTo = (v: number, decimals: number) => {
   const scale = 10 ** decimals;
@@ -23,8 +23,11 @@ const roundTo = (v: number, decimals: number) => {
  */
 export function exportGeometry(g: Polygon | MultiPolygon | null): Polygon | MultiPolygon | null {
   if (!g) return null;
+  const polygons = polygonsOf(g);
+  // Footprints are built clean (dissolveSites): their rings are written as they are, not copied.
+  if (polygons.every((p) => isCleanPolygon(p, COORDINATE_DECIMALS))) return polygonsToGeometry(polygons);
   return polygonsToGeometry(
-    polygonsOf(g).flatMap((p) => {
+    polygons.flatMap((p) => {
       const c = cleanPolygon(p, COORDINATE_DECIMALS);
       return c ? [c] : [];
     }),
