@@ -25,7 +25,7 @@ export interface MapView {
   exportPng(title: string, wholeArea?: boolean): Promise<Blob>;
   /** Screen pixel of a WGS84 position, for tests and benchmarks that click on the map. */
   project(lon: number, lat: number): { x: number; y: number };
-  /** Resolves once the map has drawn the current plan. */
+  /** Resolves once the map has drawn the current plan (every step of a progressive draw included). */
   idle(): Promise<void>;
   /**
    * RGBA bytes of the canvas box from CSS pixel (x, y), w x h CSS pixels, bottom row first, read
@@ -117,7 +117,8 @@ export function createMapView(container: HTMLElement, store: PlannerStore): MapV
       return { x: p.x, y: p.y };
     },
     pixelsAfterNextFrame: (x, y, w, h, repaint) => pixelsAfterNextFrame(map, { x, y, w, h }, repaint),
-    idle() {
+    async idle() {
+      await plan.settled();
       return new Promise((resolve) => {
         if (map.loaded() && overlays.ready) resolve();
         else map.once('idle', () => resolve());

@@ -28,6 +28,12 @@ export class PlanSync {
   private hovered: number | null = null;
   private selected: number | null = null;
   private readonly edits: FootprintEdits;
+  /** Bumped by every full draw: steps of an older one stop. */
+  private generation = 0;
+  /** The generation whose full draw has set every source. */
+  private finished = 0;
+  /** Callers of settled() waiting for the full draw in progress. */
+  private waiting: (() => void)[] = [];
 
   constructor(
     private readonly map: maplibregl.Map,
@@ -46,28 +52,91 @@ export class PlanSync {
     return this.map.getSource(id) as maplibregl.GeoJSONSource | undefined;
   }
 
-  /** Every source from the current plan; `fit` moves the view to the study area. */
+  /**
+   * Every source from the current plan, drawn progressively: each source (and the labels) is set in
+   * a task of its own, so no task serialises the whole national plan for MapLibre's worker. The
+   * steps draw the plan as it was when the draw started; edits made meanwhile are applied by
+   * `incremental` once the last step is done, and a newer full draw cancels the rest of an older one.
+   * `fit` moves the view to the study area.
+   */
   full(fit: boolean): void {
     const s = this.get();
     const plan = selectPlan(s);
-    const t = plan.tessellation;
-    const defs = defsById(s.doc.networks);
-    this.geo(SOURCES.area)?.setData({ type: 'Feature', properties: {}, geometry: t.areaGeometry });
-    this.geo(SOURCES.cells)?.setData({ type: 'FeatureCollection', features: cellFeatures(t) });
+    const networks = s.doc.networks;
+    const generation = ++this.generation;
+    this.shown = plan;
+    this.shownDefs = networks;
+    this.hovered = this.selected = null;
+    if (fit && s.doc.practices.length + (s.doc.boundary ? 1 : 0) > 0) {
+      const b = turfBbox(s.doc.boundary ?? plan.tessellation.areaGeometry) as number[];
+      if (b.every(Number.isFinite)) this.map.fitBounds([b[0], b[1], b[2], b[3]], { padding: 30, duration: 0 });
+    }
+    const steps = [
+      () => this.drawPractices(plan, networks),
+      () => this.drawFootprints(plan, networks),
+      () => this.drawCells(plan),
+      () => this.drawLabels(plan, networks),
+    ];
+    const next = (i: number) => {
+      if (generation !== this.generation) return;
+      if (i === steps.length) {
+        this.drawn();
+        this.incremental();
+        return;
+      }
+      steps[i]();
+      setTimeout(() => next(i + 1), 0);
+    };
+    setTimeout(() => next(0), 0);
+  }
+
+  /** Resolves once the full draw in progress (if any) has set every source. */
+  settled(): Promise<void> {
+    if (this.generation === this.finished) return Promise.resolve();
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private drawn(): void {
+    this.finished = this.generation;
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const resolve of waiting) resolve();
+  }
+
+  private drawPractices(plan: PlanResult, networks: readonly NetworkDef[]): void {
+    const defs = defsById(networks);
+    const { practices, assignment } = plan.input;
+    this.geo(SOURCES.area)?.setData({ type: 'Feature', properties: {}, geometry: plan.tessellation.areaGeometry });
     this.map.removeFeatureState({ source: SOURCES.practices });
     this.geo(SOURCES.practices)?.setData({
       type: 'FeatureCollection',
-      features: s.doc.practices.map((p, i) =>
-        practiceFeature(i, p, defs.get(s.doc.assignment.get(p.code) as NetworkId)),
-      ),
+      features: practices.map((p, i) => practiceFeature(i, p, defs.get(assignment.get(p.code) as NetworkId))),
     });
+    // Hover and selection made since the draw started.
+    this.mark(this.hovered, 'hover', true);
+    this.mark(this.selected, 'selected', true);
+  }
+
+  private drawFootprints(plan: PlanResult, networks: readonly NetworkDef[]): void {
     const fps: Feature[] = [];
+    for (const def of networks) {
+      const summary = plan.networks.get(def.id);
+      const f = summary && footprintFeature(def, summary);
+      if (f) fps.push(f);
+    }
+    this.edits.reset();
+    this.geo(SOURCES.footprints)?.setData({ type: 'FeatureCollection', features: fps } as FeatureCollection);
+  }
+
+  private drawCells(plan: PlanResult): void {
+    this.geo(SOURCES.cells)?.setData({ type: 'FeatureCollection', features: cellFeatures(plan.tessellation) });
+  }
+
+  private drawLabels(plan: PlanResult, networks: readonly NetworkDef[]): void {
     this.labels.clear();
-    for (const def of s.doc.networks) {
+    for (const def of networks) {
       const summary = plan.networks.get(def.id);
       if (!summary) continue;
-      const f = footprintFeature(def, summary);
-      if (f) fps.push(f);
       this.labels.set(
         def.fid,
         summary.geometry,
@@ -75,15 +144,6 @@ export class PlanSync {
         summary.band !== 'within',
         summary.areaKm2,
       );
-    }
-    this.edits.reset();
-    this.geo(SOURCES.footprints)?.setData({ type: 'FeatureCollection', features: fps } as FeatureCollection);
-    this.shown = plan;
-    this.shownDefs = s.doc.networks;
-    this.hovered = this.selected = null;
-    if (fit && s.doc.practices.length + (s.doc.boundary ? 1 : 0) > 0) {
-      const b = turfBbox(s.doc.boundary ?? t.areaGeometry) as number[];
-      if (b.every(Number.isFinite)) this.map.fitBounds([b[0], b[1], b[2], b[3]], { padding: 30, duration: 0 });
     }
   }
 
@@ -103,11 +163,15 @@ export class PlanSync {
   incremental(): void {
     const s = this.get();
     const plan = selectPlan(s);
-    if (!this.shown || plan === this.shown) return;
+    // Edits during a full draw wait for its last step, which calls this again.
+    if (!this.shown || plan === this.shown || this.generation !== this.finished) return;
     const prev = this.shown;
     const defs = defsById(s.doc.networks);
     const restyled = this.restyled(s.doc.networks);
+    // Networks recomputed since the drawn plan: `changed` names those of the last step; after a full
+    // draw that let edits wait, the drawn plan is older, and only the summaries' identity says which.
     const refresh = new Set<NetworkId>([...plan.changed, ...restyled]);
+    for (const [id, summary] of plan.networks) if (prev.networks.get(id) !== summary) refresh.add(id);
     const removeFids: number[] = [];
     const add: Feature[] = [];
     for (const old of this.shownDefs) {
@@ -153,6 +217,8 @@ export class PlanSync {
   }
 
   destroy(): void {
+    this.generation++;
+    this.drawn();
     this.edits.destroy();
   }
 

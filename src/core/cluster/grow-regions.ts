@@ -3,52 +3,12 @@
 // then a few Lloyd rounds (re-seed at the node nearest each region's population centre and grow again).
 import { MinHeap } from './min-heap';
 import { placeNode, type Partition } from './partition';
+import { pickSeeds } from './seed-spread';
 
-function pickSeeds(p: Partition, nodes: readonly number[], m: number, random: () => number): number[] {
-  const { g } = p;
-  const seeds: number[] = [];
-  const d2 = new Float64Array(nodes.length).fill(Infinity);
-  const weight = (k: number) => g.population[nodes[k]] + 1;
-  let first = 0;
-  let total = 0;
-  for (let k = 0; k < nodes.length; k++) total += weight(k);
-  let target = random() * total;
-  for (let k = 0; k < nodes.length; k++) {
-    target -= weight(k);
-    if (target <= 0) {
-      first = k;
-      break;
-    }
-  }
-  let chosen = first;
-  while (seeds.length < m) {
-    seeds.push(nodes[chosen]);
-    const cx = g.x[nodes[chosen]];
-    const cy = g.y[nodes[chosen]];
-    let sum = 0;
-    for (let k = 0; k < nodes.length; k++) {
-      const d = (g.x[nodes[k]] - cx) ** 2 + (g.y[nodes[k]] - cy) ** 2;
-      if (d < d2[k]) d2[k] = d;
-      sum += d2[k] * weight(k);
-    }
-    if (seeds.length === m) break;
-    if (sum <= 0) {
-      chosen = seeds.length % nodes.length;
-      while (seeds.includes(nodes[chosen])) chosen = (chosen + 1) % nodes.length;
-      continue;
-    }
-    target = random() * sum;
-    chosen = nodes.length - 1;
-    for (let k = 0; k < nodes.length; k++) {
-      target -= d2[k] * weight(k);
-      if (target <= 0 && d2[k] > 0) {
-        chosen = k;
-        break;
-      }
-    }
-    if (d2[chosen] === 0) chosen = d2.findIndex((d) => d > 0);
-  }
-  return seeds;
+/** Heaps reused by every growth of one growRegions call: one per region, and one over the regions. */
+interface GrowHeaps {
+  readonly regionHeap: MinHeap;
+  readonly frontier: MinHeap[];
 }
 
 function growFrom(
@@ -57,11 +17,13 @@ function growFrom(
   inSet: Uint8Array,
   seeds: readonly number[],
   regionIds: readonly number[],
+  heaps: GrowHeaps,
 ): void {
   const { g } = p;
   for (const i of nodes) placeNode(p, i, -1);
-  const regionHeap = new MinHeap();
-  const frontier = seeds.map(() => new MinHeap());
+  const { regionHeap, frontier } = heaps;
+  regionHeap.clear();
+  for (const heap of frontier) heap.clear();
   const pushNeighbours = (slot: number, i: number) => {
     const sx = g.x[seeds[slot]];
     const sy = g.y[seeds[slot]];
@@ -146,13 +108,14 @@ export function growRegions(
   const m = Math.min(regionIds.length, nodes.length);
   const inSet = new Uint8Array(p.g.n);
   for (const i of nodes) inSet[i] = 1;
-  let seeds = pickSeeds(p, nodes, m, random);
+  let seeds = pickSeeds(p.g, nodes, m, random);
   const ids = regionIds.slice(0, m);
-  growFrom(p, nodes, inSet, seeds, ids);
+  const heaps = { regionHeap: new MinHeap(), frontier: ids.map(() => new MinHeap()) };
+  growFrom(p, nodes, inSet, seeds, ids, heaps);
   for (let round = 0; round < lloydRounds; round++) {
     const next = ids.map((r) => nodeNearestCentre(p, r));
     if (next.some((s) => s === -1) || next.every((s, k) => s === seeds[k])) break;
     seeds = next;
-    growFrom(p, nodes, inSet, seeds, ids);
+    growFrom(p, nodes, inSet, seeds, ids, heaps);
   }
 }

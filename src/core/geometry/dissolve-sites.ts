@@ -3,6 +3,7 @@
 // other member: no polygon union, cost proportional to the members' edges only.
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { buildPolygons } from './build-rings';
+import { SiteMarks } from './site-marks';
 import { round6 } from './study-area';
 import type { Tessellation } from './tessellation';
 
@@ -26,16 +27,20 @@ export interface Footprint {
 export type CellMesh = Pick<Tessellation, 'vertexXY' | 'vertexLonLat' | 'cellRings' | 'cellAreaKm2' | 'edgeSite'> &
   Partial<Pick<Tessellation, 'islandEdges'>>;
 
+const members = new SiteMarks();
+
 /** Example: `dissolveSites(t, [0, 1, 2]).parts === 1` when the three cells form one piece. */
 export function dissolveSites(t: CellMesh, sites: Iterable<number>): Footprint {
-  const members = new Set(sites);
+  members.clear(t.cellRings.length);
+  const list: number[] = [];
+  for (const s of sites) if (members.add(s)) list.push(s);
   const nV = t.vertexXY.length / 2;
   const xy = t.vertexXY;
   const from: number[] = [];
   const to: number[] = [];
   let areaKm2 = 0;
   let perimeterMetres = 0;
-  for (const s of members) {
+  for (const s of list) {
     areaKm2 += t.cellAreaKm2[s];
     for (const r of t.cellRings[s]) {
       for (let i = 0; i < r.length; i++) {

@@ -46,12 +46,25 @@ const median = (values: number[]) => {
 const inUk = (lon: number, lat: number) =>
   lon >= UK_BOX.minLon && lon <= UK_BOX.maxLon && lat >= UK_BOX.minLat && lat <= UK_BOX.maxLat;
 
+// The command line asks twice for the same practices (its warnings, then the tessellation):
+// answered once per array, which nothing mutates.
+const computed = new WeakMap<readonly object[], FarPoints>();
+
 /**
  * Points more than max(100 km, 4 x the 90th-percentile distance) from the coordinate-wise median,
  * and, when at least 95% of the points are in the UK, every point outside it.
  * Example: 40 practices in Manchester and one at 0, 0 -> far = [{ index: 40, distanceMetres: ~5.9e6, outsideUk: true }].
  */
 export function farPoints(points: readonly { readonly lon: number; readonly lat: number }[]): FarPoints {
+  let found = computed.get(points);
+  if (!found) {
+    found = findFarPoints(points);
+    computed.set(points, found);
+  }
+  return found;
+}
+
+function findFarPoints(points: readonly { readonly lon: number; readonly lat: number }[]): FarPoints {
   if (points.length < 3) return { far: [], typicalMetres: 0 };
   const lon0 = median(points.map((p) => p.lon));
   const lat0 = median(points.map((p) => p.lat));

@@ -7,6 +7,7 @@ import { clipCellToArea, type XY } from './clip-cell';
 import { type EdgeSiteLookup, meshAdjacency } from './edge-sites';
 import { farPoints } from './far-points';
 import { GridBins } from './grid-bins';
+import { InteriorCells } from './interior-cells';
 import { polygonsOf } from './polygons';
 import { createProjection, type Projection } from './projection';
 import { signedAreaOfIds, signedAreaOfPoints } from './ring-math';
@@ -67,13 +68,25 @@ export function buildTessellation(practices: readonly Practice[], boundary?: Bou
   const cellRings: Int32Array[][] = sites.map(() => []);
   if (sites.length > 0 && area.polygons.length > 0) {
     const idx = area.index;
-    const minX = Math.min(idx.minX, ...points.map((p) => p[0]));
-    const maxX = Math.max(idx.maxX, ...points.map((p) => p[0]));
-    const minY = Math.min(idx.minY, ...points.map((p) => p[1]));
-    const maxY = Math.max(idx.maxY, ...points.map((p) => p[1]));
+    let minX = idx.minX,
+      maxX = idx.maxX,
+      minY = idx.minY,
+      maxY = idx.maxY;
+    for (const [x, y] of points) {
+      minX = Math.min(minX, x);
+      maxX = Math.max(maxX, x);
+      minY = Math.min(minY, y);
+      maxY = Math.max(maxY, y);
+    }
     const pad = Math.max(1000, (maxX - minX + maxY - minY) * 0.1);
     const voronoi = Delaunay.from(points).voronoi([minX - pad, minY - pad, maxX + pad, maxY + pad]);
+    const interior = new InteriorCells(voronoi, vertices);
     for (let i = 0; i < sites.length; i++) {
+      const plain = interior.rings(i, idx);
+      if (plain) {
+        cellRings[i] = plain;
+        continue;
+      }
       const cell = voronoi.cellPolygon(i) as XY[] | null;
       if (!cell) continue;
       let pieces: XY[][][];
@@ -86,13 +99,11 @@ export function buildTessellation(practices: readonly Practice[], boundary?: Bou
   const vertexXY = vertices.coordinates();
   const nV = vertices.count;
   const { vertexLonLat, canonical } = outputGrid(vertexXY, projection);
-  const pieces = cellRings.map((cell) =>
-    normaliseCell(
-      cell.map((r) => r.map((v) => canonical[v])),
-      vertexXY,
-      nV,
-    ),
-  );
+  // The id rings are this function's own: moved onto the written grid in place.
+  const pieces = cellRings.map((cell) => {
+    for (const r of cell) for (let i = 0; i < r.length; i++) r[i] = canonical[r[i]];
+    return normaliseCell(cell, vertexXY, nV);
+  });
   const { cellRings: rings, islandEdges } = reattachFragments(pieces, sites, vertexXY, nV);
   const cellAreaKm2 = new Float64Array(sites.length);
   rings.forEach((cell, i) => {

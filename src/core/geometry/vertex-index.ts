@@ -45,6 +45,14 @@ export class VertexIndex {
     return id;
   }
 
+  /**
+   * True when `id` is the vertex its bin keeps for (x, y)'s bin: `id(x, y)` then answers `id` for
+   * ever after (a bin's vertex is never replaced), so a caller may remember it.
+   */
+  ownsBin(id: number, x: number, y: number): boolean {
+    return this.bins.get(Math.floor(x / this.snapMetres), Math.floor(y / this.snapMetres)) === id;
+  }
+
   private near(id: number, x: number, y: number): boolean {
     return Math.abs(this.xy[id * 2] - x) <= this.snapMetres && Math.abs(this.xy[id * 2 + 1] - y) <= this.snapMetres;
   }

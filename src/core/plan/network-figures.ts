@@ -3,6 +3,7 @@
 // over the few mesh fields a full Tessellation and the cluster's lighter one both carry.
 import { csrOf, floodFill, type Csr } from '../geometry/flood-fill';
 import { polsbyPopper } from '../geometry/polsby-popper';
+import { SiteMarks } from '../geometry/site-marks';
 import type { Practice } from '../model';
 
 /** What the figures need of a cell mesh: cells, their areas and their edge adjacency. */
@@ -48,6 +49,8 @@ export function cellPerimeterMetres(mesh: Pick<SiteMesh, 'vertexXY' | 'cellRings
   return perimeter;
 }
 
+const seenSites = new SiteMarks();
+
 const csrCache = new WeakMap<readonly Int32Array[], Csr>();
 
 function meshCsr(mesh: SiteMesh): Csr {
@@ -79,7 +82,8 @@ export function siteFigures(
     for (let e = 0; e < nb.length; e++) if (owns(nb[e])) perimeter -= mesh.sharedEdgeMetres[s][e];
   }
   const land = (s: number) => mesh.cellAreaKm2[s] * 1e6 > 0;
-  const seen = new Set<number>();
+  const seen = seenSites;
+  seen.clear(mesh.cellRings.length);
   const graph = meshCsr(mesh);
   const stack: number[] = [];
   let landPieces = 0;

@@ -1,7 +1,10 @@
 import { dissolveSites, type Tessellation } from '../geometry';
+import { SiteMarks } from '../geometry/site-marks';
 import { bandStatus, type Band, type Network, type Practice } from '../model';
 import { networkPopulation, siteFigures } from './network-figures';
 import type { NetworkSummary } from './types';
+
+const owned = new SiteMarks();
 
 /**
  * Metrics and footprint of one network from its member practices and owned sites: the geometry,
@@ -19,7 +22,8 @@ export function summariseNetwork(
   const population = networkPopulation(memberIndices, practices);
   const sortedSites = [...sites].sort((a, b) => a - b);
   const footprint = dissolveSites(t, sortedSites);
-  const owned = new Set(sortedSites);
+  owned.clear(t.sites.length);
+  for (const s of sortedSites) owned.add(s);
   const figures = siteFigures(t, sortedSites, (s) => owned.has(s));
   return {
     id: network.id,

@@ -1,0 +1,121 @@
+// The common Voronoi cell, read straight from the triangulation: a closed cell whose corners (the
+// circumcentres of the Delaunay triangles around its site) all lie strictly inside the diagram's
+// box, with no repeated corner and nothing for d3 to simplify, far from every edge of the study
+// area. For such a cell d3's cellPolygon is exactly those corners in turn, so the vertex-id ring is
+// built from them without the [x, y] arrays, and each circumcentre is looked up in the VertexIndex
+// once instead of once per cell around it (three times). Any other cell returns null and takes the
+// general path (cellPolygon, clip), so the rings and vertex ids are the ones that path gives.
+import type { Voronoi } from 'd3-delaunay';
+import type { SegmentIndex } from './segment-index';
+import type { VertexIndex } from './vertex-index';
+
+export class InteriorCells {
+  /** Per triangle: its circumcentre's vertex id once known to be final, else -1. */
+  private readonly triangleVertex: Int32Array;
+  private readonly corners: number[] = [];
+
+  constructor(
+    private readonly voronoi: Voronoi<unknown>,
+    private readonly vertices: VertexIndex,
+  ) {
+    this.triangleVertex = new Int32Array(voronoi.circumcenters.length / 2).fill(-1);
+  }
+
+  /**
+   * Site i's cell as vertex-id rings, as toIdRings would give them from cellPolygon(i) (one ring,
+   * or none when the cell is degenerate or outside the area), or null when the cell is not a
+   * plain interior cell.
+   */
+  rings(i: number, area: SegmentIndex): Int32Array[] | null {
+    const corners = this.cornerTriangles(i);
+    if (corners === null) return null;
+    const c = this.voronoi.circumcenters;
+    const n = corners.length;
+    let bx0 = Infinity,
+      by0 = Infinity,
+      bx1 = -Infinity,
+      by1 = -Infinity,
+      sx = 0,
+      sy = 0;
+    for (let k = 0; k < n; k++) {
+      const x = c[corners[k] * 2],
+        y = c[corners[k] * 2 + 1];
+      bx0 = Math.min(bx0, x);
+      bx1 = Math.max(bx1, x);
+      by0 = Math.min(by0, y);
+      by1 = Math.max(by1, y);
+      sx += x;
+      sy += y;
+    }
+    let near = false;
+    area.forEachNear(bx0, by0, bx1, by1, () => {
+      near = true;
+      return true;
+    });
+    if (near) return null;
+    if (!area.contains(sx / n, sy / n)) return [];
+    return this.idRing(corners);
+  }
+
+  /** The cell's corners as triangle indices in d3's order, or null when d3 would clip, simplify or dedupe. */
+  private cornerTriangles(i: number): number[] | null {
+    const { voronoi, corners } = this;
+    const { inedges, halfedges, triangles } = voronoi.delaunay;
+    const v = voronoi.vectors;
+    if (v[i * 4] || v[i * 4 + 1]) return null;
+    const e0 = inedges[i];
+    if (e0 === -1) return null;
+    corners.length = 0;
+    let e = e0;
+    do {
+      corners.push(Math.floor(e / 3));
+      e = e % 3 === 2 ? e - 2 : e + 1;
+      if (triangles[e] !== i) return null;
+      e = halfedges[e];
+    } while (e !== e0 && e !== -1);
+    if (e !== e0 || corners.length < 3) return null;
+    const c = voronoi.circumcenters;
+    const { xmin, ymin, xmax, ymax } = voronoi;
+    const n = corners.length;
+    for (let k = 0; k < n; k++) {
+      const x = c[corners[k] * 2],
+        y = c[corners[k] * 2 + 1];
+      if (!(x > xmin && x < xmax && y > ymin && y < ymax)) return null;
+      const j = corners[(k + 1) % n],
+        l = corners[(k + 2) % n];
+      const xj = c[j * 2],
+        yj = c[j * 2 + 1];
+      if (x === xj && y === yj) return null;
+      if ((x === xj && xj === c[l * 2]) || (y === yj && yj === c[l * 2 + 1])) return null;
+    }
+    return corners;
+  }
+
+  /** toIdRings for one closed convex cell given by its corner triangles. */
+  private idRing(corners: readonly number[]): Int32Array[] {
+    const c = this.voronoi.circumcenters;
+    const ids: number[] = [];
+    let area = 0;
+    const n = corners.length;
+    for (let k = 0; k < n; k++) {
+      const t = corners[k];
+      const x = c[t * 2],
+        y = c[t * 2 + 1];
+      let id = this.triangleVertex[t];
+      if (id < 0) {
+        id = this.vertices.id(x, y);
+        if (this.vertices.ownsBin(id, x, y)) this.triangleVertex[t] = id;
+      }
+      if (ids.length === 0 || ids[ids.length - 1] !== id) ids.push(id);
+      const u = corners[(k + 1) % n];
+      area += x * c[u * 2 + 1] - c[u * 2] * y;
+    }
+    while (ids.length > 1 && ids[0] === ids[ids.length - 1]) ids.pop();
+    if (ids.length < 3) return [];
+    area /= 2;
+    if (Math.abs(area) < 1e-6) return [];
+    const ring = Int32Array.from(ids);
+    if (!(area > 0)) ring.reverse();
+    return [ring];
+  }
+}

@@ -1,0 +1,208 @@
+// The progressive full draw (src/map/plan-sync.ts) against a fake map, with Greater Manchester's
+// real practices: each source is set in a task of its own, and whatever happens between the steps
+// (an edit, an undo, a new boundary, hover) the map ends up showing exactly the current plan.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Feature, Geometry } from 'geojson';
+import type * as maplibregl from 'maplibre-gl';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { parseBoundary } from '../../../src/core/io';
+import { footprintLabel } from '../../../src/map/features';
+import type { FootprintLabels } from '../../../src/map/labels';
+import { SOURCES } from '../../../src/map/layers';
+import { PlanSync } from '../../../src/map/plan-sync';
+import { loadPracticesText } from '../../../src/state/loaders';
+import { selectPlan } from '../../../src/state/selectors';
+import { createPlannerStore, type PlannerStore } from '../../../src/state/store';
+import { sharedData } from '../geometry/helpers';
+
+const text = (f: string) => readFileSync(path.join(sharedData, f), 'utf8');
+
+/** Sources that keep what they were last given (diffs applied), and feature-state per source. */
+class FakeMap {
+  readonly data = new Map<string, Feature[]>();
+  readonly state = new Map<string, Map<number, Record<string, unknown>>>();
+  /** Every setData, in order, by source. */
+  readonly sets: string[] = [];
+
+  getSource(id: string) {
+    return {
+      setData: async (d: Feature | { features: Feature[] }) => {
+        this.sets.push(id);
+        this.data.set(id, 'features' in d ? d.features : [d]);
+      },
+      updateData: async (diff: { remove: number[]; add: Feature[] }) => {
+        const gone = new Set([...diff.remove, ...diff.add.map((f) => f.id)]);
+        this.data.set(id, [...(this.data.get(id) ?? []).filter((f) => !gone.has(f.id as number)), ...diff.add]);
+      },
+    };
+  }
+  isSourceLoaded() {
+    return true;
+  }
+  on() {}
+  off() {}
+  fitBounds() {}
+  private states(source: string) {
+    return this.state.get(source) ?? this.state.set(source, new Map()).get(source)!;
+  }
+  setFeatureState(t: { source: string; id: number }, s: Record<string, unknown>) {
+    this.states(t.source).set(t.id, { ...this.states(t.source).get(t.id), ...s });
+  }
+  removeFeatureState(t: { source: string; id?: number }, key?: string) {
+    if (t.id === undefined) this.states(t.source).clear();
+    else if (key === undefined) this.states(t.source).delete(t.id);
+    else delete this.states(t.source).get(t.id)?.[key];
+  }
+  /** Footprints drawn (hidden copies left out): fid -> network, colour and geometry. */
+  footprints() {
+    const out = new Map<number, { network: unknown; colour: unknown; geometry: Geometry }>();
+    for (const source of [SOURCES.footprints, SOURCES.edits]) {
+      for (const f of this.data.get(source) ?? []) {
+        if (this.states(source).get(f.id as number)?.hidden === true) continue;
+        expect(out.has(f.id as number), `footprint ${f.id} drawn twice`).toBe(false);
+        out.set(f.id as number, { network: f.properties?.network, colour: f.properties?.colour, geometry: f.geometry });
+      }
+    }
+    return out;
+  }
+  /** Each practice's drawn colour (feature-state over the source's property). */
+  practiceColours() {
+    return (this.data.get(SOURCES.practices) ?? []).map(
+      (f) => this.states(SOURCES.practices).get(f.id as number)?.colour ?? f.properties?.colour,
+    );
+  }
+}
+
+/** Labels kept as fid -> text. */
+class FakeLabels {
+  readonly entries = new Map<number, string>();
+  set(fid: number, _g: Geometry | null, label: string) {
+    this.entries.set(fid, label);
+  }
+  remove(fid: number) {
+    this.entries.delete(fid);
+  }
+  clear() {
+    this.entries.clear();
+  }
+}
+
+let map: FakeMap;
+let labels: FakeLabels;
+let store: PlannerStore;
+let sync: PlanSync;
+
+/** What the map should show for the store's current plan. */
+function expected() {
+  const s = store.getState();
+  const plan = selectPlan(s);
+  const footprints = new Map<number, { network: unknown; colour: unknown; geometry: Geometry }>();
+  const texts = new Map<number, string>();
+  for (const def of s.doc.networks) {
+    const summary = plan.networks.get(def.id);
+    if (summary?.geometry) footprints.set(def.fid, { network: def.id, colour: def.colour, geometry: summary.geometry });
+    if (summary) texts.set(def.fid, footprintLabel(def, summary));
+  }
+  const colourOf = new Map(s.doc.networks.map((n) => [n.id, n.colour]));
+  const colours = s.doc.practices.map((p) => colourOf.get(s.doc.assignment.get(p.code)!) ?? '#ffffff');
+  return { footprints, colours, labels: [...texts].sort((a, b) => a[0] - b[0]) };
+}
+
+function shown() {
+  return {
+    footprints: map.footprints(),
+    colours: map.practiceColours(),
+    labels: [...labels.entries].sort((a, b) => a[0] - b[0]),
+  };
+}
+
+/** What the store's subscription in map/index.ts does for a document change. */
+function follow() {
+  store.subscribe((s, prev) => {
+    if (s.doc.practices !== prev.doc.practices || s.doc.boundary !== prev.doc.boundary) sync.full(true);
+    else if (s.doc !== prev.doc) sync.incremental();
+    if (s.hoveredPractice !== prev.hoveredPractice) sync.hover(s.hoveredPractice);
+  });
+}
+
+/** Moves the first practice of the largest network into another network. */
+function paintOne() {
+  const s = store.getState();
+  const [from, to] = s.doc.networks;
+  const code = s.doc.practices.find((p) => s.doc.assignment.get(p.code) === from.id)!.code;
+  s.assignPractices([code], to.id);
+  return code;
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  map = new FakeMap();
+  labels = new FakeLabels();
+  store = createPlannerStore();
+  loadPracticesText(store, text('gm_practices_2022-01.csv'), 'gm_practices_2022-01.csv');
+  sync = new PlanSync(map as unknown as maplibregl.Map, store.getState, labels as unknown as FootprintLabels);
+  follow();
+});
+afterEach(() => {
+  sync.destroy();
+  vi.useRealTimers();
+});
+
+describe('the progressive full draw', () => {
+  it('sets one source per task, then the labels, and is settled only after the last step', async () => {
+    let settled = false;
+    sync.full(true);
+    void sync.settled().then(() => (settled = true));
+    expect(map.sets).toEqual([]);
+    const perTask: string[][] = [];
+    for (let i = 0; i < 5; i++) {
+      const before = map.sets.length;
+      await vi.advanceTimersToNextTimerAsync();
+      perTask.push(map.sets.slice(before));
+    }
+    expect(perTask.slice(0, 3)).toEqual([
+      [SOURCES.area, SOURCES.practices],
+      [SOURCES.edits, SOURCES.footprints],
+      [SOURCES.cells],
+    ]);
+    expect(labels.entries.size).toBeGreaterThan(0);
+    await vi.runAllTimersAsync();
+    expect(settled).toBe(true);
+    expect(shown()).toEqual(expected());
+  });
+
+  it('shows edits and undos made between the steps once the draw is done, nothing stale', async () => {
+    sync.full(true);
+    await vi.advanceTimersToNextTimerAsync();
+    paintOne();
+    await vi.advanceTimersToNextTimerAsync();
+    store.getState().undo();
+    paintOne();
+    const s = store.getState();
+    s.recolourNetwork(s.doc.networks[1].id, '#123456');
+    await vi.runAllTimersAsync();
+    expect(shown()).toEqual(expected());
+    store.getState().undo();
+    store.getState().undo();
+    await vi.runAllTimersAsync();
+    expect(shown()).toEqual(expected());
+  });
+
+  it('drops the rest of a draw when a newer one starts (a boundary opened meanwhile), hover kept', async () => {
+    sync.full(true);
+    await vi.advanceTimersToNextTimerAsync();
+    const boundary = parseBoundary(
+      text('gm_combined_authority_2023_bgc.geojson'),
+      'gm_combined_authority_2023_bgc.geojson',
+    );
+    if (!boundary.ok) throw new Error('cannot read the boundary');
+    store.getState().setBoundary(boundary.value, { kind: 'boundary', name: 'gm.geojson' });
+    const code = store.getState().doc.practices[3].code;
+    store.getState().hoverPractice(code);
+    await vi.runAllTimersAsync();
+    expect(shown()).toEqual(expected());
+    expect(map.state.get(SOURCES.practices)?.get(3)?.hover).toBe(true);
+    expect(map.sets.filter((id) => id === SOURCES.cells)).toHaveLength(1);
+  });
+});
