@@ -63,7 +63,8 @@ export function buildTessellation(practices: readonly Practice[], boundary?: Bou
     ? boundaryStudyArea(boundary, projection)
     : sitesStudyArea(sites, siteOfPractice, far, projection);
 
-  const vertices = new VertexIndex();
+  // A Voronoi diagram of n sites has about 2n corners: tables sized once instead of grown.
+  const vertices = new VertexIndex(undefined, sites.length * 2);
   const cellRings: Int32Array[][] = sites.map(() => []);
   if (sites.length > 0 && area.polygons.length > 0) {
     const idx = area.index;
@@ -154,7 +155,7 @@ function outputGrid(xy: Float64Array, projection: Projection): { vertexLonLat: F
   const vertexLonLat = new Float64Array(nV * 2);
   const canonical = new Int32Array(nV);
   // Keyed by the written position in millionths of a degree (integers, so no string keys).
-  const seen = new GridBins();
+  const seen = new GridBins(nV);
   for (let v = 0; v < nV; v++) {
     const [lon, lat] = projection.inverse(xy[v * 2], xy[v * 2 + 1]);
     const gx = Math.round(lon * 1e6),
