@@ -2,17 +2,26 @@
 // the path a planner takes: New, the national practices table (6,452 practices, 1,234 real PCNs)
 // and the England boundary opened through the file inputs, Paint mode, a network chosen in the
 // painting picker, then practices clicked on the map one at a time (the pointer rests on the
-// practice, as a hand's does, before the button goes down). Prints JSON:
+// practice, as a hand's does, before the button goes down). All of it runs twice, in two browsers
+// that differ only in compositing (CONFIGURATIONS): `softwareCompositing` (--disable-gpu, as the
+// browser tests run: every WebGL frame is read back on the renderer's main thread) and
+// `gpuProcessCompositing` (Chrome composites in the GPU process, the pipeline of a machine with a
+// GPU; here that process runs SwiftShader on the same 2 cores). `-- --compositing=software|gpu`
+// runs one. Prints JSON, per configuration:
 // - loading: each file chosen -> the panel shows it, both -> map idle, with the main thread's long tasks;
 // - per click, from the mouse-down event's timestamp (Paint assigns on pointer down): -> the
-//   network's row in the panel shows the new population, -> the clicked practice's circle drawn in
-//   the painting colour (read back from the WebGL canvas as the frame is drawn), the longest
-//   main-thread task in between, and how long the mouse-down waited for the main thread;
-// - every main-thread task over 50 ms during the clicks, including redraws after them;
-// - the small-area section (scripts/bench-browser-small-areas.ts).
+//   network's row in the panel shows the new population; -> MapLibre issues the first frame
+//   showing the clicked circle in the painting colour (clickToFrameMs); -> the renderer has
+//   finished drawing that frame (clickToPixelsMs: the pixel is copied behind a fence that is polled
+//   from later tasks, so reading it never blocks the main thread); the longest main-thread task
+//   in between, and how long the mouse-down waited for the main thread;
+// - every main-thread task over 50 ms during the clicks, hover frames and later redraws included;
+// - clicks whose circle never showed the colour within 5 s, with the pixel last seen;
+// - the small-area section (scripts/bench-browser-small-areas.ts), in the first configuration only.
 // Main-thread tasks of loading and clicks come from a Chrome trace ('toplevel' category), not the
-// Long Tasks API (still recorded for the small-area section), which misses the frames' rendering work (with software compositing every WebGL frame is read back on
-// the main thread). Every wait is bounded: a stuck step fails with its name instead of hanging.
+// Long Tasks API (still recorded for the small-area section), which misses the frames' rendering
+// work. Every wait is bounded: a stuck step fails with its name instead of hanging.
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
@@ -26,6 +35,8 @@ const boundaryFile = path.resolve(root, '../shared/data/england_icb_2022_ultrage
 const CLICKS = 30;
 // `npm run bench:browser -- --small-areas-only`: open the practices, skip the paint clicks.
 const smallAreasOnly = process.argv.includes('--small-areas-only');
+// `npm run bench:browser -- --frames-only`: open the practices and boundary, time the frames, stop.
+const framesOnly = process.argv.includes('--frames-only');
 
 // Long tasks as the page sees them, for the small-area section (plain JavaScript: runs in the page).
 const RECORD_LONG_TASKS = `window.__longTasks = [];
@@ -34,8 +45,9 @@ new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__
 
 /**
  * In the page: practices to click, each in another network with another colour than the one
- * painted, and drawn on top where it is clicked (no practice later in the source, so drawn above
- * it, within 20 px).
+ * painted, and no other practice's circle (its radius as the practice layer draws it, plus a 4 px
+ * ring) within the click's 4 px hit box: which of two overlapping circles is drawn on top, or hit
+ * by the click, depends on tiles.
  */
 const PICK_TARGETS = `(() => {
   const pcn = window.__pcn;
@@ -45,12 +57,21 @@ const PICK_TARGETS = `(() => {
   const map = document.querySelector('#map').getBoundingClientRect();
   const pts = s.doc.practices.map((p, i) => ({ p, i, xy: pcn.project(p.lon, p.lat) }));
   const inView = pts.filter(({ xy }) => xy.x > 40 && xy.y > 40 && xy.x < map.width - 40 && xy.y < map.height - 40);
+  // circle-radius of the practice layer (src/map/layers.ts) against the square root of the list size.
+  const stops = [[0, 3], [100, 6], [200, 10], [330, 15]];
+  const radius = (listSize) => {
+    const r = Math.sqrt(listSize);
+    if (r >= 330) return 15;
+    const k = stops.findIndex(([x]) => x > r);
+    const [[x0, y0], [x1, y1]] = [stops[k - 1], stops[k]];
+    return y0 + ((r - x0) / (x1 - x0)) * (y1 - y0);
+  };
   let seed = 11;
   const rand = () => { seed = (seed * 16807) % 2147483647; return seed / 2147483647; };
   const ok = inView.filter(({ p, i, xy }) => {
     const net = s.doc.assignment.get(p.code);
     if (!net || net === active || colourOf.get(net) === colourOf.get(active)) return false;
-    return !inView.some((o) => o.i > i && Math.abs(o.xy.x - xy.x) < 20 && Math.abs(o.xy.y - xy.y) < 20);
+    return !inView.some((o) => o.i !== i && Math.hypot(o.xy.x - xy.x, o.xy.y - xy.y) < radius(o.p.listSize) + 9);
   });
   const out = [];
   while (out.length < ${CLICKS} && ok.length > 0) out.push(ok.splice(Math.floor(rand() * ok.length), 1)[0]);
@@ -60,34 +81,48 @@ const PICK_TARGETS = `(() => {
 /**
  * In the page: arm the watchers for one click at (x, y) on the practice resting under the pointer;
  * window.__clickResult resolves with the figures (times in the page's performance.now() clock).
+ * From the mouse-down on, the clicked pixel of every frame is read behind a fence (no blocking
+ * read: the main thread's tasks stay the app's and MapLibre's), and the click counts as drawn when
+ * the renderer has finished the first frame showing the painting colour. If no frame comes for a
+ * second, one is asked for.
  */
 const armClick = (x: number, y: number) => `(() => {
   const pcn = window.__pcn;
   const s = pcn.store.getState();
-  const colour = s.doc.networks.find((n) => n.id === s.activeNetwork).colour;
-  const want = [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16));
+  // The painting network's colour now: an edit may recolour it (neighbours never share a colour).
+  const wanted = () => {
+    const now = pcn.store.getState();
+    const colour = now.doc.networks.find((n) => n.id === s.activeNetwork).colour;
+    return [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16));
+  };
   const row = () => document.querySelector('[data-testid="network-' + s.activeNetwork + '"] [data-testid="network-population"]');
   const before = row().textContent;
   window.__clickResult = new Promise((resolve) => {
-    let clickAt = null, handledAt = null, panelAt = null;
+    let clickAt = null, handledAt = null, panelAt = null, frames = 0, lastFrameAt = null;
     const observer = new MutationObserver(() => {
       if (clickAt !== null && panelAt === null && row() && row().textContent !== before) panelAt = performance.now();
     });
     observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-    window.addEventListener('mousedown', async (e) => {
+    window.addEventListener('mousedown', (e) => {
       clickAt = e.timeStamp;
       handledAt = performance.now();
-      for (;;) {
-        // The next frame a change causes; if none comes within a second, ask for one.
-        const px = await Promise.race([pcn.pixelsAfterNextFrame(${x}, ${y}, 1, 1, false),
-          new Promise((r) => setTimeout(r, 1000)).then(() => pcn.pixelsAfterNextFrame(${x}, ${y}, 1, 1, true))]);
+      const nudge = setInterval(() => {
+        if (lastFrameAt === null || performance.now() - lastFrameAt > 1000) pcn.pixelsAfterNextFrame(${x}, ${y}, 1, 1, true);
+      }, 1000);
+      pcn.watchFramePixels(${x}, ${y}, 1, 1, (px, frameAt) => {
+        frames++;
+        lastFrameAt = frameAt;
         const now = performance.now();
-        if (Math.abs(px[0] - want[0]) + Math.abs(px[1] - want[1]) + Math.abs(px[2] - want[2]) < 24 || now - clickAt > 5000) {
-          observer.disconnect();
-          resolve({ clickAt, panelMs: panelAt === null ? null : panelAt - clickAt, inputDelayMs: handledAt - clickAt, pixelsMs: now - clickAt, timedOut: now - clickAt > 5000 });
-          return;
-        }
-      }
+        const want = wanted();
+        const hit = Math.abs(px[0] - want[0]) + Math.abs(px[1] - want[1]) + Math.abs(px[2] - want[2]) < 24;
+        if (!hit && now - clickAt <= 5000) return false;
+        clearInterval(nudge);
+        observer.disconnect();
+        resolve({ clickAt, panelMs: panelAt === null ? null : panelAt - clickAt, inputDelayMs: handledAt - clickAt,
+          frameMs: frameAt - clickAt, pixelsMs: now - clickAt, frames, timedOut: !hit,
+          lastPixel: [px[0], px[1], px[2]], want });
+        return true;
+      });
     }, { capture: true, once: true });
   });
 })()`;
@@ -153,11 +188,16 @@ watchdog.unref();
 
 /** Paint mode, a network chosen, then CLICKS practices clicked on the map; one record per click. */
 interface Click {
+  code: string;
   clickAt: number;
   panelMs: number | null;
   inputDelayMs: number;
+  frameMs: number;
   pixelsMs: number;
+  frames: number;
   timedOut: boolean;
+  lastPixel: number[];
+  want: number[];
 }
 
 async function paintClicks(page: Page, step: (text: string) => void, idle: (what: string) => Promise<unknown>) {
@@ -192,7 +232,8 @@ async function paintClicks(page: Page, step: (text: string) => void, idle: (what
     await page.evaluate(armClick(t.x, t.y));
     await page.mouse.down();
     await page.mouse.up();
-    clicks.push(await bounded('a click', 15_000, page.evaluate('window.__clickResult')));
+    const result = (await bounded('a click', 15_000, page.evaluate('window.__clickResult'))) as Omit<Click, 'code'>;
+    clicks.push({ code: t.code, ...result });
   }
   // Redraws the clicks left for later are part of their cost: wait for them, then a second more.
   await idle('after the clicks');
@@ -200,127 +241,245 @@ async function paintClicks(page: Page, step: (text: string) => void, idle: (what
   return clicks;
 }
 
+const FRAMES = 12;
+
+/** Chromium ignores this switch; it names the browser process of one configuration in /proc. */
+const browserTag = (configuration: string) => `--pcn-bench=${process.pid}-${configuration}`;
+
+/**
+ * CPU ms (user + system) so far of the GPU process of the browser launched with `tag`, from /proc
+ * (Linux); null elsewhere.
+ */
+function gpuProcessCpuMs(tag: string): number | null {
+  try {
+    const procs = readdirSync('/proc')
+      .filter((d) => /^\d+$/.test(d))
+      .flatMap((pid) => {
+        try {
+          const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+          // After the name: state, parent pid, ...; user and system time (clock ticks, 100 Hz) at 11 and 12.
+          const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+          const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+          return [{ pid, parent: f[1], cmdline, cpuMs: (Number(f[11]) + Number(f[12])) * 10 }];
+        } catch {
+          return [];
+        }
+      });
+    // The browser process carries the tag; its GPU process is a child of its zygote.
+    const parent = new Map(procs.map((p) => [p.pid, p.parent]));
+    const roots = new Set(
+      procs.filter((p) => p.cmdline.includes(tag) && !p.cmdline.includes('--type=')).map((p) => p.pid),
+    );
+    const under = (pid: string | undefined, depth: number): boolean =>
+      pid !== undefined && depth >= 0 && (roots.has(pid) || under(parent.get(pid), depth - 1));
+    const gpu = procs.find((p) => p.cmdline.includes('--type=gpu-process') && under(p.parent, 3));
+    return gpu?.cpuMs ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Cost of one frame of the national map as it stands: FRAMES frames asked for one after another,
+ * each waited for until drawn; the GPU process's CPU per frame (SwiftShader drawing it, plus the
+ * read-back with software compositing) does not depend on other users' load as wall time does.
+ */
+async function frameCost(tag: string, page: Page) {
+  const cpu0 = gpuProcessCpuMs(tag);
+  const t0 = (await page.evaluate('performance.now()')) as number;
+  for (let k = 0; k < FRAMES; k++)
+    await bounded('a frame', 10_000, page.evaluate('window.__pcn.pixelsAfterNextFrame(0, 0, 1, 1, true)'));
+  const t1 = (await page.evaluate('performance.now()')) as number;
+  const cpu1 = gpuProcessCpuMs(tag);
+  return {
+    frames: FRAMES,
+    gpuProcessCpuMsPerFrame: cpu0 === null || cpu1 === null ? null : Math.round((cpu1 - cpu0) / FRAMES),
+    wallMsPerFrame: Math.round((t1 - t0) / FRAMES),
+    note: 'the national map redrawn FRAMES times, each waited for; CPU of the GPU process (SwiftShader) per frame',
+  };
+}
+
+/**
+ * The two ways Chrome composites here. Both run WebGL in SwiftShader in the GPU process; they
+ * differ in who puts the canvas on screen.
+ */
+const CONFIGURATIONS = {
+  softwareCompositing: {
+    flags: ['--disable-gpu'],
+    note: 'Chrome composites in software, as the browser tests run: every WebGL frame is read back on the renderer main thread, so each frame is a main-thread task as long as SwiftShader takes to draw it',
+  },
+  gpuProcessCompositing: {
+    flags: [],
+    note: 'Chrome composites in the GPU process (on SwiftShader here), the pipeline of a machine with a GPU: frames are drawn off the renderer main thread; here SwiftShader shares the 2 cores with the page',
+  },
+} as const;
+type Configuration = keyof typeof CONFIGURATIONS;
+
+/** New, the national files opened, then the paint clicks; the small-area section if asked. */
+async function measure(port: number, configuration: Configuration, withSmallAreas: boolean) {
+  const browser = await chromium.launch({
+    executablePath: findChromium(),
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      ...CONFIGURATIONS[configuration].flags,
+      browserTag(configuration),
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--use-angle=swiftshader',
+      '--enable-unsafe-swiftshader',
+    ],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.setDefaultTimeout(60_000);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.addInitScript(RECORD_LONG_TASKS);
+    const step = (text: string) => process.stderr.write(`bench:browser (${configuration}): ${text}\n`);
+    const idle = (what: string) => bounded(`${what} (map idle)`, 60_000, page.evaluate('window.__pcn.idle()'));
+    const now = () => page.evaluate('performance.now()') as Promise<number>;
+    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.getByTestId('summary-practices').waitFor();
+    await idle('start');
+    step('new plan');
+    await page.getByRole('button', { name: 'New', exact: true }).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="summary-practices"]')?.textContent === '0');
+
+    step('opening the national practices and the England boundary');
+    await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing'] });
+    const clockMark = (await page.evaluate("performance.mark('pcn-clock').startTime")) as number;
+    const loadStart = await now();
+    await page.getByTestId('file-practices').setInputFiles(practicesFile);
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="summary-practices"]')?.textContent === '6,452',
+    );
+    const practicesPanelMs = (await now()) - loadStart;
+    const boundaryStart = await now();
+    await page.getByTestId('file-boundary').setInputFiles(boundaryFile);
+    // The plan's file list names the boundary once it is part of the plan (busy labels and notices
+    // name it earlier).
+    await page.waitForFunction(
+      (name) => document.querySelector('[data-testid="sources"]')?.textContent?.includes(name),
+      path.basename(boundaryFile),
+    );
+    const boundaryPanelMs = (await now()) - boundaryStart;
+    await idle('loading');
+    const loadEnd = await now();
+
+    step('frame cost');
+    const frames = await frameCost(browserTag(configuration), page);
+    const clicksStart = await now();
+    const clicks = smallAreasOnly || framesOnly ? [] : await paintClicks(page, step, idle);
+    const clicksEnd = await now();
+    const tasks = mainThreadTasks(await bounded('reading the trace', 60_000, browser.stopTracing()), clockMark);
+    const loadTasks = overlapping(tasks, loadStart, loadEnd).filter((d) => d > 50);
+    const sessionTasks = overlapping(tasks, clicksStart, clicksEnd).filter((d) => d > 50);
+    const ok = clicks.filter((c) => !c.timedOut);
+    const perClick = ok.map((c) => longest(overlapping(tasks, c.clickAt, c.clickAt + c.pixelsMs)));
+    let smallAreas: unknown = null;
+    if (withSmallAreas) {
+      step('small areas: national LSOAs and registrations, switch, moves');
+      smallAreas = await benchBrowserSmallAreas(page, path.resolve(root, '../shared/data'));
+    }
+    return {
+      note: CONFIGURATIONS[configuration].note,
+      loading: {
+        practicesFileToPanelMs: Math.round(practicesPanelMs),
+        boundaryFileToPanelMs: Math.round(boundaryPanelMs),
+        bothFilesToIdleMapMs: Math.round(loadEnd - loadStart),
+        longTasks: {
+          count: loadTasks.length,
+          totalMs: Math.round(loadTasks.reduce((a, b) => a + b, 0)),
+          longestMs: longest(loadTasks),
+          target: 100,
+          note: 'main-thread tasks over 50 ms (Chrome trace), frames included',
+        },
+      },
+      frameCost: frames,
+      paintClicks: clicks.length === 0 ? null : paintFigures(clicks, perClick, sessionTasks),
+      ...(withSmallAreas ? { smallAreas } : {}),
+      pageErrors: errors,
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+/** The paint clicks' figures (ms, p50/p95/max) from the clicks and the trace's tasks. */
+function paintFigures(clicks: Click[], perClick: number[], sessionTasks: number[]) {
+  const ok = clicks.filter((c) => !c.timedOut);
+  return {
+    clicks: clicks.length,
+    drawn: ok.length,
+    notDrawn: clicks
+      .filter((c) => c.timedOut)
+      .map((c) => ({
+        code: c.code,
+        panelChanged: c.panelMs !== null,
+        frames: c.frames,
+        pixel: c.lastPixel,
+        want: c.want,
+      })),
+    clickToPanelMs: {
+      ...stats(ok.flatMap((c) => (c.panelMs === null ? [] : [c.panelMs]))),
+      seen: ok.filter((c) => c.panelMs !== null).length,
+      target95: 10,
+      note: 'mouse-down -> the row text changed in the DOM (it reaches the screen with the next frame)',
+    },
+    inputDelayMs: {
+      ...stats(ok.map((c) => c.inputDelayMs)),
+      note: 'the mouse-down event waiting for the main thread, included in the figures above and below',
+    },
+    clickToFrameMs: {
+      ...stats(ok.map((c) => c.frameMs)),
+      note: 'mouse-down -> MapLibre issued the first frame showing the circle in the painting colour (its render event)',
+    },
+    clickToPixelsMs: {
+      ...stats(ok.map((c) => c.pixelsMs)),
+      target95: 100,
+      note: 'mouse-down -> the renderer has finished drawing that frame (a fence after reading the pixel, polled without blocking)',
+    },
+    framesPerClick: stats(clicks.map((c) => c.frames)),
+    longestTaskPerPaintMs: {
+      ...stats(perClick),
+      targetMax: 50,
+      note: 'longest main-thread task between mouse-down and the circle drawn (Chrome trace)',
+    },
+    tasksOver50MsDuringClicks: {
+      count: sessionTasks.length,
+      longestMs: longest(sessionTasks),
+      perClick: Math.round((sessionTasks.length / clicks.length) * 10) / 10,
+      note: 'from the first click to a second after the map is idle after the last, hover frames and later redraws included',
+    },
+  };
+}
+
+// `-- --compositing=software` or `-- --compositing=gpu`: one configuration only (for A/B runs).
+const only = process.argv.find((a) => a.startsWith('--compositing='))?.slice('--compositing='.length);
+const chosen = (Object.keys(CONFIGURATIONS) as Configuration[]).filter(
+  (c) => !only || (only === 'software' ? c === 'softwareCompositing' : c === 'gpuProcessCompositing'),
+);
 await build({ root, logLevel: 'warn' });
 const server = await preview({ root, logLevel: 'warn', preview: { port: 0, host: '127.0.0.1', open: false } });
 const address = server.httpServer.address();
 if (!address || typeof address === 'string') throw new Error('no preview port');
-const browser = await chromium.launch({
-  executablePath: findChromium(),
-  args: [
-    '--headless=new',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--use-angle=swiftshader',
-    '--enable-unsafe-swiftshader',
-  ],
-});
 try {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  page.setDefaultTimeout(60_000);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.addInitScript(RECORD_LONG_TASKS);
-  const step = (text: string) => process.stderr.write(`bench:browser: ${text}\n`);
-  const idle = (what: string) => bounded(`${what} (map idle)`, 60_000, page.evaluate('window.__pcn.idle()'));
-  const now = () => page.evaluate('performance.now()') as Promise<number>;
-  await page.goto(`http://127.0.0.1:${address.port}/`);
-  await page.getByTestId('summary-practices').waitFor();
-  await idle('start');
-  step('new plan');
-  await page.getByRole('button', { name: 'New', exact: true }).click();
-  await page.waitForFunction(() => document.querySelector('[data-testid="summary-practices"]')?.textContent === '0');
-
-  step('opening the national practices and the England boundary');
-  await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing'] });
-  const clockMark = (await page.evaluate("performance.mark('pcn-clock').startTime")) as number;
-  const loadStart = await now();
-  await page.getByTestId('file-practices').setInputFiles(practicesFile);
-  await page.waitForFunction(
-    () => document.querySelector('[data-testid="summary-practices"]')?.textContent === '6,452',
-  );
-  const practicesPanelMs = (await now()) - loadStart;
-  const boundaryStart = await now();
-  await page.getByTestId('file-boundary').setInputFiles(boundaryFile);
-  // The plan's file list names the boundary once it is part of the plan (busy labels and notices
-  // name it earlier).
-  await page.waitForFunction(
-    (name) => document.querySelector('[data-testid="sources"]')?.textContent?.includes(name),
-    path.basename(boundaryFile),
-  );
-  const boundaryPanelMs = (await now()) - boundaryStart;
-  await idle('loading');
-  const loadEnd = await now();
-
-  const clicksStart = await now();
-  const clicks = smallAreasOnly ? [] : await paintClicks(page, step, idle);
-  const clicksEnd = await now();
-  const tasks = mainThreadTasks(await bounded('reading the trace', 60_000, browser.stopTracing()), clockMark);
-  const loadTasks = overlapping(tasks, loadStart, loadEnd).filter((d) => d > 50);
-  const sessionTasks = overlapping(tasks, clicksStart, clicksEnd).filter((d) => d > 50);
-  const ok = clicks.filter((c) => !c.timedOut);
-  const perClick = ok.map((c) => longest(overlapping(tasks, c.clickAt, c.clickAt + c.pixelsMs)));
-  step('small areas: national LSOAs and registrations, switch, moves');
-  const smallAreas = await benchBrowserSmallAreas(page, path.resolve(root, '../shared/data'));
-  console.log(
-    JSON.stringify(
-      {
-        data: {
-          practices: 6452,
-          files: 'england_practices_2022-01.geojson + england_icb_2022_ultragen.geojson (../shared/data)',
-        },
-        loading: {
-          practicesFileToPanelMs: Math.round(practicesPanelMs),
-          boundaryFileToPanelMs: Math.round(boundaryPanelMs),
-          bothFilesToIdleMapMs: Math.round(loadEnd - loadStart),
-          longTasks: {
-            count: loadTasks.length,
-            totalMs: Math.round(loadTasks.reduce((a, b) => a + b, 0)),
-            longestMs: longest(loadTasks),
-            target: 100,
-            note: 'main-thread tasks over 50 ms (Chrome trace), frames included',
-          },
-        },
-        paintClicks: {
-          clicks: clicks.length,
-          drawn: ok.length,
-          clickToPanelMs: {
-            ...stats(ok.flatMap((c) => (c.panelMs === null ? [] : [c.panelMs]))),
-            seen: ok.filter((c) => c.panelMs !== null).length,
-            target95: 10,
-            note: 'mouse-down -> the row text changed in the DOM (it reaches the screen with the next frame)',
-          },
-          inputDelayMs: {
-            ...stats(ok.map((c) => c.inputDelayMs)),
-            note: 'the mouse-down event waiting for the main thread, included in both figures above and below',
-          },
-          clickToPixelsMs: { ...stats(ok.map((c) => c.pixelsMs)), target95: 100 },
-          longestTaskPerPaintMs: {
-            ...stats(perClick),
-            targetMax: 50,
-            note: 'longest main-thread task between mouse-down and the circle drawn (Chrome trace)',
-          },
-          tasksOver50MsDuringClicks: {
-            count: sessionTasks.length,
-            longestMs: longest(sessionTasks),
-            perClick: clicks.length === 0 ? null : Math.round((sessionTasks.length / clicks.length) * 10) / 10,
-            note: 'from the first click to a second after the map is idle after the last, later redraws included',
-          },
-        },
-        smallAreas,
-        pageErrors: errors,
-        note: 'WebGL runs in SwiftShader (software) on this machine, and the frames are composited in software.',
-      },
-      null,
-      2,
-    ),
-  );
+  const out: Record<string, unknown> = {
+    data: {
+      practices: 6452,
+      files: 'england_practices_2022-01.geojson + england_icb_2022_ultragen.geojson (../shared/data)',
+      viewport: '1400 x 900 CSS px, device pixel ratio 1',
+    },
+    note: 'WebGL runs in SwiftShader (software) on this machine, in both configurations.',
+  };
+  for (const c of smallAreasOnly ? (['softwareCompositing'] as Configuration[]) : chosen)
+    out[c] = await measure(address.port, c, c === 'softwareCompositing' && !framesOnly);
+  console.log(JSON.stringify(out, null, 2));
 } finally {
   clearTimeout(watchdog);
-  await browser.close();
   server.httpServer.close();
 }

@@ -80,8 +80,16 @@ export function footprintLabel(def: NetworkDef, s: NetworkSummary): string {
 /** toLocaleString('en-GB') builds a formatter per call: 20 ms for a national plan's labels. */
 const GB_NUMBER = new Intl.NumberFormat('en-GB');
 
-export function defsById(networks: readonly NetworkDef[]): Map<NetworkId, NetworkDef> {
-  return new Map(networks.map((n) => [n.id, n]));
+const defsCache = new WeakMap<readonly NetworkDef[], ReadonlyMap<NetworkId, NetworkDef>>();
+
+/** The networks by id, built once per networks array (a paint click keeps the array: no rebuild). */
+export function defsById(networks: readonly NetworkDef[]): ReadonlyMap<NetworkId, NetworkDef> {
+  let m = defsCache.get(networks);
+  if (!m) {
+    m = new Map(networks.map((n) => [n.id, n]));
+    defsCache.set(networks, m);
+  }
+  return m;
 }
 
 /** Practices whose network (or its colour) differ between two plans, by practice index. */

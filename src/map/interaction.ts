@@ -2,11 +2,12 @@
 // to the current mode's handlers (src/map/modes.ts) through a port onto the map.
 import type * as maplibregl from 'maplibre-gl';
 import { booleanPointInPolygon } from '@turf/turf';
+import type { Tessellation } from '../core/geometry';
 import type { PracticeCode } from '../core/model';
 import { selectTessellation } from '../state/selectors';
 import type { Planner } from '../state/store';
 import type { Mode } from '../state/types';
-import { CELL_LAYER, PRACTICE_LAYER } from './layers';
+import { CELL_LAYER, PRACTICE_LAYER, SOURCES } from './layers';
 import { MODE_HANDLERS, type MapPort } from './modes';
 import { ShapeTool } from './shape-tool';
 
@@ -14,6 +15,13 @@ export class MapInteraction {
   private readonly port: MapPort;
   private readonly shapes: ShapeTool;
   private dragging = false;
+  /**
+   * The last answer of practicesAt and where it was asked. A button goes down where the pointer
+   * came to rest: the hover's query already found what is there, and asking MapLibre again costs
+   * a paint click several milliseconds (national plan). Forgotten when the view moves, the
+   * practices or cells change on the map, or the plan is over other practices or another boundary.
+   */
+  private lastHit: { x: number; y: number; t: Tessellation; codes: PracticeCode[] } | null = null;
   private readonly endDrag = () => {
     if (!this.dragging) return;
     this.dragging = false;
@@ -38,6 +46,14 @@ export class MapInteraction {
         .map((p) => p.code);
       this.handlers().onShape?.(codes, get);
     });
+    const forget = () => {
+      this.lastHit = null;
+    };
+    map.on('move', forget);
+    map.on('styledata', forget);
+    map.on('sourcedata', (e) => {
+      if (e.sourceId === SOURCES.practices || e.sourceId === SOURCES.cells) forget();
+    });
     map.on('click', (e) => this.handlers().onClick?.(e.point, this.port, get));
     map.on('mousedown', (e) => {
       this.dragging = this.handlers().onPointerDown?.(e.point, this.port, get) ?? false;
@@ -54,6 +70,15 @@ export class MapInteraction {
 
   /** Practices under the pointer: a practice circle, else every practice of the cell there. */
   private practicesAt({ x, y }: { x: number; y: number }): PracticeCode[] {
+    const t = selectTessellation(this.get());
+    const last = this.lastHit;
+    if (last && last.x === x && last.y === y && last.t === t) return last.codes;
+    const codes = this.queryPracticesAt(x, y);
+    this.lastHit = { x, y, t, codes };
+    return codes;
+  }
+
+  private queryPracticesAt(x: number, y: number): PracticeCode[] {
     const hits = this.map.queryRenderedFeatures(
       [
         [x - 4, y - 4],

@@ -1,11 +1,21 @@
 // Keeps neighbouring networks in different colours: after any change of membership the networks
 // whose colour now matches a neighbour's get a new one, in the same undo step; all others keep
 // theirs (including colours the planner picked).
-import { colourNetworks, networkAdjacency, type PlanResult } from '../core/plan';
+import { colourNetworks, localNetworkAdjacency, networkAdjacency, type PlanResult } from '../core/plan';
 import { PALETTE } from './palette';
 import { memoSlot, type WithMemo } from './memo';
 import { selectCellPlan } from './selectors';
 import type { NetworkDef, PlanDoc } from './types';
+
+/** The parts of the last document known to have no two neighbouring networks of one colour. */
+type ColouredParts = Pick<PlanDoc, 'practices' | 'boundary' | 'assignment' | 'networks'>;
+const clashFree = memoSlot<ColouredParts | null>('document without colour clashes');
+const partsOf = ({ practices, boundary, assignment, networks }: ColouredParts): ColouredParts => ({
+  practices,
+  boundary,
+  assignment,
+  networks,
+});
 
 const checked = memoSlot<PlanResult>('colours checked');
 
@@ -19,13 +29,64 @@ export function markColoursChecked(store: WithMemo, plan: PlanResult): void {
 
 /**
  * The networks with clashing colours recoloured, or null when no two neighbours share a colour.
- * The plan of `doc` is memoised in `store`, so the selectors find it there after the commit.
+ * `before` is the store's state before the change: the plan of `doc` is memoised in its memo, so
+ * the selectors find it there after the commit.
  */
-export function fixColourClashes(doc: PlanDoc, store: WithMemo): NetworkDef[] | null {
+export function fixColourClashes(doc: PlanDoc, before: WithMemo & { readonly doc: PlanDoc }): NetworkDef[] | null {
   if (doc.networks.length < 2 || doc.practices.length === 0) return null;
-  const plan = selectCellPlan({ doc, memo: store.memo });
-  if (checked.get(store) === plan) return null;
-  const colours = colourNetworks(networkAdjacency(plan), PALETTE, new Map(doc.networks.map((n) => [n.id, n.colour])));
-  if (doc.networks.every((n) => colours.get(n.id) === n.colour)) return null;
-  return doc.networks.map((n) => (colours.get(n.id) === n.colour ? n : { ...n, colour: colours.get(n.id)! }));
+  const known = clashFree.get(before);
+  const was = before.doc;
+  const onlyAssignment =
+    known !== null &&
+    known.practices === was.practices &&
+    known.boundary === was.boundary &&
+    known.assignment === was.assignment &&
+    known.networks === was.networks &&
+    doc.practices === was.practices &&
+    doc.boundary === was.boundary &&
+    doc.networks === was.networks;
+  // The plan of `doc` follows from the plan of the document before (so its `changed` is this edit's).
+  if (onlyAssignment) selectCellPlan(before);
+  const plan = selectCellPlan({ doc, memo: before.memo });
+  // Coloured where it was evaluated (the import worker), as this function would leave it.
+  if (checked.get(before) === plan) {
+    clashFree.set(before, partsOf(doc));
+    return null;
+  }
+  // From a document free of clashes, a change of membership alone can only bring a clash along an
+  // edge of a network it touched: checking those (a paint click: two or three) gives the whole
+  // plan's answer, and colouring them and their neighbours gives the whole plan's colours.
+  if (onlyAssignment && !changedNetworksClash(plan, doc.networks)) {
+    clashFree.set(before, partsOf(doc));
+    return null;
+  }
+  const current = new Map(doc.networks.map((n) => [n.id, n.colour]));
+  const adjacency = onlyAssignment ? localNetworkAdjacency(plan, plan.changed) : networkAdjacency(plan);
+  const colours = colourNetworks(adjacency, PALETTE, current);
+  if ([...colours].every(([id, c]) => current.get(id) === c)) {
+    clashFree.set(before, partsOf(doc));
+    return null;
+  }
+  const networks = doc.networks.map((n) => {
+    const c = colours.get(n.id);
+    return c === undefined || c === n.colour ? n : { ...n, colour: c };
+  });
+  clashFree.set(before, { ...partsOf(doc), networks });
+  return networks;
+}
+
+/** Whether a network recomputed by the step that made `plan` (over `networks`) shares a cell edge with one of its colour. */
+function changedNetworksClash(plan: PlanResult, networks: readonly NetworkDef[]): boolean {
+  const { neighbours } = plan.tessellation;
+  const owner = plan.siteOwner;
+  for (const id of plan.changed) {
+    for (const s of plan.networks.get(id)?.sites ?? []) {
+      const a = owner[s];
+      for (const t of neighbours[s]) {
+        const b = owner[t];
+        if (b >= 0 && b !== a && networks[b].colour === networks[a].colour) return true;
+      }
+    }
+  }
+  return false;
 }

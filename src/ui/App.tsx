@@ -1,6 +1,6 @@
 // The app shell: toolbar, map, side panel (tabs), dialogs; keyboard shortcuts and file drop.
 import { bbox } from '@turf/turf';
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, ComponentProps } from 'preact';
 import { useCallback, useState } from 'preact/hooks';
 import type { HardLayer } from './AlignPanel';
 import {
@@ -56,6 +56,15 @@ function PlanSources({ sources }: { sources: readonly SourceFile[] }) {
   );
 }
 
+/**
+ * The auto-cluster dialog on the current document: only this follows every edit, not the whole
+ * app shell (a paint click re-renders what shows the plan, nothing else).
+ */
+function ClusterDialogOnPlan(props: Omit<ComponentProps<typeof ClusterDialog>, 'plan'>) {
+  const doc = useStore((s) => s.doc);
+  return <ClusterDialog plan={doc} {...props} />;
+}
+
 export interface SidePanelTab {
   readonly id: string;
   readonly label: string;
@@ -72,7 +81,6 @@ export function App({
   extraTabs?: readonly SidePanelTab[];
 }) {
   const store = usePlannerStore();
-  const doc = useStore((s) => s.doc);
   const sources = useStore((s) => s.doc.sources);
   const [pending, setPending] = useState<PendingFields | null>(null);
   const [clusterOpen, setClusterOpen] = useState(false);
@@ -173,8 +181,7 @@ export function App({
           <div role="tabpanel">{current.render()}</div>
         </aside>
         {clusterOpen && (
-          <ClusterDialog
-            plan={doc}
+          <ClusterDialogOnPlan
             initialHardLayer={hardLayer}
             onPreview={onPreview}
             contiguity={contiguity}

@@ -1,8 +1,10 @@
 // A searchable network chooser (type part of a name or id; the list narrows as you type), used
 // for the network to paint with and for moving one practice. Keyboard only works throughout.
+import { memo } from 'preact/compat';
 import { useEffect, useState } from 'preact/hooks';
 import type { NetworkId } from '../core/model';
 import type { NetworkDef } from '../state/types';
+import { sameNames } from './network-names';
 
 const optionText = (n: NetworkDef) => `${n.name} (${n.id})`;
 
@@ -48,8 +50,6 @@ export function NetworkPicker({
       if (n.id !== value) onPick(n.id);
     } else setText(current ? optionText(current) : '');
   };
-  const firstIds = new Set(first.map((n) => n.id));
-  const ordered = [...first, ...networks.filter((n) => !firstIds.has(n.id))];
   return (
     <>
       <label for={id}>{label}</label>
@@ -78,13 +78,37 @@ export function NetworkPicker({
         }}
         onBlur={() => commit(text)}
       />
-      <datalist id={`${id}-options`}>
+      <NetworkOptions id={`${id}-options`} networks={networks} first={first} />
+    </>
+  );
+}
+
+/**
+ * The picker's suggestions. A national plan lists over 1,200 networks: they are rebuilt only when
+ * a name, id or the order changes, not on every edit of the plan (a paint click recolours at most
+ * a few networks and renames none).
+ */
+const NetworkOptions = memo(
+  function NetworkOptions({
+    id,
+    networks,
+    first,
+  }: {
+    id: string;
+    networks: readonly NetworkDef[];
+    first: readonly NetworkDef[];
+  }) {
+    const firstIds = new Set(first.map((n) => n.id));
+    const ordered = [...first, ...networks.filter((n) => !firstIds.has(n.id))];
+    return (
+      <datalist id={id}>
         {ordered.map((n) => (
           <option key={n.id} value={optionText(n)}>
             {firstIds.has(n.id) ? 'neighbour' : ''}
           </option>
         ))}
       </datalist>
-    </>
-  );
-}
+    );
+  },
+  (a, b) => a.id === b.id && sameNames(a.networks, b.networks) && sameNames(a.first, b.first),
+);

@@ -2,7 +2,7 @@
 // edits a planner makes to networks (rename, recolour, lock, merge, delete, zoom to parts).
 import { bbox } from '@turf/turf';
 import { memo } from 'preact/compat';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { DeprivationFigures } from '../core/deprivation';
 import type { NetworkSummary } from '../core/plan';
 import { selectDeprivationFigures } from '../state/deprivation';
@@ -11,6 +11,7 @@ import type { NetworkDef } from '../state/types';
 import { DecileBar } from './DecileBar';
 import { BAND_TEXT, fmt, km2 } from './format';
 import type { MapPort } from './map-port';
+import { sameNames } from './network-names';
 import { usePlannerStore, useStore } from './store-context';
 
 type Sort = 'name' | 'population' | 'status' | 'core20';
@@ -68,24 +69,22 @@ export function NetworksPanel({ mapPort }: { mapPort: MapPort }) {
   const [sort, setSort] = useState<Sort>('name');
   const [filter, setFilter] = useState<Filter>('all');
   const [limit, setLimit] = useState(PAGE);
+  // By name, sorted again only when a name, id or the list changes (a recolour keeps the order);
+  // the other orders sort that list again, so ties stay in name order.
+  const nameOrder = useNameOrder(networks);
+  const byName = useMemo(() => nameOrder.map((i) => networks[i]), [nameOrder, networks]);
   const rows = useMemo(() => {
-    const list = networks
+    const list = byName
       .map((def) => ({ def, s: plan.networks.get(def.id) }))
       .filter((r): r is { def: NetworkDef; s: NetworkSummary } => r.s !== undefined)
       .filter((r) => filter === 'all' || (filter === 'out' ? r.s.band !== 'within' : r.s.parts > 0 && !r.s.contiguous));
     const rank = { below: 0, above: 1, within: 2 };
     const core20 = (id: NetworkDef['id']) => health?.get(id)?.core20Share ?? -1;
-    list.sort((a, b) =>
-      sort === 'population'
-        ? b.s.population - a.s.population
-        : sort === 'core20'
-          ? core20(b.def.id) - core20(a.def.id) || a.def.name.localeCompare(b.def.name)
-          : sort === 'status'
-            ? rank[a.s.band] - rank[b.s.band] || a.def.name.localeCompare(b.def.name)
-            : a.def.name.localeCompare(b.def.name),
-    );
+    if (sort === 'population') list.sort((a, b) => b.s.population - a.s.population);
+    else if (sort === 'core20') list.sort((a, b) => core20(b.def.id) - core20(a.def.id));
+    else if (sort === 'status') list.sort((a, b) => rank[a.s.band] - rank[b.s.band]);
     return list;
-  }, [networks, plan, sort, filter, health]);
+  }, [byName, plan, sort, filter, health]);
   return (
     <section class="panel" aria-labelledby="networks-heading">
       <div class="panel-head">
@@ -129,7 +128,6 @@ export function NetworksPanel({ mapPort }: { mapPort: MapPort }) {
             s={s}
             health={health?.get(def.id)}
             active={def.id === active}
-            others={networks}
             band={plan.input.band}
             mapPort={mapPort}
           />
@@ -151,6 +149,19 @@ export function NetworksPanel({ mapPort }: { mapPort: MapPort }) {
   );
 }
 
+/** The order of names (what localeCompare gives, without building a collator per comparison). */
+const byNameOrder = new Intl.Collator();
+
+/** Indices of `networks` in name order, the same array for as long as the names and ids stay the same. */
+function useNameOrder(networks: readonly NetworkDef[]): readonly number[] {
+  const last = useRef<{ networks: readonly NetworkDef[]; order: readonly number[] } | null>(null);
+  if (!last.current || !sameNames(last.current.networks, networks)) {
+    const order = networks.map((_, i) => i).sort((a, b) => byNameOrder.compare(networks[a].name, networks[b].name));
+    last.current = { networks, order };
+  }
+  return last.current.order;
+}
+
 /** Rows shown at a time: a national plan has over 1,200 networks; search finds any of them. */
 const PAGE = 60;
 
@@ -160,7 +171,6 @@ const NetworkRow = memo(function NetworkRow({
   s,
   health,
   active,
-  others,
   band,
   mapPort,
 }: {
@@ -168,7 +178,6 @@ const NetworkRow = memo(function NetworkRow({
   s: NetworkSummary;
   health: DeprivationFigures | undefined;
   active: boolean;
-  others: readonly NetworkDef[];
   band: { min: number; max: number };
   mapPort: MapPort;
 }) {
@@ -254,7 +263,7 @@ const NetworkRow = memo(function NetworkRow({
           Locked
         </label>
         {merging ? (
-          <MergeChooser def={def} others={others} onDone={() => setMerging(false)} />
+          <MergeChooser def={def} onDone={() => setMerging(false)} />
         ) : (
           <button type="button" onClick={() => setMerging(true)} aria-label={`Merge another network into ${def.name}`}>
             Merge…
@@ -318,8 +327,9 @@ function NameInput({ def }: { def: NetworkDef }) {
 }
 
 /** Merge is chosen first, then confirmed: picking from the list (or arrowing through it) changes nothing. */
-function MergeChooser({ def, others, onDone }: { def: NetworkDef; others: readonly NetworkDef[]; onDone: () => void }) {
+function MergeChooser({ def, onDone }: { def: NetworkDef; onDone: () => void }) {
   const store = usePlannerStore();
+  const others = useStore((s) => s.doc.networks);
   const [from, setFrom] = useState('');
   const source = others.find((o) => o.id === from);
   return (

@@ -1,5 +1,6 @@
 import { useMemo } from 'preact/hooks';
 import type { NetworkId, PracticeCode } from '../core/model';
+import { practiceIndex } from '../core/plan';
 import { practiceDeciles, selectPracticeDeprivation } from '../state/deprivation';
 import { selectPlan, selectTessellation } from '../state/selectors';
 import type { PlanDoc } from '../state/types';
@@ -11,8 +12,8 @@ import { usePlannerStore, useStore } from './store-context';
 
 /** Networks of the practices whose cells touch (or share) this practice's cell, nearest first. */
 function neighbouringNetworks(doc: PlanDoc, t: Tessellation, code: PracticeCode): NetworkId[] {
-  const index = doc.practices.findIndex((p) => p.code === code);
-  if (index < 0) return [];
+  const index = practiceIndex(doc.practices).get(code);
+  if (index === undefined) return [];
   const own = doc.assignment.get(code);
   const site = t.siteOfPractice[index];
   const out = new Set<NetworkId>();
@@ -40,8 +41,9 @@ export function PracticeDetails() {
   const neighbours = useMemo(() => (code ? neighbouringNetworks(doc, t, code) : []), [doc, t, code]);
   if (!code)
     return <p class="muted practice-hint">Hover or click a practice (or find it with search) for its details.</p>;
-  const p = doc.practices.find((x) => x.code === code);
-  if (!p) return null;
+  const index = practiceIndex(doc.practices).get(code);
+  if (index === undefined) return null;
+  const p = doc.practices[index];
   const id = doc.assignment.get(p.code);
   const net = id ? doc.networks.find((n) => n.id === id) : undefined;
   const conflict = plan.sharedSiteConflicts.find((c) => c.practiceCodes.includes(p.code));

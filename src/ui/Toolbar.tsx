@@ -40,8 +40,10 @@ export function Toolbar({
 }) {
   const store = usePlannerStore();
   const mode = useStore((s) => s.mode);
-  const past = useStore((s) => s.past);
-  const future = useStore((s) => s.future);
+  // The labels of the steps undo and redo would take (null: none), not the stacks: an edit with the
+  // same label as the last one does not re-render the toolbar.
+  const undoLabel = useStore((s) => s.past.at(-1)?.label ?? null);
+  const redoLabel = useStore((s) => s.future.at(-1)?.label ?? null);
   const basemap = useStore((s) => s.basemap);
   const networks = useStore((s) => s.doc.networks);
   const active = useStore((s) => s.activeNetwork);
@@ -132,18 +134,18 @@ export function Toolbar({
         <button
           type="button"
           onClick={() => store.getState().undo()}
-          disabled={past.length === 0}
+          disabled={undoLabel === null}
           data-testid="undo"
-          title={past.length ? `Undo ${past[past.length - 1].label} (Ctrl+Z)` : 'Nothing to undo'}
+          title={undoLabel === null ? 'Nothing to undo' : `Undo ${undoLabel} (Ctrl+Z)`}
         >
           Undo
         </button>
         <button
           type="button"
           onClick={() => store.getState().redo()}
-          disabled={future.length === 0}
+          disabled={redoLabel === null}
           data-testid="redo"
-          title={future.length ? `Redo ${future[future.length - 1].label} (Shift+Ctrl+Z)` : 'Nothing to redo'}
+          title={redoLabel === null ? 'Nothing to redo' : `Redo ${redoLabel} (Shift+Ctrl+Z)`}
         >
           Redo
         </button>

@@ -5,17 +5,25 @@ import { MinHeap } from './min-heap';
 import { placeNode, type Partition } from './partition';
 import { pickSeeds } from './seed-spread';
 
+/** Heaps reused by every growth of one growRegions call: one per region, and one over the regions. */
+interface GrowHeaps {
+  readonly regionHeap: MinHeap;
+  readonly frontier: MinHeap[];
+}
+
 function growFrom(
   p: Partition,
   nodes: readonly number[],
   inSet: Uint8Array,
   seeds: readonly number[],
   regionIds: readonly number[],
+  heaps: GrowHeaps,
 ): void {
   const { g } = p;
   for (const i of nodes) placeNode(p, i, -1);
-  const regionHeap = new MinHeap();
-  const frontier = seeds.map(() => new MinHeap());
+  const { regionHeap, frontier } = heaps;
+  regionHeap.clear();
+  for (const heap of frontier) heap.clear();
   const pushNeighbours = (slot: number, i: number) => {
     const sx = g.x[seeds[slot]];
     const sy = g.y[seeds[slot]];
@@ -98,15 +106,17 @@ export function growRegions(
   lloydRounds = 2,
 ): void {
   const m = Math.min(regionIds.length, nodes.length);
-  const inSet = new Uint8Array(p.g.n);
+  const inSet = p.growing;
   for (const i of nodes) inSet[i] = 1;
   let seeds = pickSeeds(p.g, nodes, m, random);
   const ids = regionIds.slice(0, m);
-  growFrom(p, nodes, inSet, seeds, ids);
+  const heaps = { regionHeap: new MinHeap(), frontier: ids.map(() => new MinHeap()) };
+  growFrom(p, nodes, inSet, seeds, ids, heaps);
   for (let round = 0; round < lloydRounds; round++) {
     const next = ids.map((r) => nodeNearestCentre(p, r));
     if (next.some((s) => s === -1) || next.every((s, k) => s === seeds[k])) break;
     seeds = next;
-    growFrom(p, nodes, inSet, seeds, ids);
+    growFrom(p, nodes, inSet, seeds, ids, heaps);
   }
+  for (const i of nodes) inSet[i] = 0;
 }

@@ -1,57 +1,58 @@
 // Binary min-heap of integer items keyed by numbers. Ties break on the smaller item so that
-// the order (and so every clustering) is deterministic.
+// the order (and so every clustering) is deterministic: the pops follow the total order on
+// (key, item), whatever the pushes' order. Sifts move a hole instead of swapping pairs, and
+// `clear` keeps the storage so a heap can be reused without allocating.
 
 export class MinHeap {
   private keys: number[] = [];
   private items: number[] = [];
+  private n = 0;
 
   get size(): number {
-    return this.items.length;
+    return this.n;
+  }
+
+  clear(): void {
+    this.n = 0;
   }
 
   push(item: number, key: number): void {
-    this.keys.push(key);
-    this.items.push(item);
-    let i = this.items.length - 1;
+    const { keys, items } = this;
+    let i = this.n++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!this.less(i, parent)) break;
-      this.swap(i, parent);
+      const pk = keys[parent];
+      if (pk < key || (pk === key && items[parent] < item)) break;
+      keys[i] = pk;
+      items[i] = items[parent];
       i = parent;
     }
+    keys[i] = key;
+    items[i] = item;
   }
 
   /** Smallest item, or -1 when empty. */
   pop(): number {
-    const n = this.items.length;
-    if (n === 0) return -1;
-    const top = this.items[0];
-    const lastKey = this.keys.pop() as number;
-    const lastItem = this.items.pop() as number;
-    if (n > 1) {
-      this.keys[0] = lastKey;
-      this.items[0] = lastItem;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < n - 1 && this.less(l, m)) m = l;
-        if (r < n - 1 && this.less(r, m)) m = r;
-        if (m === i) break;
-        this.swap(i, m);
-        i = m;
-      }
+    if (this.n === 0) return -1;
+    const { keys, items } = this;
+    const top = items[0];
+    const n = --this.n;
+    if (n === 0) return top;
+    const key = keys[n];
+    const item = items[n];
+    let i = 0;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= n) break;
+      const r = c + 1;
+      if (r < n && (keys[r] < keys[c] || (keys[r] === keys[c] && items[r] < items[c]))) c = r;
+      if (key < keys[c] || (key === keys[c] && item < items[c])) break;
+      keys[i] = keys[c];
+      items[i] = items[c];
+      i = c;
     }
+    keys[i] = key;
+    items[i] = item;
     return top;
-  }
-
-  private less(a: number, b: number): boolean {
-    return this.keys[a] < this.keys[b] || (this.keys[a] === this.keys[b] && this.items[a] < this.items[b]);
-  }
-
-  private swap(a: number, b: number): void {
-    [this.keys[a], this.keys[b]] = [this.keys[b], this.keys[a]];
-    [this.items[a], this.items[b]] = [this.items[b], this.items[a]];
   }
 }

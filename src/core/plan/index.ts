@@ -1,5 +1,6 @@
 export type { NetworkSummary, PlanInput, PlanResult } from './types';
 export { evaluatePlan } from './evaluate-plan';
 export { updatePlan } from './update-plan';
-export { colourNetworks, networkAdjacency } from './network-colours';
+export { colourNetworks, localNetworkAdjacency, networkAdjacency } from './network-colours';
 export { packPlan, unpackPlan, type PackedPlan } from './packed-plan';
+export { practiceIndex } from './lookups';

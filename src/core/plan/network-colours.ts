@@ -3,6 +3,7 @@
 // plan's colours stay put under edits); clashing and uncoloured networks are coloured by DSatur
 // (most distinct neighbour colours first) from the palette.
 import type { NetworkId } from '../model';
+import { networkIndex } from './lookups';
 import type { PlanResult } from './types';
 
 /** Network -> the networks whose footprints share a cell edge with it. */
@@ -22,6 +23,44 @@ export function networkAdjacency(plan: PlanResult): Map<NetworkId, Set<NetworkId
       }
     }
   }
+  return adj;
+}
+
+/**
+ * The part of `networkAdjacency(plan)` that colouring after an edit needs: the networks `around`
+ * and their neighbours with every neighbour they have, then the neighbours' neighbours with no
+ * edges of their own (so their colours count but they are never recoloured), in the plan's
+ * network order. On a plan whose only clashes touch `around`, `colourNetworks` over this gives
+ * every network in it the colour it gets over the whole adjacency.
+ */
+export function localNetworkAdjacency(plan: PlanResult, around: Iterable<NetworkId>): Map<NetworkId, Set<NetworkId>> {
+  const ids = plan.input.networks.map((n) => n.id);
+  const { neighbours } = plan.tessellation;
+  const owner = plan.siteOwner;
+  const near = new Map<number, Set<number>>();
+  const nearOf = (k: number) => {
+    let out = near.get(k);
+    if (out) return out;
+    out = new Set<number>();
+    for (const s of plan.networks.get(ids[k])?.sites ?? []) {
+      for (const t of neighbours[s]) if (owner[t] >= 0 && owner[t] !== k) out.add(owner[t]);
+    }
+    near.set(k, out);
+    return out;
+  };
+  const index = networkIndex(plan.input.networks);
+  const inner = new Set<number>();
+  for (const id of around) {
+    const k = index.get(id);
+    if (k === undefined) continue;
+    inner.add(k);
+    for (const n of nearOf(k)) inner.add(n);
+  }
+  const all = new Set(inner);
+  for (const k of inner) for (const n of nearOf(k)) all.add(n);
+  const adj = new Map<NetworkId, Set<NetworkId>>();
+  for (const k of [...all].sort((a, b) => a - b))
+    adj.set(ids[k], inner.has(k) ? new Set([...nearOf(k)].map((n) => ids[n])) : new Set());
   return adj;
 }
 

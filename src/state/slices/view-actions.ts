@@ -65,7 +65,10 @@ export function viewActions(
     },
     dismissNotice: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
     setBusy: (busy) => set({ busy }),
-    setAlignment: (alignment) => set({ alignment }),
+    // Without a comparison every edit hands back null again: no store change, no subscriber run.
+    setAlignment: (alignment) => {
+      if (alignment !== get().alignment) set({ alignment });
+    },
     setShowAligned: (showAligned) => set({ showAligned }),
     setSmallAreas(source) {
       set(source ? { smallAreas: source } : { smallAreas: null, footprintSource: FOOTPRINT_SOURCES.cells });

@@ -4,10 +4,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { networkAdjacency } from '../../../src/core/plan';
+import { colourNetworks, evaluatePlan, networkAdjacency } from '../../../src/core/plan';
 import { loadBoundaryText, loadPracticesText } from '../../../src/state/loaders';
 import { PALETTE } from '../../../src/state/palette';
-import { selectPlan } from '../../../src/state/selectors';
+import { selectPlan, selectTessellation } from '../../../src/state/selectors';
 import { createPlannerStore, type PlannerStore } from '../../../src/state/store';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -51,5 +51,74 @@ describe('network colours', () => {
     expect(store.getState().past.length).toBe(steps + 12);
     for (let i = 0; i < 12; i++) store.getState().undo();
     expect(store.getState().doc.networks).toEqual(s.doc.networks);
+  });
+
+  it('recolours when a paint brings a network next to one of its colour (the check after a paint looks only at the networks it touched)', () => {
+    const store = createPlannerStore();
+    loadPracticesText(store, shared('gm_practices_2022-01.csv'), 'gm_practices_2022-01.csv');
+    loadBoundaryText(store, shared('gm_combined_authority_2023_bgc.geojson'), 'gm_combined_authority_2023_bgc.geojson');
+    // An edit that cannot bring a clash first, so the paint below starts from a plan known to be free of them.
+    const [code] = store.getState().doc.assignment.keys();
+    expect(store.getState().assignPractices([code], null)).toBe(1);
+    expect(clashes(store)).toEqual([]);
+
+    // A cell next to a network W, painted into another network Z of W's colour.
+    const s = store.getState();
+    const plan = selectPlan(s);
+    const t = selectTessellation(s);
+    const nets = s.doc.networks;
+    let found: { codes: string[]; z: string; w: string } | null = null;
+    for (let site = 0; site < t.sites.length && !found; site++) {
+      const x = plan.siteOwner[site];
+      if (x < 0) continue;
+      for (const near of t.neighbours[site]) {
+        const w = plan.siteOwner[near];
+        if (w < 0 || w === x) continue;
+        const z = nets.findIndex((n, i) => i !== w && i !== x && n.colour === nets[w].colour);
+        if (z < 0) continue;
+        found = { codes: t.sites[site].practices.map((i) => s.doc.practices[i].code), z: nets[z].id, w: nets[w].id };
+        break;
+      }
+    }
+    expect(found).not.toBeNull();
+    const { codes, z, w } = found!;
+    const before = new Map(nets.map((n) => [n.id, n.colour]));
+    store.getState().assignPractices(codes as never, z as never);
+    expect(clashes(store)).toEqual([]);
+    const after = new Map(store.getState().doc.networks.map((n) => [n.id, n.colour]));
+    const changed = [...after].filter(([n, c]) => before.get(n) !== c).map(([n]) => n);
+    expect(changed).toHaveLength(1);
+    expect([z, w]).toContain(changed[0]);
+  });
+
+  it('colours after paints as the whole-plan colouring does, clashes or not', () => {
+    const store = createPlannerStore();
+    loadPracticesText(store, shared('gm_practices_2022-01.csv'), 'gm_practices_2022-01.csv');
+    loadBoundaryText(store, shared('gm_combined_authority_2023_bgc.geojson'), 'gm_combined_authority_2023_bgc.geojson');
+    const t = selectTessellation(store.getState());
+    let seed = 5;
+    const rand = (n: number) => {
+      seed = (seed * 16807) % 2147483647;
+      return seed % n;
+    };
+    let recoloured = 0;
+    for (let i = 0; i < 60; i++) {
+      const before = store.getState().doc;
+      const site = t.sites[rand(t.sites.length)];
+      const codes = site.practices.map((k) => before.practices[k].code);
+      const to = before.networks[rand(before.networks.length)].id;
+      if (store.getState().assignPractices(codes, to) === 0) continue;
+      const after = store.getState().doc;
+      const old = new Map(before.networks.map((n) => [n.id, n.colour]));
+      const whole = colourNetworks(
+        networkAdjacency(evaluatePlan({ ...after, networks: before.networks }, t)),
+        PALETTE,
+        old,
+      );
+      expect(new Map(after.networks.map((n) => [n.id, n.colour]))).toEqual(whole);
+      if (after.networks !== before.networks) recoloured++;
+    }
+    expect(recoloured).toBeGreaterThan(5);
+    expect(clashes(store)).toEqual([]);
   });
 });
