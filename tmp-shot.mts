@@ -1,0 +1,25 @@
+import { chromium } from 'playwright-core';
+import { preview } from 'vite';
+const tag = process.argv[2];
+const server = await preview({ root: '.', logLevel: 'warn', preview: { port: 0, host: '127.0.0.1', open: false } });
+const port = (server.httpServer.address() as { port: number }).port;
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless=new','--no-sandbox','--disable-gpu','--use-angle=swiftshader','--enable-unsafe-swiftshader'] });
+const page = await b.newPage({ viewport: { width: 1400, height: 900 } });
+await page.goto(`http://127.0.0.1:${port}/`);
+await page.getByTestId('summary-practices').waitFor();
+await page.evaluate('window.__pcn.idle()');
+await page.getByRole('button', { name: 'New', exact: true }).click();
+await page.getByTestId('file-practices').setInputFiles('../shared/data/england_practices_2022-01.geojson');
+await page.waitForFunction(() => document.querySelector('[data-testid="summary-practices"]')?.textContent === '6,452');
+await page.getByTestId('file-boundary').setInputFiles('../shared/data/england_icb_2022_ultragen.geojson');
+await page.waitForFunction(() => document.querySelector('[data-testid="sources"]')?.textContent?.includes('england_icb'));
+await page.evaluate('window.__pcn.idle()');
+await page.waitForTimeout(1500);
+await page.screenshot({ path: `/tmp/iA-shot-${tag}-national.png` });
+const box = (await page.locator('#map').boundingBox())!;
+await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+for (let k = 0; k < 3; k++) { await page.mouse.wheel(0, -300); await page.waitForTimeout(400); }
+await page.evaluate('window.__pcn.idle()');
+await page.waitForTimeout(1500);
+await page.screenshot({ path: `/tmp/iA-shot-${tag}-zoomed.png` });
+await b.close(); server.httpServer.close();
