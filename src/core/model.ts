@@ -51,6 +51,18 @@ export function bandStatus(population: number, band: Band): BandStatus {
 /** The study area: one dissolved (Multi)Polygon in WGS84 degrees. */
 export type Boundary = Polygon | MultiPolygon;
 
+/**
+ * `xs` in ascending order: `xs` itself when it already is (the common case for a plan's site and
+ * practice lists, where sort's work arrays cost more than this check), else a sorted copy. Strings
+ * compare by UTF-16 code units as the default sort does, numbers by value.
+ */
+export function ascending<T extends string | number>(xs: readonly T[]): readonly T[] {
+  for (let i = 1; i < xs.length; i++) {
+    if (xs[i] < xs[i - 1]) return typeof xs[0] === 'number' ? [...xs].sort((a, b) => +a - +b) : [...xs].sort();
+  }
+  return xs;
+}
+
 /** A finding about an input, addressed so a person can find and fix it. */
 export interface Issue {
   readonly severity: 'error' | 'warning';

@@ -17,6 +17,16 @@ const partsOf = ({ practices, boundary, assignment, networks }: ColouredParts): 
   networks,
 });
 
+const checked = memoSlot<PlanResult>('colours checked');
+
+/**
+ * Records that `plan`'s networks are coloured as fixColourClashes would leave them (worked out by
+ * the import worker, which evaluated the plan), so the check is not run again for it.
+ */
+export function markColoursChecked(store: WithMemo, plan: PlanResult): void {
+  checked.set(store, plan);
+}
+
 /**
  * The networks with clashing colours recoloured, or null when no two neighbours share a colour.
  * `before` is the store's state before the change: the plan of `doc` is memoised in its memo, so
@@ -38,6 +48,11 @@ export function fixColourClashes(doc: PlanDoc, before: WithMemo & { readonly doc
   // The plan of `doc` follows from the plan of the document before (so its `changed` is this edit's).
   if (onlyAssignment) selectCellPlan(before);
   const plan = selectCellPlan({ doc, memo: before.memo });
+  // Coloured where it was evaluated (the import worker), as this function would leave it.
+  if (checked.get(before) === plan) {
+    clashFree.set(before, partsOf(doc));
+    return null;
+  }
   // From a document free of clashes, a change of membership alone can only bring a clash along an
   // edge of a network it touched: checking those (a paint click: two or three) gives the whole
   // plan's answer, and colouring them and their neighbours gives the whole plan's colours.

@@ -12,7 +12,9 @@ import {
   type PracticeTable,
 } from '../core/io';
 import type { Band, Boundary, Issue, Result } from '../core/model';
-import { unpackPlan, type PackedPlan, type PlanInput } from '../core/plan';
+import type { Network } from '../core/model';
+import { unpackPlan, type PackedPlan, type PlanInput, type PlanResult } from '../core/plan';
+import { markColoursChecked } from './colours';
 import { parsePlan, smallAreaRecordNotice } from './plan-file';
 import { colourFor } from './palette';
 import { adoptPlan } from './selectors';
@@ -65,8 +67,8 @@ export interface LoadOptions {
   readonly mode?: PracticesMode;
   /** Marks the files as the synthetic demo region. */
   readonly demo?: boolean;
-  /** The plan the file starts, evaluated ahead in the import worker. */
-  readonly prepared?: PreparedPractices;
+  /** The plan the file starts, evaluated ahead in the import worker (packed, or rebuilt by unpackPractices). */
+  readonly prepared?: PreparedPractices | UnpackedPractices;
 }
 
 /** A new plan's tessellation and evaluation from the import worker, with the boundary and band it assumed. */
@@ -74,12 +76,63 @@ export interface PreparedPractices {
   readonly plan: PackedPlan;
   readonly boundary: Boundary | null;
   readonly band: Band;
+  /** The networks' colours with neighbours kept apart (the import worker's; null: work them out here). */
+  readonly colours?: readonly string[] | null;
+}
+
+/** A prepared plan rebuilt over the objects the new document will hold (see unpackPractices). */
+export interface UnpackedPractices {
+  readonly table: PracticeTable;
+  readonly plan: PlanResult;
+  readonly boundary: Boundary | null;
+  readonly band: Band;
+  readonly defs: NetworkDef[];
+  readonly networks: readonly Network[];
+  readonly assignment: PlanInput['assignment'];
+  readonly coloursChecked: boolean;
 }
 
 /** The plan under a new boundary, evaluated ahead in the import worker from `input` (the document's objects). */
 export interface PreparedBoundary {
-  readonly plan: PackedPlan;
+  /** Packed as it came from the worker, or already rebuilt over `input` with unpackPlan. */
+  readonly plan: PackedPlan | PlanResult;
   readonly input: PlanInput;
+}
+
+const isPacked = (plan: PackedPlan | PlanResult): plan is PackedPlan => 'summaries' in plan;
+
+/** The networks of a new plan: palette colours (or the ones worked out ahead) and new fids. */
+function newDefs(store: PlannerStore, networks: readonly Network[], colours?: readonly string[] | null): NetworkDef[] {
+  const s = store.getState();
+  return networks.map((n, i) => ({
+    id: n.id,
+    name: n.name,
+    colour: colours?.[i] ?? colourFor(i),
+    locked: false,
+    fid: s.nextFid(),
+  }));
+}
+
+/**
+ * The import worker's plan rebuilt over the objects a new plan from `table` will hold: the slower
+ * half of opening a large file, so that the app can commit it in a later task (applyPracticesResult
+ * with the result as `prepared`).
+ */
+export function unpackPractices(
+  store: PlannerStore,
+  table: PracticeTable,
+  prepared: PreparedPractices,
+): UnpackedPractices {
+  const { assignment, networks } = assignmentFromTable(table);
+  const defs = newDefs(store, networks, prepared.colours);
+  const plan = unpackPlan(prepared.plan, {
+    practices: table.practices,
+    networks: defs,
+    assignment,
+    band: prepared.band,
+  });
+  const { boundary, band } = prepared;
+  return { table, plan, boundary, band, defs, networks, assignment, coloursChecked: Boolean(prepared.colours) };
 }
 
 /** Parse (here or in the import worker) and then apply with applyPracticesResult. */
@@ -128,31 +181,34 @@ export function applyPracticesResult(
 ): LoadOutcome {
   if (!result.ok) return fail(store, fileName, result.errors, result.warnings);
   const s = store.getState();
-  const { assignment, networks } = assignmentFromTable(result.value);
+  const add = options.mode === 'add' && practicesNeedChoice(s.doc);
+  const ahead = add ? undefined : options.prepared;
+  const unpacked = !ahead
+    ? null
+    : 'table' in ahead
+      ? ahead.table === result.value
+        ? ahead
+        : null
+      : unpackPractices(store, result.value, ahead);
+  const { assignment, networks } = unpacked ?? assignmentFromTable(result.value);
   const source: SourceFile = options.demo
     ? { kind: 'practices', name: fileName, demo: true }
     : { kind: 'practices', name: fileName };
-  const add = options.mode === 'add' && practicesNeedChoice(s.doc);
   if (!add) {
-    const defs: NetworkDef[] = networks.map((n, i) => ({
-      id: n.id,
-      name: n.name,
-      colour: colourFor(i),
-      locked: false,
-      fid: s.nextFid(),
-    }));
     // A boundary opened before any practices belongs to this plan (unless demo and real would mix).
     const keepBoundary = s.doc.practices.length === 0 && isDemoPlan(s.doc) === (options.demo === true);
     const boundary = keepBoundary ? s.doc.boundary : null;
     const { band } = s.doc;
-    const { prepared } = options;
-    // Evaluated ahead for this boundary and band: shown as it is (anything else is evaluated here).
-    if (prepared && prepared.boundary === boundary && prepared.band === band)
-      adoptPlan(
-        s,
-        boundary,
-        unpackPlan(prepared.plan, { practices: result.value.practices, networks: defs, assignment, band }),
-      );
+    // Evaluated ahead for this boundary and band: shown as it is, in the colours worked out with it
+    // (anything else is evaluated and coloured here).
+    const adopt = unpacked !== null && unpacked.boundary === boundary && unpacked.band === band;
+    if (adopt) {
+      adoptPlan(s, boundary, unpacked.plan);
+      if (unpacked.coloursChecked) markColoursChecked(s, unpacked.plan);
+    }
+    const defs = adopt
+      ? unpacked.defs
+      : (unpacked?.defs.map((d, i) => ({ ...d, colour: colourFor(i) })) ?? newDefs(store, networks));
     s.replaceDoc(
       {
         ...EMPTY_DOC,
@@ -207,7 +263,7 @@ export function applyBoundaryResult(
       ahead.input.assignment === doc.assignment &&
       ahead.input.band === doc.band
     )
-      adoptPlan(s, r.value, unpackPlan(ahead.plan, ahead.input));
+      adoptPlan(s, r.value, isPacked(ahead.plan) ? unpackPlan(ahead.plan, ahead.input) : ahead.plan);
     s.setBoundary(r.value, source);
     s.dropProblems('boundary');
   }

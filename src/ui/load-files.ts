@@ -4,7 +4,7 @@
 // cannot be detected.
 import type { FieldNames, ParsePracticesOptions, PracticeHeaders, PracticeTable } from '../core/io';
 import type { Issue, Result } from '../core/model';
-import type { PlanInput } from '../core/plan';
+import { unpackPlan, type PlanInput } from '../core/plan';
 import { parsePractices, readPracticeHeaders } from '../core/io';
 import { CRS, type Crs } from '../core/io/crs';
 import { practicePostcodes, type PostcodeLookup } from '../core/io/postcodes';
@@ -19,10 +19,12 @@ import {
   openPlanText,
   practicesNeedChoice,
   sniffKind,
+  unpackPractices,
   type LoadOutcome,
   type PreparedPractices,
   type PracticesMode,
 } from '../state/loaders';
+import { PALETTE } from '../state/palette';
 import type { PlannerStore } from '../state/store';
 import type { ImportReply, ImportRequest } from '../workers/import-jobs';
 import { readFileBytes } from './files';
@@ -84,6 +86,12 @@ function startImportWorker() {
   return started;
 }
 
+/**
+ * Lets the page draw and handle input before the next step of opening a large file: the reply's
+ * copy, the plan's unpacking and the commit (store, panels) each take a task of their own.
+ */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 /** One job in the import worker, with the busy bar meanwhile. */
 function runImport(store: PlannerStore, request: ImportRequest, label: string): Promise<ImportReply> {
   store.getState().setBusy({ label, fraction: null });
@@ -106,7 +114,7 @@ async function parsePracticeFile(
   const plan = aheadPlan(store);
   const reply = await runImport(
     store,
-    { kind: 'practices', text, fileName, opts, checkFields: false, plan },
+    { kind: 'practices', text, fileName, opts, checkFields: false, plan, palette: PALETTE },
     `Opening ${fileName}`,
   );
   return fromPracticesReply(reply, plan)!;
@@ -123,7 +131,10 @@ function fromPracticesReply(
   plan: Omit<PreparedPractices, 'plan'>,
 ): { result: Result<PracticeTable>; prepared?: PreparedPractices } | null {
   if (reply.kind !== 'practices' || !reply.result) return null;
-  return { result: reply.result, ...(reply.plan && { prepared: { ...plan, plan: reply.plan } }) };
+  return {
+    result: reply.result,
+    ...(reply.plan && { prepared: { ...plan, plan: reply.plan, colours: reply.colours } }),
+  };
 }
 
 /** A CSV with a postcode column and no coordinate columns (NHS Digital's list-size file). */
@@ -153,7 +164,7 @@ export async function loadPractices(
     const opts: ParsePracticesOptions = { ...reading };
     const reply = await runImport(
       store,
-      { kind: 'practices', text, fileName, opts, checkFields: true, plan },
+      { kind: 'practices', text, fileName, opts, checkFields: true, plan, palette: PALETTE },
       `Opening ${fileName}`,
     );
     if (reply.kind === 'practices') headers = reply.headers;
@@ -175,7 +186,11 @@ export async function loadPractices(
   let mode: PracticesMode | null = 'new';
   if (result.ok && practicesNeedChoice(store.getState().doc)) mode = await chooseMode(fileName);
   if (mode === null) return { kind: 'cancelled' };
-  return applyPracticesResult(store, result, fileName, { fields, mode, prepared });
+  if (!prepared || !result.ok || mode !== 'new') return applyPracticesResult(store, result, fileName, { fields, mode });
+  await nextTask();
+  const unpacked = unpackPractices(store, result.value, prepared);
+  await nextTask();
+  return applyPracticesResult(store, result, fileName, { fields, mode, prepared: unpacked });
 }
 
 /**
@@ -192,8 +207,11 @@ async function loadBoundary(store: PlannerStore, text: string, fileName: string)
       : null;
   const reply = await runImport(store, { kind: 'boundary', text, fileName, plan: input }, `Opening ${fileName}`);
   if (reply.kind !== 'boundary') throw new Error('the import worker answered another question');
-  const prepared = reply.plan && input ? { plan: reply.plan, input } : undefined;
-  return applyBoundaryResult(store, reply.result, fileName, { prepared });
+  if (!reply.plan || !input) return applyBoundaryResult(store, reply.result, fileName);
+  await nextTask();
+  const plan = unpackPlan(reply.plan, input);
+  await nextTask();
+  return applyBoundaryResult(store, reply.result, fileName, { prepared: { plan, input } });
 }
 
 /** The postcode lookup chosen with "Postcode lookup…": kept as a File and streamed when needed. */

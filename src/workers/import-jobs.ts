@@ -12,7 +12,15 @@ import {
   type PracticeTable,
 } from '../core/io';
 import type { Band, Boundary, Result } from '../core/model';
-import { evaluatePlan, packPlan, type PackedPlan, type PlanInput } from '../core/plan';
+import {
+  colourNetworks,
+  evaluatePlan,
+  networkAdjacency,
+  packPlan,
+  type PackedPlan,
+  type PlanInput,
+  type PlanResult,
+} from '../core/plan';
 
 export type ImportRequest =
   | {
@@ -24,6 +32,8 @@ export type ImportRequest =
       readonly checkFields: boolean;
       /** The plan the practices will start, to evaluate ahead: its boundary (null: the hull) and band. */
       readonly plan: { readonly boundary: Boundary | null; readonly band: Band };
+      /** The app's palette: network i starts with palette[i % length], then neighbours are kept apart. */
+      readonly palette?: readonly string[];
     }
   | {
       readonly kind: 'boundary';
@@ -40,6 +50,11 @@ export interface PracticesReply {
   /** Null when the headers stopped the import. */
   readonly result: Result<PracticeTable> | null;
   readonly plan: PackedPlan | null;
+  /**
+   * Each network's colour (in the table's network order) with no two neighbours alike, as the app's
+   * colour check would leave them; null when not asked or when that check would change them again.
+   */
+  readonly colours: readonly string[] | null;
 }
 
 export interface BoundaryReply {
@@ -53,13 +68,29 @@ export type ImportReply = PracticesReply | BoundaryReply;
 export function openPractices(req: Extract<ImportRequest, { kind: 'practices' }>): PracticesReply {
   const headers = req.checkFields ? readPracticeHeaders(req.text, req.fileName) : null;
   if (headers && (!headers.ok || headers.value.fields.missing.length > 0))
-    return { kind: 'practices', headers, result: null, plan: null };
+    return { kind: 'practices', headers, result: null, plan: null, colours: null };
   const result = parsePractices(req.text, req.fileName, req.opts);
-  if (!result.ok) return { kind: 'practices', headers, result, plan: null };
+  if (!result.ok) return { kind: 'practices', headers, result, plan: null, colours: null };
   const { practices } = result.value;
   const input: PlanInput = { practices, ...assignmentFromTable(result.value), band: req.plan.band };
-  const plan = packPlan(evaluatePlan(input, buildTessellation(practices, req.plan.boundary)));
-  return { kind: 'practices', headers, result, plan };
+  const evaluated = evaluatePlan(input, buildTessellation(practices, req.plan.boundary));
+  const colours = req.palette ? neighbourColours(evaluated, req.palette) : null;
+  return { kind: 'practices', headers, result, plan: packPlan(evaluated), colours };
+}
+
+/**
+ * The palette's colours by network index with clashing neighbours recoloured (what the app's
+ * fixColourClashes does to a new plan), or null unless the app's check would keep them as they are.
+ */
+function neighbourColours(plan: PlanResult, palette: readonly string[]): string[] | null {
+  const { networks } = plan.input;
+  if (networks.length < 2 || plan.input.practices.length === 0) return null;
+  const adjacency = networkAdjacency(plan);
+  const start = new Map(networks.map((n, i) => [n.id, palette[i % palette.length]]));
+  const coloured = colourNetworks(adjacency, palette, start);
+  const again = colourNetworks(adjacency, palette, coloured);
+  const out = networks.map((n) => coloured.get(n.id) ?? start.get(n.id)!);
+  return networks.every((n, i) => (again.get(n.id) ?? start.get(n.id)) === out[i]) ? out : null;
 }
 
 export function openBoundary(req: Extract<ImportRequest, { kind: 'boundary' }>): BoundaryReply {

@@ -106,7 +106,7 @@ export function growRegions(
   lloydRounds = 2,
 ): void {
   const m = Math.min(regionIds.length, nodes.length);
-  const inSet = new Uint8Array(p.g.n);
+  const inSet = p.growing;
   for (const i of nodes) inSet[i] = 1;
   let seeds = pickSeeds(p.g, nodes, m, random);
   const ids = regionIds.slice(0, m);
@@ -118,4 +118,5 @@ export function growRegions(
     seeds = next;
     growFrom(p, nodes, inSet, seeds, ids, heaps);
   }
+  for (const i of nodes) inSet[i] = 0;
 }

@@ -9,6 +9,7 @@
 // still come back to a vertex it passed (a hole touching its shell); it is split there into
 // separate rings, and each ring's orientation says whether it is a shell or a hole.
 import { pointInRingIds, signedAreaOfIds } from './ring-math';
+import { IndexTable } from './site-marks';
 
 /** One polygon: the shell (CCW) first, then its holes (CW), as vertex-id rings, not closed. */
 export type IdPolygon = Int32Array[];
@@ -22,7 +23,7 @@ export function buildPolygons(from: ArrayLike<number>, to: ArrayLike<number>, xy
   const shells: Int32Array[] = [];
   const holes: Int32Array[] = [];
   for (const walk of chainWalks(from, to, xy)) {
-    for (const ring of splitAtRepeats(walk)) {
+    for (const ring of splitAtRepeats(walk, xy.length / 2)) {
       const a = signedAreaOfIds(ring, xy);
       if (a > 0) shells.push(ring);
       else if (a < 0) holes.push(ring);
@@ -31,17 +32,29 @@ export function buildPolygons(from: ArrayLike<number>, to: ArrayLike<number>, xy
   return assignHoles(shells, holes, xy);
 }
 
+// Scratch tables reused by every call (buildPolygons never runs inside itself).
+const firstOut = new IndexTable();
+const lastOut = new IndexTable();
+const stackIndex = new IndexTable();
+let nextOut = new Int32Array(64);
+
 /** Closed walks over the edges, each incoming edge paired with its sector's outgoing edge. */
 function chainWalks(from: ArrayLike<number>, to: ArrayLike<number>, xy: Float64Array): number[][] {
-  const outgoing = new Map<number, number | number[]>();
+  // Each vertex's outgoing edges in edge order: the first and last in the tables, then linked.
+  const nV = xy.length / 2;
+  firstOut.clear(nV);
+  lastOut.clear(nV);
+  if (nextOut.length < from.length) nextOut = new Int32Array(Math.max(from.length, nextOut.length * 2));
   for (let e = 0; e < from.length; e++) {
-    const list = outgoing.get(from[e]);
-    if (list === undefined) outgoing.set(from[e], e);
-    else if (typeof list === 'number') outgoing.set(from[e], [list, e]);
-    else list.push(e);
+    nextOut[e] = -1;
+    const last = lastOut.get(from[e]);
+    if (last < 0) firstOut.set(from[e], e);
+    else nextOut[last] = e;
+    lastOut.set(from[e], e);
   }
   const used = new Uint8Array(from.length);
   const walks: number[][] = [];
+  const candidates: number[] = [];
   for (let start = 0; start < from.length; start++) {
     if (used[start]) continue;
     const walk: number[] = [];
@@ -49,9 +62,14 @@ function chainWalks(from: ArrayLike<number>, to: ArrayLike<number>, xy: Float64A
     while (true) {
       used[e] = 1;
       walk.push(from[e]);
-      const out = outgoing.get(to[e]);
-      if (out === undefined) break;
-      const next = typeof out === 'number' ? out : sectorPartner(e, out, from, to, xy, used, start);
+      const out = firstOut.get(to[e]);
+      if (out < 0) break;
+      let next = out;
+      if (nextOut[out] >= 0) {
+        let count = 0;
+        for (let c = out; c >= 0; c = nextOut[c]) candidates[count++] = c;
+        next = sectorPartner(e, candidates, count, from, to, xy, used, start);
+      }
       if (next < 0 || next === start || (used[next] && next !== start)) break;
       e = next;
     }
@@ -63,7 +81,8 @@ function chainWalks(from: ArrayLike<number>, to: ArrayLike<number>, xy: Float64A
 /** The sharpest left turn among the unused outgoing edges (or the start edge), -1 when none. */
 function sectorPartner(
   incoming: number,
-  candidates: number[],
+  candidates: readonly number[],
+  count: number,
   from: ArrayLike<number>,
   to: ArrayLike<number>,
   xy: Float64Array,
@@ -74,7 +93,8 @@ function sectorPartner(
   const ay = xy[to[incoming] * 2 + 1] - xy[from[incoming] * 2 + 1];
   let best = -1;
   let bestAngle = -Infinity;
-  for (const c of candidates) {
+  for (let k = 0; k < count; k++) {
+    const c = candidates[k];
     if (used[c] && c !== start) continue;
     const bx = xy[to[c] * 2] - xy[from[c] * 2];
     const by = xy[to[c] * 2 + 1] - xy[from[c] * 2 + 1];
@@ -88,13 +108,14 @@ function sectorPartner(
 }
 
 /** A closed walk split into rings that visit each vertex once (loops of < 3 vertices dropped). */
-function splitAtRepeats(walk: number[]): Int32Array[] {
+function splitAtRepeats(walk: number[], nV: number): Int32Array[] {
   const rings: Int32Array[] = [];
   const stack: number[] = [];
-  const at = new Map<number, number>();
+  const at = stackIndex;
+  at.clear(nV);
   for (const v of walk) {
     const i = at.get(v);
-    if (i === undefined) {
+    if (i < 0) {
       at.set(v, stack.length);
       stack.push(v);
       continue;

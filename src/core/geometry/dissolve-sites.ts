@@ -6,6 +6,7 @@ import { buildPolygons } from './build-rings';
 import { SiteMarks } from './site-marks';
 import { round6 } from './study-area';
 import type { Tessellation } from './tessellation';
+import { hypot } from './ring-math';
 
 export interface Footprint {
   readonly geometry: Polygon | MultiPolygon | null;
@@ -50,7 +51,7 @@ export function dissolveSites(t: CellMesh, sites: Iterable<number>): Footprint {
         if (other !== undefined && members.has(other)) continue;
         from.push(a);
         to.push(b);
-        perimeterMetres += Math.hypot(xy[b * 2] - xy[a * 2], xy[b * 2 + 1] - xy[a * 2 + 1]);
+        perimeterMetres += hypot(xy[b * 2] - xy[a * 2], xy[b * 2 + 1] - xy[a * 2 + 1]);
       }
     }
   }

@@ -5,6 +5,7 @@
 // a * vertexCount + b: those keys pass 2^30, where V8 stores them as boxed doubles, and a national
 // mesh has ~35,000 of them (100,000 sites: ~600,000), so the Map cost most of the adjacency time
 // and memory.
+import { hypot } from './ring-math';
 
 /** Read side shared by every mesh: `get(from * vertexCount + to)` -> site, as Map#get does. */
 export interface EdgeSiteLookup {
@@ -94,44 +95,66 @@ export function sharedEdges(
   others: number[],
   lengths: number[],
 ): void {
-  others.length = lengths.length = 0;
+  others.length = lengths.length = sharedEdgesInto(rings, self, edges, xy, others, lengths);
+}
+
+/**
+ * sharedEdges written from index 0 of `others` and `lengths` without clearing them first (setting
+ * an array's length to 0 drops its storage, and the next push allocates it again): returns how
+ * many entries are the cell's; entries past them are stale.
+ */
+function sharedEdgesInto(
+  rings: readonly Int32Array[],
+  self: number,
+  edges: EdgeSites,
+  xy: Float64Array,
+  others: number[],
+  lengths: number[],
+): number {
+  let count = 0;
   for (const r of rings) {
     for (let i = 0; i < r.length; i++) {
       const a = r[i],
         b = r[(i + 1) % r.length];
       const other = edges.owner(b, a);
       if (other === undefined || other === self) continue;
-      const len = Math.hypot(xy[b * 2] - xy[a * 2], xy[b * 2 + 1] - xy[a * 2 + 1]);
-      const k = others.indexOf(other);
-      if (k < 0) {
-        others.push(other);
-        lengths.push(len);
+      const len = hypot(xy[b * 2] - xy[a * 2], xy[b * 2 + 1] - xy[a * 2 + 1]);
+      let k = 0;
+      while (k < count && others[k] !== other) k++;
+      if (k === count) {
+        others[count] = other;
+        lengths[count++] = len;
       } else lengths[k] += len;
     }
   }
+  return count;
 }
 
 /**
  * The edge map and adjacency of a mesh: per cell, the cells sharing an edge of positive length
  * (ascending) and that length in metres. `cellRings[cell]`: rings of vertex ids (not closed).
+ * Each cell's lists are views into two shared arrays: 200,000 typed arrays of their own were
+ * a tenth of a 100,000-site run's allocations.
  */
 export function meshAdjacency(cellRings: readonly (readonly Int32Array[])[], xy: Float64Array, nV: number) {
   const edgeSite = new EdgeSites(cellRings, nV);
-  const neighbours: Int32Array[] = [];
-  const sharedEdgeMetres: Float64Array[] = [];
+  const n = cellRings.length;
+  const start = new Int32Array(n + 1);
+  let ids = new Int32Array(Math.max(16, n * 8));
+  let metres = new Float64Array(ids.length);
   // A cell has a handful of neighbours: small parallel arrays beat a Map per cell.
   const others: number[] = [];
   const lengths: number[] = [];
-  cellRings.forEach((rings, site) => {
-    sharedEdges(rings, site, edgeSite, xy, others, lengths);
+  for (let site = 0; site < n; site++) {
+    const found = sharedEdgesInto(cellRings[site], site, edgeSite, xy, others, lengths);
     // Insertion sort by neighbour (a handful each), dropping zero lengths: no closures or
     // temporary arrays per cell, which at 100,000 cells cost more than the edges themselves.
-    let n = 0;
-    for (let k = 0; k < others.length; k++) {
+    let count = 0;
+    for (let k = 0; k < found; k++) {
       if (!(lengths[k] > 0)) continue;
       const o = others[k],
         len = lengths[k];
-      let j = n++;
+      let j = count++;
       for (; j > 0 && others[j - 1] > o; j--) {
         others[j] = others[j - 1];
         lengths[j] = lengths[j - 1];
@@ -139,14 +162,26 @@ export function meshAdjacency(cellRings: readonly (readonly Int32Array[])[], xy:
       others[j] = o;
       lengths[j] = len;
     }
-    const ids = new Int32Array(n);
-    const metres = new Float64Array(n);
-    for (let k = 0; k < n; k++) {
-      ids[k] = others[k];
-      metres[k] = lengths[k];
+    const at = start[site];
+    if (at + count > ids.length) {
+      const grownIds = new Int32Array(Math.max(ids.length * 2, at + count));
+      const grownMetres = new Float64Array(grownIds.length);
+      grownIds.set(ids);
+      grownMetres.set(metres);
+      ids = grownIds;
+      metres = grownMetres;
     }
-    neighbours.push(ids);
-    sharedEdgeMetres.push(metres);
-  });
+    for (let k = 0; k < count; k++) {
+      ids[at + k] = others[k];
+      metres[at + k] = lengths[k];
+    }
+    start[site + 1] = at + count;
+  }
+  const neighbours: Int32Array[] = new Array(n);
+  const sharedEdgeMetres: Float64Array[] = new Array(n);
+  for (let site = 0; site < n; site++) {
+    neighbours[site] = ids.subarray(start[site], start[site + 1]);
+    sharedEdgeMetres[site] = metres.subarray(start[site], start[site + 1]);
+  }
   return { edgeSite, neighbours, sharedEdgeMetres };
 }

@@ -12,7 +12,9 @@ import type { VertexIndex } from './vertex-index';
 export class InteriorCells {
   /** Per triangle: its circumcentre's vertex id once known to be final, else -1. */
   private readonly triangleVertex: Int32Array;
-  private readonly corners: number[] = [];
+  /** Scratch, reused by every cell: its corners (triangle indices), then its vertex ids. */
+  private corners = new Int32Array(64);
+  private ids = new Int32Array(64);
 
   constructor(
     private readonly voronoi: Voronoi<unknown>,
@@ -27,10 +29,10 @@ export class InteriorCells {
    * plain interior cell.
    */
   rings(i: number, area: SegmentIndex): Int32Array[] | null {
-    const corners = this.cornerTriangles(i);
-    if (corners === null) return null;
+    const n = this.cornerTriangles(i);
+    if (n === 0) return null;
+    const { corners } = this;
     const c = this.voronoi.circumcenters;
-    const n = corners.length;
     let bx0 = Infinity,
       by0 = Infinity,
       bx1 = -Infinity,
@@ -47,56 +49,61 @@ export class InteriorCells {
       sx += x;
       sy += y;
     }
-    let near = false;
-    area.forEachNear(bx0, by0, bx1, by1, () => {
-      near = true;
-      return true;
-    });
-    if (near) return null;
+    if (area.anyNear(bx0, by0, bx1, by1)) return null;
     if (!area.contains(sx / n, sy / n)) return [];
-    return this.idRing(corners);
+    return this.idRing(n);
   }
 
-  /** The cell's corners as triangle indices in d3's order, or null when d3 would clip, simplify or dedupe. */
-  private cornerTriangles(i: number): number[] | null {
-    const { voronoi, corners } = this;
+  /**
+   * The cell's corners (triangle indices, d3's order) into `corners`; how many, or 0 when d3
+   * would clip, simplify or dedupe them.
+   */
+  private cornerTriangles(i: number): number {
+    const { voronoi } = this;
     const { inedges, halfedges, triangles } = voronoi.delaunay;
     const v = voronoi.vectors;
-    if (v[i * 4] || v[i * 4 + 1]) return null;
+    if (v[i * 4] || v[i * 4 + 1]) return 0;
     const e0 = inedges[i];
-    if (e0 === -1) return null;
-    corners.length = 0;
+    if (e0 === -1) return 0;
+    let n = 0;
     let e = e0;
     do {
-      corners.push(Math.floor(e / 3));
+      if (n === this.corners.length) {
+        const grown = new Int32Array(n * 2);
+        grown.set(this.corners);
+        this.corners = grown;
+      }
+      this.corners[n++] = Math.floor(e / 3);
       e = e % 3 === 2 ? e - 2 : e + 1;
-      if (triangles[e] !== i) return null;
+      if (triangles[e] !== i) return 0;
       e = halfedges[e];
     } while (e !== e0 && e !== -1);
-    if (e !== e0 || corners.length < 3) return null;
+    if (e !== e0 || n < 3) return 0;
+    const { corners } = this;
     const c = voronoi.circumcenters;
     const { xmin, ymin, xmax, ymax } = voronoi;
-    const n = corners.length;
     for (let k = 0; k < n; k++) {
       const x = c[corners[k] * 2],
         y = c[corners[k] * 2 + 1];
-      if (!(x > xmin && x < xmax && y > ymin && y < ymax)) return null;
+      if (!(x > xmin && x < xmax && y > ymin && y < ymax)) return 0;
       const j = corners[(k + 1) % n],
         l = corners[(k + 2) % n];
       const xj = c[j * 2],
         yj = c[j * 2 + 1];
-      if (x === xj && y === yj) return null;
-      if ((x === xj && xj === c[l * 2]) || (y === yj && yj === c[l * 2 + 1])) return null;
+      if (x === xj && y === yj) return 0;
+      if ((x === xj && xj === c[l * 2]) || (y === yj && yj === c[l * 2 + 1])) return 0;
     }
-    return corners;
+    return n;
   }
 
-  /** toIdRings for one closed convex cell given by its corner triangles. */
-  private idRing(corners: readonly number[]): Int32Array[] {
+  /** toIdRings for the closed convex cell whose `n` corners are in `corners`. */
+  private idRing(n: number): Int32Array[] {
+    const { corners } = this;
     const c = this.voronoi.circumcenters;
-    const ids: number[] = [];
+    if (this.ids.length < n) this.ids = new Int32Array(this.corners.length);
+    const ids = this.ids;
+    let count = 0;
     let area = 0;
-    const n = corners.length;
     for (let k = 0; k < n; k++) {
       const t = corners[k];
       const x = c[t * 2],
@@ -106,15 +113,15 @@ export class InteriorCells {
         id = this.vertices.id(x, y);
         if (this.vertices.ownsBin(id, x, y)) this.triangleVertex[t] = id;
       }
-      if (ids.length === 0 || ids[ids.length - 1] !== id) ids.push(id);
+      if (count === 0 || ids[count - 1] !== id) ids[count++] = id;
       const u = corners[(k + 1) % n];
       area += x * c[u * 2 + 1] - c[u * 2] * y;
     }
-    while (ids.length > 1 && ids[0] === ids[ids.length - 1]) ids.pop();
-    if (ids.length < 3) return [];
+    while (count > 1 && ids[0] === ids[count - 1]) count--;
+    if (count < 3) return [];
     area /= 2;
     if (Math.abs(area) < 1e-6) return [];
-    const ring = Int32Array.from(ids);
+    const ring = ids.slice(0, count);
     if (!(area > 0)) ring.reverse();
     return [ring];
   }

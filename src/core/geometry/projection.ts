@@ -2,6 +2,7 @@
 // Equal-area, so shoelace areas of projected rings are true areas (on the same sphere turf.area
 // uses); near the centre it is also close to conformal, so Voronoi cells built in it are fair in
 // every direction (at 52N a degree of longitude is only 0.6 of a degree of latitude).
+import { hypot } from './ring-math';
 
 /** Earth radius in metres, the same sphere as turf.area. */
 export const EARTH_RADIUS_METRES = 6371008.8;
@@ -52,7 +53,7 @@ export function projectionAt(lon0: number, lat0: number): Projection {
       return [R * k * cosPhi * Math.sin(lambda), R * k * (cosPhi0 * sinPhi - sinPhi0 * cosPhi * cosLambda)];
     },
     inverse(x, y) {
-      const rho = Math.hypot(x, y);
+      const rho = hypot(x, y);
       if (rho === 0) return [lon0, lat0];
       const c = 2 * Math.asin(Math.min(1, rho / (2 * R)));
       const sinC = Math.sin(c),

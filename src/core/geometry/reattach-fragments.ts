@@ -26,6 +26,10 @@ export function reattachFragments(
   xy: Float64Array,
   nV: number,
 ): ReattachedCells {
+  const islandEdges = new Set<number>();
+  // Nearly every cell is one piece: its polygon's rings are its rings.
+  if (!cells.some((polys) => polys.length > 1))
+    return { cellRings: cells.map((polys) => (polys.length === 1 ? polys[0] : [])), islandEdges };
   const pieceSite: number[] = [];
   const pieces: IdPolygon[] = [];
   const firstPiece: number[] = [];
@@ -36,8 +40,6 @@ export function reattachFragments(
       pieceSite.push(s);
     });
   });
-  const islandEdges = new Set<number>();
-  if (!cells.some((polys) => polys.length > 1)) return { cellRings: cells.map((polys) => polys.flat()), islandEdges };
 
   const owner = new Int32Array(pieces.length).fill(-1);
   const areas = pieces.map((p) => signedAreaOfIds(p[0], xy));

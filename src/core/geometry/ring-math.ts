@@ -2,6 +2,26 @@
 // shapes: vertex ids into a flat xy array, flat [x0, y0, x1, y1, ...] rings, and [x, y] pairs.
 // Rings are not closed unless a function says otherwise.
 
+/**
+ * Math.hypot(dx, dy), bit for bit: V8's algorithm (the larger magnitude scales both, squares added
+ * with Kahan compensation), written out because the builtin allocates an array on every call
+ * (~2,000,000 edge lengths at 100,000 sites: ~80 MB of garbage). A test compares it with Math.hypot.
+ */
+export function hypot(dx: number, dy: number): number {
+  const ax = Math.abs(dx),
+    ay = Math.abs(dy);
+  let max = 0;
+  if (ax > max) max = ax;
+  if (ay > max) max = ay;
+  if (max === Infinity) return Infinity;
+  if (Number.isNaN(dx) || Number.isNaN(dy)) return NaN;
+  if (max === 0) return 0;
+  // V8's compensation term stays exactly 0 over two summands, so the sum is the plain one.
+  const nx = ax / max,
+    ny = ay / max;
+  return Math.sqrt(nx * nx + ny * ny) * max;
+}
+
 /** Signed shoelace area in square metres of a ring given as vertex ids into `xy`; > 0 is counter-clockwise. */
 export function signedAreaOfIds(ids: ArrayLike<number>, xy: Float64Array): number {
   let sum = 0;

@@ -107,7 +107,8 @@ export class SegmentIndex {
 
   /**
    * Calls `visit(x1, y1, x2, y2)` once for every area edge (interior on its left when the rings
-   * were oriented so) whose extent overlaps the box; stops early when `visit` returns true.
+   * were oriented so) whose extent overlaps the box; stops early, returning true, when `visit`
+   * returns true.
    */
   forEachNear(
     bx0: number,
@@ -115,8 +116,8 @@ export class SegmentIndex {
     bx1: number,
     by1: number,
     visit: (x1: number, y1: number, x2: number, y2: number) => boolean | undefined,
-  ): void {
-    if (bx1 < this.minX || bx0 > this.maxX || by1 < this.minY || by0 > this.maxY) return;
+  ): boolean {
+    if (bx1 < this.minX || bx0 > this.maxX || by1 < this.minY || by0 > this.maxY) return false;
     const stampValue = ++this.stampValue;
     const segs = this.segs;
     const c0 = this.col(bx0),
@@ -137,10 +138,16 @@ export class SegmentIndex {
             y2 = segs[o + 3];
           if (Math.max(x1, x2) < bx0 || Math.min(x1, x2) > bx1 || Math.max(y1, y2) < by0 || Math.min(y1, y2) > by1)
             continue;
-          if (visit(x1, y1, x2, y2)) return;
+          if (visit(x1, y1, x2, y2)) return true;
         }
       }
     }
+    return false;
+  }
+
+  /** Does any area edge's extent overlap the box? (forEachNear's test, with no callback to allocate.) */
+  anyNear(bx0: number, by0: number, bx1: number, by1: number): boolean {
+    return this.forEachNear(bx0, by0, bx1, by1, stop);
   }
 
   /**
@@ -169,6 +176,8 @@ export class SegmentIndex {
     return crosses;
   }
 }
+
+const stop = () => true;
 
 /** Point inside or on a closed convex ring of either orientation. */
 function insideConvex(ring: readonly (readonly number[])[], x: number, y: number): boolean {

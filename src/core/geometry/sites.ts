@@ -3,6 +3,7 @@
 import type { Practice } from '../model';
 import { GridBins } from './grid-bins';
 import type { Projection } from './projection';
+import { hypot } from './ring-math';
 
 export interface Site {
   readonly lon: number;
@@ -31,15 +32,15 @@ export function mergeSites(
     for (let dx = -1; dx <= 1 && site < 0; dx++) {
       for (let dy = -1; dy <= 1 && site < 0; dy++) {
         const s = grid.get(gx + dx, gy + dy);
-        if (s >= 0 && Math.hypot(sites[s].x - x, sites[s].y - y) <= MERGE_METRES) site = s;
+        if (s >= 0 && hypot(sites[s].x - x, sites[s].y - y) <= MERGE_METRES) site = s;
       }
     }
     if (site < 0) {
       site = sites.length;
-      sites.push({ lon: p.lon, lat: p.lat, x, y, practices: [] });
+      // Most sites hold one practice: a one-element list, not an empty one grown by push.
+      sites.push({ lon: p.lon, lat: p.lat, x, y, practices: [i] });
       grid.set(gx, gy, site);
-    }
-    sites[site].practices.push(i);
+    } else sites[site].practices.push(i);
     siteOfPractice[i] = site;
   });
   return { sites, siteOfPractice };

@@ -5,7 +5,7 @@ import type { Boundary } from '../model';
 import type { AreaPolygons, XY } from './clip-cell';
 import { polygonsOf } from './polygons';
 import type { Projection } from './projection';
-import { convexHull, signedAreaOfPoints } from './ring-math';
+import { convexHull, hypot, signedAreaOfPoints } from './ring-math';
 import { SegmentIndex } from './segment-index';
 
 export interface StudyArea {
@@ -29,7 +29,7 @@ export function hullStudyArea(points: readonly XY[], projection: Projection): St
   let diameter = 0;
   for (let i = 0; i < hull.length; i++) {
     for (let j = i + 1; j < hull.length; j++)
-      diameter = Math.max(diameter, Math.hypot(hull[i][0] - hull[j][0], hull[i][1] - hull[j][1]));
+      diameter = Math.max(diameter, hypot(hull[i][0] - hull[j][0], hull[i][1] - hull[j][1]));
   }
   const margin = Math.max(2000, diameter * 0.05);
   const grown: XY[] = [];

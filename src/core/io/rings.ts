@@ -46,6 +46,28 @@ export function cleanPolygon(rings: readonly (readonly Position[])[], decimals?:
   return orientRings([outer, ...holes]);
 }
 
+/**
+ * True when cleanPolygon(rings, decimals) would give back rings of the same values: each ring
+ * closed, of at least 4 [x, y] positions already at `decimals`, none repeating the one before, the
+ * first counter-clockwise and the rest clockwise. Such rings can be written as they are.
+ */
+export function isCleanPolygon(rings: readonly (readonly Position[])[], decimals: number): boolean {
+  if (rings.length === 0) return false;
+  const scale = 10 ** decimals;
+  return rings.every((r, i) => isCleanRing(r, scale) && ringSignedArea2(r) > 0 === (i === 0));
+}
+
+function isCleanRing(ring: readonly Position[], scale: number): boolean {
+  const n = ring.length;
+  if (n < 4) return false;
+  for (let i = 0; i < n; i++) {
+    const p = ring[i];
+    if (p.length !== 2 || round(p[0], scale) !== p[0] || round(p[1], scale) !== p[1]) return false;
+    if (i > 0 && p[0] === ring[i - 1][0] && p[1] === ring[i - 1][1]) return false;
+  }
+  return ring[0][0] === ring[n - 1][0] && ring[0][1] === ring[n - 1][1];
+}
+
 /** Polygon for one part, MultiPolygon for several, null for none. */
 export function polygonsToGeometry(polygons: readonly Position[][][]): Polygon | MultiPolygon | null {
   if (polygons.length === 0) return null;

@@ -1,7 +1,7 @@
 // Networks GeoJSON (issue 2 §4): one Feature per network, RFC 7946 geometry, 6 decimals.
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Band } from '../model';
-import { bandStatus } from '../model';
+import { ascending, bandStatus } from '../model';
 import {
   COORDINATE_DECIMALS,
   MEASURE_DECIMALS,
@@ -9,7 +9,7 @@ import {
   type NetworkSummaryInput,
 } from './networks-schema';
 import { polygonsOf } from '../geometry/polygons';
-import { cleanPolygon, polygonsToGeometry } from './rings';
+import { cleanPolygon, isCleanPolygon, polygonsToGeometry } from './rings';
 
 const roundTo = (v: number, decimals: number) => {
   const scale = 10 ** decimals;
@@ -23,8 +23,11 @@ const roundTo = (v: number, decimals: number) => {
  */
 export function exportGeometry(g: Polygon | MultiPolygon | null): Polygon | MultiPolygon | null {
   if (!g) return null;
+  const polygons = polygonsOf(g);
+  // Footprints are built clean (dissolveSites): their rings are written as they are, not copied.
+  if (polygons.every((p) => isCleanPolygon(p, COORDINATE_DECIMALS))) return polygonsToGeometry(polygons);
   return polygonsToGeometry(
-    polygonsOf(g).flatMap((p) => {
+    polygons.flatMap((p) => {
       const c = cleanPolygon(p, COORDINATE_DECIMALS);
       return c ? [c] : [];
     }),
@@ -66,7 +69,7 @@ export function toNetworksGeoJSON(
         network_name: s.name,
         population,
         practice_count: Math.round(s.practiceCount),
-        practice_codes: [...s.practiceCodes].sort().join(';'),
+        practice_codes: ascending(s.practiceCodes).join(';'),
         area_km2: roundTo(s.areaKm2, MEASURE_DECIMALS),
         parts: Math.round(s.parts),
         contiguous: s.contiguous,

@@ -7,7 +7,8 @@ const networkIndexCache = new WeakMap<readonly Network[], Map<NetworkId, number>
 export function practiceIndex(practices: readonly Practice[]): Map<PracticeCode, number> {
   let m = practiceIndexCache.get(practices);
   if (!m) {
-    m = new Map(practices.map((p, i) => [p.code, i]));
+    m = new Map();
+    for (let i = 0; i < practices.length; i++) m.set(practices[i].code, i);
     practiceIndexCache.set(practices, m);
   }
   return m;

@@ -5,6 +5,7 @@ import { csrOf, floodFill, type Csr } from '../geometry/flood-fill';
 import { polsbyPopper } from '../geometry/polsby-popper';
 import { SiteMarks } from '../geometry/site-marks';
 import type { Practice } from '../model';
+import { hypot } from '../geometry/ring-math';
 
 /** What the figures need of a cell mesh: cells, their areas and their edge adjacency. */
 export interface SiteMesh {
@@ -42,7 +43,7 @@ export function cellPerimeterMetres(mesh: Pick<SiteMesh, 'vertexXY' | 'cellRings
     for (let i = 0; i < ring.length; i++) {
       const a = ring[i];
       const b = ring[(i + 1) % ring.length];
-      sum += Math.hypot(xy[2 * b] - xy[2 * a], xy[2 * b + 1] - xy[2 * a + 1]);
+      sum += hypot(xy[2 * b] - xy[2 * a], xy[2 * b + 1] - xy[2 * a + 1]);
     }
     perimeter += sum;
   }

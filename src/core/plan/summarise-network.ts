@@ -1,6 +1,6 @@
 import { dissolveSites, type Tessellation } from '../geometry';
 import { SiteMarks } from '../geometry/site-marks';
-import { bandStatus, type Band, type Network, type Practice } from '../model';
+import { ascending, bandStatus, type Band, type Network, type Practice } from '../model';
 import { networkPopulation, siteFigures } from './network-figures';
 import type { NetworkSummary } from './types';
 
@@ -9,7 +9,8 @@ const owned = new SiteMarks();
 /**
  * Metrics and footprint of one network from its member practices and owned sites: the geometry,
  * area, perimeter and parts from the dissolved footprint, population, contiguity and
- * Polsby-Popper by plan/network-figures (the cluster's report uses the same).
+ * Polsby-Popper by plan/network-figures (the cluster's report uses the same). `sites` becomes the
+ * summary's list when already ascending, so callers pass a list they no longer change.
  */
 export function summariseNetwork(
   network: Network,
@@ -20,7 +21,7 @@ export function summariseNetwork(
   band: Band,
 ): NetworkSummary {
   const population = networkPopulation(memberIndices, practices);
-  const sortedSites = [...sites].sort((a, b) => a - b);
+  const sortedSites = ascending(sites);
   const footprint = dissolveSites(t, sortedSites);
   owned.clear(t.sites.length);
   for (const s of sortedSites) owned.add(s);
@@ -30,7 +31,7 @@ export function summariseNetwork(
     name: network.name,
     population,
     practiceCount: memberIndices.length,
-    practiceCodes: memberIndices.map((i) => practices[i].code).sort(),
+    practiceCodes: ascending(memberIndices.map((i) => practices[i].code)),
     sites: sortedSites,
     areaKm2: footprint.areaKm2,
     perimeterKm: footprint.perimeterKm,

@@ -4,7 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { clipPass } from '../../../src/core/geometry/clip-ring';
 import { EdgeSites, meshAdjacency, sharedEdges } from '../../../src/core/geometry/edge-sites';
 import { csrOf, floodFill } from '../../../src/core/geometry/flood-fill';
-import { boundsOfPoints, orient, ringSignedArea2, signedAreaOfPoints } from '../../../src/core/geometry/ring-math';
+import {
+  boundsOfPoints,
+  hypot,
+  orient,
+  ringSignedArea2,
+  signedAreaOfPoints,
+} from '../../../src/core/geometry/ring-math';
 
 type XY = [number, number];
 
@@ -94,6 +100,25 @@ describe('floodFill', () => {
 });
 
 describe('ring math', () => {
+  it('hypot gives exactly what Math.hypot gives, special values included', () => {
+    const special = [0, -0, 1, -1, 3, 4, 5e-324, 1e-300, 1e308, -1e308, Infinity, -Infinity, NaN];
+    for (const a of special) for (const b of special) expect(Object.is(hypot(a, b), Math.hypot(a, b))).toBe(true);
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
+    let mismatches = 0;
+    for (let i = 0; i < 200_000; i++) {
+      // Edge lengths in metres and degrees, from sub-millimetre to continental, either sign.
+      const a = (random() - 0.5) * 10 ** Math.floor(random() * 14 - 6);
+      const b = (random() - 0.5) * 10 ** Math.floor(random() * 14 - 6);
+      if (!Object.is(hypot(a, b), Math.hypot(a, b))) mismatches++;
+      if (!Object.is(hypot(a, a * (1 + 1e-15)), Math.hypot(a, a * (1 + 1e-15)))) mismatches++;
+    }
+    expect(mismatches).toBe(0);
+  });
+
   it('orient says which side of a line a point lies on', () => {
     expect(orient(0, 0, 1, 0, 0, 1)).toBe(1);
     expect(orient(0, 0, 1, 0, 0, -1)).toBe(-1);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Position } from 'geojson';
 import { ringsCross } from '../../../src/core/io/ring-crossings';
 import { ringSignedArea2 } from '../../../src/core/geometry/ring-math';
-import { cleanRing, orientRings } from '../../../src/core/io/rings';
+import { cleanPolygon, cleanRing, isCleanPolygon, orientRings } from '../../../src/core/io/rings';
 
 const square = (x: number, y: number, s: number): Position[] => [
   [x, y],
@@ -111,5 +111,19 @@ describe('ring hygiene', () => {
     expect(ringSignedArea2(outer)).toBeGreaterThan(0);
     expect(ringSignedArea2(hole)).toBeLessThan(0);
     expect(input).toEqual(before);
+  });
+
+  it('isCleanPolygon says when cleanPolygon would give the same rings back', () => {
+    const hole = [...square(1, 1, 2)].reverse();
+    const clean = [square(0, 0, 4), hole];
+    expect(isCleanPolygon(clean, 6)).toBe(true);
+    expect(cleanPolygon(clean, 6)).toEqual(clean);
+    const unrounded = [square(0.0000001, 0, 4)];
+    const repeated = [[...square(0, 0, 4).slice(0, 2), ...square(0, 0, 4).slice(1)]];
+    const unclosed = [square(0, 0, 4).slice(0, -1)];
+    for (const rings of [unrounded, repeated, unclosed, [hole], [square(0, 0, 4), square(1, 1, 2)]]) {
+      expect(isCleanPolygon(rings, 6)).toBe(false);
+      expect(cleanPolygon(rings, 6)).not.toEqual(rings);
+    }
   });
 });

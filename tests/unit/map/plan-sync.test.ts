@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Feature, Geometry } from 'geojson';
 import type * as maplibregl from 'maplibre-gl';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cellGeometry } from '../../../src/core/geometry';
 import { parseBoundary } from '../../../src/core/io';
 import { footprintLabel } from '../../../src/map/features';
 import type { FootprintLabels } from '../../../src/map/labels';
@@ -31,9 +32,10 @@ class FakeMap {
         this.sets.push(id);
         this.data.set(id, 'features' in d ? d.features : [d]);
       },
-      updateData: async (diff: { remove: number[]; add: Feature[] }) => {
-        const gone = new Set([...diff.remove, ...diff.add.map((f) => f.id)]);
-        this.data.set(id, [...(this.data.get(id) ?? []).filter((f) => !gone.has(f.id as number)), ...diff.add]);
+      updateData: async (diff: { remove?: number[]; add?: Feature[] }) => {
+        const add = diff.add ?? [];
+        const gone = new Set([...(diff.remove ?? []), ...add.map((f) => f.id)]);
+        this.data.set(id, [...(this.data.get(id) ?? []).filter((f) => !gone.has(f.id as number)), ...add]);
       },
     };
   }
@@ -106,7 +108,9 @@ function expected() {
   }
   const colourOf = new Map(s.doc.networks.map((n) => [n.id, n.colour]));
   const colours = s.doc.practices.map((p) => colourOf.get(s.doc.assignment.get(p.code)!) ?? '#ffffff');
-  return { footprints, colours, labels: [...texts].sort((a, b) => a[0] - b[0]) };
+  const t = plan.tessellation;
+  const cells = t.sites.flatMap((_, site) => (cellGeometry(t, site) ? [site] : []));
+  return { footprints, colours, labels: [...texts].sort((a, b) => a[0] - b[0]), cells };
 }
 
 function shown() {
@@ -114,6 +118,7 @@ function shown() {
     footprints: map.footprints(),
     colours: map.practiceColours(),
     labels: [...labels.entries].sort((a, b) => a[0] - b[0]),
+    cells: (map.data.get(SOURCES.cells) ?? []).map((f) => f.id as number).sort((a, b) => a - b),
   };
 }
 
@@ -204,5 +209,20 @@ describe('the progressive full draw', () => {
     expect(shown()).toEqual(expected());
     expect(map.state.get(SOURCES.practices)?.get(3)?.hover).toBe(true);
     expect(map.sets.filter((id) => id === SOURCES.cells)).toHaveLength(1);
+  });
+
+  it('sets the national cells and labels over several tasks, each source whole at the end', async () => {
+    loadPracticesText(store, text('england_practices_2022-01.geojson'), 'england_practices_2022-01.geojson');
+    map.sets.length = 0;
+    let settled = false;
+    void sync.settled().then(() => (settled = true));
+    let tasks = 0;
+    while (!settled) {
+      await vi.advanceTimersToNextTimerAsync();
+      tasks++;
+    }
+    expect(map.sets.filter((id) => id === SOURCES.cells)).toHaveLength(1);
+    expect(tasks).toBeGreaterThanOrEqual(2 + 3 + 1 + 4);
+    expect(shown()).toEqual(expected());
   });
 });

@@ -8,7 +8,13 @@ import { buildTessellation } from '../../../src/core/geometry';
 import { assignmentFromTable } from '../../../src/core/io';
 import { DEFAULT_BAND, networkId } from '../../../src/core/model';
 import { evaluatePlan, type PlanResult } from '../../../src/core/plan';
-import { applyBoundaryResult, applyPracticesResult } from '../../../src/state/loaders';
+import {
+  applyBoundaryResult,
+  applyPracticesResult,
+  loadPracticesText,
+  unpackPractices,
+} from '../../../src/state/loaders';
+import { PALETTE } from '../../../src/state/palette';
 import { selectCellPlan } from '../../../src/state/selectors';
 import { createPlannerStore } from '../../../src/state/store';
 import { openBoundary, openPractices } from '../../../src/workers/import-jobs';
@@ -24,7 +30,7 @@ const content = (p: PlanResult) => {
   return { ...rest, sites: tessellation.sites, cellAreaKm2: tessellation.cellAreaKm2 };
 };
 
-function practicesReply(plan = { boundary: null, band: DEFAULT_BAND }) {
+function practicesReply(plan = { boundary: null, band: DEFAULT_BAND }, palette?: readonly string[]) {
   const reply = openPractices({
     kind: 'practices',
     text: text(GM_PRACTICES),
@@ -32,6 +38,7 @@ function practicesReply(plan = { boundary: null, band: DEFAULT_BAND }) {
     opts: {},
     checkFields: true,
     plan,
+    ...(palette && { palette }),
   });
   if (!reply.result?.ok || !reply.plan) throw new Error('the practices job failed');
   return { ...reply, result: reply.result, packed: reply.plan };
@@ -117,5 +124,26 @@ describe('adopting a plan evaluated ahead', () => {
     const here = selectCellPlan(edited.getState());
     expect(here.tessellation.vertexXY.buffer).not.toBe(again.plan.tessellation.vertexXY.buffer);
     expect(here.networks.get(doc.networks[3].id)!.practiceCodes).toContain(doc.practices[0].code);
+  });
+
+  it('takes the colours worked out in the worker: the ones the colour check gives here, in a separate unpack step', () => {
+    const { result, packed, colours } = practicesReply(undefined, PALETTE);
+    expect(colours).not.toBeNull();
+    const store = createPlannerStore();
+    const unpacked = unpackPractices(store, result.value, {
+      plan: packed,
+      boundary: null,
+      band: DEFAULT_BAND,
+      colours,
+    });
+    applyPracticesResult(store, result, GM_PRACTICES, { prepared: unpacked });
+    expect(selectCellPlan(store.getState())).toBe(unpacked.plan);
+    const here = createPlannerStore();
+    loadPracticesText(here, text(GM_PRACTICES), GM_PRACTICES);
+    const colourOf = (s: typeof store) => s.getState().doc.networks.map((n) => [n.id, n.colour]);
+    expect(colourOf(store)).toEqual(colourOf(here));
+    expect(content(selectCellPlan(store.getState()))).toEqual(content(selectCellPlan(here.getState())));
+    // Some networks were recoloured away from the palette order, as here.
+    expect(colourOf(here).some(([, c], i) => c !== PALETTE[i % PALETTE.length])).toBe(true);
   });
 });
