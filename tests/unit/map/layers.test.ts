@@ -15,6 +15,8 @@ function plannerLayers(): LayerSpecification[] {
   return layers;
 }
 
+const sourceOf = (l: LayerSpecification) => ('source' in l ? l.source : undefined);
+
 /** The band a layer's filter keeps (['==', ['get', 'band'], b]), or 'all' without a filter. */
 const bandOf = (filter: FilterSpecification | undefined) => (filter ? String((filter as unknown[])[2]) : 'all');
 
@@ -49,13 +51,13 @@ describe('footprint outlines by zoom', () => {
 
   it('gives the edits source the same layers, each right after its big-source twin', () => {
     const ids = layers.map((l) => l.id);
-    const base = layers.filter((l) => l.type !== 'background' && l.source === SOURCES.footprints);
+    const base = layers.filter((l) => sourceOf(l) === SOURCES.footprints);
     expect(base.length).toBeGreaterThan(0);
     for (const l of base) {
       const twin = layers[ids.indexOf(l.id) + 1];
       expect(twin.id).toBe(`${l.id}-edits`);
-      expect(twin.type !== 'background' && twin.source).toBe(SOURCES.edits);
-      expect({ ...twin, id: l.id, source: l.source }).toEqual(l);
+      expect(sourceOf(twin)).toBe(SOURCES.edits);
+      expect({ ...twin, id: l.id, source: sourceOf(l) }).toEqual(l);
     }
   });
 });
