@@ -97,14 +97,18 @@ function noFootprintText(ids: readonly NetworkId[], reason: string | ((id: Netwo
  */
 export function noFootprintReasonOf(plan: PlanResult): (id: NetworkId) => string {
   const t = plan.tessellation;
-  const indexOfCode = new Map(plan.input.practices.map((p, i) => [p.code as string, i]));
-  const networkIndex = new Map(plan.input.networks.map((n, k) => [n.id as string, k]));
+  // Built on the first network without a footprint (most plans have none).
+  let indexOfCode: Map<string, number> | null = null;
+  let networkIndex: Map<string, number> | null = null;
   return (id) => {
     const summary = plan.networks.get(id);
     if (!summary || summary.practiceCount === 0) return 'no practices';
+    indexOfCode ??= new Map(plan.input.practices.map((p, i) => [p.code as string, i]));
+    networkIndex ??= new Map(plan.input.networks.map((n, k) => [n.id as string, k]));
     const k = networkIndex.get(id);
+    const codeIndex = indexOfCode;
     const lostShared = summary.practiceCodes.some((code) => {
-      const site = t.siteOfPractice[indexOfCode.get(code) ?? -1];
+      const site = t.siteOfPractice[codeIndex.get(code) ?? -1];
       return site !== undefined && t.cellRings[site].length > 0 && plan.siteOwner[site] !== k;
     });
     return lostShared

@@ -1,6 +1,7 @@
 // The planner's sources and layers, added on top of whichever basemap style is loaded.
-// Band status is carried by outline style (dashed below, heavy double above, solid within) and by
-// label text, never by colour alone.
+// Band status is carried by outline style (dashed below, heavy double above, solid within) from
+// the zoom where a network is large enough for the style to be read, and by label text, never by
+// colour alone.
 import type { ExpressionSpecification, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 
 const EMPTY = { type: 'FeatureCollection' as const, features: [] };
@@ -27,6 +28,14 @@ const ASSIGNED = [
   ['coalesce', ['feature-state', 'assigned'], ['get', 'assigned']],
 ] as ExpressionSpecification;
 
+/**
+ * Below this zoom (England on one screen: a network is 10-25 px across, a 6 px dash or a 5 px
+ * double outline cannot be read) footprints get one thin outline whatever their band, drawn once:
+ * a software renderer pays per vertex and per fragment of every outline on every frame. Labels
+ * still carry band status there.
+ */
+export const BAND_OUTLINES_FROM_ZOOM = 6.5;
+
 /** A footprint layer's id for the big source, and with `-edits` for the edits source. */
 const footprintLayerId = (base: string, edits: boolean) => (edits ? `${base}-edits` : base);
 
@@ -46,9 +55,17 @@ function footprintLayers(edits: boolean): { fill: LayerSpecification; lines: Lay
     },
     lines: [
       {
+        id: id('pcn-footprints-thin'),
+        type: 'line',
+        source,
+        maxzoom: BAND_OUTLINES_FROM_ZOOM,
+        paint: { 'line-color': ['get', 'colour'], 'line-width': 1, 'line-opacity': opacity(1) },
+      },
+      {
         id: id('pcn-footprints-within'),
         type: 'line',
         source,
+        minzoom: BAND_OUTLINES_FROM_ZOOM,
         filter: band('within'),
         paint: { 'line-color': ['get', 'colour'], 'line-width': 2.5, 'line-opacity': opacity(1) },
       },
@@ -56,6 +73,7 @@ function footprintLayers(edits: boolean): { fill: LayerSpecification; lines: Lay
         id: id('pcn-footprints-below'),
         type: 'line',
         source,
+        minzoom: BAND_OUTLINES_FROM_ZOOM,
         filter: band('below'),
         paint: {
           'line-color': ['get', 'colour'],
@@ -68,6 +86,7 @@ function footprintLayers(edits: boolean): { fill: LayerSpecification; lines: Lay
         id: id('pcn-footprints-above-outer'),
         type: 'line',
         source,
+        minzoom: BAND_OUTLINES_FROM_ZOOM,
         filter: band('above'),
         paint: { 'line-color': '#1d2a33', 'line-width': 5, 'line-opacity': opacity(1) },
       },
@@ -75,6 +94,7 @@ function footprintLayers(edits: boolean): { fill: LayerSpecification; lines: Lay
         id: id('pcn-footprints-above'),
         type: 'line',
         source,
+        minzoom: BAND_OUTLINES_FROM_ZOOM,
         filter: band('above'),
         paint: { 'line-color': ['get', 'colour'], 'line-width': 2.5, 'line-opacity': opacity(1) },
       },

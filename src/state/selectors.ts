@@ -69,9 +69,25 @@ export function adoptPlan(store: WithMemo, boundary: PlannerState['doc']['bounda
   inputMemo.set(store, plan.input);
 }
 
+/** Assignments made from another by moving known practices, with those practices. */
+const assignmentEdits = new WeakMap<
+  Assignment,
+  { readonly from: Assignment; readonly codes: readonly PracticeCode[] }
+>();
+
+/**
+ * Records that `to` is `from` with exactly the practices `codes` moved (a paint click), so the
+ * plan's update need not compare two national assignments entry by entry.
+ */
+export function noteAssignmentEdit(from: Assignment, to: Assignment, codes: readonly PracticeCode[]): void {
+  assignmentEdits.set(to, { from, codes: [...new Set(codes)] });
+}
+
 /** Practices whose network differs between two assignments. */
 export function changedPractices(a: Assignment, b: Assignment): PracticeCode[] {
   if (a === b) return [];
+  const edit = assignmentEdits.get(b);
+  if (edit?.from === a) return [...edit.codes];
   const out: PracticeCode[] = [];
   for (const [code, id] of a) if (b.get(code) !== id) out.push(code);
   for (const code of b.keys()) if (!a.has(code)) out.push(code);

@@ -11,16 +11,23 @@ interface GrowHeaps {
   readonly frontier: MinHeap[];
 }
 
+/**
+ * Grows the regions from their seeds over `nodes` (marked in p.growing). A free node enters a
+ * region's frontier keyed by its distance to the seed; pushing it again onto the frontier that
+ * pushed it last is skipped, as that heap already holds the same (key, node).
+ */
 function growFrom(
   p: Partition,
   nodes: readonly number[],
-  inSet: Uint8Array,
   seeds: readonly number[],
   regionIds: readonly number[],
   heaps: GrowHeaps,
 ): void {
-  const { g } = p;
-  for (const i of nodes) placeNode(p, i, -1);
+  const { g, growing } = p;
+  for (const i of nodes) {
+    placeNode(p, i, -1);
+    growing[i] = 1;
+  }
   const { regionHeap, frontier } = heaps;
   regionHeap.clear();
   for (const heap of frontier) heap.clear();
@@ -29,7 +36,9 @@ function growFrom(
     const sy = g.y[seeds[slot]];
     for (let k = g.adjStart[i]; k < g.adjStart[i + 1]; k++) {
       const v = g.adj[k];
-      if (inSet[v] && p.label[v] === -1) frontier[slot].push(v, (g.x[v] - sx) ** 2 + (g.y[v] - sy) ** 2);
+      if (growing[v] === 0 || growing[v] === slot + 2 || p.label[v] !== -1) continue;
+      growing[v] = slot + 2;
+      frontier[slot].push(v, (g.x[v] - sx) ** 2 + (g.y[v] - sy) ** 2);
     }
   };
   seeds.forEach((s, slot) => {
@@ -38,13 +47,16 @@ function growFrom(
     regionHeap.push(slot, p.pop[regionIds[slot]]);
   });
   while (regionHeap.size) {
-    const slot = regionHeap.pop();
+    const slot = regionHeap.peek();
     let next = frontier[slot].pop();
     while (next !== -1 && p.label[next] !== -1) next = frontier[slot].pop();
-    if (next === -1) continue;
+    if (next === -1) {
+      regionHeap.pop();
+      continue;
+    }
     placeNode(p, next, regionIds[slot]);
     pushNeighbours(slot, next);
-    regionHeap.push(slot, p.pop[regionIds[slot]]);
+    regionHeap.replaceTop(slot, p.pop[regionIds[slot]]);
   }
   // Nodes no seed could reach (a piece of the set without a seed) join a neighbouring region.
   let stray = nodes.filter((i) => p.label[i] === -1);
@@ -54,7 +66,7 @@ function growFrom(
       let to = -1;
       for (let k = g.adjStart[i]; k < g.adjStart[i + 1] && to === -1; k++) {
         const v = g.adj[k];
-        if (inSet[v] && p.label[v] !== -1) to = p.label[v];
+        if (growing[v] !== 0 && p.label[v] !== -1) to = p.label[v];
       }
       if (to === -1) left.push(i);
       else placeNode(p, i, to);
@@ -106,17 +118,15 @@ export function growRegions(
   lloydRounds = 2,
 ): void {
   const m = Math.min(regionIds.length, nodes.length);
-  const inSet = p.growing;
-  for (const i of nodes) inSet[i] = 1;
   let seeds = pickSeeds(p.g, nodes, m, random);
   const ids = regionIds.slice(0, m);
   const heaps = { regionHeap: new MinHeap(), frontier: ids.map(() => new MinHeap()) };
-  growFrom(p, nodes, inSet, seeds, ids, heaps);
+  growFrom(p, nodes, seeds, ids, heaps);
   for (let round = 0; round < lloydRounds; round++) {
     const next = ids.map((r) => nodeNearestCentre(p, r));
     if (next.some((s) => s === -1) || next.every((s, k) => s === seeds[k])) break;
     seeds = next;
-    growFrom(p, nodes, inSet, seeds, ids, heaps);
+    growFrom(p, nodes, seeds, ids, heaps);
   }
-  for (const i of nodes) inSet[i] = 0;
+  for (const i of nodes) p.growing[i] = 0;
 }

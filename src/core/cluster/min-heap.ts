@@ -31,15 +31,29 @@ export class MinHeap {
     items[i] = item;
   }
 
+  /** Smallest item, or -1 when empty; the heap is unchanged. */
+  peek(): number {
+    return this.n === 0 ? -1 : this.items[0];
+  }
+
   /** Smallest item, or -1 when empty. */
   pop(): number {
     if (this.n === 0) return -1;
-    const { keys, items } = this;
-    const top = items[0];
+    const top = this.items[0];
     const n = --this.n;
-    if (n === 0) return top;
-    const key = keys[n];
-    const item = items[n];
+    if (n > 0) this.siftDown(this.keys[n], this.items[n]);
+    return top;
+  }
+
+  /** Replaces the smallest item by (item, key): the same as pop then push, in one sift. */
+  replaceTop(item: number, key: number): void {
+    if (this.n === 0) this.push(item, key);
+    else this.siftDown(key, item);
+  }
+
+  /** Puts (key, item) at the root's place and moves it down to where it belongs. */
+  private siftDown(key: number, item: number): void {
+    const { keys, items, n } = this;
     let i = 0;
     for (;;) {
       let c = 2 * i + 1;
@@ -53,6 +67,5 @@ export class MinHeap {
     }
     keys[i] = key;
     items[i] = item;
-    return top;
   }
 }

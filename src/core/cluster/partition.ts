@@ -23,8 +23,11 @@ export interface Partition {
   /** BFS scratch space. */
   readonly stamp: Int32Array;
   stampValue: number;
-  /** Scratch of growRegions: 1 for the nodes being grown, all 0 between calls. */
-  readonly growing: Uint8Array;
+  /**
+   * Scratch of growRegions, all 0 between calls: for a node being grown 1, or 2 + the region
+   * slot that last put it on its frontier.
+   */
+  readonly growing: Int32Array;
 }
 
 export function createPartition(g: SiteGraph, band: Band, label: Int32Array): Partition {
@@ -41,7 +44,7 @@ export function createPartition(g: SiteGraph, band: Band, label: Int32Array): Pa
     frozen: [],
     stamp: new Int32Array(g.n),
     stampValue: 0,
-    growing: new Uint8Array(g.n),
+    growing: new Int32Array(g.n),
   };
   let regions = 0;
   for (let i = 0; i < g.n; i++) regions = Math.max(regions, p.label[i] + 1);

@@ -29,6 +29,9 @@ export type CellMesh = Pick<Tessellation, 'vertexXY' | 'vertexLonLat' | 'cellRin
   Partial<Pick<Tessellation, 'islandEdges'>>;
 
 const members = new SiteMarks();
+// The outline's edges, reused by every call (a footprint's outline is built before the next).
+let edgeFrom = new Int32Array(1024);
+let edgeTo = new Int32Array(1024);
 
 /** Example: `dissolveSites(t, [0, 1, 2]).parts === 1` when the three cells form one piece. */
 export function dissolveSites(t: CellMesh, sites: Iterable<number>): Footprint {
@@ -37,8 +40,7 @@ export function dissolveSites(t: CellMesh, sites: Iterable<number>): Footprint {
   for (const s of sites) if (members.add(s)) list.push(s);
   const nV = t.vertexXY.length / 2;
   const xy = t.vertexXY;
-  const from: number[] = [];
-  const to: number[] = [];
+  let edges = 0;
   let areaKm2 = 0;
   let perimeterMetres = 0;
   for (const s of list) {
@@ -49,13 +51,14 @@ export function dissolveSites(t: CellMesh, sites: Iterable<number>): Footprint {
           b = r[(i + 1) % r.length];
         const other = t.edgeSite.owner(b, a);
         if (other !== undefined && members.has(other)) continue;
-        from.push(a);
-        to.push(b);
+        if (edges === edgeFrom.length) growEdges();
+        edgeFrom[edges] = a;
+        edgeTo[edges++] = b;
         perimeterMetres += hypot(xy[b * 2] - xy[a * 2], xy[b * 2 + 1] - xy[a * 2 + 1]);
       }
     }
   }
-  const polygons = buildPolygons(from, to, xy);
+  const polygons = buildPolygons(edgeFrom.subarray(0, edges), edgeTo.subarray(0, edges), xy);
   let islands = 0;
   if (t.islandEdges) for (const [shell] of polygons) if (t.islandEdges.has(shell[0] * nV + shell[1])) islands++;
   return {
@@ -65,6 +68,15 @@ export function dissolveSites(t: CellMesh, sites: Iterable<number>): Footprint {
     areaKm2,
     perimeterKm: perimeterMetres / 1000,
   };
+}
+
+function growEdges() {
+  const from = new Int32Array(edgeFrom.length * 2);
+  const to = new Int32Array(edgeTo.length * 2);
+  from.set(edgeFrom);
+  to.set(edgeTo);
+  edgeFrom = from;
+  edgeTo = to;
 }
 
 function toGeometry(polygons: Int32Array[][], lonLat: Float64Array): Polygon | MultiPolygon | null {

@@ -30,6 +30,11 @@ export function createProjection(lonLats: Iterable<readonly [number, number]>): 
     if (lat < minLat) minLat = lat;
     if (lat > maxLat) maxLat = lat;
   }
+  return projectionOfExtent(minLon, maxLon, minLat, maxLat);
+}
+
+/** createProjection for points whose extent is already known (none: minLon = Infinity). */
+export function projectionOfExtent(minLon: number, maxLon: number, minLat: number, maxLat: number): Projection {
   if (!Number.isFinite(minLon)) return projectionAt(0, 0);
   return projectionAt((minLon + maxLon) / 2, (minLat + maxLat) / 2);
 }

@@ -22,7 +22,7 @@ export function mergeSites(
   projection: Projection,
 ): { sites: Site[]; siteOfPractice: Int32Array } {
   const siteOfPractice = new Int32Array(practices.length);
-  const grid = new GridBins();
+  const grid = new GridBins(practices.length);
   const sites: { lon: number; lat: number; x: number; y: number; practices: number[] }[] = [];
   practices.forEach((p, i) => {
     const [x, y] = projection.forward(p.lon, p.lat);

@@ -9,7 +9,7 @@ import { farPoints } from './far-points';
 import { GridBins } from './grid-bins';
 import { InteriorCells } from './interior-cells';
 import { polygonsOf } from './polygons';
-import { createProjection, type Projection } from './projection';
+import { projectionOfExtent, type Projection } from './projection';
 import { signedAreaOfIds, signedAreaOfPoints } from './ring-math';
 import { mergeSites, type Site } from './sites';
 import { boundaryStudyArea, emptyStudyArea, hullStudyArea, type StudyArea } from './study-area';
@@ -52,19 +52,19 @@ export function buildTessellation(practices: readonly Practice[], boundary?: Bou
   // Without a boundary, practices far from the rest (a typo at 0, 0) neither centre the
   // projection nor stretch the hull: they fall outside the study area and get no cell.
   const far = new Set(boundary ? [] : farPoints(practices).far.map((f) => f.index));
-  const projection = createProjection(extentPoints(practices, boundary, far));
+  const projection = extentProjection(practices, boundary, far);
   const { sites, siteOfPractice } = mergeSites(practices, projection);
-  const points: XY[] = sites.map((s) => [s.x, s.y]);
-  const farSite = new Uint8Array(sites.length);
-  for (const i of far) farSite[siteOfPractice[i]] = 1;
-  const hullPoints = far.size ? points.filter((_, k) => !farSite[k]) : points;
+  const coords = new Float64Array(sites.length * 2);
+  sites.forEach((s, k) => {
+    coords[k * 2] = s.x;
+    coords[k * 2 + 1] = s.y;
+  });
   const area: StudyArea = boundary
     ? boundaryStudyArea(boundary, projection)
-    : hullPoints.length > 0
-      ? hullStudyArea(hullPoints, projection)
-      : emptyStudyArea();
+    : sitesStudyArea(sites, siteOfPractice, far, projection);
 
-  const vertices = new VertexIndex();
+  // A Voronoi diagram of n sites has about 2n corners: tables sized once instead of grown.
+  const vertices = new VertexIndex(undefined, sites.length * 2);
   const cellRings: Int32Array[][] = sites.map(() => []);
   if (sites.length > 0 && area.polygons.length > 0) {
     const idx = area.index;
@@ -72,14 +72,14 @@ export function buildTessellation(practices: readonly Practice[], boundary?: Bou
       maxX = idx.maxX,
       minY = idx.minY,
       maxY = idx.maxY;
-    for (const [x, y] of points) {
-      minX = Math.min(minX, x);
-      maxX = Math.max(maxX, x);
-      minY = Math.min(minY, y);
-      maxY = Math.max(maxY, y);
+    for (let k = 0; k < coords.length; k += 2) {
+      minX = Math.min(minX, coords[k]);
+      maxX = Math.max(maxX, coords[k]);
+      minY = Math.min(minY, coords[k + 1]);
+      maxY = Math.max(maxY, coords[k + 1]);
     }
     const pad = Math.max(1000, (maxX - minX + maxY - minY) * 0.1);
-    const voronoi = Delaunay.from(points).voronoi([minX - pad, minY - pad, maxX + pad, maxY + pad]);
+    const voronoi = new Delaunay(coords).voronoi([minX - pad, minY - pad, maxX + pad, maxY + pad]);
     const interior = new InteriorCells(voronoi, vertices);
     for (let i = 0; i < sites.length; i++) {
       const plain = interior.rings(i, idx);
@@ -129,6 +129,22 @@ export function buildTessellation(practices: readonly Practice[], boundary?: Bou
   };
 }
 
+/** Without a boundary: the hull of the sites (but those of far practices) plus a margin. */
+function sitesStudyArea(
+  sites: readonly Site[],
+  siteOfPractice: Int32Array,
+  far: ReadonlySet<number>,
+  projection: Projection,
+): StudyArea {
+  const farSite = new Uint8Array(sites.length);
+  for (const i of far) farSite[siteOfPractice[i]] = 1;
+  const hullPoints: XY[] = [];
+  sites.forEach((s, k) => {
+    if (!farSite[k]) hullPoints.push([s.x, s.y]);
+  });
+  return hullPoints.length > 0 ? hullStudyArea(hullPoints, projection) : emptyStudyArea();
+}
+
 /**
  * WGS84 positions at the 6 decimals every file is written with, and per vertex id the id of the
  * first vertex at the same rounded position: rings are built on the written grid, so rounding
@@ -139,7 +155,7 @@ function outputGrid(xy: Float64Array, projection: Projection): { vertexLonLat: F
   const vertexLonLat = new Float64Array(nV * 2);
   const canonical = new Int32Array(nV);
   // Keyed by the written position in millionths of a degree (integers, so no string keys).
-  const seen = new GridBins();
+  const seen = new GridBins(nV);
   for (let v = 0; v < nV; v++) {
     const [lon, lat] = projection.inverse(xy[v * 2], xy[v * 2 + 1]);
     const gx = Math.round(lon * 1e6),
@@ -153,14 +169,28 @@ function outputGrid(xy: Float64Array, projection: Projection): { vertexLonLat: F
   return { vertexLonLat, canonical };
 }
 
-function* extentPoints(
+/**
+ * The projection centred on the extent of the practices (but the far ones) and the boundary's
+ * outer rings: createProjection's, without an [x, y] pair per point.
+ */
+function extentProjection(
   practices: readonly Practice[],
   boundary: Boundary | null | undefined,
   far: ReadonlySet<number>,
-): Iterable<[number, number]> {
-  for (let i = 0; i < practices.length; i++) if (!far.has(i)) yield [practices[i].lon, practices[i].lat];
-  if (!boundary) return;
-  for (const poly of polygonsOf(boundary)) for (const p of poly[0] ?? []) yield [p[0], p[1]];
+): Projection {
+  let minLon = Infinity,
+    maxLon = -Infinity,
+    minLat = Infinity,
+    maxLat = -Infinity;
+  const add = (lon: number, lat: number) => {
+    if (lon < minLon) minLon = lon;
+    if (lon > maxLon) maxLon = lon;
+    if (lat < minLat) minLat = lat;
+    if (lat > maxLat) maxLat = lat;
+  };
+  for (let i = 0; i < practices.length; i++) if (!far.has(i)) add(practices[i].lon, practices[i].lat);
+  if (boundary) for (const poly of polygonsOf(boundary)) for (const p of poly[0] ?? []) add(p[0], p[1]);
+  return projectionOfExtent(minLon, maxLon, minLat, maxLat);
 }
 
 /** Mean of a convex cell's vertices: strictly inside it. */

@@ -54,7 +54,9 @@ export function readCsv(raw: string, log: IssueLog): CsvTable | null {
   // would otherwise break at every quoted field after the switch. Quoted breaks become "\n" too.
   const text = raw.replace(/\r\n?/g, '\n');
   const parsed = Papa.parse<string[]>(text, { delimiter: detectDelimiter(text), newline: '\n', skipEmptyLines: false });
-  const records = parsed.data.map((cells) => cells.map(unguardFormula));
+  // papaparse's rows are ours: unguarded in place rather than copied.
+  const records = parsed.data;
+  for (const cells of records) for (let i = 0; i < cells.length; i++) cells[i] = unguardFormula(cells[i]);
   const lines: number[] = [];
   let line = 1;
   for (const cells of records) {

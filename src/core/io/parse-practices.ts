@@ -124,14 +124,19 @@ interface Draft {
 
 function readCoordinate(rec: SourceRecord, header: string, label: string, code: string, log: IssueLog): number | null {
   const raw = rec.get(header);
-  const loc = { where: rec.where, field: header, ...(code && { practiceCode: code }) };
   if (isMissing(raw)) {
-    log.error('coordinate', loc, `${label} (${header}) is missing`);
+    log.error('coordinate', coordinateLoc(rec, header, code), `${label} (${header}) is missing`);
     return null;
   }
   const value = parseDecimal(raw);
-  if (value === null) log.error('coordinate', loc, `${label} ${quoteValue(raw)} is not a number`);
+  if (value === null)
+    log.error('coordinate', coordinateLoc(rec, header, code), `${label} ${quoteValue(raw)} is not a number`);
   return value;
+}
+
+/** Where a coordinate problem is, built only when there is one (two coordinates a row, nearly always fine). */
+function coordinateLoc(rec: SourceRecord, header: string, code: string) {
+  return { where: rec.where, field: header, ...(code && { practiceCode: code }) };
 }
 
 function locateByPostcode(
@@ -162,7 +167,7 @@ function readDraft(
 ): Draft {
   const codeField = fields.code as string;
   const code = cellText(rec.get(codeField));
-  const loc = { where: rec.where, ...(code && { practiceCode: code }) };
+  const loc = code ? { where: rec.where, practiceCode: code } : { where: rec.where };
   const forbidden = forbiddenCodeCharacter(code);
   if (!code) log.error('missingPracticeCode', { ...loc, field: codeField }, `practice code (${codeField}) is missing`);
   else if (forbidden)

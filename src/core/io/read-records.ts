@@ -76,6 +76,23 @@ function fromGeoJson(text: string, log: IssueLog): SourceRecords | null {
   return { format: INPUT_FORMAT.geojson, headers: [...headers], records, unit: 'features' };
 }
 
+/** A CSV row as a SourceRecord: one object a row, where an object with a closure cost two. */
+class CsvRecord implements SourceRecord {
+  readonly where: string;
+
+  constructor(
+    private readonly cells: readonly string[],
+    line: number,
+    private readonly index: ReadonlyMap<string, number>,
+  ) {
+    this.where = `line ${line}`;
+  }
+
+  get(header: string): unknown {
+    return this.cells[this.index.get(header) ?? -1];
+  }
+}
+
 function fromCsv(text: string, log: IssueLog): SourceRecords | null {
   const table = readCsv(text, log);
   if (!table) return null;
@@ -84,9 +101,7 @@ function fromCsv(text: string, log: IssueLog): SourceRecords | null {
   table.header.forEach((h, i) => {
     if (!index.has(h)) index.set(h, i);
   });
-  const records = table.rows.map(
-    (row): SourceRecord => ({ where: `line ${row.line}`, get: (h) => row.cells[index.get(h) ?? -1] }),
-  );
+  const records = table.rows.map((row) => new CsvRecord(row.cells, row.line, index));
   return { format: INPUT_FORMAT.csv, headers: table.header, records, unit: 'rows' };
 }
 

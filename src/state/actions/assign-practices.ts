@@ -1,5 +1,6 @@
 import type { NetworkId, PracticeCode } from '../../core/model';
 import type { PlanDoc } from '../types';
+import { noteAssignmentEdit } from '../selectors';
 import { isLocked, networkById } from './network-defs';
 import { NO_CHANGE, type Step } from './step';
 
@@ -22,7 +23,7 @@ export function assignPractices(
     return { patch: null, warnings: [`${target.name} is locked: unlock it to add practices.`], changed: 0 };
   }
   const next = new Map(doc.assignment);
-  let changed = 0;
+  const moved: PracticeCode[] = [];
   let skipped = 0;
   for (const code of codes) {
     const current = doc.assignment.get(code);
@@ -33,11 +34,13 @@ export function assignPractices(
     }
     if (id === null) next.delete(code);
     else next.set(code, id);
-    changed++;
+    moved.push(code);
   }
+  const changed = moved.length;
   const warnings =
     skipped > 0 ? [`${skipped} practice${skipped === 1 ? ' is' : 's are'} in a locked network and stayed there.`] : [];
   if (changed === 0) return { patch: null, warnings, changed: 0 };
+  noteAssignmentEdit(doc.assignment, next, moved);
   const label = target
     ? `Assign ${changed} to ${target.name}`
     : `Unassign ${changed} practice${changed === 1 ? '' : 's'}`;

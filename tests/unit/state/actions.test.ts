@@ -21,6 +21,7 @@ import {
 } from '../../../src/state/actions';
 import { applyPatch } from '../../../src/state/history';
 import { PALETTE } from '../../../src/state/palette';
+import { changedPractices } from '../../../src/state/selectors';
 import type { NetworkDef, PlanDoc } from '../../../src/state/types';
 
 const P = practiceCode;
@@ -73,6 +74,20 @@ describe('document actions', () => {
     expect(step.warnings).toEqual(['1 practice is in a locked network and stayed there.']);
     expect(step.patch?.set.assignment?.get(P('D'))).toBe(N('N1'));
     expect(d.assignment.has(P('D'))).toBe(false);
+  });
+
+  it('assignPractices tells the plan which practices moved: the same as comparing the two assignments', () => {
+    const d = doc();
+    const moved = assignPractices(d, { codes: [P('A'), P('D'), P('C'), P('D')], id: N('N1') }).patch!.set.assignment!;
+    const unassigned = assignPractices(d, { codes: [P('B'), P('A')], id: null }).patch!.set.assignment!;
+    const compare = (a: PlanDoc['assignment'], b: PlanDoc['assignment']) =>
+      [...new Set([...a.keys(), ...b.keys()])].filter((c) => a.get(c) !== b.get(c)).sort();
+    for (const next of [moved, unassigned]) {
+      expect([...changedPractices(d.assignment, next)].sort()).toEqual(compare(d.assignment, next));
+      // Any other pair is compared entry by entry.
+      expect([...changedPractices(next, d.assignment)].sort()).toEqual(compare(d.assignment, next));
+    }
+    expect([...changedPractices(moved, unassigned)].sort()).toEqual(compare(moved, unassigned));
   });
 
   it('assignPractices with null unassigns; into a locked or missing network it changes nothing', () => {

@@ -1,0 +1,63 @@
+// The footprint outlines by zoom (src/map/layers.ts): below BAND_OUTLINES_FROM_ZOOM one thin
+// outline per footprint whatever its band (drawn once: the national view's frames are cheaper),
+// from there the band styles (solid within, dashed below, dark double above); the same layers for
+// the big and the edits footprint source, each big-source layer followed by its edits twin.
+import type { FilterSpecification, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
+import { describe, expect, it } from 'vitest';
+import { addPlannerLayers, BAND_OUTLINES_FROM_ZOOM, SOURCES } from '../../../src/map/layers';
+
+type Line = Extract<LayerSpecification, { type: 'line' }>;
+
+function plannerLayers(): LayerSpecification[] {
+  const layers: LayerSpecification[] = [];
+  const map = { getSource: () => undefined, addSource: () => {}, addLayer: (l: LayerSpecification) => layers.push(l) };
+  addPlannerLayers(map as unknown as MapLibreMap, true);
+  return layers;
+}
+
+const sourceOf = (l: LayerSpecification) => ('source' in l ? l.source : undefined);
+
+/** The band a layer's filter keeps (['==', ['get', 'band'], b]), or 'all' without a filter. */
+const bandOf = (filter: FilterSpecification | undefined) => (filter ? String((filter as unknown[])[2]) : 'all');
+
+/** Outline layers of `source` drawn at `zoom` for a footprint of `band`: [id, width, dashed]. */
+function outlinesAt(layers: LayerSpecification[], source: string, zoom: number, band: string) {
+  return layers
+    .filter((l): l is Line => l.type === 'line' && l.source === source)
+    .filter((l) => (l.minzoom ?? 0) <= zoom && zoom < (l.maxzoom ?? 24))
+    .filter((l) => ['all', band].includes(bandOf(l.filter)))
+    .map((l) => [l.id, l.paint?.['line-width'], l.paint?.['line-dasharray'] !== undefined]);
+}
+
+describe('footprint outlines by zoom', () => {
+  const layers = plannerLayers();
+
+  it('draws one thin solid outline per footprint below the band zoom, whatever the band', () => {
+    for (const zoom of [4, 5.7, BAND_OUTLINES_FROM_ZOOM - 0.01])
+      for (const band of ['within', 'below', 'above'])
+        expect(outlinesAt(layers, SOURCES.footprints, zoom, band)).toEqual([['pcn-footprints-thin', 1, false]]);
+  });
+
+  it('shows band status by outline style from the band zoom on', () => {
+    for (const zoom of [BAND_OUTLINES_FROM_ZOOM, 8, 14]) {
+      expect(outlinesAt(layers, SOURCES.footprints, zoom, 'within')).toEqual([['pcn-footprints-within', 2.5, false]]);
+      expect(outlinesAt(layers, SOURCES.footprints, zoom, 'below')).toEqual([['pcn-footprints-below', 3, true]]);
+      expect(outlinesAt(layers, SOURCES.footprints, zoom, 'above')).toEqual([
+        ['pcn-footprints-above-outer', 5, false],
+        ['pcn-footprints-above', 2.5, false],
+      ]);
+    }
+  });
+
+  it('gives the edits source the same layers, each right after its big-source twin', () => {
+    const ids = layers.map((l) => l.id);
+    const base = layers.filter((l) => sourceOf(l) === SOURCES.footprints);
+    expect(base.length).toBeGreaterThan(0);
+    for (const l of base) {
+      const twin = layers[ids.indexOf(l.id) + 1];
+      expect(twin.id).toBe(`${l.id}-edits`);
+      expect(sourceOf(twin)).toBe(SOURCES.edits);
+      expect({ ...twin, id: l.id, source: sourceOf(l) }).toEqual(l);
+    }
+  });
+});
