@@ -78,13 +78,7 @@ async function start() {
       project: (lon: number, lat: number) => view?.project(lon, lat),
       pixelsAfterNextFrame: (x: number, y: number, w: number, h: number, repaint: boolean) =>
         viewReady.then((v) => v.pixelsAfterNextFrame(x, y, w, h, repaint)),
-      watchFramePixels: (
-        x: number,
-        y: number,
-        w: number,
-        h: number,
-        onPixels: (pixels: Uint8Array, frameAt: number) => boolean,
-      ) => view?.watchFramePixels(x, y, w, h, onPixels),
+      recordFramePixels: (x: number, y: number, w: number, h: number) => view?.recordFramePixels(x, y, w, h),
     },
   });
   render(

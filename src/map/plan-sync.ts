@@ -4,7 +4,8 @@
 // practice colours and hover/selection as feature-state.
 import type * as maplibregl from 'maplibre-gl';
 import { bbox as turfBbox } from '@turf/turf';
-import type { Feature, FeatureCollection } from 'geojson';
+import type { Feature, Geometry } from 'geojson';
+import { polygonsOf } from '../core/geometry/polygons';
 import type { NetworkId, PracticeCode } from '../core/model';
 import type { PlanResult } from '../core/plan';
 import { selectPlan } from '../state/selectors';
@@ -23,18 +24,66 @@ import type { FootprintLabels } from './labels';
 import { FOOTPRINT_FILLS, SOURCES } from './layers';
 
 /**
- * Cells and labels set per task in a full draw: MapLibre serialises ~2,500 national cells for its
- * worker in about 40 ms under load, and places ~400 labels in about 30 ms.
+ * A full draw sets each big source in chunks of about this weight (a coordinate counts 1, a feature
+ * 4 more; the national practices weigh 32,000, footprints 28,000, cells 64,000): MapLibre
+ * serialises such a chunk for its worker in about 40 ms at a load average of 4-5 on this 2-core
+ * machine, 80-90 ms at 9 (a whole national source took 100-130 ms there). Labels are placed 700 per
+ * task (about 40 ms). Each step costs a frame in software compositing, so there are few of them.
  */
-const CELLS_PER_TASK = 2500;
-const LABELS_PER_TASK = 400;
+const CHUNK_WEIGHT = 20_000;
+const FEATURE_WEIGHT = 4;
+const LABELS_PER_TASK = 700;
 
-/** [from, to) ranges covering 0..n in pieces of at most `size` (one empty range when n is 0). */
-function chunks(n: number, size: number): [number, number][] {
+/** [from, to) ranges covering 0..n, each of total weight at most `budget` (or one item); one empty range when n is 0. */
+function chunksByWeight(n: number, weight: (i: number) => number, budget: number): [number, number][] {
   const out: [number, number][] = [];
-  for (let from = 0; from < n || from === 0; from += size) out.push([from, Math.min(n, from + size)]);
+  let from = 0;
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    const w = weight(i);
+    if (i > from && sum + w > budget) {
+      out.push([from, i]);
+      from = i;
+      sum = 0;
+    }
+    sum += w;
+  }
+  out.push([from, n]);
   return out;
 }
+
+/** Positions in a (Multi)Polygon. */
+function coordinateCount(g: Geometry | null): number {
+  if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) return 0;
+  return polygonsOf(g).reduce((n, rings) => n + rings.reduce((m, r) => m + r.length, 0), 0);
+}
+
+/** A step waits at most this long for MapLibre's worker (a source removed meanwhile may never answer). */
+const SOURCE_WAIT_MS = 2000;
+
+/**
+ * A step of a full draw: `run` sets a chunk of `source` (and returns MapLibre's promise of its
+ * worker taking it) or places labels.
+ */
+interface Step {
+  readonly source?: string;
+  readonly run: () => unknown;
+}
+
+/** Resolves when `p` settles or after `ms`, whichever is first. */
+function within(p: Promise<unknown>, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    p.then(done, done);
+  });
+}
+
+/** [from, to) ranges covering 0..n in pieces of `size` (one empty range when n is 0). */
+const chunks = (n: number, size: number) => chunksByWeight(n, () => 1, size);
 
 export class PlanSync {
   private shown: PlanResult | null = null;
@@ -85,32 +134,116 @@ export class PlanSync {
       const b = turfBbox(s.doc.boundary ?? plan.tessellation.areaGeometry) as number[];
       if (b.every(Number.isFinite)) this.map.fitBounds([b[0], b[1], b[2], b[3]], { padding: 30, duration: 0 });
     }
-    const steps = [
-      () => this.drawPractices(plan, networks),
-      () => this.drawFootprints(plan, networks),
-      ...chunks(plan.tessellation.sites.length, CELLS_PER_TASK).map(
-        ([from, to]) =>
-          () =>
-            this.drawCells(cellFeatures(plan.tessellation, from, to), from),
-      ),
-      () => this.labels.clear(),
-      ...chunks(networks.length, LABELS_PER_TASK).map(
-        ([from, to]) =>
-          () =>
-            this.drawLabels(plan, networks.slice(from, to)),
-      ),
-    ];
+    this.run(generation, this.steps(plan, networks));
+  }
+
+  /**
+   * The full draw's steps: the practices, the footprints, the labels and then the cells, whose
+   * chunks go to MapLibre's worker one after another (a step that returns a promise is waited for).
+   */
+  private steps(plan: PlanResult, networks: readonly NetworkDef[]): Step[] {
+    const t = plan.tessellation;
+    const defs = defsById(networks);
+    const { practices, assignment } = plan.input;
+    const footprints = networks.flatMap((def) => {
+      const summary = plan.networks.get(def.id);
+      const f = summary && footprintFeature(def, summary);
+      return f ? [f] : [];
+    });
+    const cellWeight = (site: number) => t.cellRings[site].reduce((n, r) => n + r.length + 1, FEATURE_WEIGHT);
+    const practiceSteps = this.sourceSteps(
+      SOURCES.practices,
+      chunksByWeight(practices.length, () => 1 + FEATURE_WEIGHT, CHUNK_WEIGHT),
+      (from, to) =>
+        practices
+          .slice(from, to)
+          .map((p, k) => practiceFeature(from + k, p, defs.get(assignment.get(p.code) as NetworkId))),
+      () => {
+        this.geo(SOURCES.area)?.setData({ type: 'Feature', properties: {}, geometry: t.areaGeometry });
+        this.map.removeFeatureState({ source: SOURCES.practices });
+        // Hover and selection made since the draw started.
+        this.mark(this.hovered, 'hover', true);
+        this.mark(this.selected, 'selected', true);
+      },
+    );
+    const footprintSteps = this.sourceSteps(
+      SOURCES.footprints,
+      chunksByWeight(footprints.length, (i) => coordinateCount(footprints[i].geometry) + FEATURE_WEIGHT, CHUNK_WEIGHT),
+      (from, to) => footprints.slice(from, to),
+      () => this.edits.reset(),
+    );
+    const labelSteps: Step[] = chunks(networks.length, LABELS_PER_TASK).map(([from, to]) => ({
+      run: () => {
+        if (from === 0) this.labels.clear();
+        this.drawLabels(plan, networks.slice(from, to));
+      },
+    }));
+    const cellSteps = this.sourceSteps(
+      SOURCES.cells,
+      chunksByWeight(t.sites.length, cellWeight, CHUNK_WEIGHT),
+      (from, to) => cellFeatures(t, from, to),
+    );
+    // First chunks first (study area and practices, footprints, labels, cells), then the second
+    // ones, and so on: a source's next chunk waits for its last, and meanwhile the others go ahead.
+    const lists = [practiceSteps, footprintSteps, labelSteps, cellSteps];
+    const rounds = Math.max(...lists.map((l) => l.length));
+    const steps: Step[] = [];
+    for (let r = 0; r < rounds; r++) for (const l of lists) if (r < l.length) steps.push(l[r]);
+    return steps;
+  }
+
+  /**
+   * Steps that set source `id` chunk by chunk: the first chunk (after `first`) replaces its data,
+   * later ones are added to it (updateData); each step returns MapLibre's promise of taking it.
+   */
+  private sourceSteps(
+    id: string,
+    ranges: readonly [number, number][],
+    features: (from: number, to: number) => Feature[],
+    first?: () => void,
+  ): Step[] {
+    return ranges.map(([from, to]) => ({
+      source: id,
+      run: () => {
+        const source = this.geo(id);
+        if (from > 0) return source?.updateData({ add: features(from, to) });
+        first?.();
+        return source?.setData({ type: 'FeatureCollection', features: features(from, to) });
+      },
+    }));
+  }
+
+  /**
+   * Runs the steps one task each. A source's next chunk is sent once MapLibre's worker has taken
+   * its last (an update sent while another of the same source is in flight is merged with it and
+   * serialised with it in one task, which would undo the chunking); the draw is done once every
+   * chunk has been taken.
+   */
+  private run(generation: number, steps: readonly Step[]): void {
+    const inFlight = new Map<string, Promise<void>>();
+    const later = (f: () => void) => setTimeout(() => generation === this.generation && f(), 0);
     const next = (i: number) => {
-      if (generation !== this.generation) return;
       if (i === steps.length) {
-        this.drawn();
-        this.incremental();
+        void Promise.all(inFlight.values()).then(() =>
+          later(() => {
+            this.drawn();
+            this.incremental();
+          }),
+        );
         return;
       }
-      steps[i]();
-      setTimeout(() => next(i + 1), 0);
+      const { source, run } = steps[i];
+      const last = source === undefined ? undefined : inFlight.get(source);
+      if (source !== undefined && last) {
+        inFlight.delete(source);
+        void last.then(() => later(() => next(i)));
+        return;
+      }
+      const taken = run();
+      if (source !== undefined && taken instanceof Promise) inFlight.set(source, within(taken, SOURCE_WAIT_MS));
+      later(() => next(i + 1));
     };
-    setTimeout(() => next(0), 0);
+    later(() => next(0));
   }
 
   /** Resolves once the full draw in progress (if any) has set every source. */
@@ -124,38 +257,6 @@ export class PlanSync {
     const waiting = this.waiting;
     this.waiting = [];
     for (const resolve of waiting) resolve();
-  }
-
-  private drawPractices(plan: PlanResult, networks: readonly NetworkDef[]): void {
-    const defs = defsById(networks);
-    const { practices, assignment } = plan.input;
-    this.geo(SOURCES.area)?.setData({ type: 'Feature', properties: {}, geometry: plan.tessellation.areaGeometry });
-    this.map.removeFeatureState({ source: SOURCES.practices });
-    this.geo(SOURCES.practices)?.setData({
-      type: 'FeatureCollection',
-      features: practices.map((p, i) => practiceFeature(i, p, defs.get(assignment.get(p.code) as NetworkId))),
-    });
-    // Hover and selection made since the draw started.
-    this.mark(this.hovered, 'hover', true);
-    this.mark(this.selected, 'selected', true);
-  }
-
-  private drawFootprints(plan: PlanResult, networks: readonly NetworkDef[]): void {
-    const fps: Feature[] = [];
-    for (const def of networks) {
-      const summary = plan.networks.get(def.id);
-      const f = summary && footprintFeature(def, summary);
-      if (f) fps.push(f);
-    }
-    this.edits.reset();
-    this.geo(SOURCES.footprints)?.setData({ type: 'FeatureCollection', features: fps } as FeatureCollection);
-  }
-
-  /** The cells from `from` on: the first chunk replaces the source's data, later ones are added to it. */
-  private drawCells(cells: Feature[], from: number): void {
-    const source = this.geo(SOURCES.cells);
-    if (from === 0) source?.setData({ type: 'FeatureCollection', features: cells });
-    else source?.updateData({ add: cells });
   }
 
   private drawLabels(plan: PlanResult, networks: readonly NetworkDef[]): void {

@@ -49,7 +49,9 @@ function regionIds(run: ClusterRun, partition: Partition, regionOfId: ReadonlyMa
   const taken = new Set<string>([...input.values(), ...(opts.networks ?? []).map((n) => n.id)]);
   const live: number[] = [];
   for (let r = 0; r < partition.pop.length; r++) if (partition.size[r] > 0) live.push(r);
-  live.sort((a, b) => Math.min(...partition.members[a]) - Math.min(...partition.members[b]));
+  const lowest = new Int32Array(partition.pop.length);
+  for (const r of live) lowest[r] = Math.min(...partition.members[r]);
+  live.sort((a, b) => lowest[a] - lowest[b]);
   const idOf = new Map<number, NetworkId>();
   if (run.repair) for (const [id, r] of regionOfId) if (partition.size[r] > 0) idOf.set(r, id as NetworkId);
   const makeId = newIdMaker(opts.idPrefix ?? 'AC', taken, String(live.length).length + 1);

@@ -3,7 +3,15 @@
 // With a Core20 balance, a move's score also loses weight x the rise in the two regions' summed
 // distance of their Core20 share from the area's.
 import { polsbyPopper } from '../geometry/polsby-popper';
-import { adjacentRegions, canRemove, placeNode, regionPP, shapeAfter, violation, type Partition } from './partition';
+import {
+  canRemove,
+  placeNode,
+  regionPP,
+  shapeAfter,
+  unfrozenAdjacentRegions,
+  violation,
+  type Partition,
+} from './partition';
 
 /** Per node: Core20 patients and patients with an IMD value; `weight` > 0. */
 export interface Core20Balance {
@@ -54,21 +62,25 @@ export function improveCompactness(
 ): boolean {
   const { g, band } = p;
   const bal = balance && balance.weight > 0 ? balanceState(p, balance) : null;
+  let maxDegree = 0;
+  for (let i = 0; i < g.n; i++) maxDegree = Math.max(maxDegree, g.adjStart[i + 1] - g.adjStart[i]);
+  const targets = new Int32Array(maxDegree);
   for (let pass = 0; pass < passes; pass++) {
     let moves = 0;
     for (let i = 0; i < g.n; i++) {
       if ((i & 255) === 0 && shouldCancel()) return false;
       const from = p.label[i];
       if (from === -1 || p.frozen[from]) continue;
-      const targets = adjacentRegions(p, i).filter((q) => !p.frozen[q]);
-      if (!targets.length) continue;
+      const count = unfrozenAdjacentRegions(p, i, targets);
+      if (count === 0) continue;
       const pi = g.population[i];
       const vFrom = violation(p.pop[from], band);
       const a = shapeAfter(p, i, from, -1);
       const ppFromAfter = polsbyPopper(a.areaM2, a.perimeterMetres);
       let best = -1;
       let bestGain = 1e-6;
-      for (const q of targets) {
+      for (let t = 0; t < count; t++) {
+        const q = targets[t];
         const dv =
           violation(p.pop[from] - pi, band) + violation(p.pop[q] + pi, band) - vFrom - violation(p.pop[q], band);
         if (dv > 0) continue;

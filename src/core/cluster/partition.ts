@@ -155,6 +155,27 @@ export function canRemove(p: Partition, i: number): boolean {
   return reached === p.size[r] - 1;
 }
 
+/**
+ * Writes the unfrozen regions adjacent to node i other than its own into `out` (room for node
+ * i's degree), ascending, and returns how many; allocates nothing, for loops over every node.
+ */
+export function unfrozenAdjacentRegions(p: Partition, i: number, out: Int32Array): number {
+  const { g, label } = p;
+  const own = label[i];
+  let n = 0;
+  for (let k = g.adjStart[i]; k < g.adjStart[i + 1]; k++) {
+    const r = label[g.adj[k]];
+    if (r === -1 || r === own || p.frozen[r]) continue;
+    let j = n;
+    while (j > 0 && out[j - 1] > r) j--;
+    if (j > 0 && out[j - 1] === r) continue;
+    out.copyWithin(j + 1, j, n);
+    out[j] = r;
+    n++;
+  }
+  return n;
+}
+
 /** Regions adjacent to node i other than its own, ascending. */
 export function adjacentRegions(p: Partition, i: number): number[] {
   const { g } = p;

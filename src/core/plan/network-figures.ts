@@ -88,7 +88,8 @@ export function siteFigures(
     area += mesh.cellAreaKm2[s] * 1e6;
     perimeter += perimeterOf(s);
     const nb = mesh.neighbours[s];
-    for (let e = 0; e < nb.length; e++) if (owns(nb[e])) perimeter -= mesh.sharedEdgeMetres[s][e];
+    const shared = mesh.sharedEdgeMetres[s];
+    for (let e = 0; e < nb.length; e++) if (owns(nb[e])) perimeter -= shared[e];
   }
   const land = (s: number) => mesh.cellAreaKm2[s] * 1e6 > 0;
   const seen = seenSites;

@@ -19,6 +19,22 @@ import { sharedData } from '../geometry/helpers';
 
 const text = (f: string) => readFileSync(path.join(sharedData, f), 'utf8');
 
+/** What each step did: calls made in one run of synchronous code (before its microtasks) share a group. */
+class Tasks {
+  readonly done: string[][] = [];
+  private open = false;
+  record(what: string) {
+    if (!this.open) {
+      this.open = true;
+      this.done.push([]);
+      queueMicrotask(() => {
+        this.open = false;
+      });
+    }
+    this.done[this.done.length - 1].push(what);
+  }
+}
+
 /** Sources that keep what they were last given (diffs applied), and feature-state per source. */
 class FakeMap {
   readonly data = new Map<string, Feature[]>();
@@ -26,13 +42,17 @@ class FakeMap {
   /** Every setData, in order, by source. */
   readonly sets: string[] = [];
 
+  constructor(private readonly tasks: Tasks) {}
+
   getSource(id: string) {
     return {
       setData: async (d: Feature | { features: Feature[] }) => {
         this.sets.push(id);
+        this.tasks.record(id);
         this.data.set(id, 'features' in d ? d.features : [d]);
       },
       updateData: async (diff: { remove?: number[]; add?: Feature[] }) => {
+        this.tasks.record(`${id} +`);
         const add = diff.add ?? [];
         const gone = new Set([...(diff.remove ?? []), ...add.map((f) => f.id)]);
         this.data.set(id, [...(this.data.get(id) ?? []).filter((f) => !gone.has(f.id as number)), ...add]);
@@ -79,8 +99,10 @@ class FakeMap {
 /** Labels kept as fid -> text. */
 class FakeLabels {
   readonly entries = new Map<number, string>();
+  constructor(private readonly tasks: Tasks) {}
   set(fid: number, _g: Geometry | null, label: string) {
     this.entries.set(fid, label);
+    this.tasks.record('label');
   }
   remove(fid: number) {
     this.entries.delete(fid);
@@ -90,6 +112,7 @@ class FakeLabels {
   }
 }
 
+let tasks: Tasks;
 let map: FakeMap;
 let labels: FakeLabels;
 let store: PlannerStore;
@@ -142,8 +165,9 @@ function paintOne() {
 
 beforeEach(() => {
   vi.useFakeTimers();
-  map = new FakeMap();
-  labels = new FakeLabels();
+  tasks = new Tasks();
+  map = new FakeMap(tasks);
+  labels = new FakeLabels(tasks);
   store = createPlannerStore();
   loadPracticesText(store, text('gm_practices_2022-01.csv'), 'gm_practices_2022-01.csv');
   sync = new PlanSync(map as unknown as maplibregl.Map, store.getState, labels as unknown as FootprintLabels);
@@ -160,20 +184,15 @@ describe('the progressive full draw', () => {
     sync.full(true);
     void sync.settled().then(() => (settled = true));
     expect(map.sets).toEqual([]);
-    const perTask: string[][] = [];
-    for (let i = 0; i < 5; i++) {
-      const before = map.sets.length;
-      await vi.advanceTimersToNextTimerAsync();
-      perTask.push(map.sets.slice(before));
-    }
-    expect(perTask.slice(0, 3)).toEqual([
+    await vi.runAllTimersAsync();
+    expect(settled).toBe(true);
+    const labelTasks = tasks.done.filter((t) => t.includes('label'));
+    expect(tasks.done.filter((t) => !t.includes('label'))).toEqual([
       [SOURCES.area, SOURCES.practices],
       [SOURCES.edits, SOURCES.footprints],
       [SOURCES.cells],
     ]);
-    expect(labels.entries.size).toBeGreaterThan(0);
-    await vi.runAllTimersAsync();
-    expect(settled).toBe(true);
+    expect(labelTasks.flat().every((x) => x === 'label')).toBe(true);
     expect(shown()).toEqual(expected());
   });
 
@@ -211,18 +230,21 @@ describe('the progressive full draw', () => {
     expect(map.sets.filter((id) => id === SOURCES.cells)).toHaveLength(1);
   });
 
-  it('sets the national cells and labels over several tasks, each source whole at the end', async () => {
+  it('sets the national sources in chunks and the labels over several tasks, each source whole at the end', async () => {
     loadPracticesText(store, text('england_practices_2022-01.geojson'), 'england_practices_2022-01.geojson');
-    map.sets.length = 0;
-    let settled = false;
-    void sync.settled().then(() => (settled = true));
-    let tasks = 0;
-    while (!settled) {
-      await vi.advanceTimersToNextTimerAsync();
-      tasks++;
+    tasks.done.length = 0;
+    await vi.runAllTimersAsync();
+    // Each big source: set in one step, then added to in at least one more, one chunk per step.
+    for (const id of [SOURCES.practices, SOURCES.footprints, SOURCES.cells]) {
+      const steps = tasks.done.filter((t) => t.some((x) => x === id || x === `${id} +`));
+      expect(steps.length, id).toBeGreaterThanOrEqual(2);
+      expect(steps.flat().filter((x) => x === id || x === `${id} +`)).toEqual([
+        id,
+        ...steps.slice(1).map(() => `${id} +`),
+      ]);
     }
-    expect(map.sets.filter((id) => id === SOURCES.cells)).toHaveLength(1);
-    expect(tasks).toBeGreaterThanOrEqual(2 + 3 + 1 + 4);
+    const labelTasks = tasks.done.filter((t) => t.includes('label'));
+    expect(labelTasks.map((t) => t.length)).toEqual([700, 534]);
     expect(shown()).toEqual(expected());
   });
 });
