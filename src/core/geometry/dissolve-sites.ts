@@ -46,9 +46,10 @@ export function dissolveSites(t: CellMesh, sites: Iterable<number>): Footprint {
   for (const s of list) {
     areaKm2 += t.cellAreaKm2[s];
     for (const r of t.cellRings[s]) {
-      for (let i = 0; i < r.length; i++) {
+      const n = r.length;
+      for (let i = 0; i < n; i++) {
         const a = r[i],
-          b = r[(i + 1) % r.length];
+          b = i + 1 < n ? r[i + 1] : r[0];
         const other = t.edgeSite.owner(b, a);
         if (other !== undefined && members.has(other)) continue;
         if (edges === edgeFrom.length) growEdges();

@@ -1,6 +1,5 @@
 // Co-located practices (about 16% of real practices share a postcode centroid) share one
 // Voronoi site: a site per distinct location, merging points closer than a metre.
-import type { Practice } from '../model';
 import { GridBins } from './grid-bins';
 import type { Projection } from './projection';
 import { hypot } from './ring-math';
@@ -17,15 +16,19 @@ export interface Site {
 
 const MERGE_METRES = 1;
 
+/** `lonLat`: each practice's [lon, lat] in turn (practice i at 2i, 2i + 1). */
 export function mergeSites(
-  practices: readonly Practice[],
+  lonLat: Float64Array,
   projection: Projection,
 ): { sites: Site[]; siteOfPractice: Int32Array } {
-  const siteOfPractice = new Int32Array(practices.length);
-  const grid = new GridBins(practices.length);
+  const n = lonLat.length / 2;
+  const siteOfPractice = new Int32Array(n);
+  const grid = new GridBins(n);
   const sites: { lon: number; lat: number; x: number; y: number; practices: number[] }[] = [];
-  practices.forEach((p, i) => {
-    const [x, y] = projection.forward(p.lon, p.lat);
+  for (let i = 0; i < n; i++) {
+    const lon = lonLat[i * 2],
+      lat = lonLat[i * 2 + 1];
+    const [x, y] = projection.forward(lon, lat);
     const gx = Math.floor(x / MERGE_METRES),
       gy = Math.floor(y / MERGE_METRES);
     let site = -1;
@@ -38,10 +41,10 @@ export function mergeSites(
     if (site < 0) {
       site = sites.length;
       // Most sites hold one practice: a one-element list, not an empty one grown by push.
-      sites.push({ lon: p.lon, lat: p.lat, x, y, practices: [i] });
+      sites.push({ lon, lat, x, y, practices: [i] });
       grid.set(gx, gy, site);
     } else sites[site].practices.push(i);
     siteOfPractice[i] = site;
-  });
+  }
   return { sites, siteOfPractice };
 }

@@ -52,8 +52,15 @@ export function buildTessellation(practices: readonly Practice[], boundary?: Bou
   // Without a boundary, practices far from the rest (a typo at 0, 0) neither centre the
   // projection nor stretch the hull: they fall outside the study area and get no cell.
   const far = new Set(boundary ? [] : farPoints(practices).far.map((f) => f.index));
-  const projection = extentProjection(practices, boundary, far);
-  const { sites, siteOfPractice } = mergeSites(practices, projection);
+  // Every practice's position, read once into one array (the practice objects are scattered in
+  // memory, so each pass over them costs a cache miss per field).
+  const lonLat = new Float64Array(practices.length * 2);
+  practices.forEach((p, i) => {
+    lonLat[i * 2] = p.lon;
+    lonLat[i * 2 + 1] = p.lat;
+  });
+  const projection = extentProjection(lonLat, boundary, far);
+  const { sites, siteOfPractice } = mergeSites(lonLat, projection);
   const coords = new Float64Array(sites.length * 2);
   sites.forEach((s, k) => {
     coords[k * 2] = s.x;
@@ -174,7 +181,7 @@ function outputGrid(xy: Float64Array, projection: Projection): { vertexLonLat: F
  * outer rings: createProjection's, without an [x, y] pair per point.
  */
 function extentProjection(
-  practices: readonly Practice[],
+  lonLat: Float64Array,
   boundary: Boundary | null | undefined,
   far: ReadonlySet<number>,
 ): Projection {
@@ -182,14 +189,26 @@ function extentProjection(
     maxLon = -Infinity,
     minLat = Infinity,
     maxLat = -Infinity;
-  const add = (lon: number, lat: number) => {
+  const n = lonLat.length / 2;
+  for (let i = 0; i < n; i++) {
+    if (far.has(i)) continue;
+    const lon = lonLat[i * 2],
+      lat = lonLat[i * 2 + 1];
     if (lon < minLon) minLon = lon;
     if (lon > maxLon) maxLon = lon;
     if (lat < minLat) minLat = lat;
     if (lat > maxLat) maxLat = lat;
-  };
-  for (let i = 0; i < practices.length; i++) if (!far.has(i)) add(practices[i].lon, practices[i].lat);
-  if (boundary) for (const poly of polygonsOf(boundary)) for (const p of poly[0] ?? []) add(p[0], p[1]);
+  }
+  if (boundary) {
+    for (const poly of polygonsOf(boundary)) {
+      for (const [lon, lat] of poly[0] ?? []) {
+        if (lon < minLon) minLon = lon;
+        if (lon > maxLon) maxLon = lon;
+        if (lat < minLat) minLat = lat;
+        if (lat > maxLat) maxLat = lat;
+      }
+    }
+  }
   return projectionOfExtent(minLon, maxLon, minLat, maxLat);
 }
 

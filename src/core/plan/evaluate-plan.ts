@@ -18,10 +18,13 @@ export function evaluatePlan(input: PlanInput, t: Tessellation): PlanResult {
   const unassigned: PracticeCode[] = [];
   let unassignedPopulation = 0;
   let totalPopulation = 0;
+  // Each practice's network index (-1: none), also the owner of a site holding one practice.
+  const networkOf = new Int32Array(practices.length);
   practices.forEach((p, i) => {
     totalPopulation += p.listSize;
     const id = assignment.get(p.code);
     const k = id === undefined ? undefined : netIdx.get(id);
+    networkOf[i] = k ?? -1;
     if (k === undefined) {
       unassigned.push(p.code);
       unassignedPopulation += p.listSize;
@@ -31,6 +34,13 @@ export function evaluatePlan(input: PlanInput, t: Tessellation): PlanResult {
   const ownedSites: number[][] = networks.map(() => []);
   const conflicts: SharedSiteConflict[] = [];
   t.sites.forEach((s, site) => {
+    if (s.practices.length === 1) {
+      // siteOwnership's answer for one practice: its network.
+      const owner = networkOf[s.practices[0]];
+      siteOwner[site] = owner;
+      if (owner >= 0) ownedSites[owner].push(site);
+      return;
+    }
     const { owner, conflict } = siteOwnership(site, s, practices, assignment, netIdx);
     siteOwner[site] = owner;
     if (owner >= 0) ownedSites[owner].push(site);

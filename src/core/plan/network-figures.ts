@@ -54,6 +54,14 @@ const seenSites = new SiteMarks();
 
 const csrCache = new WeakMap<readonly Int32Array[], Csr>();
 
+/**
+ * Builds the cell graph the contiguity figures walk, ahead of the first network summarised over
+ * `mesh` (a plan evaluated in a worker leaves the page without it: the first edit built it).
+ */
+export function prepareNetworkFigures(mesh: SiteMesh): void {
+  meshCsr(mesh);
+}
+
 function meshCsr(mesh: SiteMesh): Csr {
   let g = csrCache.get(mesh.neighbours);
   if (!g) {
@@ -80,7 +88,8 @@ export function siteFigures(
     area += mesh.cellAreaKm2[s] * 1e6;
     perimeter += perimeterOf(s);
     const nb = mesh.neighbours[s];
-    for (let e = 0; e < nb.length; e++) if (owns(nb[e])) perimeter -= mesh.sharedEdgeMetres[s][e];
+    const shared = mesh.sharedEdgeMetres[s];
+    for (let e = 0; e < nb.length; e++) if (owns(nb[e])) perimeter -= shared[e];
   }
   const land = (s: number) => mesh.cellAreaKm2[s] * 1e6 > 0;
   const seen = seenSites;
