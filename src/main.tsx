@@ -11,6 +11,7 @@ import type { MapView } from './map';
 import { store } from './state';
 import { alignOverlay, startAlignRunner } from './state/align';
 import { restoreAutosave, startAutosave } from './state/autosave';
+import { startColourCheck } from './state/colours';
 import { isDemoPlan, loadBoundaryText, loadPracticesText } from './state/loaders';
 import { App } from './ui/App';
 import { SmallAreasPanel } from './ui/lazy-parts';
@@ -41,6 +42,7 @@ async function start() {
   if (!(await restoreAutosave(store, kv, localStorage))) openDemo();
   startAutosave(store, kv, 400, window, localStorage);
   startAlignRunner(store);
+  startColourCheck(store);
   let view: MapView | null = null;
   let resolveView: (v: MapView) => void = () => {};
   const viewReady = new Promise<MapView>((resolve) => (resolveView = resolve));
@@ -76,13 +78,7 @@ async function start() {
       project: (lon: number, lat: number) => view?.project(lon, lat),
       pixelsAfterNextFrame: (x: number, y: number, w: number, h: number, repaint: boolean) =>
         viewReady.then((v) => v.pixelsAfterNextFrame(x, y, w, h, repaint)),
-      watchFramePixels: (
-        x: number,
-        y: number,
-        w: number,
-        h: number,
-        onPixels: (pixels: Uint8Array, frameAt: number) => boolean,
-      ) => view?.watchFramePixels(x, y, w, h, onPixels),
+      recordFramePixels: (x: number, y: number, w: number, h: number) => view?.recordFramePixels(x, y, w, h),
     },
   });
   render(

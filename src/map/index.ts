@@ -15,7 +15,7 @@ import { MapInteraction } from './interaction';
 import { FootprintLabels } from './labels';
 import { MapOverlays } from './overlays';
 import { PlanSync } from './plan-sync';
-import { exportMapPng, pixelsAfterNextFrame, watchFramePixels } from './snapshots';
+import { exportMapPng, type FrameRecording, pixelsAfterNextFrame, recordFramePixels } from './snapshots';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -34,17 +34,10 @@ export interface MapView {
    */
   pixelsAfterNextFrame(x: number, y: number, w: number, h: number, repaint: boolean): Promise<Uint8Array>;
   /**
-   * The box's pixels of every frame from now on, each once the renderer has drawn it (read without
-   * blocking the main thread), with the time the frame was issued, until `onPixels` returns true.
-   * For benchmarks.
+   * Records the box of every frame from now on, read without blocking the main thread while the
+   * frames are drawn (when each was issued and drawn, and its pixels once stopped). For benchmarks.
    */
-  watchFramePixels(
-    x: number,
-    y: number,
-    w: number,
-    h: number,
-    onPixels: (pixels: Uint8Array, frameAt: number) => boolean,
-  ): void;
+  recordFramePixels(x: number, y: number, w: number, h: number): FrameRecording;
   /** Ids of the networks whose footprint fill is drawn in the current view (for tests). */
   renderedNetworks(): string[];
   /** Outlines of a proposal (auto-cluster) over the plan; null clears them. */
@@ -129,7 +122,7 @@ export function createMapView(container: HTMLElement, store: PlannerStore): MapV
       return { x: p.x, y: p.y };
     },
     pixelsAfterNextFrame: (x, y, w, h, repaint) => pixelsAfterNextFrame(map, { x, y, w, h }, repaint),
-    watchFramePixels: (x, y, w, h, onPixels) => watchFramePixels(map, { x, y, w, h }, onPixels),
+    recordFramePixels: (x, y, w, h) => recordFramePixels(map, { x, y, w, h }),
     async idle() {
       await plan.settled();
       return new Promise((resolve) => {

@@ -44,69 +44,82 @@ export async function exportMapPng(map: maplibregl.Map, labels: FootprintLabels,
   }
 }
 
-/** A fence not signalled within this time is waited for (a blocking read) rather than polled for ever. */
-const FENCE_LIMIT_MS = 2000;
+/** A fence not signalled within this time is taken as signalled (the read then waits for the renderer). */
+const FENCE_LIMIT_MS = 10_000;
 
 type Box = { x: number; y: number; w: number; h: number };
 
+/** One frame's box copied as the frame was issued: when it was drawn, and its pixels. */
+interface Captured {
+  /** performance.now() in the frame's `render` event. */
+  readonly frameAt: number;
+  /** Resolves with performance.now() once the renderer has drawn the frame. */
+  readonly drawnAt: Promise<number>;
+  /** The pixels (after drawnAt); waits for every command issued so far, so call it when idle. */
+  read(): Uint8Array;
+}
+
 /**
  * RGBA bytes of the canvas box from CSS pixel (x, y), w x h CSS pixels, bottom row first, read as
- * the next frame is drawn; it resolves once the GPU has drawn that frame. `repaint` asks for a
- * frame; without it the next frame is the one a change causes.
+ * the next frame is drawn; it resolves once the renderer has drawn that frame. `repaint` asks for
+ * a frame; without it the next frame is the one a change causes.
  */
 export function pixelsAfterNextFrame(map: maplibregl.Map, box: Box, repaint: boolean): Promise<Uint8Array> {
   return new Promise((resolve) => {
     map.once('render', () => {
-      readFrame(map, box).then(resolve);
+      const frame = captureFrame(map, box);
+      frame.drawnAt.then(() => resolve(frame.read()));
     });
     if (repaint) map.triggerRepaint();
   });
 }
 
+export interface FrameRecording {
+  /**
+   * Stops recording; every frame since the start, in order: when it was issued and drawn, and the
+   * box's pixels. Reading pixels waits for the renderer to finish every command issued so far
+   * (Chrome maps the buffer with a round trip), so stop once the map is idle.
+   */
+  stop(): Promise<{ frameAt: number; drawnAt: number; pixels: Uint8Array }[]>;
+}
+
 /**
- * The box's pixels of every frame from now on, in order, each once the GPU has drawn it, with the
- * time the frame was issued (performance.now()), until `onPixels` returns true.
+ * Records the box of every frame from now on without blocking the main thread while frames are
+ * drawn: each frame's pixels are copied behind a fence whose signal is polled from later tasks.
  */
-export function watchFramePixels(
-  map: maplibregl.Map,
-  box: Box,
-  onPixels: (pixels: Uint8Array, frameAt: number) => boolean,
-): void {
-  let done = false;
+export function recordFramePixels(map: maplibregl.Map, box: Box): FrameRecording {
+  const frames: Captured[] = [];
   const onRender = () => {
-    const frameAt = performance.now();
-    readFrame(map, box).then((pixels) => {
-      if (done || !onPixels(pixels, frameAt)) return;
-      done = true;
-      map.off('render', onRender);
-    });
+    frames.push(captureFrame(map, box));
   };
   map.on('render', onRender);
+  return {
+    async stop() {
+      map.off('render', onRender);
+      const drawn = await Promise.all(frames.map((f) => f.drawnAt));
+      return frames.map((f, k) => ({ frameAt: f.frameAt, drawnAt: drawn[k], pixels: f.read() }));
+    },
+  };
 }
 
 /**
  * In a `render` event: the box of the frame just issued. With WebGL2 its pixels are copied into a
- * pixel buffer behind a fence, and the fence is polled from later tasks, so the main thread never
- * waits for the renderer (a plain readPixels would block it until the frame is drawn).
+ * pixel buffer followed by a fence, polled from later tasks (a plain readPixels would block the
+ * main thread until the frame is drawn). MapLibre does not use pixel-pack buffers, so binding one
+ * here and unbinding it leaves its cached GL state true.
  */
-function readFrame(map: maplibregl.Map, box: Box): Promise<Uint8Array> {
+function captureFrame(map: maplibregl.Map, box: Box): Captured {
+  const frameAt = performance.now();
   const canvas = map.getCanvas();
   const gl = canvas.getContext('webgl2') ?? (canvas.getContext('webgl') as WebGLRenderingContext);
   const scale = canvas.width / canvas.clientWidth;
-  const [pw, ph] = [Math.max(1, Math.round(box.w * scale)), Math.max(1, Math.round(box.h * scale))];
-  const [px, py] = [Math.round(box.x * scale), canvas.height - Math.round(box.y * scale) - ph];
-  const out = new Uint8Array(pw * ph * 4);
-  if ('fenceSync' in gl) return readBehindFence(gl, [px, py, pw, ph], out);
-  gl.readPixels(px, py, pw, ph, gl.RGBA, gl.UNSIGNED_BYTE, out);
-  return Promise.resolve(out);
-}
-
-/**
- * Copies the box of the frame being drawn into a pixel buffer and resolves with `out` once the
- * fence after the copy is signalled (polled from later tasks). MapLibre does not use pixel-pack
- * buffers, so binding one here and unbinding it leaves its cached GL state true.
- */
-function readBehindFence(gl: WebGL2RenderingContext, [x, y, w, h]: number[], out: Uint8Array): Promise<Uint8Array> {
+  const [w, h] = [Math.max(1, Math.round(box.w * scale)), Math.max(1, Math.round(box.h * scale))];
+  const [x, y] = [Math.round(box.x * scale), canvas.height - Math.round(box.y * scale) - h];
+  const out = new Uint8Array(w * h * 4);
+  if (!('fenceSync' in gl)) {
+    gl.readPixels(x, y, w, h, gl.RGBA, gl.UNSIGNED_BYTE, out);
+    return { frameAt, drawnAt: Promise.resolve(performance.now()), read: () => out };
+  }
   const buffer = gl.createBuffer();
   gl.bindBuffer(gl.PIXEL_PACK_BUFFER, buffer);
   gl.bufferData(gl.PIXEL_PACK_BUFFER, out.byteLength, gl.STREAM_READ);
@@ -114,21 +127,21 @@ function readBehindFence(gl: WebGL2RenderingContext, [x, y, w, h]: number[], out
   gl.bindBuffer(gl.PIXEL_PACK_BUFFER, null);
   const fence = gl.fenceSync(gl.SYNC_GPU_COMMANDS_COMPLETE, 0);
   gl.flush();
-  const started = performance.now();
-  return new Promise((resolve) => {
+  const drawnAt = new Promise<number>((resolve) => {
     const poll = () => {
       const signalled = fence === null || gl.getSyncParameter(fence, gl.SYNC_STATUS) === gl.SIGNALED;
-      if (!signalled && performance.now() - started < FENCE_LIMIT_MS) {
-        setTimeout(poll, 0);
-        return;
-      }
-      gl.bindBuffer(gl.PIXEL_PACK_BUFFER, buffer);
-      gl.getBufferSubData(gl.PIXEL_PACK_BUFFER, 0, out);
-      gl.bindBuffer(gl.PIXEL_PACK_BUFFER, null);
-      gl.deleteBuffer(buffer);
-      if (fence) gl.deleteSync(fence);
-      resolve(out);
+      if (signalled || performance.now() - frameAt > FENCE_LIMIT_MS) resolve(performance.now());
+      else setTimeout(poll, 0);
     };
     setTimeout(poll, 0);
   });
+  const read = () => {
+    gl.bindBuffer(gl.PIXEL_PACK_BUFFER, buffer);
+    gl.getBufferSubData(gl.PIXEL_PACK_BUFFER, 0, out);
+    gl.bindBuffer(gl.PIXEL_PACK_BUFFER, null);
+    gl.deleteBuffer(buffer);
+    if (fence) gl.deleteSync(fence);
+    return out;
+  };
+  return { frameAt, drawnAt, read };
 }

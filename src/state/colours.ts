@@ -1,10 +1,17 @@
 // Keeps neighbouring networks in different colours: after any change of membership the networks
 // whose colour now matches a neighbour's get a new one, in the same undo step; all others keep
 // theirs (including colours the planner picked).
-import { colourNetworks, localNetworkAdjacency, networkAdjacency, type PlanResult } from '../core/plan';
+import {
+  colourNetworks,
+  localNetworkAdjacency,
+  networkAdjacency,
+  type PlanResult,
+  prepareNetworkFigures,
+} from '../core/plan';
 import { PALETTE } from './palette';
 import { memoSlot, type WithMemo } from './memo';
 import { selectCellPlan } from './selectors';
+import type { PlannerStore } from './store';
 import type { NetworkDef, PlanDoc } from './types';
 
 /** The parts of the last document known to have no two neighbouring networks of one colour. */
@@ -89,4 +96,56 @@ function changedNetworksClash(plan: PlanResult, networks: readonly NetworkDef[])
     }
   }
   return false;
+}
+
+const sameParts = (a: ColouredParts | null, b: ColouredParts) =>
+  a !== null &&
+  a.practices === b.practices &&
+  a.boundary === b.boundary &&
+  a.assignment === b.assignment &&
+  a.networks === b.networks;
+
+/**
+ * Whether no two neighbouring networks of the document share a colour; when none do, the next
+ * paint's check looks only at what the paint touches. Nothing is recoloured here.
+ */
+export function checkColours(s: WithMemo & { readonly doc: PlanDoc }): boolean {
+  const { doc } = s;
+  if (sameParts(clashFree.get(s), doc)) return true;
+  if (doc.networks.length < 2 || doc.practices.length === 0) return false;
+  const plan = selectCellPlan(s);
+  const owner = plan.siteOwner;
+  const { neighbours } = plan.tessellation;
+  for (let a = 0; a < neighbours.length; a++) {
+    if (owner[a] < 0) continue;
+    for (const b of neighbours[a]) {
+      if (owner[b] >= 0 && owner[b] !== owner[a] && doc.networks[owner[b]].colour === doc.networks[owner[a]].colour)
+        return false;
+    }
+  }
+  clashFree.set(s, partsOf(doc));
+  return true;
+}
+
+/**
+ * After a change that is not a paint (a file opened, an undo), checks the colours when the page is
+ * idle, so the first paint after it does not check the whole national plan, and builds the cell
+ * graph the paint's network figures walk. Returns a stop function.
+ */
+export function startColourCheck(store: PlannerStore, delayMs = 300): () => void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const unsubscribe = store.subscribe((s, prev) => {
+    if (s.doc === prev.doc || sameParts(clashFree.get(s), s.doc)) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      const s = store.getState();
+      if (s.doc.practices.length > 0) prepareNetworkFigures(selectCellPlan(s).tessellation);
+      checkColours(s);
+    }, delayMs);
+  });
+  return () => {
+    unsubscribe();
+    if (timer) clearTimeout(timer);
+  };
 }

@@ -54,6 +54,14 @@ const seenSites = new SiteMarks();
 
 const csrCache = new WeakMap<readonly Int32Array[], Csr>();
 
+/**
+ * Builds the cell graph the contiguity figures walk, ahead of the first network summarised over
+ * `mesh` (a plan evaluated in a worker leaves the page without it: the first edit built it).
+ */
+export function prepareNetworkFigures(mesh: SiteMesh): void {
+  meshCsr(mesh);
+}
+
 function meshCsr(mesh: SiteMesh): Csr {
   let g = csrCache.get(mesh.neighbours);
   if (!g) {

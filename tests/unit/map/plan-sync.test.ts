@@ -42,20 +42,42 @@ class FakeMap {
   /** Every setData, in order, by source. */
   readonly sets: string[] = [];
 
-  constructor(private readonly tasks: Tasks) {}
+  /** Updates of a source sent while another of it was still with the worker (MapLibre would merge them). */
+  readonly overlapping: string[] = [];
+  private readonly inFlight = new Set<string>();
+
+  /** `workerMs`: how long the fake worker takes each update (0: at once). */
+  constructor(
+    private readonly tasks: Tasks,
+    private readonly workerMs = 0,
+  ) {}
+
+  private taken(id: string): Promise<void> {
+    if (this.inFlight.has(id)) this.overlapping.push(id);
+    if (this.workerMs === 0) return Promise.resolve();
+    this.inFlight.add(id);
+    return new Promise((resolve) =>
+      setTimeout(() => {
+        this.inFlight.delete(id);
+        resolve();
+      }, this.workerMs),
+    );
+  }
 
   getSource(id: string) {
     return {
-      setData: async (d: Feature | { features: Feature[] }) => {
+      setData: (d: Feature | { features: Feature[] }) => {
         this.sets.push(id);
         this.tasks.record(id);
         this.data.set(id, 'features' in d ? d.features : [d]);
+        return this.taken(id);
       },
-      updateData: async (diff: { remove?: number[]; add?: Feature[] }) => {
+      updateData: (diff: { remove?: number[]; add?: Feature[] }) => {
         this.tasks.record(`${id} +`);
         const add = diff.add ?? [];
         const gone = new Set([...(diff.remove ?? []), ...add.map((f) => f.id)]);
         this.data.set(id, [...(this.data.get(id) ?? []).filter((f) => !gone.has(f.id as number)), ...add]);
+        return this.taken(id);
       },
     };
   }
@@ -245,6 +267,17 @@ describe('the progressive full draw', () => {
     }
     const labelTasks = tasks.done.filter((t) => t.includes('label'));
     expect(labelTasks.map((t) => t.length)).toEqual([700, 534]);
+    expect(shown()).toEqual(expected());
+  });
+
+  it('sends no chunk of a source while the map worker still has its last one', async () => {
+    sync.destroy();
+    map = new FakeMap(tasks, 30);
+    sync = new PlanSync(map as unknown as maplibregl.Map, store.getState, labels as unknown as FootprintLabels);
+    loadPracticesText(store, text('england_practices_2022-01.geojson'), 'england_practices_2022-01.geojson');
+    paintOne();
+    await vi.runAllTimersAsync();
+    expect(map.overlapping).toEqual([]);
     expect(shown()).toEqual(expected());
   });
 });

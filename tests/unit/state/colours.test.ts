@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { colourNetworks, evaluatePlan, networkAdjacency } from '../../../src/core/plan';
 import { loadBoundaryText, loadPracticesText } from '../../../src/state/loaders';
+import { checkColours } from '../../../src/state/colours';
 import { PALETTE } from '../../../src/state/palette';
 import { selectPlan, selectTessellation } from '../../../src/state/selectors';
 import { createPlannerStore, type PlannerStore } from '../../../src/state/store';
@@ -120,5 +121,26 @@ describe('network colours', () => {
     }
     expect(recoloured).toBeGreaterThan(5);
     expect(clashes(store)).toEqual([]);
+  });
+
+  it('checks the colours after a change that is not a paint, without recolouring anything', () => {
+    const store = createPlannerStore();
+    loadPracticesText(store, shared('gm_practices_2022-01.csv'), 'gm_practices_2022-01.csv');
+    loadBoundaryText(store, shared('gm_combined_authority_2023_bgc.geojson'), 'gm_combined_authority_2023_bgc.geojson');
+    expect(checkColours(store.getState())).toBe(true);
+    // The planner picks a neighbour's colour: the check says so and leaves it.
+    const [a, near] = [...networkAdjacency(selectPlan(store.getState()))][0];
+    const b = [...near][0];
+    const colourOfB = store.getState().doc.networks.find((n) => n.id === b)!.colour;
+    store.getState().recolourNetwork(a, colourOfB);
+    expect(checkColours(store.getState())).toBe(false);
+    expect(store.getState().doc.networks.find((n) => n.id === a)!.colour).toBe(colourOfB);
+    expect(clashes(store)).toContain([a, b].sort().join('/'));
+    // The next change of membership recolours the whole plan, as before.
+    const [code, id] = [...store.getState().doc.assignment].find(([, n]) => n !== a && n !== b)!;
+    const other = store.getState().doc.networks.find((n) => n.id !== id)!.id;
+    store.getState().assignPractices([code], other);
+    expect(clashes(store)).toEqual([]);
+    expect(checkColours(store.getState())).toBe(true);
   });
 });
