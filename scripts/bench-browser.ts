@@ -85,8 +85,8 @@ const PICK_TARGETS = `(() => {
  * the page's performance.now() clock). From the mouse-down on, the clicked pixel of every frame is
  * copied behind a fence polled from later tasks (no blocking read while frames are drawn, so the
  * main thread's tasks stay the app's and MapLibre's); the copies are read once the map is idle
- * (reading waits for the renderer), after one more frame asked for, and the click counts as drawn
- * when the renderer finished the first frame showing the painting colour.
+ * (reading waits for the renderer; if none shows the colour, one more frame is asked for), and the
+ * click counts as drawn when the renderer finished the first frame showing the painting colour.
  */
 const armClick = (x: number, y: number) => `(() => {
   const pcn = window.__pcn;
@@ -106,13 +106,20 @@ const armClick = (x: number, y: number) => `(() => {
   window.__finishClick = async () => {
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     await pcn.idle();
-    await pcn.pixelsAfterNextFrame(${x}, ${y}, 1, 1, true);
     observer.disconnect();
-    const frames = recording ? await recording.stop() : [];
     // The painting network's colour now: an edit may recolour it (neighbours never share a colour).
     const colour = pcn.store.getState().doc.networks.find((n) => n.id === s.activeNetwork).colour;
     const want = [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16));
-    const k = frames.findIndex(({ pixels: px }) => Math.abs(px[0] - want[0]) + Math.abs(px[1] - want[1]) + Math.abs(px[2] - want[2]) < 24);
+    const first = (frames) => frames.findIndex(({ pixels: px }) => Math.abs(px[0] - want[0]) + Math.abs(px[1] - want[1]) + Math.abs(px[2] - want[2]) < 24);
+    let frames = recording ? await recording.stop() : [];
+    let k = first(frames);
+    if (k < 0) {
+      // No frame showed it: one more frame, asked for, tells whether the map shows it at all.
+      const again = pcn.recordFramePixels(${x}, ${y}, 1, 1);
+      await pcn.pixelsAfterNextFrame(${x}, ${y}, 1, 1, true);
+      frames = frames.concat(await again.stop());
+      k = first(frames);
+    }
     const last = frames.length > 0 ? frames[frames.length - 1].pixels : [0, 0, 0];
     return { clickAt, panelMs: panelAt === null ? null : panelAt - clickAt, inputDelayMs: handledAt - clickAt,
       frameMs: k < 0 ? null : frames[k].frameAt - clickAt, pixelsMs: k < 0 ? null : frames[k].drawnAt - clickAt,
