@@ -17,7 +17,7 @@ import { unpackPlan, type PackedPlan, type PlanInput, type PlanResult } from '..
 import { markColoursChecked } from './colours';
 import { parsePlan, smallAreaRecordNotice } from './plan-file';
 import { colourFor } from './palette';
-import { adoptPlan } from './selectors';
+import { adoptOutside, adoptPlan } from './selectors';
 import { EMPTY_DOC, type PlannerStore } from './store';
 import type { NetworkDef, PlanDoc, SourceFile, SourceKind } from './types';
 
@@ -97,6 +97,8 @@ export interface PreparedBoundary {
   /** Packed as it came from the worker, or already rebuilt over `input` with unpackPlan. */
   readonly plan: PackedPlan | PlanResult;
   readonly input: PlanInput;
+  /** Indices of `input.practices` lying outside the boundary, found with the plan. */
+  readonly outside?: ArrayLike<number> | null;
 }
 
 const isPacked = (plan: PackedPlan | PlanResult): plan is PackedPlan => 'summaries' in plan;
@@ -262,8 +264,10 @@ export function applyBoundaryResult(
       ahead.input.networks === doc.networks &&
       ahead.input.assignment === doc.assignment &&
       ahead.input.band === doc.band
-    )
+    ) {
       adoptPlan(s, r.value, isPacked(ahead.plan) ? unpackPlan(ahead.plan, ahead.input) : ahead.plan);
+      if (ahead.outside) adoptOutside(s, ahead.input.practices, r.value, ahead.outside);
+    }
     s.setBoundary(r.value, source);
     s.dropProblems('boundary');
   }

@@ -2,7 +2,7 @@
 // in render. The plan follows edits incrementally through the core's updatePlan.
 import { buildTessellation, type Tessellation } from '../core/geometry';
 import { boundaryContains, farPracticeWarnings, issueCount, practicesOutsideBoundary } from '../core/io';
-import type { Assignment, Issue, PracticeCode } from '../core/model';
+import type { Assignment, Boundary, Issue, Practice, PracticeCode } from '../core/model';
 import { evaluatePlan, updatePlan, type PlanInput, type PlanResult } from '../core/plan';
 import { memoSlot, type WithMemo } from './memo';
 import { FOOTPRINT_SOURCES, selectSmallAreaPlan, withSmallAreaFootprints } from './small-areas';
@@ -155,6 +155,29 @@ const checksMemo = memoSlot<{ practices: unknown; boundary: unknown; sources: un
   'plan checks',
 );
 
+const outsideMemo = memoSlot<{ practices: unknown; boundary: unknown; outside: readonly Practice[] }>(
+  'practices outside the boundary',
+);
+
+/** The practices lying outside the boundary (found here, or by the import worker: adoptOutside). */
+function practicesOutside(s: DocState, practices: readonly Practice[], boundary: Boundary): readonly Practice[] {
+  const m = outsideMemo.get(s);
+  if (m && m.practices === practices && m.boundary === boundary) return m.outside;
+  const contains = boundaryContains(boundary);
+  const outside = practices.filter((p) => !contains(p.lon, p.lat));
+  return outsideMemo.set(s, { practices, boundary, outside }).outside;
+}
+
+/** Takes the practices found outside `boundary` elsewhere (the import worker), by index into `practices`. */
+export function adoptOutside(
+  store: WithMemo,
+  practices: readonly Practice[],
+  boundary: Boundary,
+  outside: ArrayLike<number>,
+): void {
+  outsideMemo.set(store, { practices, boundary, outside: Array.from(outside, (i) => practices[i]) });
+}
+
 /**
  * Checks of the current plan, re-run whenever its practices or boundary change (never left over
  * from an earlier file): practices lying outside the boundary.
@@ -166,8 +189,7 @@ export function selectPlanChecks(s: DocState): PlanChecks {
   let checks = NO_CHECKS;
   const file = sources.find((f) => f.kind === 'practices')?.name ?? 'practices';
   if (boundary) {
-    const contains = boundaryContains(boundary);
-    const outside = practices.filter((p) => !contains(p.lon, p.lat));
+    const outside = practicesOutside(s, practices, boundary);
     const title = `${practicesLie(outside.length)} outside the boundary`;
     checks =
       outside.length === 0

@@ -211,7 +211,7 @@ async function loadBoundary(store: PlannerStore, text: string, fileName: string)
   await nextTask();
   const plan = unpackPlan(reply.plan, input);
   await nextTask();
-  return applyBoundaryResult(store, reply.result, fileName, { prepared: { plan, input } });
+  return applyBoundaryResult(store, reply.result, fileName, { prepared: { plan, input, outside: reply.outside } });
 }
 
 /** The postcode lookup chosen with "Postcode lookup…": kept as a File and streamed when needed. */

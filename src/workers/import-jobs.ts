@@ -4,6 +4,7 @@
 import { buildTessellation } from '../core/geometry';
 import {
   assignmentFromTable,
+  boundaryContains,
   parseBoundary,
   parsePractices,
   readPracticeHeaders,
@@ -61,6 +62,8 @@ export interface BoundaryReply {
   readonly kind: 'boundary';
   readonly result: Result<Boundary>;
   readonly plan: PackedPlan | null;
+  /** Indices of the plan's practices lying outside the boundary (with `plan`). */
+  readonly outside: Int32Array | null;
 }
 
 export type ImportReply = PracticesReply | BoundaryReply;
@@ -95,9 +98,12 @@ function neighbourColours(plan: PlanResult, palette: readonly string[]): string[
 
 export function openBoundary(req: Extract<ImportRequest, { kind: 'boundary' }>): BoundaryReply {
   const result = parseBoundary(req.text, req.fileName);
-  if (!result.ok || !req.plan) return { kind: 'boundary', result, plan: null };
-  const plan = packPlan(evaluatePlan(req.plan, buildTessellation(req.plan.practices, result.value)));
-  return { kind: 'boundary', result, plan };
+  if (!result.ok || !req.plan) return { kind: 'boundary', result, plan: null, outside: null };
+  const { practices } = req.plan;
+  const plan = packPlan(evaluatePlan(req.plan, buildTessellation(practices, result.value)));
+  const contains = boundaryContains(result.value);
+  const outside = Int32Array.from(practices.flatMap((p, i) => (contains(p.lon, p.lat) ? [] : [i])));
+  return { kind: 'boundary', result, plan, outside };
 }
 
 export const runImportJob = (req: ImportRequest): ImportReply =>

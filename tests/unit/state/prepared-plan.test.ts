@@ -15,7 +15,7 @@ import {
   unpackPractices,
 } from '../../../src/state/loaders';
 import { PALETTE } from '../../../src/state/palette';
-import { selectCellPlan } from '../../../src/state/selectors';
+import { selectCellPlan, selectPlanChecks } from '../../../src/state/selectors';
 import { createPlannerStore } from '../../../src/state/store';
 import { openBoundary, openPractices } from '../../../src/workers/import-jobs';
 import { sharedData } from '../geometry/helpers';
@@ -104,8 +104,15 @@ describe('adopting a plan evaluated ahead', () => {
     const reply = openBoundary({ kind: 'boundary', text: text(GM_BOUNDARY), fileName: GM_BOUNDARY, plan: input });
     if (!reply.result.ok || !reply.plan) throw new Error('the boundary job failed');
 
-    applyBoundaryResult(store, reply.result, GM_BOUNDARY, { prepared: { plan: reply.plan, input } });
+    applyBoundaryResult(store, reply.result, GM_BOUNDARY, {
+      prepared: { plan: reply.plan, input, outside: reply.outside },
+    });
     const shown = selectCellPlan(store.getState());
+    // The practices outside the boundary, found in the worker: the checks the app would make here.
+    const checkedHere = createPlannerStore();
+    checkedHere.setState({ doc: store.getState().doc });
+    expect(reply.outside?.length).toBeGreaterThan(0);
+    expect(selectPlanChecks(store.getState())).toEqual(selectPlanChecks(checkedHere.getState()));
     expect(shown.tessellation.vertexXY.buffer).toBe(reply.plan.tessellation.vertexXY.buffer);
     expect(content(shown)).toEqual(
       content(evaluatePlan(input, buildTessellation(input.practices, reply.result.value))),
