@@ -15,6 +15,9 @@ export class InteriorCells {
   /** Scratch, reused by every cell: its corners (triangle indices), then its vertex ids. */
   private corners = new Int32Array(64);
   private ids = new Int32Array(64);
+  /** The rings handed out are views into these shared chunks: no buffer of their own per cell. */
+  private chunk = new Int32Array(1 << 16);
+  private used = 0;
 
   constructor(
     private readonly voronoi: Voronoi<unknown>,
@@ -121,7 +124,13 @@ export class InteriorCells {
     if (count < 3) return [];
     area /= 2;
     if (Math.abs(area) < 1e-6) return [];
-    const ring = ids.slice(0, count);
+    if (this.used + count > this.chunk.length) {
+      this.chunk = new Int32Array(Math.max(1 << 16, count));
+      this.used = 0;
+    }
+    const ring = this.chunk.subarray(this.used, this.used + count);
+    this.used += count;
+    for (let k = 0; k < count; k++) ring[k] = ids[k];
     if (!(area > 0)) ring.reverse();
     return [ring];
   }
