@@ -27,12 +27,13 @@ import { FOOTPRINT_FILLS, SOURCES } from './layers';
  * A full draw sets each big source in chunks of about this weight (a coordinate counts 1, a feature
  * 4 more; the national practices weigh 32,000, footprints 28,000, cells 64,000): MapLibre
  * serialises such a chunk for its worker in about 40 ms at a load average of 4-5 on this 2-core
- * machine, 80-90 ms at 9 (a whole national source took 100-130 ms there). Labels are placed 700 per
- * task (about 40 ms). Each step costs a frame in software compositing, so there are few of them.
+ * machine, 80-90 ms at 9 (a whole national source took 100-130 ms there). Labels are placed 400 per
+ * task (30-60 ms: turf's pointOnFeature for concave footprints took 50 of 98 ms for 700). Each step
+ * costs a frame in software compositing, so there are few of them (the cells take 4 anyway).
  */
 const CHUNK_WEIGHT = 20_000;
 const FEATURE_WEIGHT = 4;
-const LABELS_PER_TASK = 700;
+const LABELS_PER_TASK = 400;
 
 /** [from, to) ranges covering 0..n, each of total weight at most `budget` (or one item); one empty range when n is 0. */
 function chunksByWeight(n: number, weight: (i: number) => number, budget: number): [number, number][] {

@@ -266,7 +266,7 @@ describe('the progressive full draw', () => {
       ]);
     }
     const labelTasks = tasks.done.filter((t) => t.includes('label'));
-    expect(labelTasks.map((t) => t.length)).toEqual([700, 534]);
+    expect(labelTasks.map((t) => t.length)).toEqual([400, 400, 400, 34]);
     expect(shown()).toEqual(expected());
   });
 
