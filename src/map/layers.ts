@@ -30,11 +30,23 @@ const ASSIGNED = [
 
 /**
  * Below this zoom (England on one screen: a network is 10-25 px across, a 6 px dash or a 5 px
- * double outline cannot be read) footprints get one thin outline whatever their band, drawn once:
- * a software renderer pays per vertex and per fragment of every outline on every frame. Labels
+ * double outline cannot be read) footprints get one thin outline whatever their band: the fill
+ * layer's own 1-pixel outline pass (drawn as plain GL lines over the fill's vertices, about a fifth
+ * of a software-rendered national frame cheaper than a line layer's extruded triangles). Labels
  * still carry band status there.
  */
 export const BAND_OUTLINES_FROM_ZOOM = 6.5;
+
+/** How much of a footprint's colour its fill shows. */
+const FILL_ALPHA = 0.28;
+
+/** `colour` (any CSS colour) with its alpha replaced by `alpha`. */
+const translucent = (colour: ExpressionSpecification, alpha: number): ExpressionSpecification => [
+  'let',
+  'rgba',
+  ['to-rgba', ['to-color', colour]],
+  ['rgba', ['at', 0, ['var', 'rgba']], ['at', 1, ['var', 'rgba']], ['at', 2, ['var', 'rgba']], alpha],
+];
 
 /** A footprint layer's id for the big source, and with `-edits` for the edits source. */
 const footprintLayerId = (base: string, edits: boolean) => (edits ? `${base}-edits` : base);
@@ -46,21 +58,22 @@ function footprintLayers(edits: boolean): { fill: LayerSpecification; lines: Lay
   const opacity = (o: number) => ['case', SHOWN, o, 0] as ExpressionSpecification;
   const band = (b: string) => ['==', ['get', 'band'], b] as ExpressionSpecification;
   return {
-    // No antialiasing pass for the fill: every footprint's edge is under its outline.
+    // The fill's translucency is in its colour, so its 1-pixel outline pass (fill-antialias) is
+    // opaque: that pass is the footprints' thin outline below the band zoom. From the band zoom
+    // the outline layers below draw the edges and the pass is transparent. It is never switched
+    // off, so the demo's first frame compiles its shader: compiled later, under a national plan,
+    // SwiftShader took 80-230 ms of the main thread for it while the plan was being drawn.
     fill: {
       id: id('pcn-footprints-fill'),
       type: 'fill',
       source,
-      paint: { 'fill-color': ['get', 'colour'], 'fill-opacity': opacity(0.28), 'fill-antialias': false },
+      paint: {
+        'fill-color': translucent(['get', 'colour'], FILL_ALPHA),
+        'fill-outline-color': ['step', ['zoom'], ['get', 'colour'], BAND_OUTLINES_FROM_ZOOM, 'rgba(0, 0, 0, 0)'],
+        'fill-opacity': opacity(1),
+      },
     },
     lines: [
-      {
-        id: id('pcn-footprints-thin'),
-        type: 'line',
-        source,
-        maxzoom: BAND_OUTLINES_FROM_ZOOM,
-        paint: { 'line-color': ['get', 'colour'], 'line-width': 1, 'line-opacity': opacity(1) },
-      },
       {
         id: id('pcn-footprints-within'),
         type: 'line',

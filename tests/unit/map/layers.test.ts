@@ -1,12 +1,14 @@
 // The footprint outlines by zoom (src/map/layers.ts): below BAND_OUTLINES_FROM_ZOOM one thin
-// outline per footprint whatever its band (drawn once: the national view's frames are cheaper),
-// from there the band styles (solid within, dashed below, dark double above); the same layers for
-// the big and the edits footprint source, each big-source layer followed by its edits twin.
+// outline per footprint whatever its band (the fill's own 1-pixel outline pass, opaque in the
+// footprint's colour: the national view's frames are cheaper), from there the band styles (solid
+// within, dashed below, dark double above) and a transparent outline pass; the same layers for the big and
+// the edits footprint source, each big-source layer followed by its edits twin.
 import type { FilterSpecification, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
 import { addPlannerLayers, BAND_OUTLINES_FROM_ZOOM, SOURCES } from '../../../src/map/layers';
 
 type Line = Extract<LayerSpecification, { type: 'line' }>;
+type Fill = Extract<LayerSpecification, { type: 'fill' }>;
 
 function plannerLayers(): LayerSpecification[] {
   const layers: LayerSpecification[] = [];
@@ -32,14 +34,30 @@ function outlinesAt(layers: LayerSpecification[], source: string, zoom: number, 
 describe('footprint outlines by zoom', () => {
   const layers = plannerLayers();
 
-  it('draws one thin solid outline per footprint below the band zoom, whatever the band', () => {
-    for (const zoom of [4, 5.7, BAND_OUTLINES_FROM_ZOOM - 0.01])
+  const fill = layers.find((l) => l.id === 'pcn-footprints-fill') as Fill;
+  /** The colour of the fill's outline pass at `zoom`, from ['step', ['zoom'], below, from, above]. */
+  const outlinePassAt = (zoom: number) => {
+    expect(fill.paint?.['fill-antialias'] ?? true).toBe(true);
+    const [op, input, below, from, above] = (fill.paint?.['fill-outline-color'] ?? []) as unknown as unknown[];
+    expect([op, input]).toEqual(['step', ['zoom']]);
+    return zoom < (from as number) ? below : above;
+  };
+
+  it("draws one thin outline per footprint below the band zoom, whatever the band: the fill's opaque outline pass", () => {
+    for (const zoom of [4, 5.7, BAND_OUTLINES_FROM_ZOOM - 0.01]) {
       for (const band of ['within', 'below', 'above'])
-        expect(outlinesAt(layers, SOURCES.footprints, zoom, band)).toEqual([['pcn-footprints-thin', 1, false]]);
+        expect(outlinesAt(layers, SOURCES.footprints, zoom, band)).toEqual([]);
+      expect(outlinePassAt(zoom)).toEqual(['get', 'colour']);
+    }
+    // The fill's translucency is in its colour; the layer's opacity (which the outline pass shares)
+    // is 1 for a footprint shown and 0 for one hidden.
+    expect(fill.paint?.['fill-opacity']).toEqual(['case', expect.anything(), 1, 0]);
+    expect(JSON.stringify(fill.paint?.['fill-color'])).toContain('0.28');
   });
 
   it('shows band status by outline style from the band zoom on', () => {
     for (const zoom of [BAND_OUTLINES_FROM_ZOOM, 8, 14]) {
+      expect(outlinePassAt(zoom)).toBe('rgba(0, 0, 0, 0)');
       expect(outlinesAt(layers, SOURCES.footprints, zoom, 'within')).toEqual([['pcn-footprints-within', 2.5, false]]);
       expect(outlinesAt(layers, SOURCES.footprints, zoom, 'below')).toEqual([['pcn-footprints-below', 3, true]]);
       expect(outlinesAt(layers, SOURCES.footprints, zoom, 'above')).toEqual([
