@@ -27,7 +27,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
-import { findChromium } from '../tests/browser/global-setup';
+import { CHROMIUM_SWITCHES, findChromium } from '../tests/browser/chromium';
 import { benchBrowserSmallAreas } from './bench-browser-small-areas';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -319,19 +319,7 @@ type Configuration = keyof typeof CONFIGURATIONS;
 async function measure(port: number, configuration: Configuration, withSmallAreas: boolean) {
   const browser = await chromium.launch({
     executablePath: findChromium(),
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      ...CONFIGURATIONS[configuration].flags,
-      browserTag(configuration),
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-    ],
+    args: [...CHROMIUM_SWITCHES, ...CONFIGURATIONS[configuration].flags, browserTag(configuration)],
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { idle } from './app';
+import { CHROMIUM_SWITCHES } from './chromium';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const sharedData = path.resolve(repoRoot, '../shared/data');
@@ -14,18 +15,7 @@ export const artefacts = path.join(repoRoot, 'test-artifacts');
 async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: inject('chromiumPath'),
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-    ],
+    args: [...CHROMIUM_SWITCHES, '--disable-gpu'],
   });
 }
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { preview, type PreviewServer } from 'vite';
 import type { TestProject } from 'vitest/node';
+import { findChromium } from './chromium';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -14,19 +15,6 @@ declare module 'vitest' {
 }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-export function findChromium(): string {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
-    Boolean,
-  ) as string[];
-  const found = candidates.find((p) => existsSync(p));
-  if (!found) {
-    throw new Error(
-      'No Chromium found for the browser tests: run `apt-get install -y chromium` (Debian) or set CHROMIUM_PATH.',
-    );
-  }
-  return found;
-}
 
 let server: PreviewServer | undefined;
 
