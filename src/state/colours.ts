@@ -24,6 +24,13 @@ const partsOf = ({ practices, boundary, assignment, networks }: ColouredParts): 
   networks,
 });
 
+const sameParts = (a: ColouredParts | null, b: ColouredParts) =>
+  a !== null &&
+  a.practices === b.practices &&
+  a.boundary === b.boundary &&
+  a.assignment === b.assignment &&
+  a.networks === b.networks;
+
 const checked = memoSlot<PlanResult>('colours checked');
 
 /**
@@ -44,11 +51,7 @@ export function fixColourClashes(doc: PlanDoc, before: WithMemo & { readonly doc
   const known = clashFree.get(before);
   const was = before.doc;
   const onlyAssignment =
-    known !== null &&
-    known.practices === was.practices &&
-    known.boundary === was.boundary &&
-    known.assignment === was.assignment &&
-    known.networks === was.networks &&
+    sameParts(known, was) &&
     doc.practices === was.practices &&
     doc.boundary === was.boundary &&
     doc.networks === was.networks;
@@ -84,26 +87,23 @@ export function fixColourClashes(doc: PlanDoc, before: WithMemo & { readonly doc
 
 /** Whether a network recomputed by the step that made `plan` (over `networks`) shares a cell edge with one of its colour. */
 function changedNetworksClash(plan: PlanResult, networks: readonly NetworkDef[]): boolean {
-  const { neighbours } = plan.tessellation;
-  const owner = plan.siteOwner;
   for (const id of plan.changed) {
-    for (const s of plan.networks.get(id)?.sites ?? []) {
-      const a = owner[s];
-      for (const t of neighbours[s]) {
-        const b = owner[t];
-        if (b >= 0 && b !== a && networks[b].colour === networks[a].colour) return true;
-      }
-    }
+    for (const s of plan.networks.get(id)?.sites ?? []) if (siteClashes(plan, networks, s)) return true;
   }
   return false;
 }
 
-const sameParts = (a: ColouredParts | null, b: ColouredParts) =>
-  a !== null &&
-  a.practices === b.practices &&
-  a.boundary === b.boundary &&
-  a.assignment === b.assignment &&
-  a.networks === b.networks;
+/** Whether cell `s`, held by a network, borders a cell of another network of the same colour. */
+function siteClashes(plan: PlanResult, networks: readonly NetworkDef[], s: number): boolean {
+  const owner = plan.siteOwner;
+  const a = owner[s];
+  if (a < 0) return false;
+  for (const t of plan.tessellation.neighbours[s]) {
+    const b = owner[t];
+    if (b >= 0 && b !== a && networks[b].colour === networks[a].colour) return true;
+  }
+  return false;
+}
 
 /**
  * Whether no two neighbouring networks of the document share a colour; when none do, the next
@@ -114,15 +114,7 @@ export function checkColours(s: WithMemo & { readonly doc: PlanDoc }): boolean {
   if (sameParts(clashFree.get(s), doc)) return true;
   if (doc.networks.length < 2 || doc.practices.length === 0) return false;
   const plan = selectCellPlan(s);
-  const owner = plan.siteOwner;
-  const { neighbours } = plan.tessellation;
-  for (let a = 0; a < neighbours.length; a++) {
-    if (owner[a] < 0) continue;
-    for (const b of neighbours[a]) {
-      if (owner[b] >= 0 && owner[b] !== owner[a] && doc.networks[owner[b]].colour === doc.networks[owner[a]].colour)
-        return false;
-    }
-  }
+  for (let site = 0; site < plan.siteOwner.length; site++) if (siteClashes(plan, doc.networks, site)) return false;
   clashFree.set(s, partsOf(doc));
   return true;
 }
