@@ -1,21 +1,7 @@
 // Memoised selectors are per store: two stores never share or evict each other's cached plans.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadBoundaryText, loadPracticesText } from '../../../src/state/loaders';
 import { selectCellPlan, selectPlanChecks, selectTessellation } from '../../../src/state/selectors';
-import { createPlannerStore } from '../../../src/state/store';
-
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const demo = (f: string) => readFileSync(path.join(repo, 'data', f), 'utf8');
-
-function demoStore() {
-  const store = createPlannerStore();
-  loadBoundaryText(store, demo('demo-boundary.geojson'), 'demo-boundary.geojson');
-  loadPracticesText(store, demo('demo-practices.geojson'), 'demo-practices.geojson');
-  return store;
-}
+import { demoStore } from './demo-store';
 
 describe('selector memos', () => {
   it('belong to one store: reading another store keeps the first one’s results', () => {

@@ -1,26 +1,13 @@
 // Scenarios in the store: create, rename, delete, switch, an undo history each, the comparison,
 // and the plan file / autosave keeping them all (and reading version 1 files).
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { restoreAutosave, startAutosave, type KeyValueStore } from '../../../src/state/autosave';
 import { selectComparison } from '../../../src/state/compare';
-import { loadBoundaryText, loadPracticesText, openPlanText } from '../../../src/state/loaders';
+import { openPlanText } from '../../../src/state/loaders';
 import { loadReferenceText, loadScenarioText } from '../../../src/state/scenario-loaders';
 import { parsePlan, serialisePlan } from '../../../src/state/plan-file';
 import { createPlannerStore } from '../../../src/state/store';
-
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const demo = (f: string) => readFileSync(path.join(repo, 'data', f), 'utf8');
-
-function demoStore() {
-  const store = createPlannerStore();
-  loadBoundaryText(store, demo('demo-boundary.geojson'), 'demo-boundary.geojson');
-  loadPracticesText(store, demo('demo-practices.geojson'), 'demo-practices.geojson');
-  store.setState({ past: [], future: [], problems: [] });
-  return store;
-}
+import { demo, demoStore } from './demo-store';
 
 /** Moves the first three assigned practices of the first network to the second network. */
 function moveThree(store: ReturnType<typeof demoStore>) {

@@ -1,6 +1,3 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { networkId, practiceCode, type NetworkId, type PracticeCode } from '../../../src/core/model';
 import { evaluatePlan } from '../../../src/core/plan';
@@ -16,18 +13,9 @@ import {
 import { parsePlan, serialisePlan } from '../../../src/state/plan-file';
 import { selectPlan, selectTessellation } from '../../../src/state/selectors';
 import { createPlannerStore } from '../../../src/state/store';
+import { demo, demoStore } from './demo-store';
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const demo = (f: string) => readFileSync(path.join(repo, 'data', f), 'utf8');
 const code = practiceCode;
-
-function demoStore() {
-  const store = createPlannerStore();
-  expect(loadBoundaryText(store, demo('demo-boundary.geojson'), 'demo-boundary.geojson').kind).toBe('loaded');
-  expect(loadPracticesText(store, demo('demo-practices.geojson'), 'demo-practices.geojson').kind).toBe('loaded');
-  store.setState({ past: [], future: [], problems: [] });
-  return store;
-}
 
 describe('the planner store', () => {
   it('loads the demo region with its networks', () => {
