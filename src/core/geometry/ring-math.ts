@@ -157,7 +157,10 @@ export function boundsOfPoints(points: readonly (readonly number[])[]): {
 
 /** Monotone-chain convex hull of [x, y] points, counter-clockwise, not closed. */
 export function convexHull(points: readonly (readonly [number, number])[]): [number, number][] {
-  const pts = [...points].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  // By x then y; answering -1/0/1 (small integers), where a difference would box a number a call.
+  const pts = [...points].sort((a, b) =>
+    a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0,
+  );
   if (pts.length < 3) return pts.map((p) => [p[0], p[1]]);
   const cross = (o: readonly number[], a: readonly number[], b: readonly number[]) =>
     (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
