@@ -193,7 +193,11 @@ function readDraft(
   else {
     const first = seen.get(code);
     if (first)
-      log.error('duplicatePracticeCode', loc(codeField), `practice code ${code} appears again (first at ${first.where})`);
+      log.error(
+        'duplicatePracticeCode',
+        loc(codeField),
+        `practice code ${code} appears again (first at ${first.where})`,
+      );
     else seen.set(code, rec);
   }
 
