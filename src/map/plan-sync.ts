@@ -1,7 +1,7 @@
 // Source sync: the plan (study area, cells, practices, footprints and their labels) pushed into
 // the planner's MapLibre sources. A new table or boundary redraws everything; an edit pushes only
 // what changed: footprints of changed networks through the small edits source (footprint-edits.ts),
-// practice colours and hover/selection as feature-state.
+// practice colours and hover/selection as feature-state, all in one frame (frame-gate.ts).
 import type * as maplibregl from 'maplibre-gl';
 import { bbox as turfBbox } from '@turf/turf';
 import type { Feature, Geometry } from 'geojson';
@@ -20,6 +20,7 @@ import {
   practicesToRefresh,
 } from './features';
 import { FootprintEdits } from './footprint-edits';
+import { FrameGate } from './frame-gate';
 import type { FootprintLabels } from './labels';
 import { FOOTPRINT_FILLS, SOURCES } from './layers';
 
@@ -92,6 +93,7 @@ export class PlanSync {
   private hovered: number | null = null;
   private selected: number | null = null;
   private readonly edits: FootprintEdits;
+  private readonly gate: FrameGate;
   /** Bumped by every full draw: steps of an older one stop. */
   private generation = 0;
   /** The generation whose full draw has set every source. */
@@ -105,6 +107,7 @@ export class PlanSync {
     private readonly labels: FootprintLabels,
   ) {
     this.edits = new FootprintEdits(map);
+    this.gate = new FrameGate(map);
   }
 
   /** Whether a plan has been drawn since the map was created (a style reload keeps it). */
@@ -128,6 +131,7 @@ export class PlanSync {
     const plan = selectPlan(s);
     const networks = s.doc.networks;
     const generation = ++this.generation;
+    this.gate.open();
     this.shown = plan;
     this.shownDefs = networks;
     this.hovered = this.selected = null;
@@ -321,9 +325,10 @@ export class PlanSync {
         summary.areaKm2,
       );
     }
-    this.edits.apply(removeFids, add);
-    // A practice's new colour goes in as feature-state: drawn at the next frame, without the
-    // practices source being re-tiled in MapLibre's worker.
+    // The map's next frame waits for the new footprints (a few ms of MapLibre's worker when the
+    // main thread is free), so one frame shows them with the practices' new colours.
+    this.gate.hold(this.edits.apply(removeFids, add));
+    // A practice's new colour goes in as feature-state: no re-tiling of the practices source.
     for (const i of practicesToRefresh(prev, plan, restyled)) {
       const p = s.doc.practices[i];
       const { colour, assigned } = practiceFeature(
@@ -347,6 +352,7 @@ export class PlanSync {
     this.generation++;
     this.drawn();
     this.edits.destroy();
+    this.gate.destroy();
   }
 
   /** Moves the hover ring to another practice (null: none). */
