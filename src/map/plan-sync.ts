@@ -1,7 +1,9 @@
 // Source sync: the plan (study area, cells, practices, footprints and their labels) pushed into
 // the planner's MapLibre sources. A new table or boundary redraws everything; an edit pushes only
-// what changed: footprints of changed networks through the small edits source (footprint-edits.ts),
-// practice colours and hover/selection as feature-state, all in one frame (frame-gate.ts).
+// what changed: practice colours (and hover/selection) as feature-state at once, footprints of
+// changed networks through the small edits source (footprint-edits.ts) and their labels in a task
+// of their own, after the panel has shown the edit; the map draws all of it in one frame
+// (frame-gate.ts).
 import type * as maplibregl from 'maplibre-gl';
 import { bbox as turfBbox } from '@turf/turf';
 import type { Feature, Geometry } from 'geojson';
@@ -84,12 +86,30 @@ function within(p: Promise<unknown>, ms: number): Promise<void> {
   });
 }
 
+/** Networks whose name or colour differ between definitions `before` and `now`. */
+function restyled(before: readonly NetworkDef[], now: readonly NetworkDef[]): Set<NetworkId> {
+  const out = new Set<NetworkId>();
+  if (now === before) return out;
+  const prevDefs = defsById(before);
+  for (const d of now) {
+    const old = prevDefs.get(d.id);
+    if (!old || old.colour !== d.colour || old.name !== d.name) out.add(d.id);
+  }
+  return out;
+}
+
 /** [from, to) ranges covering 0..n in pieces of `size` (one empty range when n is 0). */
 const chunks = (n: number, size: number) => chunksByWeight(n, () => 1, size);
 
 export class PlanSync {
+  /** The plan and definitions whose footprints and labels are on the map. */
   private shown: PlanResult | null = null;
   private shownDefs: readonly NetworkDef[] = [];
+  /** The plan and definitions whose practice colours are on the map. */
+  private coloured: PlanResult | null = null;
+  private colouredDefs: readonly NetworkDef[] = [];
+  /** The task that brings footprints and labels up to the current plan, when one is due. */
+  private footprintsDue: ReturnType<typeof setTimeout> | undefined;
   private hovered: number | null = null;
   private selected: number | null = null;
   private readonly edits: FootprintEdits;
@@ -132,8 +152,8 @@ export class PlanSync {
     const networks = s.doc.networks;
     const generation = ++this.generation;
     this.gate.open();
-    this.shown = plan;
-    this.shownDefs = networks;
+    this.shown = this.coloured = plan;
+    this.shownDefs = this.colouredDefs = networks;
     this.hovered = this.selected = null;
     if (fit && s.doc.practices.length + (s.doc.boundary ? 1 : 0) > 0) {
       const b = turfBbox(s.doc.boundary ?? plan.tessellation.areaGeometry) as number[];
@@ -251,14 +271,20 @@ export class PlanSync {
     later(() => next(0));
   }
 
-  /** Resolves once the full draw in progress (if any) has set every source. */
+  /** Resolves once the full draw in progress (if any) has set every source, and the last edit's footprints are sent. */
   settled(): Promise<void> {
-    if (this.generation === this.finished) return Promise.resolve();
+    if (this.generation === this.finished && this.footprintsDue === undefined) return Promise.resolve();
     return new Promise((resolve) => this.waiting.push(resolve));
   }
 
   private drawn(): void {
     this.finished = this.generation;
+    this.release();
+  }
+
+  /** Callers of settled() go on once nothing is left to send. */
+  private release(): void {
+    if (this.generation !== this.finished || this.footprintsDue !== undefined) return;
     const waiting = this.waiting;
     this.waiting = [];
     for (const resolve of waiting) resolve();
@@ -278,30 +304,63 @@ export class PlanSync {
     }
   }
 
-  /** Networks whose name or colour changed between the drawn definitions and the current ones. */
-  private restyled(networks: readonly NetworkDef[]): Set<NetworkId> {
-    const out = new Set<NetworkId>();
-    if (networks === this.shownDefs) return out;
-    const prevDefs = defsById(this.shownDefs);
-    for (const d of networks) {
-      const old = prevDefs.get(d.id);
-      if (!old || old.colour !== d.colour || old.name !== d.name) out.add(d.id);
+  /**
+   * After an edit: the moved (or recoloured) practices' colours at once; the changed networks'
+   * footprints and labels in a task of their own, which lets the panel show the edit first. Edits
+   * made before that task runs are sent together. The map's next frame waits for the footprints to
+   * be tiled (frame-gate.ts), so one frame shows the whole edit.
+   */
+  incremental(): void {
+    // Edits during a full draw wait for its last step, which calls this again.
+    if (!this.shown || this.generation !== this.finished) return;
+    const s = this.get();
+    if (this.footprintsDue === undefined) {
+      // Held before the colours ask for a frame: the footprints' task and MapLibre's worker take a
+      // few ms once the main thread is free.
+      this.gate.hold(
+        new Promise<void>((resolve) => {
+          this.footprintsDue = setTimeout(() => {
+            this.footprintsDue = undefined;
+            // A full draw started meanwhile sends them when it ends.
+            if (this.generation === this.finished) this.syncFootprints().then(resolve);
+            else resolve();
+            this.release();
+          }, 0);
+        }),
+      );
     }
-    return out;
+    this.recolourPractices(s, selectPlan(s));
   }
 
-  /** After an edit: only the changed networks' footprints and labels, and the moved practices' colours. */
-  incremental(): void {
+  /** A practice's new colour goes in as feature-state: drawn at the next frame, without the practices source being re-tiled. */
+  private recolourPractices(s: Planner, plan: PlanResult): void {
+    const prev = this.coloured;
+    if (!prev || plan === prev) return;
+    const defs = defsById(s.doc.networks);
+    for (const i of practicesToRefresh(prev, plan, restyled(this.colouredDefs, s.doc.networks))) {
+      const p = s.doc.practices[i];
+      const { colour, assigned } = practiceFeature(
+        i,
+        p,
+        defs.get(s.doc.assignment.get(p.code) as NetworkId),
+      ).properties;
+      this.map.setFeatureState({ source: SOURCES.practices, id: i }, { colour, assigned });
+    }
+    this.coloured = plan;
+    this.colouredDefs = s.doc.networks;
+  }
+
+  /** The changed networks' footprints (through the edits source) and labels, since those drawn. */
+  private syncFootprints(): Promise<void> {
     const s = this.get();
     const plan = selectPlan(s);
-    // Edits during a full draw wait for its last step, which calls this again.
-    if (!this.shown || plan === this.shown || this.generation !== this.finished) return;
+    if (!this.shown || plan === this.shown) return Promise.resolve();
     const prev = this.shown;
     const defs = defsById(s.doc.networks);
-    const restyled = this.restyled(s.doc.networks);
+    const restyledIds = restyled(this.shownDefs, s.doc.networks);
     // Networks recomputed since the drawn plan: `changed` names those of the last step; after a full
     // draw that let edits wait, the drawn plan is older, and only the summaries' identity says which.
-    const refresh = new Set<NetworkId>([...plan.changed, ...restyled]);
+    const refresh = new Set<NetworkId>([...plan.changed, ...restyledIds]);
     for (const [id, summary] of plan.networks) if (prev.networks.get(id) !== summary) refresh.add(id);
     const removeFids: number[] = [];
     const add: Feature[] = [];
@@ -325,21 +384,10 @@ export class PlanSync {
         summary.areaKm2,
       );
     }
-    // The map's next frame waits for the new footprints (a few ms of MapLibre's worker when the
-    // main thread is free), so one frame shows them with the practices' new colours.
-    this.gate.hold(this.edits.apply(removeFids, add));
-    // A practice's new colour goes in as feature-state: no re-tiling of the practices source.
-    for (const i of practicesToRefresh(prev, plan, restyled)) {
-      const p = s.doc.practices[i];
-      const { colour, assigned } = practiceFeature(
-        i,
-        p,
-        defs.get(s.doc.assignment.get(p.code) as NetworkId),
-      ).properties;
-      this.map.setFeatureState({ source: SOURCES.practices, id: i }, { colour, assigned });
-    }
+    const drawn = this.edits.apply(removeFids, add);
     this.shown = plan;
     this.shownDefs = s.doc.networks;
+    return drawn;
   }
 
   /** Ids of the networks whose footprint fill is drawn in the current view (for tests). */
@@ -349,6 +397,8 @@ export class PlanSync {
   }
 
   destroy(): void {
+    clearTimeout(this.footprintsDue);
+    this.footprintsDue = undefined;
     this.generation++;
     this.drawn();
     this.edits.destroy();
