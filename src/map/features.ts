@@ -4,7 +4,8 @@ import type { Feature, Geometry, Point } from 'geojson';
 import type { Tessellation } from '../core/geometry';
 import { cellGeometry } from '../core/geometry';
 import type { NetworkId, Practice } from '../core/model';
-import type { NetworkSummary, PlanResult } from '../core/plan';
+import { type NetworkSummary, type PlanResult, practiceIndex } from '../core/plan';
+import { changedPractices } from '../state/selectors';
 import type { NetworkDef } from '../state/types';
 
 const UNASSIGNED_COLOUR = '#ffffff';
@@ -92,19 +93,25 @@ export function defsById(networks: readonly NetworkDef[]): ReadonlyMap<NetworkId
   return m;
 }
 
-/** Practices whose network (or its colour) differ between two plans, by practice index. */
+/**
+ * Practices whose network (or its colour) differ between two plans of the same practices, by
+ * practice index: those the assignment moved (a paint click: the store's note of the edit, without
+ * comparing two national assignments) and the members of networks recoloured or renamed.
+ */
 export function practicesToRefresh(
   prev: PlanResult,
   next: PlanResult,
   colourChanged: ReadonlySet<NetworkId>,
 ): number[] {
-  const out: number[] = [];
-  const a = prev.input.assignment,
-    b = next.input.assignment;
-  next.input.practices.forEach((p, i) => {
-    const before = a.get(p.code),
-      after = b.get(p.code);
-    if (before !== after || (after !== undefined && colourChanged.has(after))) out.push(i);
-  });
-  return out;
+  const { practices, assignment } = next.input;
+  if (practices !== prev.input.practices) return practices.map((_, i) => i);
+  const index = practiceIndex(practices);
+  const out = new Set<number>();
+  for (const code of changedPractices(prev.input.assignment, assignment)) {
+    const i = index.get(code);
+    if (i !== undefined) out.add(i);
+  }
+  for (const id of colourChanged)
+    for (const code of next.networks.get(id)?.practiceCodes ?? []) out.add(index.get(code) as number);
+  return [...out].sort((a, b) => a - b);
 }

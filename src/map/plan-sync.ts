@@ -1,7 +1,8 @@
 // Source sync: the plan (study area, cells, practices, footprints and their labels) pushed into
 // the planner's MapLibre sources. A new table or boundary redraws everything; an edit pushes only
-// what changed: footprints of changed networks through the small edits source (footprint-edits.ts),
-// practice colours and hover/selection as feature-state.
+// what changed: practice colours (and hover/selection) as feature-state at once, footprints of
+// changed networks through the small edits source (footprint-edits.ts) and their labels in a task
+// of their own, after the panel has shown the edit.
 import type * as maplibregl from 'maplibre-gl';
 import { bbox as turfBbox } from '@turf/turf';
 import type { Feature, Geometry } from 'geojson';
@@ -90,12 +91,30 @@ function within(p: Promise<unknown>, ms: number): Promise<void> {
   });
 }
 
+/** Networks whose name or colour differ between definitions `before` and `now`. */
+function restyled(before: readonly NetworkDef[], now: readonly NetworkDef[]): Set<NetworkId> {
+  const out = new Set<NetworkId>();
+  if (now === before) return out;
+  const prevDefs = defsById(before);
+  for (const d of now) {
+    const old = prevDefs.get(d.id);
+    if (!old || old.colour !== d.colour || old.name !== d.name) out.add(d.id);
+  }
+  return out;
+}
+
 /** [from, to) ranges covering 0..n in pieces of `size` (one empty range when n is 0). */
 const chunks = (n: number, size: number) => chunksByWeight(n, () => 1, size);
 
 export class PlanSync {
+  /** The plan and definitions whose footprints and labels are on the map. */
   private shown: PlanResult | null = null;
   private shownDefs: readonly NetworkDef[] = [];
+  /** The plan and definitions whose practice colours are on the map. */
+  private coloured: PlanResult | null = null;
+  private colouredDefs: readonly NetworkDef[] = [];
+  /** The task that brings footprints and labels up to the current plan, when one is due. */
+  private footprintsDue: ReturnType<typeof setTimeout> | undefined;
   private hovered: number | null = null;
   private selected: number | null = null;
   private readonly edits: FootprintEdits;
@@ -141,8 +160,8 @@ export class PlanSync {
     const plan = selectPlan(s);
     const networks = s.doc.networks;
     const generation = ++this.generation;
-    this.shown = plan;
-    this.shownDefs = networks;
+    this.shown = this.coloured = plan;
+    this.shownDefs = this.colouredDefs = networks;
     this.hovered = this.selected = null;
     this.sendingCells = false;
     if (fit && s.doc.practices.length + (s.doc.boundary ? 1 : 0) > 0) {
@@ -276,14 +295,24 @@ export class PlanSync {
     later(() => next(0));
   }
 
-  /** Resolves once the full draw in progress (if any) has set every source, and cells being sent on zooming in theirs. */
+  /**
+   * Resolves once the full draw in progress (if any) has set every source, the last edit's
+   * footprints are sent, and cells being sent on zooming in are.
+   */
   settled(): Promise<void> {
-    if (this.generation === this.finished && !this.sendingCells) return Promise.resolve();
+    if (this.generation === this.finished && this.footprintsDue === undefined && !this.sendingCells)
+      return Promise.resolve();
     return new Promise((resolve) => this.waiting.push(resolve));
   }
 
   private drawn(): void {
     this.finished = this.generation;
+    this.release();
+  }
+
+  /** Callers of settled() go on once nothing is left to send. */
+  private release(): void {
+    if (this.generation !== this.finished || this.footprintsDue !== undefined || this.sendingCells) return;
     const waiting = this.waiting;
     this.waiting = [];
     for (const resolve of waiting) resolve();
@@ -303,30 +332,55 @@ export class PlanSync {
     }
   }
 
-  /** Networks whose name or colour changed between the drawn definitions and the current ones. */
-  private restyled(networks: readonly NetworkDef[]): Set<NetworkId> {
-    const out = new Set<NetworkId>();
-    if (networks === this.shownDefs) return out;
-    const prevDefs = defsById(this.shownDefs);
-    for (const d of networks) {
-      const old = prevDefs.get(d.id);
-      if (!old || old.colour !== d.colour || old.name !== d.name) out.add(d.id);
-    }
-    return out;
+  /**
+   * After an edit: the moved (or recoloured) practices' colours at once, since the next frame draws
+   * them; the changed networks' footprints and labels in a task of their own, which lets the panel
+   * show the edit first (their footprints reach the screen only once MapLibre's worker has tiled
+   * them, frames later). Edits made before that task runs are sent together.
+   */
+  incremental(): void {
+    // Edits during a full draw wait for its last step, which calls this again.
+    if (!this.shown || this.generation !== this.finished) return;
+    const s = this.get();
+    this.recolourPractices(s, selectPlan(s));
+    if (this.footprintsDue !== undefined) return;
+    this.footprintsDue = setTimeout(() => {
+      this.footprintsDue = undefined;
+      // A full draw started meanwhile sends them when it ends.
+      if (this.generation === this.finished) this.syncFootprints();
+      this.release();
+    }, 0);
   }
 
-  /** After an edit: only the changed networks' footprints and labels, and the moved practices' colours. */
-  incremental(): void {
+  /** A practice's new colour goes in as feature-state: drawn at the next frame, without the practices source being re-tiled. */
+  private recolourPractices(s: Planner, plan: PlanResult): void {
+    const prev = this.coloured;
+    if (!prev || plan === prev) return;
+    const defs = defsById(s.doc.networks);
+    for (const i of practicesToRefresh(prev, plan, restyled(this.colouredDefs, s.doc.networks))) {
+      const p = s.doc.practices[i];
+      const { colour, assigned } = practiceFeature(
+        i,
+        p,
+        defs.get(s.doc.assignment.get(p.code) as NetworkId),
+      ).properties;
+      this.map.setFeatureState({ source: SOURCES.practices, id: i }, { colour, assigned });
+    }
+    this.coloured = plan;
+    this.colouredDefs = s.doc.networks;
+  }
+
+  /** The changed networks' footprints (through the edits source) and labels, since those drawn. */
+  private syncFootprints(): void {
     const s = this.get();
     const plan = selectPlan(s);
-    // Edits during a full draw wait for its last step, which calls this again.
-    if (!this.shown || plan === this.shown || this.generation !== this.finished) return;
+    if (!this.shown || plan === this.shown) return;
     const prev = this.shown;
     const defs = defsById(s.doc.networks);
-    const restyled = this.restyled(s.doc.networks);
+    const restyledIds = restyled(this.shownDefs, s.doc.networks);
     // Networks recomputed since the drawn plan: `changed` names those of the last step; after a full
     // draw that let edits wait, the drawn plan is older, and only the summaries' identity says which.
-    const refresh = new Set<NetworkId>([...plan.changed, ...restyled]);
+    const refresh = new Set<NetworkId>([...plan.changed, ...restyledIds]);
     for (const [id, summary] of plan.networks) if (prev.networks.get(id) !== summary) refresh.add(id);
     const removeFids: number[] = [];
     const add: Feature[] = [];
@@ -351,17 +405,6 @@ export class PlanSync {
       );
     }
     this.edits.apply(removeFids, add);
-    // A practice's new colour goes in as feature-state: drawn at the next frame, without the
-    // practices source being re-tiled in MapLibre's worker.
-    for (const i of practicesToRefresh(prev, plan, restyled)) {
-      const p = s.doc.practices[i];
-      const { colour, assigned } = practiceFeature(
-        i,
-        p,
-        defs.get(s.doc.assignment.get(p.code) as NetworkId),
-      ).properties;
-      this.map.setFeatureState({ source: SOURCES.practices, id: i }, { colour, assigned });
-    }
     this.shown = plan;
     this.shownDefs = s.doc.networks;
   }
@@ -374,6 +417,8 @@ export class PlanSync {
 
   destroy(): void {
     this.map.off('zoom', this.onZoom);
+    clearTimeout(this.footprintsDue);
+    this.footprintsDue = undefined;
     this.generation++;
     this.sendingCells = false;
     this.drawn();

@@ -155,25 +155,70 @@ export function boundsOfPoints(points: readonly (readonly number[])[]): {
   return { x0, y0, x1, y1 };
 }
 
+/**
+ * Indices of the points in ascending (x, y) order, equal points in input order: the order a
+ * stable sort with the comparator `a[0] - b[0] || a[1] - b[1]` gives (a stable order is unique),
+ * by merging runs of indices with the comparisons inline instead of a comparator call each.
+ */
+function xyOrder(xs: Float64Array, ys: Float64Array): Int32Array {
+  const n = xs.length;
+  let from = new Int32Array(n);
+  let to = new Int32Array(n);
+  for (let i = 0; i < n; i++) from[i] = i;
+  for (let width = 1; width < n; width *= 2) {
+    for (let lo = 0; lo < n; lo += 2 * width) {
+      const mid = Math.min(lo + width, n);
+      const hi = Math.min(lo + 2 * width, n);
+      let i = lo;
+      let j = mid;
+      let k = lo;
+      while (i < mid && j < hi) {
+        const a = from[i];
+        const b = from[j];
+        // The right run's point goes first only when strictly smaller: equal points keep their order.
+        if (xs[b] < xs[a] || (xs[b] === xs[a] && ys[b] < ys[a])) {
+          to[k++] = b;
+          j++;
+        } else {
+          to[k++] = a;
+          i++;
+        }
+      }
+      while (i < mid) to[k++] = from[i++];
+      while (j < hi) to[k++] = from[j++];
+    }
+    const t = from;
+    from = to;
+    to = t;
+  }
+  return from;
+}
+
 /** Monotone-chain convex hull of [x, y] points, counter-clockwise, not closed. */
 export function convexHull(points: readonly (readonly [number, number])[]): [number, number][] {
-  const pts = [...points].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  if (pts.length < 3) return pts.map((p) => [p[0], p[1]]);
-  const cross = (o: readonly number[], a: readonly number[], b: readonly number[]) =>
-    (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
-  const lower: (readonly [number, number])[] = [];
-  for (const p of pts) {
+  const n = points.length;
+  const xs = new Float64Array(n);
+  const ys = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    xs[i] = points[i][0];
+    ys[i] = points[i][1];
+  }
+  const pts = xyOrder(xs, ys);
+  const at = (i: number): [number, number] => [xs[i], ys[i]];
+  if (n < 3) return Array.from(pts, at);
+  const cross = (o: number, a: number, b: number) =>
+    (xs[a] - xs[o]) * (ys[b] - ys[o]) - (ys[a] - ys[o]) * (xs[b] - xs[o]);
+  const lower: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const p = pts[i];
     while (lower.length >= 2 && cross(lower[lower.length - 2], lower[lower.length - 1], p) <= 0) lower.pop();
     lower.push(p);
   }
-  const upper: (readonly [number, number])[] = [];
-  for (let i = pts.length - 1; i >= 0; i--) {
+  const upper: number[] = [];
+  for (let i = n - 1; i >= 0; i--) {
     const p = pts[i];
     while (upper.length >= 2 && cross(upper[upper.length - 2], upper[upper.length - 1], p) <= 0) upper.pop();
     upper.push(p);
   }
-  return lower
-    .slice(0, -1)
-    .concat(upper.slice(0, -1))
-    .map((p) => [p[0], p[1]]);
+  return lower.slice(0, -1).concat(upper.slice(0, -1)).map(at);
 }

@@ -9,12 +9,17 @@ export interface CsvRow {
   readonly cells: readonly string[];
 }
 
-export interface CsvTable {
+export interface CsvTable<R = CsvRow> {
   readonly header: readonly string[];
   /** Line of the header row (1 unless blank lines precede it). */
   readonly headerLine: number;
-  readonly rows: readonly CsvRow[];
+  readonly rows: readonly R[];
 }
+
+/** Makes the row object for a header: one object a row for tables with thousands of rows. */
+export type CsvRowMaker<R> = (header: readonly string[]) => (cells: readonly string[], line: number) => R;
+
+const plainRow: CsvRowMaker<CsvRow> = () => (cells, line) => ({ line, cells });
 
 const CANDIDATE_DELIMITERS = [',', ';', '\t', '|'] as const;
 
@@ -50,6 +55,11 @@ const countLineBreaks = (cells: readonly string[]) => {
  * returns null if there is no header.
  */
 export function readCsv(raw: string, log: IssueLog): CsvTable | null {
+  return readCsvRows(raw, log, plainRow);
+}
+
+/** readCsv with each row made by `makeRow` (a practice file's records) rather than a CsvRow. */
+export function readCsvRows<R>(raw: string, log: IssueLog, makeRow: CsvRowMaker<R>): CsvTable<R> | null {
   // One line-break style: papaparse picks the first it sees, so a file mixing CRLF and LF
   // would otherwise break at every quoted field after the switch. Quoted breaks become "\n" too.
   const text = raw.replace(/\r\n?/g, '\n');
@@ -59,9 +69,11 @@ export function readCsv(raw: string, log: IssueLog): CsvTable | null {
   for (const cells of records) for (let i = 0; i < cells.length; i++) cells[i] = unguardFormula(cells[i]);
   const lines: number[] = [];
   let line = 1;
+  // Only a quoted value holds a line break: without a quote each record is one line.
+  const quoted = text.includes('"');
   for (const cells of records) {
     lines.push(line);
-    line += 1 + countLineBreaks(cells);
+    line += quoted ? 1 + countLineBreaks(cells) : 1;
   }
   for (const err of parsed.errors) {
     if (err.type === 'Delimiter') continue;
@@ -75,7 +87,8 @@ export function readCsv(raw: string, log: IssueLog): CsvTable | null {
     return null;
   }
   const header = records[headerIndex].map((h) => h.trim());
-  const rows: CsvRow[] = [];
+  const rowOf = makeRow(header);
+  const rows: R[] = [];
   for (let i = headerIndex + 1; i < records.length; i++) {
     const cells = records[i];
     if (isBlank(cells)) continue;
@@ -88,7 +101,7 @@ export function readCsv(raw: string, log: IssueLog): CsvTable | null {
       );
       continue;
     }
-    rows.push({ line: lines[i], cells });
+    rows.push(rowOf(cells, lines[i]));
   }
   return { header, headerLine: lines[headerIndex], rows };
 }

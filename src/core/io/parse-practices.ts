@@ -158,49 +158,62 @@ function locateByPostcode(
   return null;
 }
 
+/** A record's point: its `where` asked of the record only for a message (a CSV row spells it then). */
+class RecordPoint implements Located {
+  constructor(
+    private readonly rec: SourceRecord,
+    readonly lon: number,
+    readonly lat: number,
+  ) {}
+
+  get where(): string {
+    return this.rec.where;
+  }
+}
+
 function readDraft(
   rec: SourceRecord,
   fields: DetectedFields,
-  seen: Map<string, string>,
+  seen: Map<string, SourceRecord>,
   postcodes: PostcodeLookup | undefined,
   log: IssueLog,
 ): Draft {
   const codeField = fields.code as string;
   const code = cellText(rec.get(codeField));
-  const loc = code ? { where: rec.where, practiceCode: code } : { where: rec.where };
+  // Where a problem is, built only when there is one.
+  const loc = (field: string) => ({ where: rec.where, ...(code && { practiceCode: code }), field });
   const forbidden = forbiddenCodeCharacter(code);
-  if (!code) log.error('missingPracticeCode', { ...loc, field: codeField }, `practice code (${codeField}) is missing`);
+  if (!code) log.error('missingPracticeCode', loc(codeField), `practice code (${codeField}) is missing`);
   else if (forbidden)
     log.error(
       'practiceCode',
-      { ...loc, field: codeField },
+      loc(codeField),
       `practice code ${quoteValue(code)} contains ${describeCharacter(forbidden)}; codes may not contain ";" (it separates the codes in the networks file) or control characters`,
     );
-  else if (seen.has(code))
-    log.error(
-      'duplicatePracticeCode',
-      { ...loc, field: codeField },
-      `practice code ${code} appears again (first at ${seen.get(code)})`,
-    );
-  else seen.set(code, rec.where);
+  else {
+    const first = seen.get(code);
+    if (first)
+      log.error(
+        'duplicatePracticeCode',
+        loc(codeField),
+        `practice code ${code} appears again (first at ${first.where})`,
+      );
+    else seen.set(code, rec);
+  }
 
   const sizeField = fields.listSize as string;
   const rawSize = rec.get(sizeField);
   let listSize: number | null = null;
-  if (isMissing(rawSize)) log.error('listSize', { ...loc, field: sizeField }, `list size (${sizeField}) is missing`);
+  if (isMissing(rawSize)) log.error('listSize', loc(sizeField), `list size (${sizeField}) is missing`);
   else {
     listSize = parseWholeNumber(rawSize);
     if (listSize === null)
-      log.error(
-        'listSize',
-        { ...loc, field: sizeField },
-        `list size ${quoteValue(rawSize)} is not a whole number >= 0`,
-      );
-    else if (listSize === 0) log.warning('zeroListSize', { ...loc, field: sizeField }, 'list size is 0');
+      log.error('listSize', loc(sizeField), `list size ${quoteValue(rawSize)} is not a whole number >= 0`);
+    else if (listSize === 0) log.warning('zeroListSize', loc(sizeField), 'list size is 0');
     else if (listSize > MAX_PLAUSIBLE_LIST_SIZE)
       log.warning(
         'implausibleListSize',
-        { ...loc, field: sizeField },
+        loc(sizeField),
         `list size ${formatWhole(listSize)} is above ${formatWhole(MAX_PLAUSIBLE_LIST_SIZE)}, more than any practice in England has (the largest has about 110,000); used as given, check it`,
       );
   }
@@ -212,16 +225,22 @@ function readDraft(
     return { code, name: name || code, listSize, located, leftOut: located === null };
   }
   if (rec.point !== undefined) {
-    located = rec.point ? { where: rec.where, lon: rec.point[0], lat: rec.point[1] } : null;
+    located = rec.point ? new RecordPoint(rec, rec.point[0], rec.point[1]) : null;
   } else {
     const lon = readCoordinate(rec, fields.lon as string, 'longitude', code, log);
     const lat = readCoordinate(rec, fields.lat as string, 'latitude', code, log);
-    if (lon !== null && lat !== null) located = { where: rec.where, lon, lat };
+    if (lon !== null && lat !== null) located = new RecordPoint(rec, lon, lat);
   }
   return { code, name: name || code, listSize, located };
 }
 
-function readNetwork(rec: SourceRecord, code: string, fields: DetectedFields, log: IssueLog): PracticeNetwork | null {
+function readNetwork(
+  rec: SourceRecord,
+  code: string,
+  fields: DetectedFields,
+  named: Map<string, PracticeNetwork>,
+  log: IssueLog,
+): PracticeNetwork | null {
   const field = fields.network as string;
   const id = cellText(rec.get(field));
   if (isNoNetwork(id)) {
@@ -230,7 +249,11 @@ function readNetwork(rec: SourceRecord, code: string, fields: DetectedFields, lo
     return null;
   }
   const name = fields.networkName ? cellText(rec.get(fields.networkName)) : '';
-  return { id: networkId(id), name: name || id };
+  const known = named.get(id);
+  if (known && known.name === (name || id)) return known;
+  const network = { id: networkId(id), name: name || id };
+  named.set(id, network);
+  return network;
 }
 
 /**
@@ -256,15 +279,18 @@ export function parsePractices(
   const fields = detectFields(src.headers, opts.fields);
   if (!checkFields(src, fields, opts.postcodes !== undefined, log)) return log.fail();
 
-  const seen = new Map<string, string>();
+  const seen = new Map<string, SourceRecord>();
   const drafts: Draft[] = [];
   const networkOf = fields.network ? new Map<PracticeCode, PracticeNetwork>() : undefined;
+  // One network object per id and name, shared by its practices' entries.
+  const named = new Map<string, PracticeNetwork>();
   for (const rec of src.records) {
     const draft = readDraft(rec, fields, seen, opts.postcodes, log);
     drafts.push(draft);
     if (networkOf && draft.code) {
-      const network = readNetwork(rec, draft.code, fields, log);
-      if (network && !networkOf.has(practiceCode(draft.code))) networkOf.set(practiceCode(draft.code), network);
+      const network = readNetwork(rec, draft.code, fields, named, log);
+      // A repeated code is an error, so a table holding networkOf has each code once.
+      if (network) networkOf.set(practiceCode(draft.code), network);
     }
   }
   reprojectGrid(drafts, fields, opts.crs, log);
@@ -300,7 +326,9 @@ export function parsePractices(
  */
 function reprojectGrid(drafts: Draft[], fields: DetectedFields, crs: Crs | undefined, log: IssueLog): void {
   const stated = fields.lon !== undefined && (GRID_EAST as readonly string[]).includes(fields.lon.trim().toLowerCase());
-  const located = drafts.flatMap((d) => (d.located && !d.leftOut ? [d.located] : []));
+  if (!stated && crs !== CRS.bng) return;
+  const located: Located[] = [];
+  for (const d of drafts) if (d.located && !d.leftOut) located.push(d.located);
   if (located.length === 0) return;
   const told =
     !stated && crs === CRS.bng && located.filter((p) => looksLikeBng(p.lon, p.lat)).length >= located.length / 2;
@@ -317,7 +345,8 @@ function reprojectGrid(drafts: Draft[], fields: DetectedFields, crs: Crs | undef
 }
 
 function checkCoordinates(drafts: readonly Draft[], src: SourceRecords, log: IssueLog): void {
-  const located = drafts.flatMap((d) => (d.located ? [d.located] : []));
+  const located: Located[] = [];
+  for (const d of drafts) if (d.located) located.push(d.located);
   const shared = fileCoordinateProblem(located);
   if (shared) {
     log.error('coordinate', {}, fileCoordinateMessage(shared, src.records.length, src.unit));

@@ -1,5 +1,5 @@
 // Practice-like records from GeoJSON Point features or CSV rows, addressed for messages.
-import { readCsv } from './csv-read';
+import { readCsvRows } from './csv-read';
 import type { IssueLog } from './issues';
 import { INPUT_FORMAT, isRecord, parseJson, type InputFormat } from './text-input';
 
@@ -76,16 +76,19 @@ function fromGeoJson(text: string, log: IssueLog): SourceRecords | null {
   return { format: INPUT_FORMAT.geojson, headers: [...headers], records, unit: 'features' };
 }
 
-/** A CSV row as a SourceRecord: one object a row, where an object with a closure cost two. */
+/**
+ * A CSV row as a SourceRecord: one object a row (papaparse's cells and the line number), its
+ * `where` spelled only when asked (a message, nearly never).
+ */
 class CsvRecord implements SourceRecord {
-  readonly where: string;
-
   constructor(
     private readonly cells: readonly string[],
-    line: number,
+    private readonly line: number,
     private readonly index: ReadonlyMap<string, number>,
-  ) {
-    this.where = `line ${line}`;
+  ) {}
+
+  get where(): string {
+    return `line ${this.line}`;
   }
 
   get(header: string): unknown {
@@ -94,15 +97,16 @@ class CsvRecord implements SourceRecord {
 }
 
 function fromCsv(text: string, log: IssueLog): SourceRecords | null {
-  const table = readCsv(text, log);
-  if (!table) return null;
-  // First column wins when a header repeats, as in detectFields.
-  const index = new Map<string, number>();
-  table.header.forEach((h, i) => {
-    if (!index.has(h)) index.set(h, i);
+  const table = readCsvRows(text, log, (header) => {
+    // First column wins when a header repeats, as in detectFields.
+    const index = new Map<string, number>();
+    header.forEach((h, i) => {
+      if (!index.has(h)) index.set(h, i);
+    });
+    return (cells, line) => new CsvRecord(cells, line, index);
   });
-  const records = table.rows.map((row) => new CsvRecord(row.cells, row.line, index));
-  return { format: INPUT_FORMAT.csv, headers: table.header, records, unit: 'rows' };
+  if (!table) return null;
+  return { format: INPUT_FORMAT.csv, headers: table.header, records: table.rows, unit: 'rows' };
 }
 
 export function readRecords(text: string, format: InputFormat, log: IssueLog): SourceRecords | null {

@@ -6,6 +6,7 @@ import { EdgeSites, meshAdjacency, sharedEdges } from '../../../src/core/geometr
 import { csrOf, floodFill } from '../../../src/core/geometry/flood-fill';
 import {
   boundsOfPoints,
+  convexHull,
   hypot,
   orient,
   ringSignedArea2,
@@ -117,6 +118,50 @@ describe('ring math', () => {
       if (!Object.is(hypot(a, a * (1 + 1e-15)), Math.hypot(a, a * (1 + 1e-15)))) mismatches++;
     }
     expect(mismatches).toBe(0);
+  });
+
+  it('convexHull gives exactly what the monotone chain over a comparator sort gives', () => {
+    // The reference: Array.prototype.sort (stable) with a difference comparator, then the chain.
+    const reference = (points: readonly XY[]): XY[] => {
+      const pts = [...points].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+      if (pts.length < 3) return pts.map((p) => [p[0], p[1]]);
+      const cross = (o: XY, a: XY, b: XY) => (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
+      const chain = (list: XY[]) => {
+        const out: XY[] = [];
+        for (const p of list) {
+          while (out.length >= 2 && cross(out[out.length - 2], out[out.length - 1], p) <= 0) out.pop();
+          out.push(p);
+        }
+        return out.slice(0, -1);
+      };
+      return chain(pts)
+        .concat(chain([...pts].reverse()))
+        .map((p) => [p[0], p[1]]);
+    };
+    let seed = 11;
+    const random = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
+    for (let trial = 0; trial < 300; trial++) {
+      const n = trial < 10 ? trial : Math.floor(random() * 2000);
+      // Coarse grids give repeated points, ties in x and collinear runs. The hull's lowest and
+      // leftmost corners lie on 0, given as 0 or -0: which comes out shows the order of equal points.
+      const step = [1, 0.5, 1e-3, 250][trial % 4];
+      const points: XY[] = [];
+      for (let i = 0; i < n; i++) {
+        const x = Math.round(random() * 40) * step;
+        const y = Math.round(random() * 40) * step;
+        const sign = random() < 0.5 ? -1 : 1;
+        points.push([x === 0 ? sign * 0 : x, y === 0 ? -sign * 0 : trial % 3 ? y : y + random() * 1e-9]);
+      }
+      const got = convexHull(points);
+      const want = reference(points);
+      expect(got.length).toBe(want.length);
+      got.forEach((p, k) => {
+        expect(Object.is(p[0], want[k][0]) && Object.is(p[1], want[k][1])).toBe(true);
+      });
+    }
   });
 
   it('orient says which side of a line a point lies on', () => {

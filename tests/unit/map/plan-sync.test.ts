@@ -215,6 +215,46 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+describe('an edit', () => {
+  it('recolours the moved practice at once and sends footprints and labels in a task of their own', async () => {
+    sync.full(true);
+    await vi.runAllTimersAsync();
+    const before = shown();
+    let settled = false;
+    const code = paintOne();
+    void sync.settled().then(() => (settled = true));
+    // In the same task as the edit (before the panel renders): only the practice's colour.
+    const now = shown();
+    const i = store.getState().doc.practices.findIndex((p) => p.code === code);
+    expect(now.colours[i]).not.toBe(before.colours[i]);
+    expect(now.colours).toEqual(expected().colours);
+    expect(now.footprints).toEqual(before.footprints);
+    expect(now.labels).toEqual(before.labels);
+    await Promise.resolve();
+    expect(settled).toBe(false);
+    await vi.runAllTimersAsync();
+    expect(settled).toBe(true);
+    expect(shown()).toEqual(expected());
+    expect(shown().footprints).not.toEqual(before.footprints);
+  });
+
+  it('sends the footprints of several edits made before that task together, and a recolour reaches every member', async () => {
+    sync.full(true);
+    await vi.runAllTimersAsync();
+    tasks.done.length = 0;
+    paintOne();
+    paintOne();
+    const s = store.getState();
+    s.recolourNetwork(s.doc.networks[2].id, '#123456');
+    expect(shown().colours).toEqual(expected().colours);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(tasks.done.filter((t) => t.includes(SOURCES.edits))).toHaveLength(1);
+    expect(shown()).toEqual(expected());
+    await vi.runAllTimersAsync();
+    expect(shown()).toEqual(expected());
+  });
+});
+
 describe('the progressive full draw', () => {
   it('sets one source per task, then the labels, and is settled only after the last step', async () => {
     let settled = false;
