@@ -13,9 +13,13 @@
 //   network's row in the panel shows the new population; -> MapLibre issues the first frame
 //   showing the clicked circle in the painting colour (clickToFrameMs); -> the renderer has
 //   finished drawing that frame (clickToPixelsMs: each frame's pixel is copied behind a fence
-//   polled from later tasks, and the copies are read only once the map is idle, because Chrome's
-//   read waits for every frame queued: the measurement never blocks the main thread while the
-//   click is drawn); the longest main-thread task in between, and how long the mouse-down waited;
+//   polled from the next timer task and the next animation frame, whichever runs first, and the
+//   copies are read only once the map is idle, because Chrome's read waits for every frame queued:
+//   the measurement never blocks the main thread while the click is drawn; a poll from timers
+//   alone could run only after the next frame's task and count it too, which
+//   pixelsSeenAfterALaterFrame counts); the longest main-thread task in between, how long the
+//   mouse-down waited, the frames up to the first showing the colour (framesPerClick) and every
+//   frame MapLibre drew from the mouse-down until the map was idle (mapFramesPerClick);
 // - every main-thread task over 50 ms during the clicks, hover frames and later redraws included;
 // - clicks whose circle did not show the colour by the time the map was idle, with the pixel last seen;
 // - the small-area section (scripts/bench-browser-small-areas.ts), in the first configuration only.
@@ -112,6 +116,7 @@ const armClick = (x: number, y: number) => `(() => {
     const want = [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16));
     const first = (frames) => frames.findIndex(({ pixels: px }) => Math.abs(px[0] - want[0]) + Math.abs(px[1] - want[1]) + Math.abs(px[2] - want[2]) < 24);
     let frames = recording ? await recording.stop() : [];
+    const mapFrames = frames.length;
     let k = first(frames);
     if (k < 0) {
       // No frame showed it: one more frame, asked for, tells whether the map shows it at all.
@@ -123,7 +128,8 @@ const armClick = (x: number, y: number) => `(() => {
     const last = frames.length > 0 ? frames[frames.length - 1].pixels : [0, 0, 0];
     return { clickAt, panelMs: panelAt === null ? null : panelAt - clickAt, inputDelayMs: handledAt - clickAt,
       frameMs: k < 0 ? null : frames[k].frameAt - clickAt, pixelsMs: k < 0 ? null : frames[k].drawnAt - clickAt,
-      frames: k < 0 ? frames.length : k + 1, timedOut: k < 0, lastPixel: [last[0], last[1], last[2]], want };
+      frames: k < 0 ? frames.length : k + 1, mapFrames, timedOut: k < 0, lastPixel: [last[0], last[1], last[2]], want,
+      pollBehindLaterFrame: k >= 0 && k + 1 < frames.length && frames[k + 1].frameAt < frames[k].drawnAt };
   };
 })()`;
 
@@ -195,6 +201,8 @@ interface Click {
   frameMs: number;
   pixelsMs: number;
   frames: number;
+  mapFrames: number;
+  pollBehindLaterFrame: boolean;
   timedOut: boolean;
   lastPixel: number[];
   want: number[];
@@ -431,7 +439,18 @@ function paintFigures(clicks: Click[], perClick: number[], sessionTasks: number[
       target95: 100,
       note: 'mouse-down -> the renderer has finished drawing that frame (a fence after copying the pixel, polled without blocking)',
     },
-    framesPerClick: stats(clicks.map((c) => c.frames)),
+    framesPerClick: {
+      ...stats(clicks.map((c) => c.frames)),
+      note: 'frames from mouse-down up to the first showing the circle in the painting colour',
+    },
+    mapFramesPerClick: {
+      ...stats(clicks.map((c) => c.mapFrames)),
+      note: 'every frame MapLibre drew (render events) from mouse-down until the map was idle',
+    },
+    pixelsSeenAfterALaterFrame: {
+      count: ok.filter((c) => c.pollBehindLaterFrame).length,
+      note: 'clicks whose fence poll ran only after the next frame was issued (clickToPixelsMs then includes that frame)',
+    },
     longestTaskPerPaintMs: {
       ...stats(perClick),
       targetMax: 50,

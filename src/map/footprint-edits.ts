@@ -91,9 +91,13 @@ export class FootprintEdits {
     void this.source(SOURCES.edits)?.setData(collection([]));
   }
 
-  /** An edit: the footprints of networks `removed` (fids) are no longer drawn, `added` are drawn instead. */
-  apply(removed: readonly number[], added: readonly Feature[]): void {
-    if (removed.length + added.length === 0) return;
+  /**
+   * An edit: the footprints of networks `removed` (fids) are no longer drawn, `added` are drawn
+   * instead. Resolves once the change is on the map (the edits source tiled and the stale copies
+   * hidden), or dropped by a reset or a new style.
+   */
+  apply(removed: readonly number[], added: readonly Feature[]): Promise<void> {
+    if (removed.length + added.length === 0) return Promise.resolve();
     for (const fid of removed) {
       this.edited.delete(fid);
       this.pendingAdd.delete(fid);
@@ -110,13 +114,15 @@ export class FootprintEdits {
       for (const f of added) this.map.removeFeatureState({ source: SOURCES.edits, id: f.id as number }, 'hidden');
     };
     const edits = this.source(SOURCES.edits);
-    if (!edits) show();
-    else
-      void edits
-        .setData(collection(this.edited.values()))
-        .then(() => sourceLoaded(this.map, SOURCES.edits, LOAD_LIMIT_MS))
-        .then(show);
     this.schedule(this.edited.size > MAX_EDITED ? 0 : CATCH_UP_AFTER_MS);
+    if (!edits) {
+      show();
+      return Promise.resolve();
+    }
+    return edits
+      .setData(collection(this.edited.values()))
+      .then(() => sourceLoaded(this.map, SOURCES.edits, LOAD_LIMIT_MS))
+      .then(show);
   }
 
   /** The big source takes the pending diff; its copies replace the edits source's once tiled. */

@@ -97,13 +97,26 @@ export class MapInteraction {
   /** The current mode starts (after the map's layers are ready). */
   enter(): void {
     this.handlers().enter?.(this.port, this.get);
+    this.showCursor(this.get().mode);
   }
 
   /** Leaves one mode for another, with the new mode's cursor. */
   changeMode(from: Mode, to: Mode): void {
     MODE_HANDLERS[from].exit?.(this.port, this.get);
     MODE_HANDLERS[to].enter?.(this.port, this.get);
-    this.map.getCanvas().style.cursor = MODE_HANDLERS[to].cursor;
+    this.showCursor(to);
+  }
+
+  /**
+   * The mode's cursor. A crosshair also goes on the canvas container (class `pcn-crosshair`, see
+   * styles.css), held while the button is down: MapLibre's `:active` "grabbing" cursor there would
+   * change a style every label marker inside it inherits, and restyle them all at each paint click
+   * before the click's handler can run.
+   */
+  private showCursor(mode: Mode): void {
+    const { cursor } = MODE_HANDLERS[mode];
+    this.map.getCanvas().style.cursor = cursor;
+    this.map.getContainer().classList.toggle('pcn-crosshair', cursor === 'crosshair');
   }
 
   destroy(): void {

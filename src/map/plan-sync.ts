@@ -2,7 +2,8 @@
 // the planner's MapLibre sources. A new table or boundary redraws everything; an edit pushes only
 // what changed: practice colours (and hover/selection) as feature-state at once, footprints of
 // changed networks through the small edits source (footprint-edits.ts) and their labels in a task
-// of their own, after the panel has shown the edit.
+// of their own, after the panel has shown the edit; the map draws all of it in one frame
+// (frame-gate.ts).
 import type * as maplibregl from 'maplibre-gl';
 import { bbox as turfBbox } from '@turf/turf';
 import type { Feature, Geometry } from 'geojson';
@@ -22,6 +23,7 @@ import {
   practicesToRefresh,
 } from './features';
 import { FootprintEdits } from './footprint-edits';
+import { FrameGate } from './frame-gate';
 import type { FootprintLabels } from './labels';
 import { CELLS_FROM_ZOOM, FOOTPRINT_FILLS, SOURCES } from './layers';
 
@@ -118,6 +120,7 @@ export class PlanSync {
   private hovered: number | null = null;
   private selected: number | null = null;
   private readonly edits: FootprintEdits;
+  private readonly gate: FrameGate;
   /** Bumped by every full draw: steps of an older one stop. */
   private generation = 0;
   /** The generation whose full draw has set every source. */
@@ -136,6 +139,7 @@ export class PlanSync {
     private readonly labels: FootprintLabels,
   ) {
     this.edits = new FootprintEdits(map);
+    this.gate = new FrameGate(map);
     map.on('zoom', this.onZoom);
   }
 
@@ -160,6 +164,7 @@ export class PlanSync {
     const plan = selectPlan(s);
     const networks = s.doc.networks;
     const generation = ++this.generation;
+    this.gate.open();
     this.shown = this.coloured = plan;
     this.shownDefs = this.colouredDefs = networks;
     this.hovered = this.selected = null;
@@ -333,23 +338,31 @@ export class PlanSync {
   }
 
   /**
-   * After an edit: the moved (or recoloured) practices' colours at once, since the next frame draws
-   * them; the changed networks' footprints and labels in a task of their own, which lets the panel
-   * show the edit first (their footprints reach the screen only once MapLibre's worker has tiled
-   * them, frames later). Edits made before that task runs are sent together.
+   * After an edit: the moved (or recoloured) practices' colours at once; the changed networks'
+   * footprints and labels in a task of their own, which lets the panel show the edit first. Edits
+   * made before that task runs are sent together. The map's next frame waits for the footprints to
+   * be tiled (frame-gate.ts), so one frame shows the whole edit.
    */
   incremental(): void {
     // Edits during a full draw wait for its last step, which calls this again.
     if (!this.shown || this.generation !== this.finished) return;
     const s = this.get();
+    if (this.footprintsDue === undefined) {
+      // Held before the colours ask for a frame: the footprints' task and MapLibre's worker take a
+      // few ms once the main thread is free.
+      this.gate.hold(
+        new Promise<void>((resolve) => {
+          this.footprintsDue = setTimeout(() => {
+            this.footprintsDue = undefined;
+            // A full draw started meanwhile sends them when it ends.
+            if (this.generation === this.finished) this.syncFootprints().then(resolve);
+            else resolve();
+            this.release();
+          }, 0);
+        }),
+      );
+    }
     this.recolourPractices(s, selectPlan(s));
-    if (this.footprintsDue !== undefined) return;
-    this.footprintsDue = setTimeout(() => {
-      this.footprintsDue = undefined;
-      // A full draw started meanwhile sends them when it ends.
-      if (this.generation === this.finished) this.syncFootprints();
-      this.release();
-    }, 0);
   }
 
   /** A practice's new colour goes in as feature-state: drawn at the next frame, without the practices source being re-tiled. */
@@ -371,10 +384,10 @@ export class PlanSync {
   }
 
   /** The changed networks' footprints (through the edits source) and labels, since those drawn. */
-  private syncFootprints(): void {
+  private syncFootprints(): Promise<void> {
     const s = this.get();
     const plan = selectPlan(s);
-    if (!this.shown || plan === this.shown) return;
+    if (!this.shown || plan === this.shown) return Promise.resolve();
     const prev = this.shown;
     const defs = defsById(s.doc.networks);
     const restyledIds = restyled(this.shownDefs, s.doc.networks);
@@ -404,9 +417,10 @@ export class PlanSync {
         summary.areaKm2,
       );
     }
-    this.edits.apply(removeFids, add);
+    const drawn = this.edits.apply(removeFids, add);
     this.shown = plan;
     this.shownDefs = s.doc.networks;
+    return drawn;
   }
 
   /** Ids of the networks whose footprint fill is drawn in the current view (for tests). */
@@ -423,6 +437,7 @@ export class PlanSync {
     this.sendingCells = false;
     this.drawn();
     this.edits.destroy();
+    this.gate.destroy();
   }
 
   /** Moves the hover ring to another practice (null: none). */

@@ -10,6 +10,7 @@ import { cellGeometry } from '../../../src/core/geometry';
 import { parseBoundary } from '../../../src/core/io';
 import { footprintLabel } from '../../../src/map/features';
 import type { FootprintLabels } from '../../../src/map/labels';
+import { HOLD_LIMIT_MS } from '../../../src/map/frame-gate';
 import { SOURCES } from '../../../src/map/layers';
 import { PlanSync } from '../../../src/map/plan-sync';
 import { loadPracticesText } from '../../../src/state/loaders';
@@ -64,20 +65,40 @@ class FakeMap {
     );
   }
 
+  /** What each frame drawn showed (a frame comes 16 ms after the first repaint asked for). */
+  readonly frames: ReturnType<typeof shown>[] = [];
+  private frameAsked = false;
+  /** As MapLibre's: every change asks for a frame, and those asked for before it share it. */
+  triggerRepaint() {
+    if (this.frameAsked) return;
+    this.frameAsked = true;
+    setTimeout(() => {
+      this.frameAsked = false;
+      this.frames.push(shown());
+    }, 16);
+  }
+
+  /** Once the worker has the update, the source's tiles show it; MapLibre's data events ask for a frame. */
+  private async tiled(id: string, update: () => void) {
+    await this.taken(id);
+    update();
+    this.triggerRepaint();
+  }
+
   getSource(id: string) {
     return {
       setData: (d: Feature | { features: Feature[] }) => {
         this.sets.push(id);
         this.tasks.record(id);
-        this.data.set(id, 'features' in d ? d.features : [d]);
-        return this.taken(id);
+        return this.tiled(id, () => this.data.set(id, 'features' in d ? d.features : [d]));
       },
       updateData: (diff: { remove?: number[]; add?: Feature[] }) => {
         this.tasks.record(`${id} +`);
         const add = diff.add ?? [];
         const gone = new Set([...(diff.remove ?? []), ...add.map((f) => f.id)]);
-        this.data.set(id, [...(this.data.get(id) ?? []).filter((f) => !gone.has(f.id as number)), ...add]);
-        return this.taken(id);
+        return this.tiled(id, () =>
+          this.data.set(id, [...(this.data.get(id) ?? []).filter((f) => !gone.has(f.id as number)), ...add]),
+        );
       },
     };
   }
@@ -107,8 +128,10 @@ class FakeMap {
   }
   setFeatureState(t: { source: string; id: number }, s: Record<string, unknown>) {
     this.states(t.source).set(t.id, { ...this.states(t.source).get(t.id), ...s });
+    this.triggerRepaint();
   }
   removeFeatureState(t: { source: string; id?: number }, key?: string) {
+    this.triggerRepaint();
     if (t.id === undefined) this.states(t.source).clear();
     else if (key === undefined) this.states(t.source).delete(t.id);
     else delete this.states(t.source).get(t.id)?.[key];
@@ -369,5 +392,36 @@ describe('the progressive full draw', () => {
     await vi.runAllTimersAsync();
     expect(map.overlapping).toEqual([]);
     expect(shown()).toEqual(expected());
+  });
+});
+
+describe('an edit on the map', () => {
+  /** A full draw done, then the frames from here on. */
+  async function drawn(workerMs: number) {
+    sync.destroy();
+    map = new FakeMap(tasks, workerMs);
+    sync = new PlanSync(map as unknown as maplibregl.Map, store.getState, labels as unknown as FootprintLabels);
+    sync.full(true);
+    await vi.runAllTimersAsync();
+    map.frames.length = 0;
+  }
+
+  it('is drawn in one frame showing the new colours and footprints together', async () => {
+    await drawn(20);
+    paintOne();
+    // Up to the big source's catch-up (seconds later, frames of its own).
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(map.frames).toHaveLength(1);
+    expect(map.frames[0]).toEqual(expected());
+  });
+
+  it("does not wait for a slow worker past the frame gate's limit: the colours first, the footprints later", async () => {
+    await drawn(200);
+    paintOne();
+    await vi.advanceTimersByTimeAsync(HOLD_LIMIT_MS + 16);
+    expect(map.frames).toHaveLength(1);
+    expect(map.frames[0].colours).toEqual(expected().colours);
+    await vi.runAllTimersAsync();
+    expect(map.frames.at(-1)).toEqual(expected());
   });
 });
