@@ -6,7 +6,7 @@ import {
   localNetworkAdjacency,
   networkAdjacency,
   type PlanResult,
-  prepareNetworkFigures,
+  preparePlanUpdates,
 } from '../core/plan';
 import { PALETTE } from './palette';
 import { memoSlot, type WithMemo } from './memo';
@@ -121,8 +121,8 @@ export function checkColours(s: WithMemo & { readonly doc: PlanDoc }): boolean {
 
 /**
  * After a change that is not a paint (a file opened, an undo), checks the colours when the page is
- * idle, so the first paint after it does not check the whole national plan, and builds the cell
- * graph the paint's network figures walk. Returns a stop function.
+ * idle, so the first paint after it does not check the whole national plan, and builds the
+ * indexes and cell graph the paint's plan update uses (preparePlanUpdates). Returns a stop function.
  */
 export function startColourCheck(store: PlannerStore, delayMs = 300): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -132,7 +132,7 @@ export function startColourCheck(store: PlannerStore, delayMs = 300): () => void
     timer = setTimeout(() => {
       timer = null;
       const s = store.getState();
-      if (s.doc.practices.length > 0) prepareNetworkFigures(selectCellPlan(s).tessellation);
+      if (s.doc.practices.length > 0) preparePlanUpdates(selectCellPlan(s));
       checkColours(s);
     }, delayMs);
   });

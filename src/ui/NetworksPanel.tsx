@@ -4,7 +4,7 @@ import { bbox } from '@turf/turf';
 import { memo } from 'preact/compat';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { DeprivationFigures } from '../core/deprivation';
-import type { NetworkSummary } from '../core/plan';
+import type { NetworkSummary, PlanResult } from '../core/plan';
 import { selectDeprivationFigures } from '../state/deprivation';
 import { selectPlan, summaryFigures } from '../state/selectors';
 import type { NetworkDef } from '../state/types';
@@ -73,18 +73,16 @@ export function NetworksPanel({ mapPort }: { mapPort: MapPort }) {
   // the other orders sort that list again, so ties stay in name order.
   const nameOrder = useNameOrder(networks);
   const byName = useMemo(() => nameOrder.map((i) => networks[i]), [nameOrder, networks]);
-  const rows = useMemo(() => {
-    const list = byName
-      .map((def) => ({ def, s: plan.networks.get(def.id) }))
-      .filter((r): r is { def: NetworkDef; s: NetworkSummary } => r.s !== undefined)
-      .filter((r) => filter === 'all' || (filter === 'out' ? r.s.band !== 'within' : r.s.parts > 0 && !r.s.contiguous));
-    const rank = { below: 0, above: 1, within: 2 };
-    const core20 = (id: NetworkDef['id']) => health?.get(id)?.core20Share ?? -1;
-    if (sort === 'population') list.sort((a, b) => b.s.population - a.s.population);
-    else if (sort === 'core20') list.sort((a, b) => core20(b.def.id) - core20(a.def.id));
-    else if (sort === 'status') list.sort((a, b) => rank[a.s.band] - rank[b.s.band]);
-    return list;
-  }, [byName, plan, sort, filter, health]);
+  // By name with no filter (the usual view), the order does not follow the plan: a paint click
+  // looks up only the rows shown instead of listing and filtering every network again.
+  const byNameOnly = sort === 'name' && filter === 'all';
+  const ranked = useMemo(
+    () => (byNameOnly ? null : rankedRows(byName, plan, sort, filter, health)),
+    [byNameOnly, byName, plan, sort, filter, health],
+  );
+  const { rows, total } = ranked
+    ? { rows: ranked.slice(0, limit), total: ranked.length }
+    : firstRows(byName, plan, limit);
   return (
     <section class="panel" aria-labelledby="networks-heading">
       <div class="panel-head">
@@ -121,7 +119,7 @@ export function NetworksPanel({ mapPort }: { mapPort: MapPort }) {
         </label>
       </div>
       <ul class="network-list" data-testid="network-list">
-        {rows.slice(0, limit).map(({ def, s }) => (
+        {rows.map(({ def, s }) => (
           <NetworkRow
             key={def.id}
             def={def}
@@ -133,12 +131,12 @@ export function NetworksPanel({ mapPort }: { mapPort: MapPort }) {
           />
         ))}
       </ul>
-      {rows.length > limit && (
+      {total > limit && (
         <button type="button" class="more" onClick={() => setLimit(limit + PAGE)}>
-          Show {Math.min(PAGE, rows.length - limit)} more of {rows.length - limit}
+          Show {Math.min(PAGE, total - limit)} more of {total - limit}
         </button>
       )}
-      {rows.length === 0 && (
+      {total === 0 && (
         <p class="muted">
           {networks.length === 0
             ? 'No networks yet: create one, draw one (D) or auto-cluster.'
@@ -147,6 +145,48 @@ export function NetworksPanel({ mapPort }: { mapPort: MapPort }) {
       )}
     </section>
   );
+}
+
+interface Row {
+  readonly def: NetworkDef;
+  readonly s: NetworkSummary;
+}
+
+/** The first `limit` networks in name order, and how many there are (those the plan has figures for). */
+function firstRows(
+  byName: readonly NetworkDef[],
+  plan: PlanResult,
+  limit: number,
+): { rows: readonly Row[]; total: number } {
+  const rows: Row[] = [];
+  let total = 0;
+  for (const def of byName) {
+    const s = plan.networks.get(def.id);
+    if (!s) continue;
+    total++;
+    if (rows.length < limit) rows.push({ def, s });
+  }
+  return { rows, total };
+}
+
+/** Every network passing `filter`, in `sort` order (ties in name order). */
+function rankedRows(
+  byName: readonly NetworkDef[],
+  plan: PlanResult,
+  sort: Sort,
+  filter: Filter,
+  health: ReadonlyMap<NetworkDef['id'], DeprivationFigures> | null,
+): Row[] {
+  const list = byName
+    .map((def) => ({ def, s: plan.networks.get(def.id) }))
+    .filter((r): r is Row => r.s !== undefined)
+    .filter((r) => filter === 'all' || (filter === 'out' ? r.s.band !== 'within' : r.s.parts > 0 && !r.s.contiguous));
+  const rank = { below: 0, above: 1, within: 2 };
+  const core20 = (id: NetworkDef['id']) => health?.get(id)?.core20Share ?? -1;
+  if (sort === 'population') list.sort((a, b) => b.s.population - a.s.population);
+  else if (sort === 'core20') list.sort((a, b) => core20(b.def.id) - core20(a.def.id));
+  else if (sort === 'status') list.sort((a, b) => rank[a.s.band] - rank[b.s.band]);
+  return list;
 }
 
 /** The order of names (what localeCompare gives, without building a collator per comparison). */

@@ -117,8 +117,15 @@ describe('the first hour in the app, on Greater Manchester', () => {
     expect(await state<string | null>(page, 's.activeNetwork')).toBeNull();
     await page.keyboard.press('p');
     await expect.poll(() => page.getByTestId('mode-paint').getAttribute('aria-checked')).toBe('true');
+    // The crosshair holds on the canvas container while the button is down (no restyle of the labels in it).
+    const containerCursor = () =>
+      page.evaluate(() => getComputedStyle(document.querySelector('.maplibregl-canvas-container')!).cursor);
+    await expect.poll(containerCursor).toBe('crosshair');
     const at = await onMap(page, t.lon, t.lat);
-    await page.mouse.click(at.x, at.y);
+    await page.mouse.move(at.x, at.y);
+    await page.mouse.down();
+    expect(await containerCursor()).toBe('crosshair');
+    await page.mouse.up();
     await expect.poll(() => page.locator('.notices').innerText()).toContain('Choose a network to paint with');
     expect(await networkOf(page, t.code)).toBe(t.from);
 

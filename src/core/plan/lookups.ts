@@ -22,3 +22,11 @@ export function networkIndex(networks: readonly Network[]): Map<NetworkId, numbe
   }
   return m;
 }
+
+/**
+ * `to` holds the networks of `from` at the same positions (the same ids): it shares `from`'s
+ * index instead of building one (a recolour makes a new array of the same networks).
+ */
+export function shareNetworkIndex(from: readonly Network[], to: readonly Network[]): void {
+  if (!networkIndexCache.has(to)) networkIndexCache.set(to, networkIndex(from));
+}

@@ -1,10 +1,31 @@
 import { bandStatus, type NetworkId, type PracticeCode } from '../model';
 import { evaluatePlan } from './evaluate-plan';
-import { networkIndex, practiceIndex } from './lookups';
+import { networkIndex, practiceIndex, shareNetworkIndex } from './lookups';
+import { prepareNetworkFigures } from './network-figures';
 import { planAggregates } from './plan-aggregates';
 import { siteOwnership } from './site-owner';
 import { summariseNetwork } from './summarise-network';
+import type { Network } from '../model';
 import type { NetworkSummary, PlanInput, PlanResult } from './types';
+
+/**
+ * Builds what the first updatePlan after `plan` would otherwise build on the spot: the practice and
+ * network indexes and the cell graph the network figures walk (a plan evaluated in a worker leaves
+ * the page without them, so the first paint click paid for them).
+ */
+export function preparePlanUpdates(plan: PlanResult): void {
+  practiceIndex(plan.input.practices);
+  networkIndex(plan.input.networks);
+  prepareNetworkFigures(plan.tessellation);
+}
+
+/** The same networks in the same order under the same names (a recolour changes nothing else). */
+function sameNetworks(a: readonly Network[], b: readonly Network[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i].id !== b[i].id || a[i].name !== b[i].name) return false;
+  return true;
+}
 
 /**
  * The plan after `changedPractices` moved (assignment edits), recomputing only the networks they
@@ -16,6 +37,9 @@ export function updatePlan(prev: PlanResult, next: PlanInput, changedPractices: 
   const t = prev.tessellation;
   if (next.practices !== prev.input.practices) return evaluatePlan(next, t);
   const { practices, networks, assignment, band } = next;
+  // Only colours changed (or nothing): every summary but the touched ones carries over as it is.
+  const sameDefs = sameNetworks(prev.input.networks, networks);
+  if (sameDefs) shareNetworkIndex(prev.input.networks, networks);
   const prevNetIdx = networkIndex(prev.input.networks);
   const netIdx = networkIndex(networks);
   const pIdx = practiceIndex(practices);
@@ -24,7 +48,7 @@ export function updatePlan(prev: PlanResult, next: PlanInput, changedPractices: 
   const known = (id: NetworkId | undefined, idx: ReadonlyMap<NetworkId, number>) =>
     id !== undefined && idx.has(id) ? id : undefined;
 
-  if (networks !== prev.input.networks) {
+  if (!sameDefs) {
     for (const n of networks) if (!prevNetIdx.has(n.id)) touched.add(n.id);
     for (const n of prev.input.networks) {
       if (netIdx.has(n.id)) continue;
@@ -40,11 +64,10 @@ export function updatePlan(prev: PlanResult, next: PlanInput, changedPractices: 
     }
   }
 
-  const siteOwner = new Int32Array(prev.siteOwner.length);
-  const remap = networks === prev.input.networks ? null : prev.input.networks.map((n) => netIdx.get(n.id) ?? -1);
-  for (let s = 0; s < siteOwner.length; s++) {
-    const o = prev.siteOwner[s];
-    siteOwner[s] = o < 0 || !remap ? o : remap[o];
+  const siteOwner = prev.siteOwner.slice();
+  if (!sameDefs) {
+    const remap = prev.input.networks.map((n) => netIdx.get(n.id) ?? -1);
+    for (let s = 0; s < siteOwner.length; s++) if (siteOwner[s] >= 0) siteOwner[s] = remap[siteOwner[s]];
   }
   const changedSites = new Set<number>();
   for (const code of changed) {
@@ -63,8 +86,9 @@ export function updatePlan(prev: PlanResult, next: PlanInput, changedPractices: 
   }
   conflicts.sort((a, b) => a.site - b.site);
 
-  const summaries = new Map<NetworkId, NetworkSummary>();
-  for (const n of networks) {
+  const carryOver = sameDefs && band === prev.input.band;
+  const summaries = carryOver ? new Map(prev.networks) : new Map<NetworkId, NetworkSummary>();
+  for (const n of carryOver ? touchedNetworks(networks, netIdx, touched) : networks) {
     const old = prev.networks.get(n.id);
     if (old && !touched.has(n.id)) {
       summaries.set(
@@ -121,8 +145,40 @@ export function updatePlan(prev: PlanResult, next: PlanInput, changedPractices: 
     unassigned,
     unassignedPopulation,
     totalPopulation: prev.totalPopulation,
-    ...planAggregates(networks, summaries),
+    ...(carryOver && sameCounts(prev, summaries, touched)
+      ? { inBand: prev.inBand, outOfBand: prev.outOfBand, nonContiguous: prev.nonContiguous }
+      : planAggregates(networks, summaries)),
     sharedSiteConflicts: conflicts,
     changed: [...touched],
   };
+}
+
+/** The networks named in `touched`, in network order. */
+function touchedNetworks(
+  networks: readonly Network[],
+  netIdx: ReadonlyMap<NetworkId, number>,
+  touched: ReadonlySet<NetworkId>,
+): Network[] {
+  return [...touched]
+    .map((id) => netIdx.get(id)!)
+    .sort((a, b) => a - b)
+    .map((k) => networks[k]);
+}
+
+/**
+ * Whether the plan-wide counts of `prev` still hold with `summaries`: no touched network went in
+ * or out of band, or became (non-)contiguous.
+ */
+function sameCounts(
+  prev: PlanResult,
+  summaries: ReadonlyMap<NetworkId, NetworkSummary>,
+  touched: ReadonlySet<NetworkId>,
+): boolean {
+  const split = (s: NetworkSummary) => s.parts > 0 && !s.contiguous;
+  for (const id of touched) {
+    const a = prev.networks.get(id);
+    const b = summaries.get(id)!;
+    if (!a || (a.band === 'within') !== (b.band === 'within') || split(a) !== split(b)) return false;
+  }
+  return true;
 }

@@ -112,6 +112,53 @@ describe('plan invariants on random practice sets', () => {
   });
 });
 
+describe('updatePlan after recolours', () => {
+  it('with moves between recolours (new network arrays, same networks) equals a full evaluation', () => {
+    fc.assert(
+      fc.property(
+        arbPractices,
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: -2, max: 5 })), { minLength: 1, maxLength: 12 }),
+        (args, steps) => {
+          const { practices, networks, assignment } = build(args);
+          const t = buildTessellation(practices, boundary);
+          let r = evaluatePlan({ practices, networks, assignment, band: DEFAULT_BAND }, t);
+          for (const [pi, ni] of steps) {
+            if (ni === -2) {
+              const recoloured = r.input.networks.map((n, k) => (k === pi % 6 ? { ...n, colour: `#00000${k}` } : n));
+              r = updatePlan(r, { ...r.input, networks: recoloured }, []);
+              continue;
+            }
+            const code = practices[pi % practices.length].code;
+            const next = new Map(r.input.assignment);
+            if (ni < 0) next.delete(code);
+            else next.set(code, r.input.networks[ni].id);
+            r = updatePlan(r, { ...r.input, assignment: next }, [code]);
+          }
+          const full = evaluatePlan(r.input, t);
+          const strip = (x: typeof r) =>
+            JSON.stringify([
+              [...x.networks.values()].map((s) => ({
+                ...s,
+                areaKm2: s.areaKm2.toFixed(6),
+                perimeterKm: s.perimeterKm.toFixed(6),
+                polsbyPopper: s.polsbyPopper.toFixed(6),
+              })),
+              x.unassigned,
+              x.unassignedPopulation,
+              x.inBand,
+              x.outOfBand,
+              x.nonContiguous,
+              [...x.siteOwner],
+              x.sharedSiteConflicts,
+            ]);
+          expect(strip(r)).toBe(strip(full));
+        },
+      ),
+      { seed: 11, numRuns: 60 },
+    );
+  });
+});
+
 describe('updatePlan', () => {
   const practices = [
     practice('A', -2.2, 53.4),
