@@ -105,8 +105,23 @@ class FakeMap {
   isSourceLoaded() {
     return true;
   }
-  on() {}
-  off() {}
+  /** The view's zoom: a county (cells drawn) unless a test zooms out. */
+  zoom = 10;
+  private readonly zoomListeners = new Set<() => void>();
+  getZoom() {
+    return this.zoom;
+  }
+  /** Zooms the view, firing 'zoom' as MapLibre does. */
+  zoomTo(z: number) {
+    this.zoom = z;
+    for (const f of this.zoomListeners) f();
+  }
+  on(type: string, f: () => void) {
+    if (type === 'zoom') this.zoomListeners.add(f);
+  }
+  off(type: string, f: () => void) {
+    if (type === 'zoom') this.zoomListeners.delete(f);
+  }
   fitBounds() {}
   private states(source: string) {
     return this.state.get(source) ?? this.state.set(source, new Map()).get(source)!;
@@ -331,6 +346,41 @@ describe('the progressive full draw', () => {
     const labelTasks = tasks.done.filter((t) => t.includes('label'));
     expect(labelTasks.map((t) => t.length)).toEqual([400, 400, 400, 34]);
     expect(shown()).toEqual(expected());
+  });
+
+  it('zoomed out, keeps the cells until the view zooms in, then sends the current ones in chunks', async () => {
+    map.zoom = 5.7;
+    loadPracticesText(store, text('england_practices_2022-01.geojson'), 'england_practices_2022-01.geojson');
+    await vi.runAllTimersAsync();
+    expect(map.data.has(SOURCES.cells)).toBe(false);
+    const { cells: _, ...rest } = shown();
+    const { cells: want, ...wantRest } = expected();
+    expect(rest).toEqual(wantRest);
+    // A boundary opened while zoomed out: its draw keeps its own cells back too.
+    const boundary = parseBoundary(text('england_icb_2022_ultragen.geojson'), 'england_icb_2022_ultragen.geojson');
+    if (!boundary.ok) throw new Error('cannot read the boundary');
+    store.getState().setBoundary(boundary.value, { kind: 'boundary', name: 'england.geojson' });
+    await vi.runAllTimersAsync();
+    map.zoomTo(6.9);
+    await vi.runAllTimersAsync();
+    expect(map.data.has(SOURCES.cells)).toBe(false);
+    tasks.done.length = 0;
+    map.zoomTo(7.2);
+    let settled = false;
+    void sync.settled().then(() => (settled = true));
+    await vi.advanceTimersToNextTimerAsync();
+    expect(settled).toBe(false);
+    await vi.runAllTimersAsync();
+    expect(settled).toBe(true);
+    const steps = tasks.done.filter((t) => t.some((x) => x.startsWith(SOURCES.cells)));
+    expect(steps.length).toBeGreaterThanOrEqual(2);
+    expect(steps.flat()).toEqual([SOURCES.cells, ...steps.slice(1).map(() => `${SOURCES.cells} +`)]);
+    expect(shown()).toEqual(expected());
+    expect(want).not.toEqual(expected().cells);
+    // Sent once: zooming further sends nothing more.
+    map.zoomTo(9);
+    await vi.runAllTimersAsync();
+    expect(map.sets.filter((id) => id === SOURCES.cells)).toHaveLength(1);
   });
 
   it('sends no chunk of a source while the map worker still has its last one', async () => {
