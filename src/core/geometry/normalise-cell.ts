@@ -18,7 +18,7 @@ export function normaliseCell(rings: readonly ArrayLike<number>[], xy: Float64Ar
   for (const r of rings) {
     for (let i = 0; i < r.length; i++) {
       const a = r[i],
-        b = r[(i + 1) % r.length];
+        b = i + 1 < r.length ? r[i + 1] : r[0];
       if (a === b) continue;
       const reverse = index.get(b * nV + a);
       if (reverse !== undefined && from[reverse] >= 0) {
