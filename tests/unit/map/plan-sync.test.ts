@@ -462,4 +462,16 @@ describe('an edit on the map', () => {
     await vi.runAllTimersAsync();
     expect(map.frames.at(-1)).toEqual(expected());
   });
+
+  it('a full draw started while an edit holds the frames lets them through at once', async () => {
+    await drawn(200);
+    paintOne();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(map.frames).toHaveLength(0);
+    sync.full(false);
+    await vi.advanceTimersByTimeAsync(17);
+    expect(map.frames.length).toBeGreaterThan(0);
+    await vi.runAllTimersAsync();
+    expect(map.frames.at(-1)).toEqual(expected());
+  });
 });
