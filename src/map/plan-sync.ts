@@ -22,7 +22,7 @@ import {
   practiceFeature,
   practicesToRefresh,
 } from './features';
-import { FootprintEdits } from './footprint-edits';
+import { FootprintEdits, sourceLoaded } from './footprint-edits';
 import { FrameGate } from './frame-gate';
 import type { FootprintLabels } from './labels';
 import { CELLS_FROM_ZOOM, FOOTPRINT_FILLS, SOURCES } from './layers';
@@ -71,6 +71,13 @@ function coordinateCount(g: Geometry | null): number {
 
 /** A step waits at most this long for MapLibre's worker (a source removed meanwhile may never answer). */
 const SOURCE_WAIT_MS = 2000;
+/**
+ * While a chunk is taken and tiled, the map's frames are held (frame-gate.ts), at most this long:
+ * the frames its data events ask for would draw nothing new, and with software compositing each is
+ * a main-thread task of a whole national redraw. Chunks sent together are drawn in one frame.
+ * Nothing is held while the view moves (a drag during a draw is drawn as it goes).
+ */
+const DRAW_HOLD_MS = 1000;
 
 /**
  * A step of a full draw: `run` sets a chunk of `source` (and returns MapLibre's promise of its
@@ -132,6 +139,8 @@ export class PlanSync {
   /** Whether waiting cells are being given to the map (settled() waits for them too). */
   private sendingCells = false;
   private readonly onZoom = () => this.sendWaitingCells();
+  /** A view moved by the user (or a zoom from the panel) is drawn as it moves, holds or not. */
+  private readonly onMoveStart = () => this.gate.open();
 
   constructor(
     private readonly map: maplibregl.Map,
@@ -141,6 +150,7 @@ export class PlanSync {
     this.edits = new FootprintEdits(map);
     this.gate = new FrameGate(map);
     map.on('zoom', this.onZoom);
+    map.on('movestart', this.onMoveStart);
   }
 
   /** Whether a plan has been drawn since the map was created (a style reload keeps it). */
@@ -276,7 +286,7 @@ export class PlanSync {
    * Runs the steps one task each. A source's next chunk is sent once MapLibre's worker has taken
    * its last (an update sent while another of the same source is in flight is merged with it and
    * serialised with it in one task, which would undo the chunking); `done` runs once every chunk
-   * has been taken.
+   * has been taken. The map draws no frame until the chunks sent are tiled (or DRAW_HOLD_MS).
    */
   private run(generation: number, steps: readonly Step[], done: () => void): void {
     const inFlight = new Map<string, Promise<void>>();
@@ -294,7 +304,15 @@ export class PlanSync {
         return;
       }
       const taken = run();
-      if (source !== undefined && taken instanceof Promise) inFlight.set(source, within(taken, SOURCE_WAIT_MS));
+      if (source !== undefined && taken instanceof Promise) {
+        const took = within(taken, SOURCE_WAIT_MS);
+        inFlight.set(source, took);
+        if (!this.map.isMoving())
+          this.gate.hold(
+            took.then(() => sourceLoaded(this.map, source, DRAW_HOLD_MS)),
+            DRAW_HOLD_MS,
+          );
+      }
       later(() => next(i + 1));
     };
     later(() => next(0));
@@ -431,6 +449,7 @@ export class PlanSync {
 
   destroy(): void {
     this.map.off('zoom', this.onZoom);
+    this.map.off('movestart', this.onMoveStart);
     clearTimeout(this.footprintsDue);
     this.footprintsDue = undefined;
     this.generation++;
