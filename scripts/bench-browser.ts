@@ -449,7 +449,7 @@ function paintFigures(clicks: Click[], perClick: number[], sessionTasks: number[
     },
     pixelsSeenAfterALaterFrame: {
       count: ok.filter((c) => c.pollBehindLaterFrame).length,
-      note: 'clicks whose fence poll ran only after the next frame was issued (clickToPixelsMs then includes that frame)',
+      note: 'clicks whose fence was seen only after the next frame was issued: with software compositing a poll that ran late (clickToPixelsMs then includes that frame); with GPU-process compositing also a GPU process still drawing this frame when the next was issued',
     },
     longestTaskPerPaintMs: {
       ...stats(perClick),

@@ -17,7 +17,7 @@ const MAX_EDITED = 48;
 const LOAD_LIMIT_MS = 3000;
 
 /** Resolves once every tile of the source is loaded (or after `limitMs`). */
-function sourceLoaded(map: maplibregl.Map, id: string, limitMs: number): Promise<void> {
+export function sourceLoaded(map: maplibregl.Map, id: string, limitMs: number): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
       map.off('sourcedata', check);

@@ -40,11 +40,14 @@ export class FrameGate {
     return this.holds.size > 0;
   }
 
-  /** Holds the map's repaints until `done` settles (or the gate's limit). */
-  hold(done: Promise<unknown>): void {
+  /**
+   * Holds the map's repaints until `done` settles, or at the latest `limitMs` after the gate closed
+   * (the limit of the hold that closed it counts).
+   */
+  hold(done: Promise<unknown>, limitMs = HOLD_LIMIT_MS): void {
     const token = {};
     this.holds.add(token);
-    this.timer ??= setTimeout(() => this.open(), HOLD_LIMIT_MS);
+    this.timer ??= setTimeout(() => this.open(), limitMs);
     const end = () => {
       if (this.holds.delete(token) && this.holds.size === 0) this.open();
     };

@@ -2,12 +2,12 @@
 // to the current mode's handlers (src/map/modes.ts) through a port onto the map.
 import type * as maplibregl from 'maplibre-gl';
 import { booleanPointInPolygon } from '@turf/turf';
-import type { Tessellation } from '../core/geometry';
+import { siteAt, type Tessellation } from '../core/geometry';
 import type { PracticeCode } from '../core/model';
 import { selectTessellation } from '../state/selectors';
 import type { Planner } from '../state/store';
 import type { Mode } from '../state/types';
-import { CELL_LAYER, PRACTICE_LAYER, SOURCES } from './layers';
+import { PRACTICE_LAYER, SOURCES } from './layers';
 import { MODE_HANDLERS, type MapPort } from './modes';
 import { ShapeTool } from './shape-tool';
 
@@ -19,7 +19,7 @@ export class MapInteraction {
    * The last answer of practicesAt and where it was asked. A button goes down where the pointer
    * came to rest: the hover's query already found what is there, and asking MapLibre again costs
    * a paint click several milliseconds (national plan). Forgotten when the view moves, the
-   * practices or cells change on the map, or the plan is over other practices or another boundary.
+   * practices change on the map, or the plan is over other practices or another boundary.
    */
   private lastHit: { x: number; y: number; t: Tessellation; codes: PracticeCode[] } | null = null;
   private readonly endDrag = () => {
@@ -52,7 +52,7 @@ export class MapInteraction {
     map.on('move', forget);
     map.on('styledata', forget);
     map.on('sourcedata', (e) => {
-      if (e.sourceId === SOURCES.practices || e.sourceId === SOURCES.cells) forget();
+      if (e.sourceId === SOURCES.practices) forget();
     });
     map.on('click', (e) => this.handlers().onClick?.(e.point, this.port, get));
     map.on('mousedown', (e) => {
@@ -73,12 +73,13 @@ export class MapInteraction {
     const t = selectTessellation(this.get());
     const last = this.lastHit;
     if (last && last.x === x && last.y === y && last.t === t) return last.codes;
-    const codes = this.queryPracticesAt(x, y);
+    const codes = this.queryPracticesAt(x, y, t);
     this.lastHit = { x, y, t, codes };
     return codes;
   }
 
-  private queryPracticesAt(x: number, y: number): PracticeCode[] {
+  /** A practice circle within 4 px (MapLibre's hit test), else the cell there (the tessellation's). */
+  private queryPracticesAt(x: number, y: number, t: Tessellation): PracticeCode[] {
     const hits = this.map.queryRenderedFeatures(
       [
         [x - 4, y - 4],
@@ -87,11 +88,10 @@ export class MapInteraction {
       { layers: [PRACTICE_LAYER] },
     );
     if (hits.length > 0) return [hits[0].properties.code as PracticeCode];
-    const cell = this.map.queryRenderedFeatures([x, y], { layers: [CELL_LAYER] })[0];
-    if (!cell) return [];
-    const s = this.get();
-    const site = selectTessellation(s).sites[Number(cell.properties.site)];
-    return site ? site.practices.map((i) => s.doc.practices[i].code) : [];
+    const { lng, lat } = this.map.unproject([x, y]);
+    const site = t.sites[siteAt(t, lng, lat)];
+    const practices = this.get().doc.practices;
+    return site ? site.practices.map((i) => practices[i].code) : [];
   }
 
   /** The current mode starts (after the map's layers are ready). */

@@ -37,6 +37,9 @@ const ASSIGNED = [
  */
 export const BAND_OUTLINES_FROM_ZOOM = 6.5;
 
+/** The cells' outlines are drawn from this zoom; below it nothing draws the cells source. */
+export const CELLS_FROM_ZOOM = 8;
+
 /** How much of a footprint's colour its fill shows. */
 const FILL_ALPHA = 0.28;
 
@@ -140,19 +143,15 @@ export function addPlannerLayers(map: MapLibreMap, land: boolean) {
       paint: { 'fill-color': '#f7f5ef', 'fill-antialias': false },
     });
   addFootprintLayers(map, 'fill');
-  map.addLayer({
-    id: 'pcn-cells-fill',
-    type: 'fill',
-    source: SOURCES.cells,
-    paint: { 'fill-color': '#000000', 'fill-opacity': 0 },
-  });
-  // Cell outlines only from zoom 8 (a county on screen): nationally they are a grey haze that
-  // costs a software renderer a quarter of every frame.
+  // Cell outlines only from CELLS_FROM_ZOOM (a county on screen): nationally they are a grey haze
+  // that costs a software renderer a quarter of every frame. No other layer draws the cells (a
+  // click off the circles finds its cell in the tessellation), so below that zoom MapLibre makes
+  // no tiles of them, and plan-sync.ts gives them to the map only on the way there.
   map.addLayer({
     id: 'pcn-cells-line',
     type: 'line',
     source: SOURCES.cells,
-    minzoom: 8,
+    minzoom: CELLS_FROM_ZOOM,
     paint: { 'line-color': '#5b6770', 'line-opacity': 0.25, 'line-width': 0.6 },
   });
   map.addLayer({
@@ -186,6 +185,5 @@ export function addPlannerLayers(map: MapLibreMap, land: boolean) {
 }
 
 export const PRACTICE_LAYER = 'pcn-practices';
-export const CELL_LAYER = 'pcn-cells-fill';
 /** The footprint fill layers of the big source and of the edits source. */
 export const FOOTPRINT_FILLS = { base: 'pcn-footprints-fill', edits: footprintLayerId('pcn-footprints-fill', true) };

@@ -9,6 +9,7 @@ import { bbox as turfBbox } from '@turf/turf';
 import type { Feature, Geometry } from 'geojson';
 import { polygonsOf } from '../core/geometry/polygons';
 import type { NetworkId, PracticeCode } from '../core/model';
+import type { Tessellation } from '../core/geometry';
 import type { PlanResult } from '../core/plan';
 import { selectPlan } from '../state/selectors';
 import type { Planner } from '../state/store';
@@ -21,10 +22,10 @@ import {
   practiceFeature,
   practicesToRefresh,
 } from './features';
-import { FootprintEdits } from './footprint-edits';
+import { FootprintEdits, sourceLoaded } from './footprint-edits';
 import { FrameGate } from './frame-gate';
 import type { FootprintLabels } from './labels';
-import { FOOTPRINT_FILLS, SOURCES } from './layers';
+import { CELLS_FROM_ZOOM, FOOTPRINT_FILLS, SOURCES } from './layers';
 
 /**
  * A full draw sets each big source in chunks of about this weight (a coordinate counts 1, a feature
@@ -35,6 +36,12 @@ import { FOOTPRINT_FILLS, SOURCES } from './layers';
  * costs a frame in software compositing, so there are few of them (the cells take 4 anyway).
  */
 const CHUNK_WEIGHT = 20_000;
+/**
+ * The cells go to the map only from this zoom (a step before their outlines show): below it nothing
+ * draws them, and their four national chunks cost four frames, each a long main-thread task with
+ * software compositing, while a plan is drawn.
+ */
+const CELLS_SENT_FROM_ZOOM = CELLS_FROM_ZOOM - 1;
 const FEATURE_WEIGHT = 4;
 const LABELS_PER_TASK = 400;
 
@@ -64,6 +71,13 @@ function coordinateCount(g: Geometry | null): number {
 
 /** A step waits at most this long for MapLibre's worker (a source removed meanwhile may never answer). */
 const SOURCE_WAIT_MS = 2000;
+/**
+ * While a chunk is taken and tiled, the map's frames are held (frame-gate.ts), at most this long:
+ * the frames its data events ask for would draw nothing new, and with software compositing each is
+ * a main-thread task of a whole national redraw. Chunks sent together are drawn in one frame.
+ * Nothing is held while the view moves (a drag during a draw is drawn as it goes).
+ */
+const DRAW_HOLD_MS = 1000;
 
 /**
  * A step of a full draw: `run` sets a chunk of `source` (and returns MapLibre's promise of its
@@ -120,6 +134,13 @@ export class PlanSync {
   private finished = 0;
   /** Callers of settled() waiting for the full draw in progress. */
   private waiting: (() => void)[] = [];
+  /** The tessellation whose cells wait for the view to zoom in to CELLS_SENT_FROM_ZOOM. */
+  private cellsWaiting: Tessellation | null = null;
+  /** Whether waiting cells are being given to the map (settled() waits for them too). */
+  private sendingCells = false;
+  private readonly onZoom = () => this.sendWaitingCells();
+  /** A view moved by the user (or a zoom from the panel) is drawn as it moves, holds or not. */
+  private readonly onMoveStart = () => this.gate.open();
 
   constructor(
     private readonly map: maplibregl.Map,
@@ -128,6 +149,8 @@ export class PlanSync {
   ) {
     this.edits = new FootprintEdits(map);
     this.gate = new FrameGate(map);
+    map.on('zoom', this.onZoom);
+    map.on('movestart', this.onMoveStart);
   }
 
   /** Whether a plan has been drawn since the map was created (a style reload keeps it). */
@@ -155,16 +178,41 @@ export class PlanSync {
     this.shown = this.coloured = plan;
     this.shownDefs = this.colouredDefs = networks;
     this.hovered = this.selected = null;
+    this.sendingCells = false;
     if (fit && s.doc.practices.length + (s.doc.boundary ? 1 : 0) > 0) {
       const b = turfBbox(s.doc.boundary ?? plan.tessellation.areaGeometry) as number[];
       if (b.every(Number.isFinite)) this.map.fitBounds([b[0], b[1], b[2], b[3]], { padding: 30, duration: 0 });
     }
-    this.run(generation, this.steps(plan, networks));
+    this.run(generation, this.steps(plan, networks), () => {
+      this.drawn();
+      this.incremental();
+      this.sendWaitingCells();
+    });
+  }
+
+  /** The cells left out of the last full draw, once the view is zoomed in far enough for them. */
+  private sendWaitingCells(): void {
+    const t = this.cellsWaiting;
+    if (!t || this.generation !== this.finished || this.map.getZoom() < CELLS_SENT_FROM_ZOOM) return;
+    this.cellsWaiting = null;
+    this.sendingCells = true;
+    this.run(this.generation, this.cellSteps(t), () => {
+      this.sendingCells = false;
+      this.drawn();
+    });
+  }
+
+  private cellSteps(t: Tessellation): Step[] {
+    const cellWeight = (site: number) => t.cellRings[site].reduce((n, r) => n + r.length + 1, FEATURE_WEIGHT);
+    return this.sourceSteps(SOURCES.cells, chunksByWeight(t.sites.length, cellWeight, CHUNK_WEIGHT), (from, to) =>
+      cellFeatures(t, from, to),
+    );
   }
 
   /**
-   * The full draw's steps: the practices, the footprints, the labels and then the cells, whose
-   * chunks go to MapLibre's worker one after another (a step that returns a promise is waited for).
+   * The full draw's steps: the practices, the footprints, the labels and then the cells (or, zoomed
+   * out, the cells are kept for later), whose chunks go to MapLibre's worker one after another (a
+   * step that returns a promise is waited for).
    */
   private steps(plan: PlanResult, networks: readonly NetworkDef[]): Step[] {
     const t = plan.tessellation;
@@ -175,7 +223,6 @@ export class PlanSync {
       const f = summary && footprintFeature(def, summary);
       return f ? [f] : [];
     });
-    const cellWeight = (site: number) => t.cellRings[site].reduce((n, r) => n + r.length + 1, FEATURE_WEIGHT);
     const practiceSteps = this.sourceSteps(
       SOURCES.practices,
       chunksByWeight(practices.length, () => 1 + FEATURE_WEIGHT, CHUNK_WEIGHT),
@@ -203,14 +250,11 @@ export class PlanSync {
         this.drawLabels(plan, networks.slice(from, to));
       },
     }));
-    const cellSteps = this.sourceSteps(
-      SOURCES.cells,
-      chunksByWeight(t.sites.length, cellWeight, CHUNK_WEIGHT),
-      (from, to) => cellFeatures(t, from, to),
-    );
+    const cellsNow = this.map.getZoom() >= CELLS_SENT_FROM_ZOOM;
+    this.cellsWaiting = cellsNow ? null : t;
     // First chunks first (study area and practices, footprints, labels, cells), then the second
     // ones, and so on: a source's next chunk waits for its last, and meanwhile the others go ahead.
-    const lists = [practiceSteps, footprintSteps, labelSteps, cellSteps];
+    const lists = [practiceSteps, footprintSteps, labelSteps, ...(cellsNow ? [this.cellSteps(t)] : [])];
     const rounds = Math.max(...lists.map((l) => l.length));
     const steps: Step[] = [];
     for (let r = 0; r < rounds; r++) for (const l of lists) if (r < l.length) steps.push(l[r]);
@@ -241,20 +285,15 @@ export class PlanSync {
   /**
    * Runs the steps one task each. A source's next chunk is sent once MapLibre's worker has taken
    * its last (an update sent while another of the same source is in flight is merged with it and
-   * serialised with it in one task, which would undo the chunking); the draw is done once every
-   * chunk has been taken.
+   * serialised with it in one task, which would undo the chunking); `done` runs once every chunk
+   * has been taken. The map draws no frame until the chunks sent are tiled (or DRAW_HOLD_MS).
    */
-  private run(generation: number, steps: readonly Step[]): void {
+  private run(generation: number, steps: readonly Step[], done: () => void): void {
     const inFlight = new Map<string, Promise<void>>();
     const later = (f: () => void) => setTimeout(() => generation === this.generation && f(), 0);
     const next = (i: number) => {
       if (i === steps.length) {
-        void Promise.all(inFlight.values()).then(() =>
-          later(() => {
-            this.drawn();
-            this.incremental();
-          }),
-        );
+        void Promise.all(inFlight.values()).then(() => later(done));
         return;
       }
       const { source, run } = steps[i];
@@ -265,15 +304,27 @@ export class PlanSync {
         return;
       }
       const taken = run();
-      if (source !== undefined && taken instanceof Promise) inFlight.set(source, within(taken, SOURCE_WAIT_MS));
+      if (source !== undefined && taken instanceof Promise) {
+        const took = within(taken, SOURCE_WAIT_MS);
+        inFlight.set(source, took);
+        if (!this.map.isMoving())
+          this.gate.hold(
+            took.then(() => sourceLoaded(this.map, source, DRAW_HOLD_MS)),
+            DRAW_HOLD_MS,
+          );
+      }
       later(() => next(i + 1));
     };
     later(() => next(0));
   }
 
-  /** Resolves once the full draw in progress (if any) has set every source, and the last edit's footprints are sent. */
+  /**
+   * Resolves once the full draw in progress (if any) has set every source, the last edit's
+   * footprints are sent, and cells being sent on zooming in are.
+   */
   settled(): Promise<void> {
-    if (this.generation === this.finished && this.footprintsDue === undefined) return Promise.resolve();
+    if (this.generation === this.finished && this.footprintsDue === undefined && !this.sendingCells)
+      return Promise.resolve();
     return new Promise((resolve) => this.waiting.push(resolve));
   }
 
@@ -284,7 +335,7 @@ export class PlanSync {
 
   /** Callers of settled() go on once nothing is left to send. */
   private release(): void {
-    if (this.generation !== this.finished || this.footprintsDue !== undefined) return;
+    if (this.generation !== this.finished || this.footprintsDue !== undefined || this.sendingCells) return;
     const waiting = this.waiting;
     this.waiting = [];
     for (const resolve of waiting) resolve();
@@ -397,9 +448,12 @@ export class PlanSync {
   }
 
   destroy(): void {
+    this.map.off('zoom', this.onZoom);
+    this.map.off('movestart', this.onMoveStart);
     clearTimeout(this.footprintsDue);
     this.footprintsDue = undefined;
     this.generation++;
+    this.sendingCells = false;
     this.drawn();
     this.edits.destroy();
     this.gate.destroy();

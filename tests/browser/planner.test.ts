@@ -75,6 +75,42 @@ describe('the planner app in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it('paints a practice by clicking its cell away from its circle (the cell found from the tessellation)', async () => {
+    // The most isolated practice, and a point a third of the way to its nearest neighbour: nearer
+    // to it than to any other practice, so in its Voronoi cell, and clear of every circle.
+    const target = await state<{
+      code: string;
+      lon: number;
+      lat: number;
+      plon: number;
+      plat: number;
+      from: string;
+      to: string;
+    }>(
+      page,
+      `(() => { const ps = s.doc.practices; const near = (p) => ps.filter((q) => q !== p).reduce((a, b) => (Math.hypot(b.lon - p.lon, b.lat - p.lat) < Math.hypot(a.lon - p.lon, a.lat - p.lat) ? b : a)); const p = ps.filter((x) => s.doc.assignment.has(x.code)).reduce((a, b) => { const [na, nb] = [near(a), near(b)]; return Math.hypot(nb.lon - b.lon, nb.lat - b.lat) > Math.hypot(na.lon - a.lon, na.lat - a.lat) ? b : a; }); const n = near(p); const from = s.doc.assignment.get(p.code); const to = s.doc.networks.find((x) => x.id !== from).id; return { code: p.code, lon: p.lon + (n.lon - p.lon) / 3, lat: p.lat + (n.lat - p.lat) / 3, from, to, plon: p.lon, plat: p.lat }; })()`,
+    );
+    await page.evaluate(
+      (id) =>
+        (window as unknown as { __pcn: { store: { getState(): { setActiveNetwork(i: string): void } } } }).__pcn.store
+          .getState()
+          .setActiveNetwork(id),
+      target.to,
+    );
+    await expect.poll(() => page.getByTestId('mode-paint').getAttribute('aria-checked')).toBe('true');
+    const xy = await project(page, target.lon, target.lat);
+    const circle = await project(page, target.plon, target.plat);
+    expect(Math.hypot(xy.x - circle.x, xy.y - circle.y)).toBeGreaterThan(25);
+    const box = (await page.locator('#map').boundingBox())!;
+    const steps = await state<number>(page, 's.past.length');
+    await page.mouse.click(box.x + xy.x, box.y + xy.y);
+    await expect.poll(() => state<string>(page, `s.doc.assignment.get('${target.code}')`)).toBe(target.to);
+    expect(await state<number>(page, 's.past.length')).toBe(steps + 1);
+    await page.getByTestId('undo').click();
+    await expect.poll(() => state<string>(page, `s.doc.assignment.get('${target.code}')`)).toBe(target.from);
+    expect(errors).toEqual([]);
+  });
+
   it('lasso-assigns every practice inside a drawn loop as one undo step', async () => {
     await page.keyboard.press('Escape');
     const box = (await page.locator('#map').boundingBox())!;

@@ -74,7 +74,7 @@ function buildTables(cellRings: readonly (readonly Int32Array[])[], vertexCount:
     for (const r of rings) {
       for (let i = 0; i < r.length; i++) {
         const k = fill[r[i]]++;
-        to[k] = r[(i + 1) % r.length];
+        to[k] = i + 1 < r.length ? r[i + 1] : r[0];
         site[k] = s;
       }
     }
@@ -115,7 +115,7 @@ function sharedEdgesInto(
   for (const r of rings) {
     for (let i = 0; i < r.length; i++) {
       const a = r[i],
-        b = r[(i + 1) % r.length];
+        b = i + 1 < r.length ? r[i + 1] : r[0];
       const other = edges.owner(b, a);
       if (other === undefined || other === self) continue;
       const len = hypot(xy[b * 2] - xy[a * 2], xy[b * 2 + 1] - xy[a * 2 + 1]);

@@ -5,3 +5,4 @@ export { cellGeometry } from './cell-geometry';
 export { farPoints } from './far-points';
 export { packTessellation, unpackTessellation, type PackedTessellation } from './packed-tessellation';
 export { packPolygons, unpackPolygon, type PackedPolygons } from './packed-polygons';
+export { siteAt } from './site-at';

@@ -89,8 +89,10 @@ export class InteriorCells {
       const x = c[corners[k] * 2],
         y = c[corners[k] * 2 + 1];
       if (!(x > xmin && x < xmax && y > ymin && y < ymax)) return 0;
-      const j = corners[(k + 1) % n],
-        l = corners[(k + 2) % n];
+      // The next two corners round the cell, wrapped without a division.
+      const k1 = k + 1 < n ? k + 1 : 0;
+      const j = corners[k1],
+        l = corners[k1 + 1 < n ? k1 + 1 : 0];
       const xj = c[j * 2],
         yj = c[j * 2 + 1];
       if (x === xj && y === yj) return 0;
@@ -117,7 +119,7 @@ export class InteriorCells {
         if (this.vertices.ownsBin(id, x, y)) this.triangleVertex[t] = id;
       }
       if (count === 0 || ids[count - 1] !== id) ids[count++] = id;
-      const u = corners[(k + 1) % n];
+      const u = corners[k + 1 < n ? k + 1 : 0];
       area += x * c[u * 2 + 1] - c[u * 2] * y;
     }
     while (count > 1 && ids[0] === ids[count - 1]) count--;

@@ -203,6 +203,12 @@ export function convexHull(points: readonly (readonly [number, number])[]): [num
     xs[i] = points[i][0];
     ys[i] = points[i][1];
   }
+  return convexHullXY(xs, ys);
+}
+
+/** convexHull of the points (xs[i], ys[i]), for callers holding them in arrays already. */
+export function convexHullXY(xs: Float64Array, ys: Float64Array): [number, number][] {
+  const n = xs.length;
   const pts = xyOrder(xs, ys);
   const at = (i: number): [number, number] => [xs[i], ys[i]];
   if (n < 3) return Array.from(pts, at);

@@ -5,7 +5,7 @@ import type { Boundary } from '../model';
 import type { AreaPolygons, XY } from './clip-cell';
 import { polygonsOf } from './polygons';
 import type { Projection } from './projection';
-import { convexHull, hypot, signedAreaOfPoints } from './ring-math';
+import { convexHull, convexHullXY, hypot, signedAreaOfPoints } from './ring-math';
 import { SegmentIndex } from './segment-index';
 
 export interface StudyArea {
@@ -25,7 +25,15 @@ export function boundaryStudyArea(boundary: Boundary, projection: Projection): S
 
 /** Hull of the sites grown by max(2 km, 5% of the hull's diameter); a circle around one site. */
 export function hullStudyArea(points: readonly XY[], projection: Projection): StudyArea {
-  const hull = convexHull(points);
+  return grownHullArea(convexHull(points), projection);
+}
+
+/** hullStudyArea of the points (xs[i], ys[i]). */
+export function hullStudyAreaXY(xs: Float64Array, ys: Float64Array, projection: Projection): StudyArea {
+  return grownHullArea(convexHullXY(xs, ys), projection);
+}
+
+function grownHullArea(hull: readonly XY[], projection: Projection): StudyArea {
   let diameter = 0;
   for (let i = 0; i < hull.length; i++) {
     for (let j = i + 1; j < hull.length; j++)

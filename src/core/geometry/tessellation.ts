@@ -12,7 +12,7 @@ import { polygonsOf } from './polygons';
 import { projectionOfExtent, type Projection } from './projection';
 import { signedAreaOfIds, signedAreaOfPoints } from './ring-math';
 import { mergeSites, type Site } from './sites';
-import { boundaryStudyArea, emptyStudyArea, hullStudyArea, type StudyArea } from './study-area';
+import { boundaryStudyArea, emptyStudyArea, hullStudyAreaXY, type StudyArea } from './study-area';
 import { normaliseCell } from './normalise-cell';
 import { reattachFragments } from './reattach-fragments';
 import { VertexIndex } from './vertex-index';
@@ -145,11 +145,15 @@ function sitesStudyArea(
 ): StudyArea {
   const farSite = new Uint8Array(sites.length);
   for (const i of far) farSite[siteOfPractice[i]] = 1;
-  const hullPoints: XY[] = [];
+  const xs = new Float64Array(sites.length);
+  const ys = new Float64Array(xs.length);
+  let n = 0;
   sites.forEach((s, k) => {
-    if (!farSite[k]) hullPoints.push([s.x, s.y]);
+    if (farSite[k]) return;
+    xs[n] = s.x;
+    ys[n++] = s.y;
   });
-  return hullPoints.length > 0 ? hullStudyArea(hullPoints, projection) : emptyStudyArea();
+  return n > 0 ? hullStudyAreaXY(xs.subarray(0, n), ys.subarray(0, n), projection) : emptyStudyArea();
 }
 
 /**

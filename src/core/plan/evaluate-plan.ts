@@ -1,7 +1,7 @@
 import type { Tessellation } from '../geometry';
 import type { NetworkId, PracticeCode } from '../model';
 import { planAggregates } from './plan-aggregates';
-import { networkIndex, practiceIndex } from './lookups';
+import { networkIndex } from './lookups';
 import { siteOwnership } from './site-owner';
 import { summariseNetwork } from './summarise-network';
 import type { NetworkSummary, PlanInput, PlanResult, SharedSiteConflict } from './types';
@@ -13,7 +13,6 @@ import type { NetworkSummary, PlanInput, PlanResult, SharedSiteConflict } from '
 export function evaluatePlan(input: PlanInput, t: Tessellation): PlanResult {
   const { practices, networks, assignment, band } = input;
   const netIdx = networkIndex(networks);
-  practiceIndex(practices);
   const members: number[][] = networks.map(() => []);
   const unassigned: PracticeCode[] = [];
   let unassignedPopulation = 0;

@@ -40,9 +40,10 @@ export function cellPerimeterMetres(mesh: Pick<SiteMesh, 'vertexXY' | 'cellRings
   let perimeter = 0;
   for (const ring of mesh.cellRings[site]) {
     let sum = 0;
-    for (let i = 0; i < ring.length; i++) {
+    const n = ring.length;
+    for (let i = 0; i < n; i++) {
       const a = ring[i];
-      const b = ring[(i + 1) % ring.length];
+      const b = i + 1 < n ? ring[i + 1] : ring[0];
       sum += hypot(xy[2 * b] - xy[2 * a], xy[2 * b + 1] - xy[2 * a + 1]);
     }
     perimeter += sum;

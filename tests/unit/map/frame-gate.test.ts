@@ -89,6 +89,17 @@ describe('the frame gate', () => {
     expect(gate.held).toBe(false);
   });
 
+  it('a hold given its own limit (a plan drawn chunk by chunk) keeps the gate closed that long', async () => {
+    gate.hold(pending().promise, 1000);
+    gate.hold(pending().promise);
+    map.triggerRepaint();
+    await vi.advanceTimersByTimeAsync(990);
+    expect(map.repaints).toBe(0);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(map.repaints).toBe(1);
+    expect(gate.held).toBe(false);
+  });
+
   it('a hold that ends after the gate opened at its limit does not open a later hold', async () => {
     const slow = pending();
     gate.hold(slow.promise);

@@ -47,11 +47,17 @@ class FakeMap {
   readonly overlapping: string[] = [];
   private readonly inFlight = new Set<string>();
 
-  /** `workerMs`: how long the fake worker takes each update (0: at once). */
+  /**
+   * `workerMs`: how long the fake worker takes each update (0: at once); `tileMs`: how long its
+   * tiles then take to load (0: at once), meanwhile the source is not loaded.
+   */
   constructor(
     private readonly tasks: Tasks,
     private readonly workerMs = 0,
+    private readonly tileMs = 0,
   ) {}
+  private readonly loading = new Set<string>();
+  private readonly sourceListeners = new Set<() => void>();
 
   private taken(id: string): Promise<void> {
     if (this.inFlight.has(id)) this.overlapping.push(id);
@@ -78,10 +84,20 @@ class FakeMap {
     }, 16);
   }
 
-  /** Once the worker has the update, the source's tiles show it; MapLibre's data events ask for a frame. */
+  /**
+   * Once the worker has the update, the source's tiles show it (after `tileMs`); MapLibre's data
+   * events ask for a frame when the worker has it and again when its tiles are loaded.
+   */
   private async tiled(id: string, update: () => void) {
     await this.taken(id);
+    if (this.tileMs > 0) {
+      this.triggerRepaint();
+      this.loading.add(id);
+      await new Promise((resolve) => setTimeout(resolve, this.tileMs));
+      this.loading.delete(id);
+    }
     update();
+    for (const f of this.sourceListeners) f();
     this.triggerRepaint();
   }
 
@@ -102,12 +118,32 @@ class FakeMap {
       },
     };
   }
-  isSourceLoaded() {
-    return true;
+  isSourceLoaded(id: string) {
+    return !this.loading.has(id);
   }
-  on() {}
-  off() {}
+  /** The view's zoom: a county (cells drawn) unless a test zooms out. */
+  zoom = 10;
+  private readonly zoomListeners = new Set<() => void>();
+  getZoom() {
+    return this.zoom;
+  }
+  /** Zooms the view, firing 'zoom' as MapLibre does. */
+  zoomTo(z: number) {
+    this.zoom = z;
+    for (const f of this.zoomListeners) f();
+  }
+  on(type: string, f: () => void) {
+    if (type === 'zoom') this.zoomListeners.add(f);
+    if (type === 'sourcedata') this.sourceListeners.add(f);
+  }
+  off(_type: string, f: () => void) {
+    this.zoomListeners.delete(f);
+    this.sourceListeners.delete(f);
+  }
   fitBounds() {}
+  isMoving() {
+    return false;
+  }
   private states(source: string) {
     return this.state.get(source) ?? this.state.set(source, new Map()).get(source)!;
   }
@@ -333,6 +369,58 @@ describe('the progressive full draw', () => {
     expect(shown()).toEqual(expected());
   });
 
+  it('zoomed out, keeps the cells until the view zooms in, then sends the current ones in chunks', async () => {
+    map.zoom = 5.7;
+    loadPracticesText(store, text('england_practices_2022-01.geojson'), 'england_practices_2022-01.geojson');
+    await vi.runAllTimersAsync();
+    expect(map.data.has(SOURCES.cells)).toBe(false);
+    const { cells: _, ...rest } = shown();
+    const { cells: want, ...wantRest } = expected();
+    expect(rest).toEqual(wantRest);
+    // A boundary opened while zoomed out: its draw keeps its own cells back too.
+    const boundary = parseBoundary(text('england_icb_2022_ultragen.geojson'), 'england_icb_2022_ultragen.geojson');
+    if (!boundary.ok) throw new Error('cannot read the boundary');
+    store.getState().setBoundary(boundary.value, { kind: 'boundary', name: 'england.geojson' });
+    await vi.runAllTimersAsync();
+    map.zoomTo(6.9);
+    await vi.runAllTimersAsync();
+    expect(map.data.has(SOURCES.cells)).toBe(false);
+    tasks.done.length = 0;
+    map.zoomTo(7.2);
+    let settled = false;
+    void sync.settled().then(() => (settled = true));
+    await vi.advanceTimersToNextTimerAsync();
+    expect(settled).toBe(false);
+    await vi.runAllTimersAsync();
+    expect(settled).toBe(true);
+    const steps = tasks.done.filter((t) => t.some((x) => x.startsWith(SOURCES.cells)));
+    expect(steps.length).toBeGreaterThanOrEqual(2);
+    expect(steps.flat()).toEqual([SOURCES.cells, ...steps.slice(1).map(() => `${SOURCES.cells} +`)]);
+    expect(shown()).toEqual(expected());
+    expect(want).not.toEqual(expected().cells);
+    // Sent once: zooming further sends nothing more.
+    map.zoomTo(9);
+    await vi.runAllTimersAsync();
+    expect(map.sets.filter((id) => id === SOURCES.cells)).toHaveLength(1);
+  });
+
+  it('draws a frame once the chunks sent meanwhile are tiled, not one for each chunk, and ends on the whole plan', async () => {
+    sync.destroy();
+    map = new FakeMap(tasks, 30, 40);
+    sync = new PlanSync(map as unknown as maplibregl.Map, store.getState, labels as unknown as FootprintLabels);
+    loadPracticesText(store, text('england_practices_2022-01.geojson'), 'england_practices_2022-01.geojson');
+    await vi.runAllTimersAsync();
+    // Rounds of chunks (first chunks of every source, then second ones...): as many as the source
+    // with most chunks has. Without the hold each chunk brought a frame when its worker took it and
+    // another when it was tiled (9 frames here for 8 chunks).
+    const big: string[] = [SOURCES.practices, SOURCES.footprints, SOURCES.cells];
+    const chunks = tasks.done.flat().filter((x) => big.includes(x.split(' ')[0]));
+    const rounds = Math.max(...big.map((id) => chunks.filter((x) => x.split(' ')[0] === id).length));
+    expect(chunks.length).toBeGreaterThan(rounds);
+    expect(map.frames.length).toBeLessThanOrEqual(rounds);
+    expect(map.frames.at(-1)).toEqual(expected());
+  });
+
   it('sends no chunk of a source while the map worker still has its last one', async () => {
     sync.destroy();
     map = new FakeMap(tasks, 30);
@@ -371,6 +459,18 @@ describe('an edit on the map', () => {
     await vi.advanceTimersByTimeAsync(HOLD_LIMIT_MS + 16);
     expect(map.frames).toHaveLength(1);
     expect(map.frames[0].colours).toEqual(expected().colours);
+    await vi.runAllTimersAsync();
+    expect(map.frames.at(-1)).toEqual(expected());
+  });
+
+  it('a full draw started while an edit holds the frames lets them through at once', async () => {
+    await drawn(200);
+    paintOne();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(map.frames).toHaveLength(0);
+    sync.full(false);
+    await vi.advanceTimersByTimeAsync(17);
+    expect(map.frames.length).toBeGreaterThan(0);
     await vi.runAllTimersAsync();
     expect(map.frames.at(-1)).toEqual(expected());
   });
