@@ -10,9 +10,16 @@ import { addPlannerLayers, BAND_OUTLINES_FROM_ZOOM, SOURCES } from '../../../src
 type Line = Extract<LayerSpecification, { type: 'line' }>;
 type Fill = Extract<LayerSpecification, { type: 'fill' }>;
 
+/** The sources' options as given to addSource, by id. */
+const sourceOptions = new Map<string, Record<string, unknown>>();
+
 function plannerLayers(): LayerSpecification[] {
   const layers: LayerSpecification[] = [];
-  const map = { getSource: () => undefined, addSource: () => {}, addLayer: (l: LayerSpecification) => layers.push(l) };
+  const map = {
+    getSource: () => undefined,
+    addSource: (id: string, options: Record<string, unknown>) => sourceOptions.set(id, options),
+    addLayer: (l: LayerSpecification) => layers.push(l),
+  };
   addPlannerLayers(map as unknown as MapLibreMap, true);
   return layers;
 }
@@ -77,5 +84,23 @@ describe('footprint outlines by zoom', () => {
       expect(sourceOf(twin)).toBe(SOURCES.edits);
       expect({ ...twin, id: l.id, source: sourceOf(l) }).toEqual(l);
     }
+  });
+});
+
+describe('sources', () => {
+  const layers = plannerLayers();
+  it("draws polygon sources' tiles with a narrow margin, wider than half the widest outline", () => {
+    const widest = Math.max(
+      ...layers.flatMap((l) =>
+        l.type === 'line' && typeof l.paint?.['line-width'] === 'number' ? [l.paint['line-width']] : [],
+      ),
+    );
+    expect(widest).toBe(5);
+    for (const id of [SOURCES.area, SOURCES.cells, SOURCES.footprints, SOURCES.edits]) {
+      const buffer = sourceOptions.get(id)?.buffer as number;
+      expect(buffer, id).toBeLessThan(128);
+      expect(buffer, id).toBeGreaterThanOrEqual(widest / 2);
+    }
+    expect(sourceOptions.get(SOURCES.practices)?.buffer).toBeUndefined();
   });
 });
