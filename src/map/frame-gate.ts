@@ -1,8 +1,9 @@
-// One frame per edit. An edit changes the map in steps: the moved practices' colours at once
+// Footprints in one frame. An edit changes the map in steps: the moved practices' colours at once
 // (feature-state), then, once MapLibre's worker has tiled the edits source, the new footprints
 // with the stale copies hidden. Each step, and each of the source's data events in between, asks
 // for a frame, and with software WebGL every frame of the national map is a main-thread task of
-// 70-80 ms: three frames where one would show the whole edit.
+// 60-80 ms: three frames where two (or one, when the worker is quick) would show the whole edit.
+// A full draw's chunks are held the same way (plan-sync.ts).
 //
 // MapLibre has no public way to hold its frames. Every change reaches the map's own
 // `triggerRepaint()` (setFeatureState, a source's data events through `_update`, the end of a frame

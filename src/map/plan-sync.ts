@@ -2,8 +2,8 @@
 // the planner's MapLibre sources. A new table or boundary redraws everything; an edit pushes only
 // what changed: practice colours (and hover/selection) as feature-state at once, footprints of
 // changed networks through the small edits source (footprint-edits.ts) and their labels in a task
-// of their own, after the panel has shown the edit; the map draws all of it in one frame
-// (frame-gate.ts).
+// of their own, after the panel has shown the edit; the colours are drawn by the next frame, the
+// footprints together in one frame (frame-gate.ts).
 import type * as maplibregl from 'maplibre-gl';
 import { bbox as turfBbox } from '@turf/turf';
 import type { Feature, Geometry } from 'geojson';
@@ -356,31 +356,25 @@ export class PlanSync {
   }
 
   /**
-   * After an edit: the moved (or recoloured) practices' colours at once; the changed networks'
-   * footprints and labels in a task of their own, which lets the panel show the edit first. Edits
-   * made before that task runs are sent together. The map's next frame waits for the footprints to
-   * be tiled (frame-gate.ts), so one frame shows the whole edit.
+   * After an edit: the moved (or recoloured) practices' colours at once, drawn by the next frame;
+   * the changed networks' footprints and labels in a task of their own, which lets the panel show
+   * the edit first. Edits made before that task runs are sent together. From that task until the
+   * footprints are tiled and the stale copies hidden, the map's frames are held (frame-gate.ts), so
+   * the footprints come in one frame: the colours' frame when the worker is quick enough, else the
+   * next one.
    */
   incremental(): void {
     // Edits during a full draw wait for its last step, which calls this again.
     if (!this.shown || this.generation !== this.finished) return;
     const s = this.get();
-    if (this.footprintsDue === undefined) {
-      // Held before the colours ask for a frame: the footprints' task and MapLibre's worker take a
-      // few ms once the main thread is free.
-      this.gate.hold(
-        new Promise<void>((resolve) => {
-          this.footprintsDue = setTimeout(() => {
-            this.footprintsDue = undefined;
-            // A full draw started meanwhile sends them when it ends.
-            if (this.generation === this.finished) this.syncFootprints().then(resolve);
-            else resolve();
-            this.release();
-          }, 0);
-        }),
-      );
-    }
     this.recolourPractices(s, selectPlan(s));
+    if (this.footprintsDue !== undefined) return;
+    this.footprintsDue = setTimeout(() => {
+      this.footprintsDue = undefined;
+      // A full draw started meanwhile sends them when it ends.
+      if (this.generation === this.finished) this.gate.hold(this.syncFootprints());
+      this.release();
+    }, 0);
   }
 
   /** A practice's new colour goes in as feature-state: drawn at the next frame, without the practices source being re-tiled. */

@@ -435,19 +435,32 @@ describe('the progressive full draw', () => {
 
 describe('an edit on the map', () => {
   /** A full draw done, then the frames from here on. */
-  async function drawn(workerMs: number) {
+  async function drawn(workerMs: number, tileMs = 0) {
     sync.destroy();
-    map = new FakeMap(tasks, workerMs);
+    map = new FakeMap(tasks, workerMs, tileMs);
     sync = new PlanSync(map as unknown as maplibregl.Map, store.getState, labels as unknown as FootprintLabels);
     sync.full(true);
     await vi.runAllTimersAsync();
     map.frames.length = 0;
   }
 
-  it('is drawn in one frame showing the new colours and footprints together', async () => {
-    await drawn(20);
+  it('draws the new colours in the next frame and the footprints, stale copies hidden, in one more', async () => {
+    // The worker takes the edits source after the colours' frame and tiles it a frame later:
+    // without the frame gate its data event and its tiles brought a frame each (3 frames).
+    await drawn(20, 20);
+    const before = shown();
     paintOne();
     // Up to the big source's catch-up (seconds later, frames of its own).
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(map.frames).toHaveLength(2);
+    expect(map.frames[0].colours).toEqual(expected().colours);
+    expect(map.frames[0].footprints).toEqual(before.footprints);
+    expect(map.frames[1]).toEqual(expected());
+  });
+
+  it("draws the whole edit in the colours' frame when the worker is quick", async () => {
+    await drawn(2, 2);
+    paintOne();
     await vi.advanceTimersByTimeAsync(1000);
     expect(map.frames).toHaveLength(1);
     expect(map.frames[0]).toEqual(expected());
@@ -465,12 +478,16 @@ describe('an edit on the map', () => {
 
   it('a full draw started while an edit holds the frames lets them through at once', async () => {
     await drawn(200);
-    paintOne();
-    await vi.advanceTimersByTimeAsync(1);
-    expect(map.frames).toHaveLength(0);
+    const code = paintOne();
+    await vi.advanceTimersByTimeAsync(20);
+    expect(map.frames).toHaveLength(1);
+    // The footprints are with the worker: a change now (the hover ring) waits for them.
+    sync.hover(code);
+    await vi.advanceTimersByTimeAsync(17);
+    expect(map.frames).toHaveLength(1);
     sync.full(false);
     await vi.advanceTimersByTimeAsync(17);
-    expect(map.frames.length).toBeGreaterThan(0);
+    expect(map.frames).toHaveLength(2);
     await vi.runAllTimersAsync();
     expect(map.frames.at(-1)).toEqual(expected());
   });
