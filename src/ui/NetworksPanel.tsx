@@ -4,7 +4,7 @@ import { bbox } from '@turf/turf';
 import { memo } from 'preact/compat';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { DeprivationFigures } from '../core/deprivation';
-import type { NetworkSummary, PlanResult } from '../core/plan';
+import { isNonContiguous, type NetworkSummary, type PlanResult } from '../core/plan';
 import { selectDeprivationFigures } from '../state/deprivation';
 import { selectPlan, summaryFigures } from '../state/selectors';
 import type { NetworkDef } from '../state/types';
@@ -180,7 +180,7 @@ function rankedRows(
   const list = byName
     .map((def) => ({ def, s: plan.networks.get(def.id) }))
     .filter((r): r is Row => r.s !== undefined)
-    .filter((r) => filter === 'all' || (filter === 'out' ? r.s.band !== 'within' : r.s.parts > 0 && !r.s.contiguous));
+    .filter((r) => filter === 'all' || (filter === 'out' ? r.s.band !== 'within' : isNonContiguous(r.s)));
   const rank = { below: 0, above: 1, within: 2 };
   const core20 = (id: NetworkDef['id']) => health?.get(id)?.core20Share ?? -1;
   if (sort === 'population') list.sort((a, b) => b.s.population - a.s.population);
@@ -265,7 +265,7 @@ const NetworkRow = memo(function NetworkRow({
           {s.practiceCount} practice{s.practiceCount === 1 ? '' : 's'}
         </span>
         <span>{km2(s.areaKm2)}</span>
-        <span class={s.parts > 0 && !s.contiguous ? 'warn' : ''}>{contiguityText(s)}</span>
+        <span class={isNonContiguous(s) ? 'warn' : ''}>{contiguityText(s)}</span>
       </div>
       {health && <PopulationHealth name={def.name} f={health} />}
       <div class="network-actions">

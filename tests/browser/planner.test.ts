@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { idle, number, onMapAll, renderedNetworks, state } from './app';
+import { act, idle, number, onMapAll, renderedNetworks, state } from './app';
 import { screenshot, sharedData, useApp } from './browser';
 import { polygonValidityErrors } from '../unit/geometry/validity';
 
@@ -47,13 +47,7 @@ describe('the planner app in Chromium', () => {
       page,
       `(() => { const ps = s.doc.practices; const gap = (p) => Math.min(...ps.filter((q) => q !== p).map((q) => Math.hypot(q.lon - p.lon, q.lat - p.lat))); const p = ps.filter((x) => s.doc.assignment.has(x.code)).reduce((a, b) => (gap(b) > gap(a) ? b : a)); const from = s.doc.assignment.get(p.code); const to = s.doc.networks.find((n) => n.id !== from).id; return { code: p.code, lon: p.lon, lat: p.lat, from, to }; })()`,
     );
-    await page.evaluate(
-      (id) =>
-        (window as unknown as { __pcn: { store: { getState(): { setActiveNetwork(i: string): void } } } }).__pcn.store
-          .getState()
-          .setActiveNetwork(id),
-      target.to,
-    );
+    await act(page, `s.setActiveNetwork(${JSON.stringify(target.to)})`);
     const before = await page.getByTestId(`network-${target.to}`).getByTestId('network-population').innerText();
     await page.keyboard.press('p');
     await expect.poll(() => page.getByTestId('mode-paint').getAttribute('aria-checked')).toBe('true');
@@ -90,13 +84,7 @@ describe('the planner app in Chromium', () => {
       page,
       `(() => { const ps = s.doc.practices; const near = (p) => ps.filter((q) => q !== p).reduce((a, b) => (Math.hypot(b.lon - p.lon, b.lat - p.lat) < Math.hypot(a.lon - p.lon, a.lat - p.lat) ? b : a)); const p = ps.filter((x) => s.doc.assignment.has(x.code)).reduce((a, b) => { const [na, nb] = [near(a), near(b)]; return Math.hypot(nb.lon - b.lon, nb.lat - b.lat) > Math.hypot(na.lon - a.lon, na.lat - a.lat) ? b : a; }); const n = near(p); const from = s.doc.assignment.get(p.code); const to = s.doc.networks.find((x) => x.id !== from).id; return { code: p.code, lon: p.lon + (n.lon - p.lon) / 3, lat: p.lat + (n.lat - p.lat) / 3, from, to, plon: p.lon, plat: p.lat }; })()`,
     );
-    await page.evaluate(
-      (id) =>
-        (window as unknown as { __pcn: { store: { getState(): { setActiveNetwork(i: string): void } } } }).__pcn.store
-          .getState()
-          .setActiveNetwork(id),
-      target.to,
-    );
+    await act(page, `s.setActiveNetwork(${JSON.stringify(target.to)})`);
     await expect.poll(() => page.getByTestId('mode-paint').getAttribute('aria-checked')).toBe('true');
     const xy = await project(page, target.lon, target.lat);
     const circle = await project(page, target.plon, target.plat);

@@ -2,7 +2,7 @@ import { bandStatus, type NetworkId, type PracticeCode } from '../model';
 import { evaluatePlan } from './evaluate-plan';
 import { networkIndex, practiceIndex, shareNetworkIndex } from './lookups';
 import { prepareNetworkFigures } from './network-figures';
-import { planAggregates } from './plan-aggregates';
+import { isNonContiguous, planAggregates } from './plan-aggregates';
 import { siteOwnership } from './site-owner';
 import { summariseNetwork } from './summarise-network';
 import type { Network } from '../model';
@@ -174,11 +174,11 @@ function sameCounts(
   summaries: ReadonlyMap<NetworkId, NetworkSummary>,
   touched: ReadonlySet<NetworkId>,
 ): boolean {
-  const split = (s: NetworkSummary) => s.parts > 0 && !s.contiguous;
   for (const id of touched) {
     const a = prev.networks.get(id);
     const b = summaries.get(id)!;
-    if (!a || (a.band === 'within') !== (b.band === 'within') || split(a) !== split(b)) return false;
+    if (!a || (a.band === 'within') !== (b.band === 'within') || isNonContiguous(a) !== isNonContiguous(b))
+      return false;
   }
   return true;
 }
