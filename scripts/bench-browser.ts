@@ -2,7 +2,7 @@
 // the path a planner takes: New, the national practices table (6,452 practices, 1,234 real PCNs)
 // and the England boundary opened through the file inputs, Paint mode, a network chosen in the
 // painting picker, then practices clicked on the map one at a time (the pointer rests on the
-// practice, as a hand's does, before the button goes down). All of it runs twice, in two browsers
+// practice, as a hand's does, until its hover ring is drawn, before the button goes down). All of it runs twice, in two browsers
 // that differ only in compositing (CONFIGURATIONS): `softwareCompositing` (--disable-gpu, as the
 // browser tests run: every WebGL frame is read back on the renderer's main thread) and
 // `gpuProcessCompositing` (Chrome composites in the GPU process, the pipeline of a machine with a
@@ -229,14 +229,18 @@ async function paintClicks(page: Page, step: (text: string) => void, idle: (what
   const box = (await page.locator('#map').boundingBox())!;
   const clicks: Click[] = [];
   for (const t of targets) {
+    await page.evaluate(`window.__hoverFrames = window.__pcn.recordFramePixels(${t.x}, ${t.y}, 1, 1)`);
     await page.mouse.move(box.x + t.x, box.y + t.y);
     await idle('hovering a practice');
-    // The hover ring's frame is drawn by the second animation frame from now, as a hand would see.
     await bounded(
       'a frame',
       10_000,
       page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))'),
     );
+    // The hover ring is on screen, as a hand would see it before pressing: the frames since the
+    // move drawn, not only issued (with GPU-process compositing SwiftShader may still be drawing the
+    // ring's frame two animation frames later, and the click's frame would queue behind it).
+    await bounded('the hover frame drawn', 10_000, page.evaluate('window.__hoverFrames.stop().then(() => null)'));
     await page.evaluate(armClick(t.x, t.y));
     await page.mouse.down();
     await page.mouse.up();
