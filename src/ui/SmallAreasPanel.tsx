@@ -4,8 +4,9 @@ import type { NetworkSummary } from '../core/plan';
 import { toSmallAreasCsv, type SmallAreaNetworkSummary } from '../core/small-areas';
 import { selectPlan } from '../state/selectors';
 import { FOOTPRINT_SOURCES, practiceCatchment, shownSmallAreaPlan, type SmallAreaSource } from '../state/small-areas';
-import { useState } from 'preact/hooks';
+import { useContext, useState } from 'preact/hooks';
 import { BngConfirmDialog } from './BngConfirmDialog';
+import { FileCopiesContext } from './file-copies';
 import { download } from './files';
 import { applyHardAreas, openHardAreas, openSmallAreaFile, type SmallAreaFileKind } from './load-small-areas';
 import { usePlannerStore, useStore } from './store-context';
@@ -27,6 +28,7 @@ function FileButton({
   confirmBng?: (fileName: string) => Promise<boolean>;
 }) {
   const store = usePlannerStore();
+  const files = useContext(FileCopiesContext);
   return (
     <label class="file-btn small-area-file" aria-disabled={disabled}>
       {label}
@@ -39,7 +41,7 @@ function FileButton({
           const input = e.target as HTMLInputElement;
           const file = input.files?.[0];
           input.value = '';
-          if (file) void openSmallAreaFile(store, file, kind, confirmBng);
+          if (file) void openSmallAreaFile(store, file, kind, confirmBng, files);
         }}
       />
     </label>
@@ -49,6 +51,7 @@ function FileButton({
 /** Hard areas for the small areas: open a layer, choose its area field, or go without. */
 function HardAreasControls({ source }: { source: SmallAreaSource | null }) {
   const store = usePlannerStore();
+  const files = useContext(FileCopiesContext);
   const hard = source?.hardAreas ?? null;
   const names = hard ? new Set(hard.areas.map((a) => a.name)).size : 0;
   return (
@@ -65,7 +68,7 @@ function HardAreasControls({ source }: { source: SmallAreaSource | null }) {
               const input = e.target as HTMLInputElement;
               const file = input.files?.[0];
               input.value = '';
-              if (file) void openHardAreas(store, file);
+              if (file) void openHardAreas(store, file, files);
             }}
           />
         </label>
