@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { idle, state } from './app';
+import { act, idle, state } from './app';
 import { screenshot, sharedData, useApp } from './browser';
 
 /** Keys in idb-keyval's database (where the app autosaves and keeps the file copies). */
@@ -53,6 +53,7 @@ const firstRow = (page: Page) => page.getByTestId('resident-shares').locator('tb
 describe('small-area files reopened after a reload', () => {
   const { page, errors } = useApp();
   let planFile = '';
+  let share = '';
 
   it("reloads on small-area footprints: the files come back from this browser's copy, same figures", async () => {
     await page.getByTestId('file-practices').setInputFiles(path.join(sharedData, 'gm_practices_2022-01.csv'));
@@ -74,7 +75,7 @@ describe('small-area files reopened after a reload', () => {
     await expect
       .poll(() => page.getByTestId('resident-share').innerText(), { timeout: 30_000 })
       .toMatch(/Patients living in their own network's footprint: 73\.\d%/);
-    const share = await page.getByTestId('resident-share').innerText();
+    share = await page.getByTestId('resident-share').innerText();
     const row = await firstRow(page);
     // Both copies kept, and the autosave written with the footprint source (it follows the switch too).
     await expect
@@ -125,8 +126,30 @@ describe('small-area files reopened after a reload', () => {
         /gm-small-areas\.json was made with footprints from small areas and the small-area files gm_lsoa2011_bgc\.geojson and gm_practice_lsoa_2022-07\.csv; this browser has no copy of them: open them in the Small areas tab to see the same footprints\. Until then the footprints shown are from practice cells, not small areas\./,
       );
     expect(await state<string>(fresh, 's.footprintSource')).toBe('cells');
+    // The Small areas tab says so too, for as long as the files are not open.
+    await fresh.getByRole('tab', { name: 'Small areas' }).click();
+    await expect
+      .poll(() => fresh.getByTestId('small-areas-unopened').innerText(), { timeout: 30_000 })
+      .toBe(
+        'This plan was made with footprints from small areas and gm_lsoa2011_bgc.geojson, gm_practice_lsoa_2022-07.csv, which are not open: open them here to see the same footprints (until then they are from practice cells).',
+      );
     await screenshot(fresh, 'small-area-reopen-02-fresh-browser');
     await context.close();
     expect(freshErrors).toEqual([]);
+  });
+
+  it('opens the saved plan where the copies are: the files are reopened from them', async () => {
+    await act(page, 's.setSmallAreas(null)');
+    await expect.poll(() => state<string>(page, 's.footprintSource')).toBe('cells');
+    await page
+      .getByTestId('file-plan')
+      .setInputFiles({ name: 'gm-small-areas.json', mimeType: 'application/json', buffer: readFileSync(planFile) });
+    await expect
+      .poll(() => notices(page), { timeout: 30_000 })
+      .toContain("from this browser's copy: footprints from small areas, as in gm-small-areas.json.");
+    expect(await state<string>(page, 's.footprintSource')).toBe('smallAreas');
+    await page.getByRole('tab', { name: 'Small areas' }).click();
+    await expect.poll(() => page.getByTestId('resident-share').innerText(), { timeout: 30_000 }).toBe(share);
+    expect(errors).toEqual([]);
   });
 });
