@@ -101,7 +101,8 @@ export function startAutosave(
       s.activeScenario === prev.activeScenario &&
       s.smallAreas === prev.smallAreas &&
       s.footprintSource === prev.footprintSource &&
-      s.deprivation === prev.deprivation
+      s.deprivation === prev.deprivation &&
+      s.unopenedSmallAreas === prev.unopenedSmallAreas
     )
       return;
     if (timer) clearTimeout(timer);

@@ -21,6 +21,9 @@ export const FILE_INDEX_KEY = 'pcn-planner:files';
 /** Files kept besides the ones the open plan names. */
 export const RECENT_FILES = 4;
 
+/** The last write to each store, so writes to its index follow one another. */
+const queues = new WeakMap<FileStore, Promise<void>>();
+
 const fileKey = (sha256: string) => `${FILE_KEY_PREFIX}${sha256}`;
 
 async function readIndex(kv: FileStore): Promise<string[]> {
@@ -48,7 +51,17 @@ export async function cachedFile(kv: FileStore, ref: FileRef): Promise<CachedFil
  * Rejects when the store does (over quota): the caller says so; nothing else depends on it.
  * Example: `await keepFile(kv, { name, sha256, bytes, blob: file }, [sha256])`.
  */
-export async function keepFile(kv: FileStore, file: CachedFile, keep: readonly string[]): Promise<void> {
+export function keepFile(kv: FileStore, file: CachedFile, keep: readonly string[]): Promise<void> {
+  // One at a time per store: the index is read, changed and written back.
+  const done = (queues.get(kv) ?? Promise.resolve()).then(() => keepNow(kv, file, keep));
+  queues.set(
+    kv,
+    done.catch(() => undefined),
+  );
+  return done;
+}
+
+async function keepNow(kv: FileStore, file: CachedFile, keep: readonly string[]): Promise<void> {
   const known = await cachedFile(kv, file);
   if (!known)
     await kv.set(fileKey(file.sha256), { name: file.name, sha256: file.sha256, bytes: file.bytes, blob: file.blob });

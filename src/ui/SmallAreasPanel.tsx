@@ -1,5 +1,6 @@
 // The Small areas tab: open a small-area layer (LSOAs) and NHS Digital's registrations by practice
 // and LSOA, choose where footprints come from, and see where patients live against the footprints.
+import type { SmallAreaRecord } from '../core/io';
 import type { NetworkSummary } from '../core/plan';
 import { toSmallAreasCsv, type SmallAreaNetworkSummary } from '../core/small-areas';
 import { selectPlan } from '../state/selectors';
@@ -109,11 +110,19 @@ function HardAreasControls({ source }: { source: SmallAreaSource | null }) {
   );
 }
 
+/** What the plan was made with while those files are not open here. */
+function unopenedText(r: SmallAreaRecord): string {
+  const names = [r.layer, r.registrations, r.hardAreas, r.deprivation].filter((f) => !!f).map((f) => f.name);
+  const cells = r.footprints === 'smallAreas' ? ' (until then they are from practice cells)' : '';
+  return `This plan was made with footprints from ${r.footprints === 'smallAreas' ? 'small areas' : 'practice cells'} and ${names.join(', ')}, which are not open: open them here to see the same footprints${cells}.`;
+}
+
 export function SmallAreasPanel() {
   const store = usePlannerStore();
   const source = useStore((s) => s.smallAreas);
   const mode = useStore((s) => s.footprintSource);
   const deprivation = useStore((s) => s.deprivation);
+  const unopened = useStore((s) => s.unopenedSmallAreas);
   const focus = useStore((s) => s.hoveredPractice ?? s.selectedPractice);
   const plan = useStore(selectPlan);
   const areas = shownSmallAreaPlan(store.getState(), plan);
@@ -138,6 +147,11 @@ export function SmallAreasPanel() {
             bngQuestion.resolve(yes);
           }}
         />
+      )}
+      {unopened && !source && (
+        <p data-testid="small-areas-unopened" class="hint">
+          {unopenedText(unopened)}
+        </p>
       )}
       <div class="controls">
         <FileButton kind="layer" label="Open small areas…" confirmBng={confirmBng} />

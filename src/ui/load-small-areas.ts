@@ -150,14 +150,16 @@ export function layerSource(reply: ReadSmallAreaFile & { type: 'layer' }): Small
   };
 }
 
-/** The checksums of the files the open plan names (kept in this browser's copies whatever their age). */
+/** The checksums of the files the open plan names, open or not yet (kept in this browser's copies whatever their age). */
 function openFileChecksums(store: PlannerStore): string[] {
   const s = store.getState();
+  const u = s.unopenedSmallAreas;
   return [
     s.smallAreas?.layerFile.sha256,
     s.smallAreas?.registrationsFile?.sha256,
     s.smallAreas?.hardAreas?.file.sha256,
     s.deprivation?.file.sha256,
+    ...[u?.layer, u?.registrations, u?.hardAreas, u?.deprivation].map((f) => f?.sha256),
   ].filter((x): x is string => !!x);
 }
 

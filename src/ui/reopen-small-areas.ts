@@ -146,6 +146,8 @@ export async function reopenSmallAreaFiles(
     s().setFootprintSource(record.footprints);
     return true;
   }
+  // Until the files are open, the autosave and a saved plan keep naming them.
+  s().setUnopenedSmallAreas(record);
   const wanted = recordedFiles(record);
   const found = await Promise.all(wanted.map((f) => (files ? cachedFile(files, f) : Promise.resolve(null))));
   const missing = wanted.filter((_, i) => !found[i]).map((f) => f.name);

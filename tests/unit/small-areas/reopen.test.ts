@@ -134,6 +134,12 @@ describe("reopening small-area files from this browser's copies", () => {
     expect(notices(store)).toMatch(
       /The autosaved plan was made with footprints from small areas .*; this browser has no copy of gm_practice_lsoa_2022-07\.csv: open it in the Small areas tab to see the same footprints\. Until then the footprints shown are from practice cells, not small areas\./,
     );
+    // Until they are opened the plan keeps naming them: an edit autosaved now loses nothing.
+    const code = store.getState().doc.practices[0].code;
+    store.getState().assignPractices([code], null);
+    expect(serialisePlan(store.getState())).toContain(`"sha256":"${sha(readData(REGISTRATIONS))}"`);
+    store.getState().newPlan();
+    expect(serialisePlan(store.getState())).not.toContain('"smallAreas"');
     // Opening the plan file with no copies at all (another browser) names the files as before.
     const elsewhere = createPlannerStore();
     let record: SmallAreaRecord | null = null;

@@ -66,6 +66,10 @@ describe("this browser's copies of small-area files", () => {
     expect(memory.get(FILE_INDEX_KEY)).toEqual(
       [...files.slice(-RECENT_FILES).reverse(), files[0]].map((f) => f.sha256),
     );
+    // Files opened together (layer and registrations at once) are all indexed.
+    const together = [file('layer'), file('registrations')];
+    await Promise.all(together.map((f) => keepFile(kv, f, [])));
+    expect((memory.get(FILE_INDEX_KEY) as string[]).slice(0, 2)).toEqual(together.map((f) => f.sha256).reverse());
     // Opening an old file again makes it the most recent.
     await keepFile(kv, files[0], []);
     expect((memory.get(FILE_INDEX_KEY) as string[])[0]).toBe(named);
