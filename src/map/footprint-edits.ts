@@ -4,10 +4,12 @@
 // source (feature-state `hidden`, no re-tiling). The big source catches up when the view moves
 // (frames are drawn then anyway), when the edits source grows large, or once the pointer has
 // rested for a while; once its tiles are in, its copies are shown and the edits source's hidden in
-// the same frame, so no footprint is drawn twice or missing at any point.
+// the same frame, so no footprint is drawn twice or missing at any point. While the edits source
+// is empty its layers are parked below the others (layers.ts, parkEditLayers: fewer clipping masks
+// per frame); they are put back above their twins before it is given footprints.
 import type { Feature, FeatureCollection } from 'geojson';
 import type * as maplibregl from 'maplibre-gl';
-import { SOURCES } from './layers';
+import { parkEditLayers, SOURCES } from './layers';
 
 /** Quiet time (no edit, no pointer movement over the map) before the big source catches up. */
 const CATCH_UP_AFTER_MS = 4000;
@@ -47,6 +49,8 @@ export class FootprintEdits {
   /** Bumped by reset(): work started before it is dropped. */
   private epoch = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The edits source's layers are parked (its tiles are empty). */
+  private parked = false;
 
   private readonly catchUpSoon = () => this.schedule(0);
   private readonly postpone = () => {
@@ -85,10 +89,24 @@ export class FootprintEdits {
     this.edited.clear();
     this.pendingRemove.clear();
     this.pendingAdd.clear();
+    // A new style's layers start in place.
+    this.parked = false;
     if (!this.source(SOURCES.edits)) return;
     this.map.removeFeatureState({ source: SOURCES.footprints });
     this.map.removeFeatureState({ source: SOURCES.edits });
-    void this.source(SOURCES.edits)?.setData(collection([]));
+    this.emptyEdits(this.epoch);
+  }
+
+  /** Empties the edits source; once its tiles are empty, parks its layers if nothing was edited meanwhile. */
+  private emptyEdits(epoch: number): void {
+    void this.source(SOURCES.edits)
+      ?.setData(collection([]))
+      .then(() => sourceLoaded(this.map, SOURCES.edits, LOAD_LIMIT_MS))
+      .then(() => {
+        if (!this.current(epoch) || this.edited.size > 0 || this.parked) return;
+        parkEditLayers(this.map, true);
+        this.parked = true;
+      });
   }
 
   /**
@@ -119,6 +137,10 @@ export class FootprintEdits {
       show();
       return Promise.resolve();
     }
+    if (this.parked) {
+      parkEditLayers(this.map, false);
+      this.parked = false;
+    }
     return edits
       .setData(collection(this.edited.values()))
       .then(() => sourceLoaded(this.map, SOURCES.edits, LOAD_LIMIT_MS))
@@ -145,7 +167,8 @@ export class FootprintEdits {
           this.map.removeFeatureState({ source: SOURCES.footprints, id: fid }, 'hidden');
           if (this.edited.delete(fid)) this.map.setFeatureState({ source: SOURCES.edits, id: fid }, { hidden: true });
         }
-        void this.source(SOURCES.edits)?.setData(collection(this.edited.values()));
+        if (this.edited.size === 0) this.emptyEdits(epoch);
+        else void this.source(SOURCES.edits)?.setData(collection(this.edited.values()));
       });
   }
 

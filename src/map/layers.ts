@@ -66,6 +66,39 @@ const translucent = (colour: ExpressionSpecification, alpha: number): Expression
 /** A footprint layer's id for the big source, and with `-edits` for the edits source. */
 const footprintLayerId = (base: string, edits: boolean) => (edits ? `${base}-edits` : base);
 
+/** The big footprint source's layers, bottom to top; each has an edits-source twin right above it. */
+const FOOTPRINT_LAYERS = [
+  'pcn-footprints-fill',
+  'pcn-footprints-within',
+  'pcn-footprints-below',
+  'pcn-footprints-above-outer',
+  'pcn-footprints-above',
+];
+
+/**
+ * Moves the edits source's layers below every other layer (`parked`, for while that source's tiles
+ * are empty: they draw nothing wherever they are) or back right above their big-source twins (before
+ * that source is given footprints). Each time the next layer drawn reads another source MapLibre
+ * draws every tile's clipping mask into the stencil buffer again, in its opaque and its translucent
+ * pass, even for an empty source; the twins in place alternate the two sources layer by layer. Hiding
+ * them instead would make MapLibre reload the source and build their buckets again when shown. A
+ * national frame had 31 instead of 39 draw calls parked (SwiftShader CPU 96 against 101 ms), Greater
+ * Manchester at zoom 9.5, with the band outlines, 72 instead of 128 (101 against 133 ms).
+ */
+export function parkEditLayers(map: MapLibreMap, parked: boolean): void {
+  const twins = FOOTPRINT_LAYERS.filter((id) => map.getLayer(id) && map.getLayer(footprintLayerId(id, true)));
+  if (parked) {
+    for (const base of [...twins].reverse()) map.moveLayer(footprintLayerId(base, true), map.getLayersOrder()[0]);
+    return;
+  }
+  for (const base of twins) {
+    const order = map.getLayersOrder();
+    const twin = footprintLayerId(base, true);
+    const next = order[order.indexOf(base) + 1];
+    if (next !== twin) map.moveLayer(twin, next);
+  }
+}
+
 /** The footprint layers (fill first, then the outlines by band), for one of the two footprint sources. */
 function footprintLayers(edits: boolean): { fill: LayerSpecification; lines: LayerSpecification[] } {
   const source = edits ? SOURCES.edits : SOURCES.footprints;

@@ -28,6 +28,36 @@ class FakeMap {
   readonly baseDiffs: { remove: number[]; add: number[] }[] = [];
   private readonly listeners = new Map<string, Set<() => void>>();
 
+  /** The layers bottom to top: the planner's footprint layers, each edits twin right above its big-source layer. */
+  order = [
+    'background',
+    'pcn-area-fill',
+    ...['fill', 'within', 'below', 'above-outer', 'above'].flatMap((b) => [
+      `pcn-footprints-${b}`,
+      `pcn-footprints-${b}-edits`,
+    ]),
+    'pcn-practices',
+  ];
+  readonly placed = [...this.order];
+  getLayer(id: string) {
+    return this.order.includes(id) ? {} : undefined;
+  }
+  getLayersOrder() {
+    return [...this.order];
+  }
+  moveLayer(id: string, before?: string) {
+    this.order = this.order.filter((l) => l !== id);
+    this.order.splice(before === undefined ? this.order.length : this.order.indexOf(before), 0, id);
+    const edits = this.order.filter((l) => l.endsWith('-edits'));
+    const parked = edits.every((l, k) => this.order[k] === l);
+    // Parked only while the edits tiles are empty; otherwise every layer where it was.
+    if (parked && edits.length === this.order.indexOf('background')) expect(this.data.get(EDITS)).toEqual([]);
+  }
+  /** The edits layers are below every other layer. */
+  parked() {
+    return this.order.slice(0, 5).every((l) => l.endsWith('-edits'));
+  }
+
   /** True while a new basemap style replaces the old one (its sources are gone). */
   styleChanging = false;
   readonly stateCalls: string[] = [];
@@ -67,6 +97,8 @@ class FakeMap {
   /** The source's new tiles arrive. */
   tiled(id: string) {
     this.data.set(id, this.sent.get(id) ?? this.data.get(id) ?? []);
+    // The edits source draws footprints only with its layers right above their twins.
+    if (id === EDITS && (this.data.get(id) ?? []).length > 0) expect(this.order).toEqual(this.placed);
     this.loaded.set(id, true);
     this.fire('sourcedata');
   }
@@ -195,5 +227,44 @@ describe('footprints after an edit', () => {
     map.fire('movestart');
     await settle();
     expect(map.baseDiffs).toEqual([]);
+  });
+});
+
+describe('the edits layers while nothing is edited', () => {
+  it('are parked below the others once the edits source is empty, and put back above their twins before it gets footprints', async () => {
+    edits.reset();
+    await settle();
+    expect(map.parked()).toBe(false);
+    map.tiled(EDITS);
+    await settle();
+    expect(map.parked()).toBe(true);
+    edits.apply([2], [footprint(2)]);
+    expect(map.order).toEqual(map.placed);
+    await settle();
+    map.tiled(EDITS);
+    await settle();
+    expect(map.drawn()).toEqual([1, 2, 3]);
+    map.fire('movestart');
+    await settle();
+    map.tiled(BASE);
+    await settle();
+    // The big source has caught up: the edits source is emptied, then its layers parked.
+    expect(map.parked()).toBe(false);
+    map.tiled(EDITS);
+    await settle();
+    expect(map.data.get(EDITS)).toEqual([]);
+    expect(map.parked()).toBe(true);
+    expect(map.drawn()).toEqual([1, 2, 3]);
+  });
+
+  it('stay in place when an edit comes before the emptied source is tiled', async () => {
+    edits.reset();
+    await settle();
+    edits.apply([3], [footprint(3)]);
+    map.tiled(EDITS);
+    await settle();
+    expect(map.parked()).toBe(false);
+    expect(map.order).toEqual(map.placed);
+    expect(map.data.get(EDITS)).toEqual([3]);
   });
 });

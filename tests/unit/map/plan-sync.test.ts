@@ -58,6 +58,10 @@ class FakeMap {
   ) {}
   private readonly loading = new Set<string>();
   private readonly sourceListeners = new Set<() => void>();
+  /** No layers: the edits source's layers are not moved (footprint-edits.test.ts checks that). */
+  getLayer() {
+    return undefined;
+  }
 
   private taken(id: string): Promise<void> {
     if (this.inFlight.has(id)) this.overlapping.push(id);
