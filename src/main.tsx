@@ -4,7 +4,7 @@
 // render and work while it loads.
 import './styles.css';
 import { render } from 'preact';
-import { get, set } from 'idb-keyval';
+import { del, get, set } from 'idb-keyval';
 import demoBoundary from '../data/demo-boundary.geojson?raw';
 import demoPractices from '../data/demo-practices.geojson?raw';
 import type { MapView } from './map';
@@ -13,12 +13,16 @@ import { alignOverlay, startAlignRunner } from './state/align';
 import { restoreAutosave, startAutosave } from './state/autosave';
 import { startColourCheck } from './state/colours';
 import { isDemoPlan, loadBoundaryText, loadPracticesText } from './state/loaders';
+import type { FileStore } from './state/file-cache';
 import { App } from './ui/App';
+import { FileCopiesContext, reopenRecorded } from './ui/file-copies';
 import { SmallAreasPanel } from './ui/lazy-parts';
 import type { MapPort } from './ui/map-port';
 import { StoreContext } from './ui/store-context';
 
 const kv = { get: (k: string) => get(k), set: (k: string, v: unknown) => set(k, v) };
+// This browser's copies of the small-area files, to reopen them after a reload.
+const fileCopies: FileStore = { ...kv, del: (k: string) => del(k) };
 
 function openDemo() {
   loadBoundaryText(store, demoBoundary, 'demo-boundary.geojson', { demo: true });
@@ -39,7 +43,14 @@ function openDemo() {
 const mapModule = import('./map');
 
 async function start() {
-  if (!(await restoreAutosave(store, kv, localStorage))) openDemo();
+  // The small-area files the autosave names are reopened from this browser's copies while the page starts.
+  const restored = await restoreAutosave(
+    store,
+    kv,
+    localStorage,
+    (record) => void reopenRecorded(store, record, fileCopies, { fileName: 'the autosaved plan', autosave: true }),
+  );
+  if (!restored) openDemo();
   startAutosave(store, kv, 400, window, localStorage);
   startAlignRunner(store);
   startColourCheck(store);
@@ -83,11 +94,13 @@ async function start() {
   });
   render(
     <StoreContext.Provider value={store}>
-      <App
-        mapPort={mapPort}
-        mapRef={mapRef}
-        extraTabs={[{ id: 'small-areas', label: 'Small areas', render: () => <SmallAreasPanel /> }]}
-      />
+      <FileCopiesContext.Provider value={fileCopies}>
+        <App
+          mapPort={mapPort}
+          mapRef={mapRef}
+          extraTabs={[{ id: 'small-areas', label: 'Small areas', render: () => <SmallAreasPanel /> }]}
+        />
+      </FileCopiesContext.Provider>
     </StoreContext.Provider>,
     document.getElementById('app')!,
   );

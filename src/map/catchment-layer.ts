@@ -2,6 +2,7 @@
 // by how many live there (darker = more), drawn under the footprint outlines and practices.
 import type { Map as MapLibreMap, GeoJSONSource } from 'maplibre-gl';
 import type { CatchmentCollection } from '../state/small-areas';
+import { showWhileAny } from './layers';
 
 const SOURCE = 'pcn-catchment';
 const LAYER = 'pcn-catchment-fill';
@@ -11,6 +12,7 @@ export function applyCatchment(map: MapLibreMap, fc: CatchmentCollection): void 
   const source = map.getSource(SOURCE) as GeoJSONSource | undefined;
   if (source) {
     source.setData(fc);
+    showWhileAny(map, [LAYER, OUTLINE], fc.features.length);
     return;
   }
   map.addSource(SOURCE, { type: 'geojson', data: fc });
@@ -36,4 +38,5 @@ export function applyCatchment(map: MapLibreMap, fc: CatchmentCollection): void 
     },
     before,
   );
+  showWhileAny(map, [LAYER, OUTLINE], fc.features.length);
 }

@@ -7,6 +7,7 @@ import type { Feature } from 'geojson';
 import type { ReferenceLayer } from '../core/io';
 import type { ScenarioComparison } from '../state/compare';
 import { FootprintLabels } from './labels';
+import { showWhileAny } from './layers';
 
 const COMPARE_LAYER = {
   referenceSource: 'pcn-reference',
@@ -19,6 +20,8 @@ const COMPARE_LAYER = {
 } as const;
 
 const EMPTY = { type: 'FeatureCollection' as const, features: [] };
+/** The layers start hidden, as their sources start empty (showWhileAny shows them with data). */
+const HIDDEN = { visibility: 'none' } as const;
 /** The planner's footprint fill: the reference layer goes under it. */
 const UNDER = 'pcn-footprints-fill';
 
@@ -31,6 +34,7 @@ function ensureLayers(map: MapLibreMap): void {
       id: COMPARE_LAYER.reference,
       type: 'line',
       source: COMPARE_LAYER.referenceSource,
+      layout: HIDDEN,
       paint: { 'line-color': '#5b2c83', 'line-width': 1.8, 'line-dasharray': [4, 2] },
     },
     map.getLayer(UNDER) ? UNDER : undefined,
@@ -39,18 +43,21 @@ function ensureLayers(map: MapLibreMap): void {
     id: COMPARE_LAYER.other,
     type: 'line',
     source: COMPARE_LAYER.otherSource,
+    layout: HIDDEN,
     paint: { 'line-color': '#111111', 'line-width': 2.2, 'line-dasharray': [0.6, 1.4] },
   });
   map.addLayer({
     id: COMPARE_LAYER.movedOuter,
     type: 'circle',
     source: COMPARE_LAYER.movedSource,
+    layout: HIDDEN,
     paint: { 'circle-radius': 15, 'circle-opacity': 0, 'circle-stroke-color': '#111111', 'circle-stroke-width': 3 },
   });
   map.addLayer({
     id: COMPARE_LAYER.movedInner,
     type: 'circle',
     source: COMPARE_LAYER.movedSource,
+    layout: HIDDEN,
     paint: { 'circle-radius': 11, 'circle-opacity': 0, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 },
   });
 }
@@ -77,6 +84,7 @@ export class CompareOverlay {
       type: 'FeatureCollection',
       features,
     });
+    showWhileAny(this.map, [COMPARE_LAYER.reference], features.length);
     this.labels.clear();
     layer?.features.forEach((f, i) => this.labels.set(i, f.geometry, f.label, false, 0));
   }
@@ -94,6 +102,7 @@ export class CompareOverlay {
         type: 'FeatureCollection',
         features: other,
       });
+      showWhileAny(this.map, [COMPARE_LAYER.other], other.length);
       this.shownOther = otherPlan;
     }
     const moved: Feature[] = [];
@@ -111,6 +120,7 @@ export class CompareOverlay {
       type: 'FeatureCollection',
       features: moved,
     });
+    showWhileAny(this.map, [COMPARE_LAYER.movedOuter, COMPARE_LAYER.movedInner], moved.length);
   }
 
   /** After a style reload the sources are new and empty: draw everything again. */

@@ -2,6 +2,7 @@
 // so network colours and outlines stay readable on top.
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import { IMD_DECILE_COLOURS, type DecileCollection } from '../state/deprivation';
+import { showWhileAny } from './layers';
 
 const SOURCE = 'pcn-imd';
 const LAYER = 'pcn-imd-fill';
@@ -10,6 +11,7 @@ export function applyDecileAreas(map: MapLibreMap, fc: DecileCollection): void {
   const source = map.getSource(SOURCE) as GeoJSONSource | undefined;
   if (source) {
     source.setData(fc);
+    showWhileAny(map, [LAYER], fc.features.length);
     return;
   }
   if (fc.features.length === 0) return;

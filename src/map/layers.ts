@@ -198,5 +198,16 @@ export function addPlannerLayers(map: MapLibreMap, land: boolean, circles: Custo
   map.addLayer(circles);
 }
 
+/**
+ * Shows `layers` only while their source has features. Drawing a layer whose source differs from
+ * the last layer's makes MapLibre draw every tile's clipping mask again (a quad per tile into the
+ * stencil buffer, in both its opaque and translucent passes) even when that source is empty, and an
+ * overlay's empty layer between the plan's layers cost a national frame 4 such rounds (about 6 ms of
+ * SwiftShader's CPU): a hidden layer is skipped, and its source makes no tiles.
+ */
+export function showWhileAny(map: MapLibreMap, layers: readonly string[], features: number): void {
+  for (const id of layers)
+    if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', features > 0 ? 'visible' : 'none');
+}
 /** The footprint fill layers of the big source and of the edits source. */
 export const FOOTPRINT_FILLS = { base: 'pcn-footprints-fill', edits: footprintLayerId('pcn-footprints-fill', true) };

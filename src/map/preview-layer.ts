@@ -2,6 +2,7 @@
 // under a dark dashed line, so they read on any footprint colour.
 import type { FeatureCollection } from 'geojson';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import { showWhileAny } from './layers';
 
 const PREVIEW_SOURCE = 'pcn-preview';
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -31,4 +32,5 @@ export function applyPreview(map: MapLibreMap, outlines: FeatureCollection | nul
     );
   }
   (map.getSource(PREVIEW_SOURCE) as GeoJSONSource).setData(outlines ?? EMPTY);
+  showWhileAny(map, ['pcn-preview-halo', 'pcn-preview-line'], outlines?.features.length ?? 0);
 }

@@ -4,6 +4,7 @@
 // Kept apart from the rest of the map adapter; it only needs the map and the overlay data.
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { ServiceOverlay } from '../core/align';
+import { showWhileAny } from './layers';
 
 const SERVICE_LAYER = {
   areasSource: 'service-areas',
@@ -54,4 +55,6 @@ export function applyServiceOverlay(map: MapLibreMap, overlay: ServiceOverlay | 
   ensureLayers(map);
   (map.getSource(SERVICE_LAYER.areasSource) as GeoJSONSource).setData(overlay?.areas ?? EMPTY);
   (map.getSource(SERVICE_LAYER.splitSource) as GeoJSONSource).setData(overlay?.splitFootprints ?? EMPTY);
+  showWhileAny(map, [SERVICE_LAYER.fill, SERVICE_LAYER.line], overlay?.areas.features.length ?? 0);
+  showWhileAny(map, [SERVICE_LAYER.split], overlay?.splitFootprints.features.length ?? 0);
 }

@@ -1,5 +1,6 @@
 // Autosave to IndexedDB (idb-keyval in the app; any async key-value store in tests). A plan that
 // cannot be read back is never dropped: it is kept under another key and the user is told.
+import type { SmallAreaRecord } from '../core/io';
 import { parsePlan, serialisePlan } from './plan-file';
 import type { PlannerStore } from './store';
 
@@ -18,8 +19,16 @@ export const AUTOSAVE_KEY = 'pcn-planner:autosave';
 export type SyncStore = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 const UNLOAD_KEY = 'pcn-planner:autosave-on-unload';
 
-/** Restores the autosaved plan if there is one. Returns true when a plan was restored. */
-export async function restoreAutosave(store: PlannerStore, kv: KeyValueStore, backup?: SyncStore): Promise<boolean> {
+/**
+ * Restores the autosaved plan if there is one. Returns true when a plan was restored; `onSmallAreas`
+ * is then given its record of small-area files, if it has one (to reopen them or say which to open).
+ */
+export async function restoreAutosave(
+  store: PlannerStore,
+  kv: KeyValueStore,
+  backup?: SyncStore,
+  onSmallAreas?: (record: SmallAreaRecord) => void,
+): Promise<boolean> {
   let raw: unknown;
   try {
     raw = readBackup(backup) ?? (await kv.get(AUTOSAVE_KEY));
@@ -45,6 +54,7 @@ export async function restoreAutosave(store: PlannerStore, kv: KeyValueStore, ba
     return false;
   }
   s.replaceScenarios(parsed.value.scenarios, parsed.value.active, parsed.value.reference);
+  if (parsed.value.smallAreas) onSmallAreas?.(parsed.value.smallAreas);
   return true;
 }
 
@@ -55,7 +65,8 @@ export interface PageLifecycle {
 }
 
 /**
- * Saves the document after every change, at most once per `delayMs`, and at once when the page
+ * Saves the document after every change (the small-area files and footprint source included, which
+ * the plan records), at most once per `delayMs`, and at once when the page
  * is hidden or unloaded (so an edit just before a reload is kept). Returns an unsubscribe.
  */
 export function startAutosave(
@@ -87,7 +98,11 @@ export function startAutosave(
       s.doc === prev.doc &&
       s.scenarios === prev.scenarios &&
       s.reference === prev.reference &&
-      s.activeScenario === prev.activeScenario
+      s.activeScenario === prev.activeScenario &&
+      s.smallAreas === prev.smallAreas &&
+      s.footprintSource === prev.footprintSource &&
+      s.deprivation === prev.deprivation &&
+      s.unopenedSmallAreas === prev.unopenedSmallAreas
     )
       return;
     if (timer) clearTimeout(timer);

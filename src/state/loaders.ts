@@ -10,6 +10,7 @@ import {
   type FieldNames,
   type PracticeHeaders,
   type PracticeTable,
+  type SmallAreaRecord,
 } from '../core/io';
 import type { Band, Boundary, Issue, Result } from '../core/model';
 import type { Network } from '../core/model';
@@ -295,13 +296,24 @@ export function loadAssignmentText(store: PlannerStore, text: string, fileName: 
   return { kind: 'loaded' };
 }
 
-export function openPlanText(store: PlannerStore, text: string, fileName: string): LoadOutcome {
+/**
+ * Opens a plan file. Its record of small-area files goes to `onSmallAreas` (to reopen them) when
+ * given, else the planner is told which files to open again.
+ */
+export function openPlanText(
+  store: PlannerStore,
+  text: string,
+  fileName: string,
+  onSmallAreas?: (record: SmallAreaRecord) => void,
+): LoadOutcome {
   const s = store.getState();
   const r = parsePlan(text, fileName, s.nextFid);
   if (!r.ok) return fail(store, fileName, r.errors, r.warnings);
   s.replaceScenarios(r.value.scenarios, r.value.active, r.value.reference, `Open ${fileName}`);
   warn(store, fileName, 'plan', r.warnings);
-  if (r.value.smallAreas) s.notify(smallAreaRecordNotice(fileName, r.value.smallAreas));
+  const record = r.value.smallAreas;
+  if (record && onSmallAreas) onSmallAreas(record);
+  else if (record) s.notify(smallAreaRecordNotice(fileName, record));
   return { kind: 'loaded' };
 }
 

@@ -15,13 +15,16 @@ import { liveScenarios, type ScenarioState } from './scenarios';
 import type { PlannerState } from './store';
 import type { NetworkDef, Patch, PlanDoc } from './types';
 
-type Recorded = Partial<Pick<PlannerState, 'smallAreas' | 'footprintSource' | 'deprivation'>>;
+type Recorded = Partial<Pick<PlannerState, 'smallAreas' | 'footprintSource' | 'deprivation' | 'unopenedSmallAreas'>>;
 type Saved = ScenarioState &
   Recorded & { readonly doc: PlanDoc; readonly past: readonly Patch[]; readonly future: readonly Patch[] };
 
-/** What a plan file records of the open small-area files: names and checksums, and the footprint source. */
+/**
+ * What a plan file records of the open small-area files: names and checksums, and the footprint
+ * source; with none open, the record of the plan's files not opened (yet), if any.
+ */
 function smallAreaRecord(s: Recorded): SmallAreaRecord | null {
-  if (!s.smallAreas || !s.footprintSource) return null;
+  if (!s.smallAreas || !s.footprintSource) return s.unopenedSmallAreas ?? null;
   const record = {
     footprints: s.footprintSource,
     layer: s.smallAreas.layerFile,

@@ -16,6 +16,7 @@ import { historySlice } from './slices/history';
 import { planActions } from './slices/plan-actions';
 import { viewActions } from './slices/view-actions';
 import type { AlignResult } from '../core/align';
+import type { SmallAreaRecord } from '../core/io';
 import type {
   AlignDoc,
   BasemapChoice,
@@ -62,6 +63,11 @@ export interface PlannerState extends ScenarioState {
   readonly deprivation: DeprivationSource | null;
   /** Shade the small areas by IMD decile on the map (needs the small-area layer and a deprivation table). */
   readonly showDeprivationLayer: boolean;
+  /**
+   * The small-area files the restored or opened plan was made with while they are not open (no copy in
+   * this browser, or being reopened): kept in the autosave and plan file until files are opened.
+   */
+  readonly unopenedSmallAreas: SmallAreaRecord | null;
 }
 
 export interface PlannerActions extends ScenarioActions {
@@ -118,6 +124,7 @@ export interface PlannerActions extends ScenarioActions {
   setFootprintSource(source: FootprintSource): void;
   setDeprivation(source: DeprivationSource | null): void;
   setShowDeprivationLayer(show: boolean): void;
+  setUnopenedSmallAreas(record: SmallAreaRecord | null): void;
 }
 
 export type Planner = PlannerState & PlannerActions;
@@ -170,6 +177,7 @@ export function createPlannerStore(deps: StoreDeps = {}): PlannerStore {
       footprintSource: FOOTPRINT_SOURCES.cells,
       deprivation: null,
       showDeprivationLayer: false,
+      unopenedSmallAreas: null,
       alignment: null,
       showAligned: false,
       ...history.actions,

@@ -1,7 +1,7 @@
 // The app shell: toolbar, map, side panel (tabs), dialogs; keyboard shortcuts and file drop.
 import { bbox } from '@turf/turf';
 import type { ComponentChildren, ComponentProps } from 'preact';
-import { useCallback, useState } from 'preact/hooks';
+import { useCallback, useContext, useState } from 'preact/hooks';
 import type { HardLayer } from './AlignPanel';
 import {
   AlignTab,
@@ -12,6 +12,7 @@ import {
   ScenariosPanel,
   Settings,
 } from './lazy-parts';
+import { FileCopiesContext, reopenRecorded } from './file-copies';
 import { loadFiles, loadPractices, type FileKind, type PendingFields } from './load-files';
 import type { MapPort } from './map-port';
 import { NetworksPanel, Summary } from './NetworksPanel';
@@ -100,8 +101,14 @@ export function App({
   );
   const [bngQuestion, setBngQuestion] = useState<{ fileName: string; resolve: (yes: boolean) => void } | null>(null);
   const confirmBng = (fileName: string) => new Promise<boolean>((resolve) => setBngQuestion({ fileName, resolve }));
+  const fileCopies = useContext(FileCopiesContext);
   const onFiles = (files: File[], kind: FileKind | null) =>
-    void loadFiles(store, files, kind, { onNeedsFields: setPending, chooseMode, confirmBng });
+    void loadFiles(store, files, kind, {
+      onNeedsFields: setPending,
+      chooseMode,
+      confirmBng,
+      onSmallAreas: (record, fileName) => void reopenRecorded(store, record, fileCopies, { fileName, autosave: false }),
+    });
 
   useShortcuts(store);
 

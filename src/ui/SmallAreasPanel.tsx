@@ -1,11 +1,13 @@
 // The Small areas tab: open a small-area layer (LSOAs) and NHS Digital's registrations by practice
 // and LSOA, choose where footprints come from, and see where patients live against the footprints.
+import type { SmallAreaRecord } from '../core/io';
 import type { NetworkSummary } from '../core/plan';
 import { toSmallAreasCsv, type SmallAreaNetworkSummary } from '../core/small-areas';
 import { selectPlan } from '../state/selectors';
 import { FOOTPRINT_SOURCES, practiceCatchment, shownSmallAreaPlan, type SmallAreaSource } from '../state/small-areas';
-import { useState } from 'preact/hooks';
+import { useContext, useState } from 'preact/hooks';
 import { BngConfirmDialog } from './BngConfirmDialog';
+import { FileCopiesContext } from './file-copies';
 import { download } from './files';
 import { applyHardAreas, openHardAreas, openSmallAreaFile, type SmallAreaFileKind } from './load-small-areas';
 import { usePlannerStore, useStore } from './store-context';
@@ -27,6 +29,7 @@ function FileButton({
   confirmBng?: (fileName: string) => Promise<boolean>;
 }) {
   const store = usePlannerStore();
+  const files = useContext(FileCopiesContext);
   return (
     <label class="file-btn small-area-file" aria-disabled={disabled}>
       {label}
@@ -39,7 +42,7 @@ function FileButton({
           const input = e.target as HTMLInputElement;
           const file = input.files?.[0];
           input.value = '';
-          if (file) void openSmallAreaFile(store, file, kind, confirmBng);
+          if (file) void openSmallAreaFile(store, file, kind, confirmBng, files);
         }}
       />
     </label>
@@ -49,6 +52,7 @@ function FileButton({
 /** Hard areas for the small areas: open a layer, choose its area field, or go without. */
 function HardAreasControls({ source }: { source: SmallAreaSource | null }) {
   const store = usePlannerStore();
+  const files = useContext(FileCopiesContext);
   const hard = source?.hardAreas ?? null;
   const names = hard ? new Set(hard.areas.map((a) => a.name)).size : 0;
   return (
@@ -65,7 +69,7 @@ function HardAreasControls({ source }: { source: SmallAreaSource | null }) {
               const input = e.target as HTMLInputElement;
               const file = input.files?.[0];
               input.value = '';
-              if (file) void openHardAreas(store, file);
+              if (file) void openHardAreas(store, file, files);
             }}
           />
         </label>
@@ -106,11 +110,19 @@ function HardAreasControls({ source }: { source: SmallAreaSource | null }) {
   );
 }
 
+/** What the plan was made with while those files are not open here. */
+function unopenedText(r: SmallAreaRecord): string {
+  const names = [r.layer, r.registrations, r.hardAreas, r.deprivation].filter((f) => !!f).map((f) => f.name);
+  const cells = r.footprints === 'smallAreas' ? ' (until then they are from practice cells)' : '';
+  return `This plan was made with footprints from ${r.footprints === 'smallAreas' ? 'small areas' : 'practice cells'} and ${names.join(', ')}, which are not open: open them here to see the same footprints${cells}.`;
+}
+
 export function SmallAreasPanel() {
   const store = usePlannerStore();
   const source = useStore((s) => s.smallAreas);
   const mode = useStore((s) => s.footprintSource);
   const deprivation = useStore((s) => s.deprivation);
+  const unopened = useStore((s) => s.unopenedSmallAreas);
   const focus = useStore((s) => s.hoveredPractice ?? s.selectedPractice);
   const plan = useStore(selectPlan);
   const areas = shownSmallAreaPlan(store.getState(), plan);
@@ -135,6 +147,11 @@ export function SmallAreasPanel() {
             bngQuestion.resolve(yes);
           }}
         />
+      )}
+      {unopened && !source && (
+        <p data-testid="small-areas-unopened" class="hint">
+          {unopenedText(unopened)}
+        </p>
       )}
       <div class="controls">
         <FileButton kind="layer" label="Open small areas…" confirmBng={confirmBng} />

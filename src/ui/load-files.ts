@@ -2,7 +2,7 @@
 // practice files and boundaries in the import worker (which also builds the tessellation and
 // evaluates the plan, so the main thread never blocks on them), and ask for field names when they
 // cannot be detected.
-import type { FieldNames, ParsePracticesOptions, PracticeHeaders, PracticeTable } from '../core/io';
+import type { FieldNames, ParsePracticesOptions, PracticeHeaders, PracticeTable, SmallAreaRecord } from '../core/io';
 import type { Issue, Result } from '../core/model';
 import { unpackPlan, type PlanInput } from '../core/plan';
 import { parsePractices, readPracticeHeaders } from '../core/io';
@@ -45,6 +45,8 @@ export interface LoadCallbacks {
   chooseMode(fileName: string): Promise<PracticesMode | null>;
   /** Coordinates in metres with no CRS stated: are they British National Grid? */
   confirmBng(fileName: string): Promise<boolean>;
+  /** An opened plan file names small-area files: reopen them (or say which to open). */
+  onSmallAreas?(record: SmallAreaRecord, fileName: string): void;
 }
 
 /** How a practice file is read beyond its fields: a CRS the user stated. */
@@ -329,7 +331,13 @@ export async function loadFiles(
     const k = kind ?? sniffKind(text, file.name);
     let outcome: LoadOutcome;
     try {
-      if (k === 'plan') outcome = openPlanText(store, text, file.name);
+      if (k === 'plan')
+        outcome = openPlanText(
+          store,
+          text,
+          file.name,
+          callbacks.onSmallAreas && ((record) => callbacks.onSmallAreas?.(record, file.name)),
+        );
       else if (k === 'boundary') outcome = await loadBoundary(store, text, file.name);
       else if (k === 'assignment') outcome = loadAssignmentText(store, text, file.name);
       else {

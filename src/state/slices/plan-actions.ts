@@ -70,8 +70,14 @@ export function planActions({ set, get, commit, notify, nextFid }: PlanHost): Pl
     replaceDoc(next, label) {
       run(act.replaceDoc(get().doc, { next, label }));
       // A new document starts with no painting network (the user picks one) and no problems
-      // from files that are no longer part of the plan.
-      set({ selectedPractice: null, hoveredPractice: null, activeNetwork: null, problems: [] });
+      // from files that are no longer part of the plan, nor small-area files it was made with.
+      set({
+        selectedPractice: null,
+        hoveredPractice: null,
+        activeNetwork: null,
+        problems: [],
+        unopenedSmallAreas: null,
+      });
     },
     setAlign: (align, label) => void run(act.setAlign(get().doc, { align, label })),
   };

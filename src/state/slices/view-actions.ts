@@ -23,6 +23,7 @@ export type ViewActions = Pick<
   | 'setFootprintSource'
   | 'setDeprivation'
   | 'setShowDeprivationLayer'
+  | 'setUnopenedSmallAreas'
 >;
 
 export function viewActions(
@@ -71,7 +72,12 @@ export function viewActions(
     },
     setShowAligned: (showAligned) => set({ showAligned }),
     setSmallAreas(source) {
-      set(source ? { smallAreas: source } : { smallAreas: null, footprintSource: FOOTPRINT_SOURCES.cells });
+      // Files opened: the plan now records these, not the ones it was restored with.
+      set(
+        source
+          ? { smallAreas: source, unopenedSmallAreas: null }
+          : { smallAreas: null, footprintSource: FOOTPRINT_SOURCES.cells },
+      );
     },
     setFootprintSource(source) {
       if (source === FOOTPRINT_SOURCES.smallAreas && !get().smallAreas) return;
@@ -79,6 +85,7 @@ export function viewActions(
     },
     setDeprivation: (deprivation) => set({ deprivation }),
     setShowDeprivationLayer: (showDeprivationLayer) => set({ showDeprivationLayer }),
+    setUnopenedSmallAreas: (unopenedSmallAreas) => set({ unopenedSmallAreas }),
   };
   return actions;
 }

@@ -5,7 +5,7 @@
 // the edits footprint source, each big-source layer followed by its edits twin.
 import type { FilterSpecification, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
-import { addPlannerLayers, BAND_OUTLINES_FROM_ZOOM, SOURCES } from '../../../src/map/layers';
+import { addPlannerLayers, BAND_OUTLINES_FROM_ZOOM, SOURCES, showWhileAny } from '../../../src/map/layers';
 
 type Line = Extract<LayerSpecification, { type: 'line' }>;
 type Fill = Extract<LayerSpecification, { type: 'fill' }>;
@@ -102,5 +102,31 @@ describe('sources', () => {
       expect(buffer, id).toBeGreaterThanOrEqual(widest / 2);
     }
     expect(sourceOptions.get(SOURCES.practices)?.buffer).toBeUndefined();
+  });
+});
+
+describe('overlay layers with nothing to draw', () => {
+  it('are hidden while their source is empty and shown once it has features; absent layers are skipped', () => {
+    const visibility = new Map<string, string>([
+      ['a', 'visible'],
+      ['b', 'visible'],
+    ]);
+    const map = {
+      getLayer: (id: string) => (visibility.has(id) ? {} : undefined),
+      setLayoutProperty: (id: string, name: string, value: string) => {
+        expect(name).toBe('visibility');
+        visibility.set(id, value);
+      },
+    } as unknown as MapLibreMap;
+    showWhileAny(map, ['a', 'b', 'absent'], 0);
+    expect([...visibility]).toEqual([
+      ['a', 'none'],
+      ['b', 'none'],
+    ]);
+    showWhileAny(map, ['a', 'absent'], 3);
+    expect([...visibility]).toEqual([
+      ['a', 'visible'],
+      ['b', 'none'],
+    ]);
   });
 });
