@@ -8,12 +8,13 @@ import type {
   LayerSpecification,
   Map as MapLibreMap,
 } from 'maplibre-gl';
+import { STUDY_AREA_PROPERTY } from './features';
 import { RADIUS_STOPS } from './practice-circles-data';
 
 const EMPTY = { type: 'FeatureCollection' as const, features: [] };
 export const SOURCES = {
-  area: 'pcn-area',
   cells: 'pcn-cells',
+  /** The networks' footprints, and the study area (features.ts, studyAreaFeature) drawn under them. */
   footprints: 'pcn-footprints',
   /** The footprints of networks edited since the big source was last updated (src/map/plan-sync.ts). */
   edits: 'pcn-footprints-edits',
@@ -39,6 +40,8 @@ const POLYGON_BUFFER = 8;
 export const PRACTICE_LAYER = 'pcn-practices';
 /** The practice circles' custom layer (practice-circles.ts). */
 export const PRACTICE_CIRCLES = 'pcn-practice-circles';
+/** The study area among the footprint source's features. */
+const STUDY_AREA = ['has', STUDY_AREA_PROPERTY] as ExpressionSpecification;
 /** Footprints drawn from either source are hidden by this feature-state (stale or superseded). */
 const SHOWN = ['!', ['boolean', ['feature-state', 'hidden'], false]] as ExpressionSpecification;
 
@@ -84,6 +87,7 @@ function footprintLayers(edits: boolean): { fill: LayerSpecification; lines: Lay
       id: id('pcn-footprints-fill'),
       type: 'fill',
       source,
+      filter: ['!', STUDY_AREA],
       paint: {
         'fill-color': translucent(['get', 'colour'], FILL_ALPHA),
         'fill-outline-color': ['step', ['zoom'], ['get', 'colour'], BAND_OUTLINES_FROM_ZOOM, 'rgba(0, 0, 0, 0)'],
@@ -154,11 +158,15 @@ export function addPlannerLayers(map: MapLibreMap, land: boolean, circles: Custo
       ...(polygons ? { tolerance: TOLERANCE, buffer: POLYGON_BUFFER } : {}),
     });
   }
+  // The study area comes with the footprints (one source: MapLibre draws every tile's clipping
+  // mask again whenever the next layer reads another source, in each of its two passes; a national
+  // frame took 2 such rounds fewer).
   if (land)
     map.addLayer({
       id: 'pcn-area-fill',
       type: 'fill',
-      source: SOURCES.area,
+      source: SOURCES.footprints,
+      filter: STUDY_AREA,
       paint: { 'fill-color': '#f7f5ef', 'fill-antialias': false },
     });
   addFootprintLayers(map, 'fill');
@@ -176,7 +184,8 @@ export function addPlannerLayers(map: MapLibreMap, land: boolean, circles: Custo
   map.addLayer({
     id: 'pcn-area-line',
     type: 'line',
-    source: SOURCES.area,
+    source: SOURCES.footprints,
+    filter: STUDY_AREA,
     paint: { 'line-color': '#3b4a55', 'line-width': 1.5 },
   });
   addFootprintLayers(map, 'lines');

@@ -1,6 +1,7 @@
-// Small-area footprints survive a reload: the Greater Manchester LSOAs and registrations opened in
-// the Small areas tab are kept in this browser (IndexedDB) and reopened with the autosave, with the
-// same footprints; a saved plan opened in a fresh browser (no copies) names the files to open.
+// Small-area footprints survive a reload: the Greater Manchester LSOAs, registrations, boroughs (as
+// hard areas, by a chosen field) and the IMD table opened in the Small areas tab are kept in this
+// browser (IndexedDB) and reopened with the autosave, with the same footprints; a saved plan opened
+// in a fresh browser (no copies) names the files to open.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -75,15 +76,33 @@ describe('small-area files reopened after a reload', () => {
     await expect
       .poll(() => page.getByTestId('resident-share').innerText(), { timeout: 30_000 })
       .toMatch(/Patients living in their own network's footprint: 73\.\d%/);
+    // Within the GM boroughs by their code (not the default field), with the IMD table.
+    await page
+      .getByTestId('open-hard-areas')
+      .setInputFiles(path.join(sharedData, 'gm_local_authorities_2023_bgc.geojson'));
+    await expect
+      .poll(() => page.getByTestId('hard-areas-file').innerText(), { timeout: 30_000 })
+      .toContain('10 hard areas from gm_local_authorities_2023_bgc.geojson by lad23nm');
+    await page.getByTestId('hard-area-field').selectOption('lad23cd');
+    await expect
+      .poll(() => page.getByTestId('hard-areas-file').innerText(), { timeout: 30_000 })
+      .toContain('by lad23cd');
+    await page.getByTestId('open-deprivation').setInputFiles(path.join(sharedData, 'england_imd2019_lsoa2011.csv'));
+    await expect
+      .poll(() => page.getByTestId('deprivation-file').innerText(), { timeout: 30_000 })
+      .toContain('from england_imd2019_lsoa2011.csv');
     share = await page.getByTestId('resident-share').innerText();
     const row = await firstRow(page);
-    // Both copies kept, and the autosave written with the footprint source (it follows the switch too).
+    const hardAreas = await page.getByTestId('hard-areas-file').innerText();
+    const deprivation = await page.getByTestId('deprivation-file').innerText();
+    // Every copy kept, and the autosave written with the footprint source (it follows the switch too).
     await expect
       .poll(async () => (await storedKeys(page)).filter((k) => k.startsWith('pcn-planner:file:')).length, {
         timeout: 30_000,
       })
-      .toBe(2);
-    await expect.poll(() => autosaveText(page), { timeout: 30_000 }).toContain('"footprints":"smallAreas"');
+      .toBe(4);
+    await expect.poll(() => autosaveText(page), { timeout: 30_000 }).toContain('"field":"lad23cd"');
+    expect(await autosaveText(page)).toContain('"footprints":"smallAreas"');
 
     const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-plan').click()]);
     planFile = (await dl.path())!;
@@ -95,12 +114,14 @@ describe('small-area files reopened after a reload', () => {
     await expect
       .poll(() => notices(page), { timeout: 30_000 })
       .toContain(
-        "Reopened gm_lsoa2011_bgc.geojson and gm_practice_lsoa_2022-07.csv from this browser's copy: footprints from small areas",
+        "Reopened gm_lsoa2011_bgc.geojson, gm_practice_lsoa_2022-07.csv, gm_local_authorities_2023_bgc.geojson and england_imd2019_lsoa2011.csv from this browser's copy: footprints from small areas",
       );
     await page.getByRole('tab', { name: 'Small areas' }).click();
     await expect.poll(() => page.getByTestId('footprints-small-areas').isChecked(), { timeout: 30_000 }).toBe(true);
     await expect.poll(() => page.getByTestId('resident-share').innerText(), { timeout: 30_000 }).toBe(share);
     await expect.poll(() => firstRow(page), { timeout: 30_000 }).toBe(row);
+    expect(await page.getByTestId('hard-areas-file').innerText()).toBe(hardAreas);
+    expect(await page.getByTestId('deprivation-file').innerText()).toBe(deprivation);
     await idle(page);
     await screenshot(page, 'small-area-reopen-01-after-reload');
     expect(errors).toEqual([]);
@@ -123,7 +144,7 @@ describe('small-area files reopened after a reload', () => {
     await expect
       .poll(() => notices(fresh), { timeout: 30_000 })
       .toMatch(
-        /gm-small-areas\.json was made with footprints from small areas and the small-area files gm_lsoa2011_bgc\.geojson and gm_practice_lsoa_2022-07\.csv; this browser has no copy of them: open them in the Small areas tab to see the same footprints\. Until then the footprints shown are from practice cells, not small areas\./,
+        /gm-small-areas\.json was made with footprints from small areas and the small-area files gm_lsoa2011_bgc\.geojson, gm_practice_lsoa_2022-07\.csv, gm_local_authorities_2023_bgc\.geojson and england_imd2019_lsoa2011\.csv \(hard areas by lad23cd\); this browser has no copy of them: open them in the Small areas tab to see the same footprints\. Until then the footprints shown are from practice cells, not small areas\./,
       );
     expect(await state<string>(fresh, 's.footprintSource')).toBe('cells');
     // The Small areas tab says so too, for as long as the files are not open.
@@ -131,7 +152,7 @@ describe('small-area files reopened after a reload', () => {
     await expect
       .poll(() => fresh.getByTestId('small-areas-unopened').innerText(), { timeout: 30_000 })
       .toBe(
-        'This plan was made with footprints from small areas and gm_lsoa2011_bgc.geojson, gm_practice_lsoa_2022-07.csv, which are not open: open them here to see the same footprints (until then they are from practice cells).',
+        'This plan was made with footprints from small areas and gm_lsoa2011_bgc.geojson, gm_practice_lsoa_2022-07.csv, gm_local_authorities_2023_bgc.geojson, england_imd2019_lsoa2011.csv, which are not open: open them here to see the same footprints (until then they are from practice cells).',
       );
     await screenshot(fresh, 'small-area-reopen-02-fresh-browser');
     await context.close();
