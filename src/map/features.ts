@@ -45,6 +45,19 @@ export function cellFeatures(t: Tessellation, from = 0, to = t.sites.length): Fe
   return out;
 }
 
+/**
+ * The study area, drawn as land and outlined from the footprint source (src/map/layers.ts): one
+ * source fewer between the footprint layers, each switch of source costing a software renderer a
+ * clipping mask per tile. Its id is one no network has (fids start at 1).
+ */
+export const STUDY_AREA_ID = 0;
+/** The property that marks the study area among the footprints. */
+export const STUDY_AREA_PROPERTY = 'studyArea';
+
+export function studyAreaFeature(geometry: Geometry): Feature<Geometry, { [STUDY_AREA_PROPERTY]: true }> {
+  return { type: 'Feature', id: STUDY_AREA_ID, geometry, properties: { [STUDY_AREA_PROPERTY]: true } };
+}
+
 export interface FootprintProps {
   network: string;
   name: string;

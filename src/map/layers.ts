@@ -3,11 +3,12 @@
 // the zoom where a network is large enough for the style to be read, and by label text, never by
 // colour alone.
 import type { ExpressionSpecification, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
+import { STUDY_AREA_PROPERTY } from './features';
 
 const EMPTY = { type: 'FeatureCollection' as const, features: [] };
 export const SOURCES = {
-  area: 'pcn-area',
   cells: 'pcn-cells',
+  /** The networks' footprints, and the study area (features.ts, studyAreaFeature) drawn under them. */
   footprints: 'pcn-footprints',
   /** The footprints of networks edited since the big source was last updated (src/map/plan-sync.ts). */
   edits: 'pcn-footprints-edits',
@@ -29,6 +30,8 @@ const TOLERANCE = 1;
  * that cross a tile edge start at another phase, nothing else drawn changed.
  */
 const POLYGON_BUFFER = 8;
+/** The study area among the footprint source's features. */
+const STUDY_AREA = ['has', STUDY_AREA_PROPERTY] as ExpressionSpecification;
 /** Footprints drawn from either source are hidden by this feature-state (stale or superseded). */
 const SHOWN = ['!', ['boolean', ['feature-state', 'hidden'], false]] as ExpressionSpecification;
 
@@ -79,6 +82,7 @@ function footprintLayers(edits: boolean): { fill: LayerSpecification; lines: Lay
       id: id('pcn-footprints-fill'),
       type: 'fill',
       source,
+      filter: ['!', STUDY_AREA],
       paint: {
         'fill-color': translucent(['get', 'colour'], FILL_ALPHA),
         'fill-outline-color': ['step', ['zoom'], ['get', 'colour'], BAND_OUTLINES_FROM_ZOOM, 'rgba(0, 0, 0, 0)'],
@@ -148,11 +152,15 @@ export function addPlannerLayers(map: MapLibreMap, land: boolean) {
       ...(polygons ? { tolerance: TOLERANCE, buffer: POLYGON_BUFFER } : {}),
     });
   }
+  // The study area comes with the footprints (one source: MapLibre draws every tile's clipping
+  // mask again whenever the next layer reads another source, in each of its two passes; a national
+  // frame took 2 such rounds fewer).
   if (land)
     map.addLayer({
       id: 'pcn-area-fill',
       type: 'fill',
-      source: SOURCES.area,
+      source: SOURCES.footprints,
+      filter: STUDY_AREA,
       paint: { 'fill-color': '#f7f5ef', 'fill-antialias': false },
     });
   addFootprintLayers(map, 'fill');
@@ -170,7 +178,8 @@ export function addPlannerLayers(map: MapLibreMap, land: boolean) {
   map.addLayer({
     id: 'pcn-area-line',
     type: 'line',
-    source: SOURCES.area,
+    source: SOURCES.footprints,
+    filter: STUDY_AREA,
     paint: { 'line-color': '#3b4a55', 'line-width': 1.5 },
   });
   addFootprintLayers(map, 'lines');

@@ -21,6 +21,7 @@ import {
   footprintLabel,
   practiceFeature,
   practicesToRefresh,
+  studyAreaFeature,
 } from './features';
 import { FootprintEdits, sourceLoaded } from './footprint-edits';
 import { FrameGate } from './frame-gate';
@@ -218,11 +219,13 @@ export class PlanSync {
     const t = plan.tessellation;
     const defs = defsById(networks);
     const { practices, assignment } = plan.input;
-    const footprints = networks.flatMap((def) => {
+    // The study area goes with the footprints' first chunk (it shares their source: layers.ts).
+    const footprints: Feature[] = [studyAreaFeature(t.areaGeometry)];
+    for (const def of networks) {
       const summary = plan.networks.get(def.id);
       const f = summary && footprintFeature(def, summary);
-      return f ? [f] : [];
-    });
+      if (f) footprints.push(f);
+    }
     const practiceSteps = this.sourceSteps(
       SOURCES.practices,
       chunksByWeight(practices.length, () => 1 + FEATURE_WEIGHT, CHUNK_WEIGHT),
@@ -231,7 +234,6 @@ export class PlanSync {
           .slice(from, to)
           .map((p, k) => practiceFeature(from + k, p, defs.get(assignment.get(p.code) as NetworkId))),
       () => {
-        this.geo(SOURCES.area)?.setData({ type: 'Feature', properties: {}, geometry: t.areaGeometry });
         this.map.removeFeatureState({ source: SOURCES.practices });
         // Hover and selection made since the draw started.
         this.mark(this.hovered, 'hover', true);

@@ -5,6 +5,7 @@
 // the edits footprint source, each big-source layer followed by its edits twin.
 import type { FilterSpecification, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
+import { STUDY_AREA_ID, STUDY_AREA_PROPERTY, studyAreaFeature } from '../../../src/map/features';
 import { addPlannerLayers, BAND_OUTLINES_FROM_ZOOM, SOURCES, showWhileAny } from '../../../src/map/layers';
 
 type Line = Extract<LayerSpecification, { type: 'line' }>;
@@ -76,7 +77,7 @@ describe('footprint outlines by zoom', () => {
 
   it('gives the edits source the same layers, each right after its big-source twin', () => {
     const ids = layers.map((l) => l.id);
-    const base = layers.filter((l) => sourceOf(l) === SOURCES.footprints);
+    const base = layers.filter((l) => sourceOf(l) === SOURCES.footprints && !l.id.startsWith('pcn-area'));
     expect(base.length).toBeGreaterThan(0);
     for (const l of base) {
       const twin = layers[ids.indexOf(l.id) + 1];
@@ -84,6 +85,39 @@ describe('footprint outlines by zoom', () => {
       expect(sourceOf(twin)).toBe(SOURCES.edits);
       expect({ ...twin, id: l.id, source: sourceOf(l) }).toEqual(l);
     }
+  });
+});
+
+describe('the study area', () => {
+  const layers = plannerLayers();
+  const studyArea = ['has', STUDY_AREA_PROPERTY];
+
+  it('is drawn as land under the footprints and outlined over them from the footprint source, by its own layers only', () => {
+    const ids = layers.map((l) => l.id);
+    const fill = layers.find((l) => l.id === 'pcn-area-fill') as Fill;
+    const line = layers.find((l) => l.id === 'pcn-area-line') as Line;
+    for (const l of [fill, line]) {
+      expect(l.source).toBe(SOURCES.footprints);
+      expect(l.filter).toEqual(studyArea);
+    }
+    expect(ids.indexOf('pcn-area-fill')).toBeLessThan(ids.indexOf('pcn-footprints-fill'));
+    expect(ids.indexOf('pcn-area-line')).toBeGreaterThan(ids.indexOf('pcn-footprints-fill-edits'));
+    // Every other layer of the footprint sources leaves it out: the fills by filter, the outlines
+    // by band (the study area has none).
+    const footprintLayers = layers.filter(
+      (l): l is Fill | Line =>
+        (l.type === 'fill' || l.type === 'line') && [SOURCES.footprints, SOURCES.edits].includes(l.source as never),
+    );
+    expect(footprintLayers).toHaveLength(12);
+    for (const l of footprintLayers) {
+      if (l === fill || l === line) continue;
+      if (l.type === 'fill') expect(l.filter, l.id).toEqual(['!', studyArea]);
+      else expect(bandOf(l.filter), l.id).toMatch(/^(within|below|above)$/);
+    }
+    expect(studyAreaFeature({ type: 'Point', coordinates: [0, 0] }).properties).toEqual({
+      [STUDY_AREA_PROPERTY]: true,
+    });
+    expect(STUDY_AREA_ID).toBe(0);
   });
 });
 
@@ -96,7 +130,7 @@ describe('sources', () => {
       ),
     );
     expect(widest).toBe(5);
-    for (const id of [SOURCES.area, SOURCES.cells, SOURCES.footprints, SOURCES.edits]) {
+    for (const id of [SOURCES.cells, SOURCES.footprints, SOURCES.edits]) {
       const buffer = sourceOptions.get(id)?.buffer as number;
       expect(buffer, id).toBeLessThan(128);
       expect(buffer, id).toBeGreaterThanOrEqual(widest / 2);

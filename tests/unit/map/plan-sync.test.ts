@@ -8,7 +8,7 @@ import type * as maplibregl from 'maplibre-gl';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cellGeometry } from '../../../src/core/geometry';
 import { parseBoundary } from '../../../src/core/io';
-import { footprintLabel } from '../../../src/map/features';
+import { footprintLabel, STUDY_AREA_ID } from '../../../src/map/features';
 import type { FootprintLabels } from '../../../src/map/labels';
 import { HOLD_LIMIT_MS } from '../../../src/map/frame-gate';
 import { SOURCES } from '../../../src/map/layers';
@@ -162,12 +162,16 @@ class FakeMap {
     const out = new Map<number, { network: unknown; colour: unknown; geometry: Geometry }>();
     for (const source of [SOURCES.footprints, SOURCES.edits]) {
       for (const f of this.data.get(source) ?? []) {
-        if (this.states(source).get(f.id as number)?.hidden === true) continue;
+        if (this.states(source).get(f.id as number)?.hidden === true || f.id === STUDY_AREA_ID) continue;
         expect(out.has(f.id as number), `footprint ${f.id} drawn twice`).toBe(false);
         out.set(f.id as number, { network: f.properties?.network, colour: f.properties?.colour, geometry: f.geometry });
       }
     }
     return out;
+  }
+  /** The study area's geometry in the footprint source (where the land and its outline are drawn from). */
+  studyArea() {
+    return (this.data.get(SOURCES.footprints) ?? []).find((f) => f.id === STUDY_AREA_ID)?.geometry;
   }
   /** Each practice's drawn colour (feature-state over the source's property). */
   practiceColours() {
@@ -214,7 +218,7 @@ function expected() {
   const colours = s.doc.practices.map((p) => colourOf.get(s.doc.assignment.get(p.code)!) ?? '#ffffff');
   const t = plan.tessellation;
   const cells = t.sites.flatMap((_, site) => (cellGeometry(t, site) ? [site] : []));
-  return { footprints, colours, labels: [...texts].sort((a, b) => a[0] - b[0]), cells };
+  return { footprints, colours, labels: [...texts].sort((a, b) => a[0] - b[0]), cells, studyArea: t.areaGeometry };
 }
 
 function shown() {
@@ -223,6 +227,7 @@ function shown() {
     colours: map.practiceColours(),
     labels: [...labels.entries].sort((a, b) => a[0] - b[0]),
     cells: (map.data.get(SOURCES.cells) ?? []).map((f) => f.id as number).sort((a, b) => a - b),
+    studyArea: map.studyArea(),
   };
 }
 
@@ -309,7 +314,7 @@ describe('the progressive full draw', () => {
     expect(settled).toBe(true);
     const labelTasks = tasks.done.filter((t) => t.includes('label'));
     expect(tasks.done.filter((t) => !t.includes('label'))).toEqual([
-      [SOURCES.area, SOURCES.practices],
+      [SOURCES.practices],
       [SOURCES.edits, SOURCES.footprints],
       [SOURCES.cells],
     ]);
