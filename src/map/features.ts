@@ -19,6 +19,9 @@ export interface PracticeProps {
   assigned: boolean;
 }
 
+/** A practice's fill colour: its network's, white when unassigned. */
+export const practiceColour = (def: NetworkDef | undefined): string => def?.colour ?? UNASSIGNED_COLOUR;
+
 export function practiceFeature(i: number, p: Practice, def: NetworkDef | undefined): Feature<Point, PracticeProps> {
   return {
     type: 'Feature',
@@ -29,7 +32,7 @@ export function practiceFeature(i: number, p: Practice, def: NetworkDef | undefi
       name: p.name,
       listSize: p.listSize,
       network: def?.id ?? '',
-      colour: def?.colour ?? UNASSIGNED_COLOUR,
+      colour: practiceColour(def),
       assigned: def !== undefined,
     },
   };

@@ -13,8 +13,10 @@ import type { Planner, PlannerStore } from '../state/store';
 import { styleFor } from './basemap';
 import { MapInteraction } from './interaction';
 import { FootprintLabels } from './labels';
+import { PRACTICE_CIRCLES } from './layers';
 import { MapOverlays } from './overlays';
 import { PlanSync } from './plan-sync';
+import { PracticeCircles } from './practice-circles';
 import { exportMapPng, type FrameRecording, pixelsAfterNextFrame, recordFramePixels } from './snapshots';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -66,8 +68,9 @@ export function createMapView(container: HTMLElement, store: PlannerStore): MapV
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-left');
   map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
   const labels = new FootprintLabels(map);
-  const overlays = new MapOverlays(map, get);
-  const plan = new PlanSync(map, get, labels);
+  const circles = new PracticeCircles(PRACTICE_CIRCLES, map);
+  const overlays = new MapOverlays(map, get, circles);
+  const plan = new PlanSync(map, get, labels, circles);
   const interaction = new MapInteraction(map, get);
 
   function onStore(s: Planner, prev: Planner) {

@@ -2,8 +2,14 @@
 // Band status is carried by outline style (dashed below, heavy double above, solid within) from
 // the zoom where a network is large enough for the style to be read, and by label text, never by
 // colour alone.
-import type { ExpressionSpecification, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
+import type {
+  CustomLayerInterface,
+  ExpressionSpecification,
+  LayerSpecification,
+  Map as MapLibreMap,
+} from 'maplibre-gl';
 import { STUDY_AREA_PROPERTY } from './features';
+import { RADIUS_STOPS } from './practice-circles-data';
 
 const EMPTY = { type: 'FeatureCollection' as const, features: [] };
 export const SOURCES = {
@@ -30,15 +36,14 @@ const TOLERANCE = 1;
  * that cross a tile edge start at another phase, nothing else drawn changed.
  */
 const POLYGON_BUFFER = 8;
+/** The practices' hit-test layer (invisible); the practice circles are drawn by PRACTICE_CIRCLES. */
+export const PRACTICE_LAYER = 'pcn-practices';
+/** The practice circles' custom layer (practice-circles.ts). */
+export const PRACTICE_CIRCLES = 'pcn-practice-circles';
 /** The study area among the footprint source's features. */
 const STUDY_AREA = ['has', STUDY_AREA_PROPERTY] as ExpressionSpecification;
 /** Footprints drawn from either source are hidden by this feature-state (stale or superseded). */
 const SHOWN = ['!', ['boolean', ['feature-state', 'hidden'], false]] as ExpressionSpecification;
-
-const ASSIGNED = [
-  'to-boolean',
-  ['coalesce', ['feature-state', 'assigned'], ['get', 'assigned']],
-] as ExpressionSpecification;
 
 /**
  * Below this zoom (England on one screen: a network is 10-25 px across, a 6 px dash or a 5 px
@@ -175,7 +180,8 @@ function addFootprintLayers(map: MapLibreMap, which: 'fill' | 'lines') {
   }
 }
 
-export function addPlannerLayers(map: MapLibreMap, land: boolean) {
+/** The planner's sources and layers; `circles` draws the practices (above everything else here). */
+export function addPlannerLayers(map: MapLibreMap, land: boolean, circles: CustomLayerInterface) {
   for (const id of Object.values(SOURCES)) {
     if (map.getSource(id)) continue;
     const polygons = id !== SOURCES.practices;
@@ -216,27 +222,22 @@ export function addPlannerLayers(map: MapLibreMap, land: boolean) {
     paint: { 'line-color': '#3b4a55', 'line-width': 1.5 },
   });
   addFootprintLayers(map, 'lines');
+  // What the pointer hits: MapLibre's circles with the drawn radius and the wider ring (an assigned
+  // practice's is 1 px, within the 4-px box a hit is looked for in), never drawn (opacity 0:
+  // MapLibre skips the layer when it draws a frame). The circles seen are `circles`, a
+  // custom layer right above it (practice-circles.ts), about a tenth of a national frame cheaper.
   map.addLayer({
-    id: 'pcn-practices',
+    id: PRACTICE_LAYER,
     type: 'circle',
     source: SOURCES.practices,
     paint: {
-      // feature-state holds the colour after an edit (src/map/index.ts), the property before one.
-      'circle-color': ['coalesce', ['feature-state', 'colour'], ['get', 'colour']],
-      'circle-radius': ['interpolate', ['linear'], ['sqrt', ['get', 'listSize']], 0, 3, 100, 6, 200, 10, 330, 15],
-      'circle-stroke-color': ['case', ASSIGNED, '#1d2a33', '#000000'],
-      'circle-stroke-width': [
-        'case',
-        ['boolean', ['feature-state', 'selected'], false],
-        4,
-        ['boolean', ['feature-state', 'hover'], false],
-        3,
-        ASSIGNED,
-        1,
-        2.5,
-      ],
+      'circle-opacity': 0,
+      'circle-stroke-opacity': 0,
+      'circle-radius': ['interpolate', ['linear'], ['sqrt', ['get', 'listSize']], ...RADIUS_STOPS.flat()],
+      'circle-stroke-width': 2.5,
     },
   });
+  map.addLayer(circles);
 }
 
 /**
@@ -250,7 +251,5 @@ export function showWhileAny(map: MapLibreMap, layers: readonly string[], featur
   for (const id of layers)
     if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', features > 0 ? 'visible' : 'none');
 }
-
-export const PRACTICE_LAYER = 'pcn-practices';
 /** The footprint fill layers of the big source and of the edits source. */
 export const FOOTPRINT_FILLS = { base: 'pcn-footprints-fill', edits: footprintLayerId('pcn-footprints-fill', true) };

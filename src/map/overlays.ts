@@ -27,6 +27,7 @@ export class MapOverlays {
   constructor(
     private readonly map: maplibregl.Map,
     private readonly get: () => Planner,
+    private readonly circles: maplibregl.CustomLayerInterface,
   ) {
     this.compare = new CompareOverlay(map);
   }
@@ -34,7 +35,7 @@ export class MapOverlays {
   /** A new style has loaded: the planner's layers and every overlay, drawn again. */
   onStyleLoad(): void {
     const s = this.get();
-    addPlannerLayers(this.map, drawsLand(s.basemap));
+    addPlannerLayers(this.map, drawsLand(s.basemap), this.circles);
     this.ready = true;
     if (this.serviceOverlay) applyServiceOverlay(this.map, this.serviceOverlay);
     this.compare.reset();

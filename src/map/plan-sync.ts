@@ -19,12 +19,15 @@ import {
   defsById,
   footprintFeature,
   footprintLabel,
+  practiceColour,
   practiceFeature,
   practicesToRefresh,
   studyAreaFeature,
 } from './features';
 import { FootprintEdits, sourceLoaded } from './footprint-edits';
 import { FrameGate } from './frame-gate';
+import type { PracticeCircles } from './practice-circles';
+import { circleData } from './practice-circles-data';
 import type { FootprintLabels } from './labels';
 import { CELLS_FROM_ZOOM, FOOTPRINT_FILLS, SOURCES } from './layers';
 
@@ -147,6 +150,7 @@ export class PlanSync {
     private readonly map: maplibregl.Map,
     private readonly get: () => Planner,
     private readonly labels: FootprintLabels,
+    private readonly circles: PracticeCircles,
   ) {
     this.edits = new FootprintEdits(map);
     this.gate = new FrameGate(map);
@@ -178,7 +182,6 @@ export class PlanSync {
     this.gate.open();
     this.shown = this.coloured = plan;
     this.shownDefs = this.colouredDefs = networks;
-    this.hovered = this.selected = null;
     this.sendingCells = false;
     if (fit && s.doc.practices.length + (s.doc.boundary ? 1 : 0) > 0) {
       const b = turfBbox(s.doc.boundary ?? plan.tessellation.areaGeometry) as number[];
@@ -234,10 +237,15 @@ export class PlanSync {
           .slice(from, to)
           .map((p, k) => practiceFeature(from + k, p, defs.get(assignment.get(p.code) as NetworkId))),
       () => {
-        this.map.removeFeatureState({ source: SOURCES.practices });
-        // Hover and selection made since the draw started.
-        this.mark(this.hovered, 'hover', true);
-        this.mark(this.selected, 'selected', true);
+        this.circles.setData(
+          circleData(practices, (i) => {
+            const def = defs.get(assignment.get(practices[i].code) as NetworkId);
+            return { colour: practiceColour(def), assigned: def !== undefined };
+          }),
+        );
+        // Hover and selection as they are now, in this table.
+        this.hover(this.get().hoveredPractice);
+        this.select(this.get().selectedPractice);
       },
     );
     const footprintSteps = this.sourceSteps(
@@ -379,19 +387,14 @@ export class PlanSync {
     }, 0);
   }
 
-  /** A practice's new colour goes in as feature-state: drawn at the next frame, without the practices source being re-tiled. */
+  /** A practice's new colour goes to the circles' layer: drawn at the next frame, nothing re-tiled. */
   private recolourPractices(s: Planner, plan: PlanResult): void {
     const prev = this.coloured;
     if (!prev || plan === prev) return;
     const defs = defsById(s.doc.networks);
     for (const i of practicesToRefresh(prev, plan, restyled(this.colouredDefs, s.doc.networks))) {
-      const p = s.doc.practices[i];
-      const { colour, assigned } = practiceFeature(
-        i,
-        p,
-        defs.get(s.doc.assignment.get(p.code) as NetworkId),
-      ).properties;
-      this.map.setFeatureState({ source: SOURCES.practices, id: i }, { colour, assigned });
+      const def = defs.get(s.doc.assignment.get(s.doc.practices[i].code) as NetworkId);
+      this.circles.setStyle(i, practiceColour(def), def !== undefined);
     }
     this.coloured = plan;
     this.colouredDefs = s.doc.networks;
@@ -457,26 +460,19 @@ export class PlanSync {
 
   /** Moves the hover ring to another practice (null: none). */
   hover(code: PracticeCode | null): void {
-    this.mark(this.hovered, 'hover', false);
     this.hovered = this.indexOf(code);
-    this.mark(this.hovered, 'hover', true);
+    this.circles.setHover(this.hovered);
   }
 
   /** Moves the selection ring to another practice (null: none). */
   select(code: PracticeCode | null): void {
-    this.mark(this.selected, 'selected', false);
     this.selected = this.indexOf(code);
-    this.mark(this.selected, 'selected', true);
+    this.circles.setSelected(this.selected);
   }
 
   private indexOf(code: PracticeCode | null): number | null {
     if (!code) return null;
     const i = this.get().doc.practices.findIndex((p) => p.code === code);
     return i < 0 ? null : i;
-  }
-
-  private mark(id: number | null, key: 'hover' | 'selected', value: boolean) {
-    if (id !== null && this.map.getSource(SOURCES.practices))
-      this.map.setFeatureState({ source: SOURCES.practices, id }, { [key]: value });
   }
 }

@@ -133,7 +133,8 @@ async function readCopies(store: PlannerStore, copies: readonly (CachedFile & Re
  * Reopens the files `record` names from `files` when every one has a copy with the same checksum,
  * and restores its footprint source; otherwise says which files to open (and, for a restored
  * autosave, that the footprints are from practice cells meanwhile). Nothing is applied unless every
- * file reads, nor when the planner opened other small-area files meanwhile. Returns true when reopened.
+ * file reads, nor when the planner opened other small-area files or another plan meanwhile. Returns
+ * true when reopened.
  */
 export async function reopenSmallAreaFiles(
   store: PlannerStore,
@@ -155,7 +156,6 @@ export async function reopenSmallAreaFiles(
     s().notify(missingNotice(record, missing, origin, shownMeanwhile(store, record)), 'warning');
     return false;
   }
-  const before = { smallAreas: s().smallAreas, deprivation: s().deprivation };
   const read = await readCopies(
     store,
     found.map((c, i) => ({ ...wanted[i], blob: c!.blob })),
@@ -167,8 +167,12 @@ export async function reopenSmallAreaFiles(
     );
     return false;
   }
-  if (s().smallAreas !== before.smallAreas || s().deprivation !== before.deprivation) {
-    s().notify(`Kept the small-area files opened meanwhile, not those of ${origin.fileName}.`, 'warning');
+  // Small-area files, a new plan or another plan were opened meanwhile (each clears or replaces the record).
+  if (s().unopenedSmallAreas !== record) {
+    s().notify(
+      `The small-area files of ${origin.fileName} were not reopened: other files or another plan were opened meanwhile.`,
+      'warning',
+    );
     return false;
   }
   s().setSmallAreas(read.source);

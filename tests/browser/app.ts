@@ -53,6 +53,19 @@ export async function onMapAll(
   return xy.map((p) => ({ x: box.x + p.x, y: box.y + p.y }));
 }
 
+/** The map's colour (`#rrggbb`) at CSS pixel (x, y) of the map, read as the next frame is drawn. */
+export function mapPixel(page: Page, x: number, y: number): Promise<string> {
+  return page.evaluate(
+    async ([px, py]) => {
+      const pcn = (window as unknown as { __pcn: { pixelsAfterNextFrame(...a: unknown[]): Promise<Uint8Array> } })
+        .__pcn;
+      const d = await pcn.pixelsAfterNextFrame(Math.floor(px), Math.floor(py), 1, 1, true);
+      return `#${[d[0], d[1], d[2]].map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+    },
+    [x, y] as const,
+  );
+}
+
 /** Share of map pixels that differ from the capture taken under the same `key` before (first call: 0). */
 export function changedShare(page: Page, key: string): Promise<number> {
   return page.evaluate(async (k) => {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { act, idle, number, onMapAll, renderedNetworks, state } from './app';
+import { act, idle, mapPixel, number, onMapAll, renderedNetworks, state } from './app';
 import { screenshot, sharedData, useApp } from './browser';
 import { polygonValidityErrors } from '../unit/geometry/validity';
 
@@ -58,9 +58,15 @@ describe('the planner app in Chromium', () => {
     await expect
       .poll(() => page.getByTestId(`network-${target.to}`).getByTestId('network-population').innerText())
       .not.toBe(before);
+    // The circle is drawn in the network's colour (its centre pixel, read from the canvas), and in
+    // the old one after undo.
+    const colourOf = (id: string) =>
+      state<string>(page, `s.doc.networks.find((n) => n.id === ${JSON.stringify(id)}).colour.toLowerCase()`);
+    await expect.poll(() => mapPixel(page, xy.x, xy.y), { timeout: 20_000 }).toBe(await colourOf(target.to));
     await screenshot(page, '03-painted');
     await page.getByTestId('undo').click();
     await expect.poll(() => state<string>(page, `s.doc.assignment.get('${target.code}')`)).toBe(target.from);
+    await expect.poll(() => mapPixel(page, xy.x, xy.y), { timeout: 20_000 }).toBe(await colourOf(target.from));
     await expect
       .poll(() => page.getByTestId(`network-${target.to}`).getByTestId('network-population').innerText())
       .toBe(before);

@@ -21,7 +21,7 @@ function plannerLayers(): LayerSpecification[] {
     addSource: (id: string, options: Record<string, unknown>) => sourceOptions.set(id, options),
     addLayer: (l: LayerSpecification) => layers.push(l),
   };
-  addPlannerLayers(map as unknown as MapLibreMap, true);
+  addPlannerLayers(map as unknown as MapLibreMap, true, { id: 'circles', type: 'custom', render: () => {} });
   return layers;
 }
 

@@ -13,6 +13,7 @@ import type { FootprintLabels } from '../../../src/map/labels';
 import { HOLD_LIMIT_MS } from '../../../src/map/frame-gate';
 import { SOURCES } from '../../../src/map/layers';
 import { PlanSync } from '../../../src/map/plan-sync';
+import { PracticeCircles } from '../../../src/map/practice-circles';
 import { loadPracticesText } from '../../../src/state/loaders';
 import { selectPlan } from '../../../src/state/selectors';
 import { createPlannerStore, type PlannerStore } from '../../../src/state/store';
@@ -177,12 +178,6 @@ class FakeMap {
   studyArea() {
     return (this.data.get(SOURCES.footprints) ?? []).find((f) => f.id === STUDY_AREA_ID)?.geometry;
   }
-  /** Each practice's drawn colour (feature-state over the source's property). */
-  practiceColours() {
-    return (this.data.get(SOURCES.practices) ?? []).map(
-      (f) => this.states(SOURCES.practices).get(f.id as number)?.colour ?? f.properties?.colour,
-    );
-  }
 }
 
 /** Labels kept as fid -> text. */
@@ -206,6 +201,13 @@ let map: FakeMap;
 let labels: FakeLabels;
 let store: PlannerStore;
 let sync: PlanSync;
+let circles: PracticeCircles;
+
+/** A PlanSync on the current fake map, with its practice circles. */
+function newSync() {
+  circles = new PracticeCircles('circles', map as unknown as maplibregl.Map);
+  return new PlanSync(map as unknown as maplibregl.Map, store.getState, labels as unknown as FootprintLabels, circles);
+}
 
 /** What the map should show for the store's current plan. */
 function expected() {
@@ -218,7 +220,7 @@ function expected() {
     if (summary?.geometry) footprints.set(def.fid, { network: def.id, colour: def.colour, geometry: summary.geometry });
     if (summary) texts.set(def.fid, footprintLabel(def, summary));
   }
-  const colourOf = new Map(s.doc.networks.map((n) => [n.id, n.colour]));
+  const colourOf = new Map(s.doc.networks.map((n) => [n.id, n.colour.toLowerCase()]));
   const colours = s.doc.practices.map((p) => colourOf.get(s.doc.assignment.get(p.code)!) ?? '#ffffff');
   const t = plan.tessellation;
   const cells = t.sites.flatMap((_, site) => (cellGeometry(t, site) ? [site] : []));
@@ -228,7 +230,7 @@ function expected() {
 function shown() {
   return {
     footprints: map.footprints(),
-    colours: map.practiceColours(),
+    colours: circles.drawnColours(),
     labels: [...labels.entries].sort((a, b) => a[0] - b[0]),
     cells: (map.data.get(SOURCES.cells) ?? []).map((f) => f.id as number).sort((a, b) => a - b),
     studyArea: map.studyArea(),
@@ -260,7 +262,7 @@ beforeEach(() => {
   labels = new FakeLabels(tasks);
   store = createPlannerStore();
   loadPracticesText(store, text('gm_practices_2022-01.csv'), 'gm_practices_2022-01.csv');
-  sync = new PlanSync(map as unknown as maplibregl.Map, store.getState, labels as unknown as FootprintLabels);
+  sync = newSync();
   follow();
 });
 afterEach(() => {
@@ -356,7 +358,7 @@ describe('the progressive full draw', () => {
     store.getState().hoverPractice(code);
     await vi.runAllTimersAsync();
     expect(shown()).toEqual(expected());
-    expect(map.state.get(SOURCES.practices)?.get(3)?.hover).toBe(true);
+    expect(circles.rings().hover).toBe(3);
     expect(map.sets.filter((id) => id === SOURCES.cells)).toHaveLength(1);
   });
 
@@ -416,7 +418,7 @@ describe('the progressive full draw', () => {
   it('draws a frame once the chunks sent meanwhile are tiled, not one for each chunk, and ends on the whole plan', async () => {
     sync.destroy();
     map = new FakeMap(tasks, 30, 40);
-    sync = new PlanSync(map as unknown as maplibregl.Map, store.getState, labels as unknown as FootprintLabels);
+    sync = newSync();
     loadPracticesText(store, text('england_practices_2022-01.geojson'), 'england_practices_2022-01.geojson');
     await vi.runAllTimersAsync();
     // Rounds of chunks (first chunks of every source, then second ones...): as many as the source
@@ -433,7 +435,7 @@ describe('the progressive full draw', () => {
   it('sends no chunk of a source while the map worker still has its last one', async () => {
     sync.destroy();
     map = new FakeMap(tasks, 30);
-    sync = new PlanSync(map as unknown as maplibregl.Map, store.getState, labels as unknown as FootprintLabels);
+    sync = newSync();
     loadPracticesText(store, text('england_practices_2022-01.geojson'), 'england_practices_2022-01.geojson');
     paintOne();
     await vi.runAllTimersAsync();
@@ -447,7 +449,7 @@ describe('an edit on the map', () => {
   async function drawn(workerMs: number, tileMs = 0) {
     sync.destroy();
     map = new FakeMap(tasks, workerMs, tileMs);
-    sync = new PlanSync(map as unknown as maplibregl.Map, store.getState, labels as unknown as FootprintLabels);
+    sync = newSync();
     sync.full(true);
     await vi.runAllTimersAsync();
     map.frames.length = 0;

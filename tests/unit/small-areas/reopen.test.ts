@@ -174,5 +174,13 @@ describe("reopening small-area files from this browser's copies", () => {
       /bad\.geojson: this browser's copy no longer has SHA-256/,
     );
     expect(store.getState().smallAreas).toBe(open);
+
+    // A new plan opened while the copies are read: they are not applied to it.
+    const fresh = gmPractices();
+    const reading = reopenSmallAreaFiles(fresh, JSON.parse(saved.text).smallAreas as SmallAreaRecord, kv, origin);
+    fresh.getState().newPlan();
+    expect(await reading).toBe(false);
+    expect(fresh.getState().smallAreas).toBeNull();
+    expect(notices(fresh)).toMatch(/not reopened: other files or another plan were opened meanwhile/);
   });
 });
